@@ -1,0 +1,2 @@
+// Row types of reader comments and the bot defence.
+export interface CommentTables {}

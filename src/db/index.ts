@@ -1,0 +1,55 @@
+// Opens the database: SQLite (default, WAL) or PostgreSQL when the URL says postgres://.
+import { Kysely, SqliteDialect, PostgresDialect, sql } from 'kysely';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Database, Db } from './schema.ts';
+import { isPostgresUrl } from '../config.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+// COUNT(*) and BIGINT come back from pg as strings; our counts fit in a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export interface OpenDatabase {
+  db: Db;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL schema to use (tests give each run its own). */
+  schema?: string;
+}
+
+/** Opens a database from a SQLite path (or ":memory:") or a postgres:// URL. */
+export function openDatabase(url: string, opts: OpenOptions = {}): OpenDatabase {
+  if (isPostgresUrl(url)) {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: 10,
+      ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
+  const file = new SQLite(url);
+  file.pragma('journal_mode = WAL');
+  file.pragma('foreign_keys = ON');
+  file.pragma('busy_timeout = 5000');
+  file.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/** True once a trivial query answers. */
+export async function ping(db: Db): Promise<boolean> {
+  await sql`select 1`.execute(db);
+  return true;
+}
+
+export function dialectOf(db: Kysely<unknown>): DialectName {
+  return db.getExecutor().adapter.constructor.name.toLowerCase().includes('postgres') ? 'postgres' : 'sqlite';
+}

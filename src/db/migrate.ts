@@ -1,0 +1,23 @@
+// Runs the one set of migrations (src/db/migrations) on whichever database is open.
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './schema.ts';
+import * as m0001 from './migrations/0001_content.ts';
+import * as m0002 from './migrations/0002_accounts.ts';
+import * as m0003 from './migrations/0003_comments.ts';
+
+const migrations: Record<string, Migration> = {
+  '0001_content': m0001,
+  '0002_accounts': m0002,
+  '0003_comments': m0003,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the schema up to date; throws with the failing migration's name. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${(error as Error).message ?? error}`);
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

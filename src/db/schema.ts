@@ -1,0 +1,9 @@
+// The whole database as Kysely sees it: each domain contributes its own tables.
+import type { ContentTables } from '../content/tables.ts';
+import type { AuthTables } from '../auth/tables.ts';
+import type { CommentTables } from '../comments/tables.ts';
+import type { Kysely } from 'kysely';
+
+export interface Database extends ContentTables, AuthTables, CommentTables {}
+
+export type Db = Kysely<Database>;

@@ -1,0 +1,145 @@
+// The Fastify app: security headers, compression, body parsing, static files, error pages, and each face's routes.
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import helmet from '@fastify/helmet';
+import compress from '@fastify/compress';
+import formbody from '@fastify/formbody';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AppContext } from '../context.ts';
+import { KhabarError, TooManyRequestsError } from '../errors.ts';
+import { ping } from '../db/index.ts';
+import { renderErrorPage } from '../site/error_page.tsx';
+import { siteRoutes } from '../site/routes.ts';
+import { authRoutes } from '../auth/routes.ts';
+import { adminRoutes } from '../admin/routes.ts';
+import { commentRoutes } from '../site/comment_routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+}
+
+export const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
+
+export interface BuildOptions {
+  logger?: boolean | object;
+}
+
+/** Builds the whole app for one context; tests call this with an in-memory or per-test database. */
+export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 200, ignoreTrailingSlash: false },
+    frameworkErrors: (err, req, reply) => {
+      // Malformed percent-encoding and similar: a 400 page, never a 500.
+      void sendError(ctx, req, reply, 400, 'The address of this page is not valid.', err);
+    },
+  });
+  app.decorate('ctx', ctx);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'font-src': ["'self'"],
+        'connect-src': ["'self'"],
+        'worker-src': ["'self'", 'blob:'],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        'base-uri': ["'self'"],
+        'object-src': ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginEmbedderPolicy: false,
+    hsts: false,
+  });
+  await app.register(compress, { global: true, threshold: 512, encodings: ['br', 'gzip', 'deflate'], brotliOptions: { params: { 1: 4 } } as never });
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await app.register(cookie, { secret: ctx.secret });
+
+  await app.register(fastifyStatic, {
+    root: PUBLIC_DIR,
+    prefix: '/assets/',
+    decorateReply: true,
+    immutable: true,
+    maxAge: '365d',
+    wildcard: true,
+  });
+  if (ctx.media.localDir) {
+    await app.register(fastifyStatic, {
+      root: ctx.media.localDir,
+      prefix: '/media/',
+      decorateReply: false,
+      immutable: true,
+      maxAge: '365d',
+    });
+  }
+
+  app.get('/healthz', async (_req, reply) => {
+    await ping(ctx.db);
+    reply.header('cache-control', 'no-store');
+    return { status: 'ok', database: ctx.dialect, time: ctx.clock.now().toISOString() };
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    if (err instanceof TooManyRequestsError) reply.header('retry-after', String(err.retryAfterSeconds));
+    if (err instanceof KhabarError) return sendError(ctx, req, reply, err.status, err.message, undefined, err.code, err.field);
+    const status = (err as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) {
+      return sendError(ctx, req, reply, status, clientMessage(status, err as Error), undefined, (err as { code?: string }).code);
+    }
+    req.log.error({ err }, 'unhandled error');
+    return sendError(ctx, req, reply, 500, 'Something went wrong on our side. Please try again in a moment.', err);
+  });
+  app.setNotFoundHandler((req, reply) => sendError(ctx, req, reply, 404, 'We could not find that page.'));
+
+  await app.register(authRoutes);
+  await app.register(adminRoutes);
+  await app.register(commentRoutes);
+  await app.register(siteRoutes);
+  return app;
+}
+
+function clientMessage(status: number, err: Error): string {
+  if (status === 413) return 'What you sent is too large.';
+  if (status === 415) return 'That content type is not accepted here.';
+  if (status === 429) return 'Too many requests; please wait a moment and try again.';
+  if (status === 400) return `The request is not valid: ${err.message.replace(/^body\//, '')}`;
+  return err.message;
+}
+
+/** Whether the client wants JSON (API routes, fetch with Accept: application/json). */
+export function wantsJson(req: FastifyRequest): boolean {
+  return req.url.startsWith('/api/') || (req.headers.accept ?? '').startsWith('application/json');
+}
+
+async function sendError(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, status: number, message: string,
+  cause?: unknown, code?: string, field?: string): Promise<FastifyReply> {
+  if (status >= 500 && cause) req.log.error({ err: cause }, 'request failed');
+  reply.code(status).header('cache-control', 'no-store');
+  if (wantsJson(req)) {
+    return reply.type('application/json; charset=utf-8').send({ error: { status, code: code ?? statusCode(status), message, ...(field ? { field } : {}) } });
+  }
+  let html: string;
+  try {
+    html = await renderErrorPage(ctx, status, message);
+  } catch (err) {
+    req.log.error({ err }, 'error page failed');
+    html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${status}</title></head><body><h1>${status}</h1></body></html>`;
+  }
+  return reply.type('text/html; charset=utf-8').send(html);
+}
+
+function statusCode(status: number): string {
+  return ({ 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 410: 'gone', 413: 'too_large', 415: 'unsupported_media_type', 429: 'rate_limited' } as Record<number, string>)[status] ?? 'error';
+}

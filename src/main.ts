@@ -1,0 +1,111 @@
+// The CLI: `khabar serve | migrate | seed-demo`, each with --help. `npm start` runs `serve`.
+import { loadConfig, ConfigError } from './config.ts';
+import { createRuntime } from './runtime.ts';
+import { buildApp } from './http/app.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { openDatabase } from './db/index.ts';
+import { seedDemo, isEmpty } from './content/demo/seed.ts';
+import { startServices } from './services.ts';
+
+interface Command {
+  summary: string;
+  help: string;
+  run(args: string[]): Promise<void>;
+}
+
+const ENV_HELP = `Environment:
+  HOST, PORT            where to listen (default 127.0.0.1:3000)
+  KHABAR_DATA_DIR       data folder: SQLite file, media, secret (default ./data)
+  DATABASE_URL          postgres://... to use PostgreSQL (default: SQLite in the data folder)
+  REDIS_URL             redis://... for shared rate limits and cache invalidation (optional)
+  KHABAR_DEMO=0         do not create the demo newsroom on an empty database
+  KHABAR_PUBLIC_URL     the site's public address, used in printed links`;
+
+const commands: Record<string, Command> = {
+  serve: {
+    summary: 'migrate the database, create the demo newsroom if empty, and serve the site',
+    help: `Usage: khabar serve\n\nStarts the web server.\n\n${ENV_HELP}`,
+    async run() {
+      const config = loadConfig();
+      const runtime = await createRuntime(config);
+      const { ctx } = runtime;
+      if (config.demo && (await isEmpty(ctx.db))) {
+        console.log('Empty database: creating the demo newsroom...');
+        await seedDemo(ctx);
+      }
+      const app = await buildApp(ctx, { logger: { level: config.logLevel } });
+      const services = await startServices(ctx, app);
+      const stop = async () => {
+        await services.stop();
+        await app.close();
+        await runtime.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      await app.listen({ host: config.host, port: config.port });
+      const addr = app.server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : config.port;
+      const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+      console.log(`Khabar is ready: http://${host}:${port}/`);
+    },
+  },
+  migrate: {
+    summary: 'bring the database schema up to date',
+    help: `Usage: khabar migrate\n\nApplies pending migrations to DATABASE_URL (or the SQLite file in the data folder).\n\n${ENV_HELP}`,
+    async run() {
+      const config = loadConfig();
+      const { db, close } = openDatabase(config.databaseUrl);
+      const done = await migrateToLatest(db);
+      console.log(done.length ? `Applied: ${done.join(', ')}` : 'The database is up to date.');
+      await close();
+    },
+  },
+  'seed-demo': {
+    summary: 'create the demo newsroom (only into an empty database)',
+    help: `Usage: khabar seed-demo\n\nFills an empty database with the demo newsroom: sections, people, articles, images, ads.\n\n${ENV_HELP}`,
+    async run() {
+      const config = loadConfig();
+      const runtime = await createRuntime(config);
+      if (!(await isEmpty(runtime.ctx.db))) {
+        console.error('The database already has content; seed-demo only fills an empty one.');
+        await runtime.close();
+        process.exitCode = 1;
+        return;
+      }
+      const n = await seedDemo(runtime.ctx);
+      console.log(`Demo newsroom created: ${n.articles} articles.`);
+      await runtime.close();
+    },
+  },
+};
+
+function usage(): string {
+  const rows = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`);
+  return `Khabar: a publishing platform for independent newsrooms\n\nUsage: khabar <command> [--help]\n\nCommands:\n${rows.join('\n')}\n`;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return;
+  }
+  const cmd = commands[name];
+  if (!cmd) {
+    console.error(`Unknown command "${name}".\n\n${usage()}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(cmd.help);
+    return;
+  }
+  await cmd.run(args);
+}
+
+main(process.argv.slice(2)).catch((err) => {
+  if (err instanceof ConfigError) console.error(`Configuration error: ${err.message}`);
+  else console.error(err);
+  process.exit(1);
+});

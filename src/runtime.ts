@@ -1,0 +1,42 @@
+// Builds the process's AppContext from a Config: opens and migrates the database, loads the secret.
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import { openDatabase, type OpenOptions } from './db/index.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { EventBus } from './events.ts';
+import { DiskMediaStore } from './media/store.ts';
+
+export interface Runtime {
+  ctx: AppContext;
+  close(): Promise<void>;
+}
+
+/** Reads KHABAR_SECRET or a secret kept in the data dir (created on first start, mode 0600). */
+export function loadSecret(config: Config): string {
+  if (config.secret) return config.secret;
+  mkdirSync(config.dataDir, { recursive: true });
+  const file = join(config.dataDir, 'secret.key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+export async function createRuntime(config: Config, opts: { clock?: Clock; dbOptions?: OpenOptions; migrate?: boolean } = {}): Promise<Runtime> {
+  const { db, dialect, close } = openDatabase(config.databaseUrl, opts.dbOptions);
+  if (opts.migrate !== false) await migrateToLatest(db);
+  const ctx: AppContext = {
+    config,
+    db,
+    dialect,
+    clock: opts.clock ?? systemClock,
+    events: new EventBus(),
+    media: new DiskMediaStore(join(config.dataDir, 'media')),
+    secret: loadSecret(config),
+  };
+  return { ctx, close };
+}
