@@ -5,6 +5,9 @@ import compress from '@fastify/compress';
 import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
+import csrf from '@fastify/csrf-protection';
+import rateLimit from '@fastify/rate-limit';
+import { Redis } from 'ioredis';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppContext } from '../context.ts';
@@ -66,6 +69,23 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(compress, { global: true, threshold: 512, encodings: ['br', 'gzip', 'deflate'], brotliOptions: { params: { 1: 4 } } as never });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   await app.register(cookie, { secret: ctx.secret });
+  // CSRF: a signed secret cookie plus a token in the form field _csrf or the x-csrf-token header.
+  // Routes that change state add `preHandler: app.csrfProtection`; pages call reply.generateCsrf().
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'khabar_csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: ctx.config.publicUrl.startsWith('https:') },
+    getToken: (req) => (req.body as Record<string, string> | undefined)?._csrf ?? (req.headers['x-csrf-token'] as string | undefined),
+  });
+  // Rate limits are per route (`config: { rateLimit: {...} }`) so pages, assets and benchmarks are not throttled;
+  // with REDIS_URL the counters are shared across instances.
+  const redis = ctx.config.redisUrl ? new Redis(ctx.config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1 }) : null;
+  if (redis) app.addHook('onClose', async () => { redis.disconnect(); });
+  await app.register(rateLimit, {
+    global: false,
+    ...(redis ? { redis, nameSpace: 'khabar-rl:' } : {}),
+    errorResponseBuilder: (_req, c) => new TooManyRequestsError(undefined, Math.ceil(c.ttl / 1000)),
+  });
 
   await app.register(fastifyStatic, {
     root: PUBLIC_DIR,

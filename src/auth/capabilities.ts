@@ -1,0 +1,41 @@
+// One capability table decides every action in the newsroom. Roles have WordPress-like meaning.
+export const ROLES = ['owner', 'admin', 'editor', 'author', 'contributor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CAPABILITIES = {
+  // articles
+  'articles.read': ['owner', 'admin', 'editor', 'author', 'contributor'],
+  'articles.create': ['owner', 'admin', 'editor', 'author', 'contributor'],
+  'articles.edit_own': ['owner', 'admin', 'editor', 'author', 'contributor'],
+  'articles.edit_any': ['owner', 'admin', 'editor'],
+  'articles.publish_own': ['owner', 'admin', 'editor', 'author'],
+  'articles.publish_any': ['owner', 'admin', 'editor'],
+  'articles.delete_own': ['owner', 'admin', 'editor', 'author'],
+  'articles.delete_any': ['owner', 'admin', 'editor'],
+  // taxonomy and people
+  'sections.manage': ['owner', 'admin', 'editor'],
+  'tags.manage': ['owner', 'admin', 'editor', 'author'],
+  'people.manage': ['owner', 'admin', 'editor'],
+  // media
+  'media.upload': ['owner', 'admin', 'editor', 'author', 'contributor'],
+  'media.edit_any': ['owner', 'admin', 'editor'],
+  // comments
+  'comments.moderate': ['owner', 'admin', 'editor'],
+  // ads, syndication, redirects, settings
+  'ads.manage': ['owner', 'admin'],
+  'sources.manage': ['owner', 'admin', 'editor'],
+  'redirects.manage': ['owner', 'admin', 'editor'],
+  'settings.manage': ['owner', 'admin'],
+  // people with accounts
+  'users.manage': ['owner', 'admin'],
+  'users.manage_admins': ['owner'],
+  'audit.read': ['owner', 'admin'],
+  'api_keys.manage': ['owner', 'admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Capability = keyof typeof CAPABILITIES;
+
+/** Whether a role holds a capability. */
+export function can(role: Role, capability: Capability): boolean {
+  return (CAPABILITIES[capability] as readonly Role[]).includes(role);
+}
