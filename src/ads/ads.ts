@@ -1,0 +1,139 @@
+// House ads: slots on the page ("article-inline", "sidebar") and the creatives the newsroom rotates through them.
+import type { AppContext } from '../context.ts';
+import type { Db } from '../db/schema.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { isUniqueViolation, optionalId, optionalText, optionalUrl, requiredText, slugFrom } from '../content/fields.ts';
+
+export interface SlotInput {
+  key: string;
+  name: string;
+  description?: string;
+}
+
+export interface CreativeInput {
+  slotId: number;
+  name: string;
+  headline?: string;
+  body?: string;
+  linkUrl?: string;
+  imageMediaId?: number | null;
+  weight?: number;
+  startsAt?: string | null;
+  endsAt?: string | null;
+  active?: boolean;
+}
+
+function isoOrNull(field: string, v: unknown): string | null {
+  if (v === undefined || v === null || v === '') return null;
+  const d = typeof v === 'string' ? new Date(v) : null;
+  if (!d || Number.isNaN(d.getTime())) throw new ValidationError(field, `${field} must be a date and time (ISO 8601)`);
+  return d.toISOString();
+}
+
+export async function listSlots(db: Db) {
+  return db.selectFrom('ad_slots').selectAll().orderBy('key').execute();
+}
+
+export async function createSlot(ctx: AppContext, input: SlotInput): Promise<number> {
+  const name = requiredText('name', input.name, 80);
+  const key = slugFrom('key', input.key, name);
+  try {
+    const { id } = await ctx.db.insertInto('ad_slots').values({ key, name, description: optionalText('description', input.description, 300) })
+      .returning('id').executeTakeFirstOrThrow();
+    await ctx.events.emit('ads.changed', {});
+    return id;
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new ConflictError('A slot with this key already exists', 'key');
+    throw err;
+  }
+}
+
+export async function deleteSlot(ctx: AppContext, id: number): Promise<void> {
+  const r = await ctx.db.deleteFrom('ad_slots').where('id', '=', id).executeTakeFirst();
+  if (!Number(r.numDeletedRows)) throw new NotFoundError('Slot not found');
+  await ctx.events.emit('ads.changed', {});
+}
+
+function checkCreative(input: Partial<CreativeInput>, partial: boolean) {
+  const out: Record<string, unknown> = {};
+  if (!partial || input.slotId !== undefined) {
+    const slot = optionalId('slotId', input.slotId);
+    if (!slot) throw new ValidationError('slotId', 'slotId is required');
+    out.slot_id = slot;
+  }
+  if (!partial || input.name !== undefined) out.name = requiredText('name', input.name, 120);
+  if (!partial || input.headline !== undefined) out.headline = optionalText('headline', input.headline, 200);
+  if (!partial || input.body !== undefined) out.body = optionalText('body', input.body, 500);
+  if (!partial || input.linkUrl !== undefined) {
+    const url = optionalText('linkUrl', input.linkUrl, 2000);
+    out.link_url = url.startsWith('/') && !url.startsWith('//') ? url : optionalUrl('linkUrl', url);
+  }
+  if (input.imageMediaId !== undefined) out.image_media_id = optionalId('imageMediaId', input.imageMediaId);
+  if (input.weight !== undefined) {
+    if (!Number.isInteger(input.weight) || input.weight < 0 || input.weight > 1000) throw new ValidationError('weight', 'weight must be a whole number from 0 to 1000');
+    out.weight = input.weight;
+  }
+  if (input.startsAt !== undefined) out.starts_at = isoOrNull('startsAt', input.startsAt);
+  if (input.endsAt !== undefined) out.ends_at = isoOrNull('endsAt', input.endsAt);
+  if (out.starts_at && out.ends_at && (out.ends_at as string) <= (out.starts_at as string)) throw new ValidationError('endsAt', 'endsAt must be after startsAt');
+  if (input.active !== undefined) {
+    if (typeof input.active !== 'boolean') throw new ValidationError('active', 'active must be true or false');
+    out.active = input.active ? 1 : 0;
+  }
+  if (!partial && !out.headline && !out.image_media_id) throw new ValidationError('headline', 'a creative needs a headline or an image');
+  return out;
+}
+
+export async function listCreatives(db: Db, slotId?: number) {
+  let q = db.selectFrom('ad_creatives').selectAll().orderBy('id');
+  if (slotId) q = q.where('slot_id', '=', slotId);
+  return q.execute();
+}
+
+export async function createCreative(ctx: AppContext, input: CreativeInput): Promise<number> {
+  const v = checkCreative(input, false);
+  if (!(await ctx.db.selectFrom('ad_slots').select('id').where('id', '=', v.slot_id as number).executeTakeFirst())) throw new ValidationError('slotId', 'slotId names no slot');
+  const { id } = await ctx.db.insertInto('ad_creatives').values({
+    slot_id: v.slot_id as number, name: v.name as string, headline: v.headline as string, body: v.body as string, link_url: v.link_url as string,
+    image_media_id: (v.image_media_id as number | null) ?? null, weight: (v.weight as number) ?? 1, starts_at: (v.starts_at as string | null) ?? null,
+    ends_at: (v.ends_at as string | null) ?? null, active: (v.active as number) ?? 1, created_at: ctx.clock.now().toISOString(),
+  }).returning('id').executeTakeFirstOrThrow();
+  await ctx.events.emit('ads.changed', {});
+  return id;
+}
+
+export async function updateCreative(ctx: AppContext, id: number, patch: Partial<CreativeInput>): Promise<void> {
+  const v = checkCreative(patch, true);
+  if (!(await ctx.db.selectFrom('ad_creatives').select('id').where('id', '=', id).executeTakeFirst())) throw new NotFoundError('Creative not found');
+  if (Object.keys(v).length) await ctx.db.updateTable('ad_creatives').set(v).where('id', '=', id).execute();
+  await ctx.events.emit('ads.changed', {});
+}
+
+export async function deleteCreative(ctx: AppContext, id: number): Promise<void> {
+  const r = await ctx.db.deleteFrom('ad_creatives').where('id', '=', id).executeTakeFirst();
+  if (!Number(r.numDeletedRows)) throw new NotFoundError('Creative not found');
+  await ctx.events.emit('ads.changed', {});
+}
+
+/** Creatives of a slot that may run at `now`: active, weight > 0, inside their start/end dates. */
+export async function runningCreatives(db: Db, slotKey: string, now: Date) {
+  const at = now.toISOString();
+  return db.selectFrom('ad_creatives').innerJoin('ad_slots', 'ad_slots.id', 'ad_creatives.slot_id')
+    .selectAll('ad_creatives').where('ad_slots.key', '=', slotKey).where('ad_creatives.active', '=', 1).where('ad_creatives.weight', '>', 0)
+    .where((eb) => eb.or([eb('ad_creatives.starts_at', 'is', null), eb('ad_creatives.starts_at', '<=', at)]))
+    .where((eb) => eb.or([eb('ad_creatives.ends_at', 'is', null), eb('ad_creatives.ends_at', '>', at)]))
+    .orderBy('ad_creatives.id').execute();
+}
+
+/** Picks one running creative for the slot, with probability proportional to its weight; null if none. */
+export async function pickCreative(db: Db, slotKey: string, now: Date, random: () => number = Math.random) {
+  const list = await runningCreatives(db, slotKey, now);
+  const total = list.reduce((s, c) => s + c.weight, 0);
+  if (!total) return null;
+  let r = random() * total;
+  for (const c of list) {
+    r -= c.weight;
+    if (r < 0) return c;
+  }
+  return list[list.length - 1];
+}

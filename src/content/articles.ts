@@ -1,0 +1,285 @@
+// Articles: create and edit (every save is a revision), and move through draft -> review -> scheduled ->
+// published -> archived. Bodies are sanitized on the way in.
+import type { Transaction } from 'kysely';
+import type { AppContext } from '../context.ts';
+import type { Database, Db } from '../db/schema.ts';
+import type { ArticleStatus } from './tables.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { optionalId, optionalText, optionalUrl, requiredText, slugFrom } from './fields.ts';
+import { countWords, plainText, sanitizeBody, slugify } from './sanitize.ts';
+import { ensureTags } from './tags.ts';
+import { recordRevision, type RevisionFields } from './revisions.ts';
+
+export const LANGUAGES = ['en', 'fa', 'ps'] as const;
+
+export interface ArticleInput {
+  headline: string;
+  slug?: string;
+  standfirst?: string;
+  bodyHtml?: string;
+  sectionId?: number | null;
+  tags?: string[];
+  authorIds?: number[];
+  heroMediaId?: number | null;
+  heroCaption?: string;
+  heroCredit?: string;
+  heroAlt?: string;
+  language?: string;
+  commentsOpen?: boolean;
+  sourceId?: number | null;
+  sourceUrl?: string | null;
+}
+
+export interface Actor {
+  userId: number | null;
+}
+
+type Row = Database['articles'];
+type Columns = Partial<{ [K in keyof Row]: Row[K] extends { __select__: infer S } ? S : Row[K] }>;
+
+interface Checked {
+  columns: Columns;
+  tags?: string[];
+  authorIds?: number[];
+}
+
+function checkInput(input: Partial<ArticleInput>, partial: boolean): Checked {
+  const c: Columns = {};
+  if (!partial || input.headline !== undefined) c.headline = requiredText('headline', input.headline, 300);
+  if (input.slug !== undefined && input.slug !== '') c.slug = slugFrom('slug', input.slug, '');
+  if (!partial || input.standfirst !== undefined) c.standfirst = optionalText('standfirst', input.standfirst, 1000);
+  if (!partial || input.bodyHtml !== undefined) {
+    if (input.bodyHtml !== undefined && typeof input.bodyHtml !== 'string') throw new ValidationError('bodyHtml', 'bodyHtml must be text');
+    if ((input.bodyHtml ?? '').length > 500_000) throw new ValidationError('bodyHtml', 'bodyHtml must be at most 500,000 characters');
+    c.body_html = sanitizeBody(input.bodyHtml ?? '');
+    c.body_text = plainText(c.body_html);
+    c.word_count = countWords(c.body_text);
+  }
+  if (input.sectionId !== undefined) c.section_id = optionalId('sectionId', input.sectionId);
+  if (input.heroMediaId !== undefined) c.hero_media_id = optionalId('heroMediaId', input.heroMediaId);
+  if (!partial || input.heroCaption !== undefined) c.hero_caption = optionalText('heroCaption', input.heroCaption, 500);
+  if (!partial || input.heroCredit !== undefined) c.hero_credit = optionalText('heroCredit', input.heroCredit, 200);
+  if (!partial || input.heroAlt !== undefined) c.hero_alt = optionalText('heroAlt', input.heroAlt, 500);
+  if (!partial || input.language !== undefined) {
+    const lang = input.language ?? 'en';
+    if (!(LANGUAGES as readonly string[]).includes(lang)) throw new ValidationError('language', `language must be one of ${LANGUAGES.join(', ')}`);
+    c.language = lang;
+  }
+  if (input.commentsOpen !== undefined) {
+    if (typeof input.commentsOpen !== 'boolean') throw new ValidationError('commentsOpen', 'commentsOpen must be true or false');
+    c.comments_open = input.commentsOpen ? 1 : 0;
+  }
+  if (input.sourceId !== undefined) c.source_id = optionalId('sourceId', input.sourceId);
+  if (input.sourceUrl !== undefined) c.source_url = optionalUrl('sourceUrl', input.sourceUrl) || null;
+  const out: Checked = { columns: c };
+  if (input.tags !== undefined) {
+    if (!Array.isArray(input.tags) || input.tags.length > 30) throw new ValidationError('tags', 'tags must be a list of at most 30 names');
+    out.tags = input.tags;
+  }
+  if (input.authorIds !== undefined) {
+    if (!Array.isArray(input.authorIds) || input.authorIds.length > 10) throw new ValidationError('authorIds', 'authorIds must be a list of at most 10 people');
+    out.authorIds = input.authorIds.map((id) => optionalId('authorIds', id) as number);
+    if (new Set(out.authorIds).size !== out.authorIds.length) throw new ValidationError('authorIds', 'authorIds lists a person twice');
+  }
+  return out;
+}
+
+async function slugTaken(db: Db | Transaction<Database>, slug: string, exceptId: number | null): Promise<boolean> {
+  const a = await db.selectFrom('articles').select('id').where('slug', '=', slug).executeTakeFirst();
+  if (a && a.id !== exceptId) return true;
+  const old = await db.selectFrom('article_slugs').select('article_id').where('slug', '=', slug).executeTakeFirst();
+  return !!old && old.article_id !== exceptId;
+}
+
+async function freeSlug(db: Db, base: string): Promise<string> {
+  for (let n = 1; n < 1000; n++) {
+    const s = n === 1 ? base : `${base}-${n}`;
+    if (!(await slugTaken(db, s, null))) return s;
+  }
+  throw new ConflictError('Could not find a free slug; please give one', 'slug');
+}
+
+async function checkReferences(db: Db, c: Columns, authorIds?: number[]): Promise<void> {
+  const exists = async (table: 'sections' | 'media' | 'sources' | 'people', id: number) =>
+    !!(await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst());
+  if (c.section_id && !(await exists('sections', c.section_id))) throw new ValidationError('sectionId', 'sectionId names no section');
+  if (c.hero_media_id && !(await exists('media', c.hero_media_id))) throw new ValidationError('heroMediaId', 'heroMediaId names no media');
+  if (c.source_id && !(await exists('sources', c.source_id))) throw new ValidationError('sourceId', 'sourceId names no source');
+  for (const id of authorIds ?? []) if (!(await exists('people', id))) throw new ValidationError('authorIds', `authorIds: no person with id ${id}`);
+}
+
+async function writeLinks(trx: Transaction<Database>, articleId: number, tagIds?: number[], authorIds?: number[]): Promise<void> {
+  if (tagIds) {
+    await trx.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
+    if (tagIds.length) await trx.insertInto('article_tags').values(tagIds.map((tag_id) => ({ article_id: articleId, tag_id }))).execute();
+  }
+  if (authorIds) {
+    await trx.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
+    if (authorIds.length) await trx.insertInto('article_authors').values(authorIds.map((person_id, position) => ({ article_id: articleId, person_id, position }))).execute();
+  }
+}
+
+export type ArticleRecord = Awaited<ReturnType<typeof getArticle>> & object;
+
+/** One article with its tags and ordered author ids, or null. */
+export async function getArticle(db: Db, id: number) {
+  const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  const tags = await db.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+    .select(['tags.id', 'tags.name', 'tags.slug']).where('article_tags.article_id', '=', id).orderBy('tags.name').execute();
+  const authors = await db.selectFrom('article_authors').select('person_id').where('article_id', '=', id).orderBy('position').execute();
+  return { ...row, tags, authorIds: authors.map((a) => a.person_id) };
+}
+
+async function requireArticle(db: Db, id: number) {
+  const a = await getArticle(db, id);
+  if (!a) throw new NotFoundError('Article not found');
+  return a;
+}
+
+function snapshot(a: NonNullable<Awaited<ReturnType<typeof getArticle>>>): RevisionFields {
+  return {
+    slug: a.slug, sectionId: a.section_id, tags: a.tags.map((t) => t.name), authorIds: a.authorIds, heroMediaId: a.hero_media_id,
+    heroCaption: a.hero_caption, heroCredit: a.hero_credit, heroAlt: a.hero_alt, language: a.language,
+    commentsOpen: a.comments_open === 1, sourceId: a.source_id, sourceUrl: a.source_url,
+  };
+}
+
+/** Creates a draft and its first revision; returns the new id. */
+export async function createArticle(ctx: AppContext, input: ArticleInput, actor: Actor): Promise<number> {
+  const v = checkInput(input, false);
+  await checkReferences(ctx.db, v.columns, v.authorIds);
+  const base = v.columns.slug ?? (slugify(v.columns.headline ?? '') || 'article');
+  if (v.columns.slug && (await slugTaken(ctx.db, base, null))) throw new ConflictError('Another article already uses this slug', 'slug');
+  const slug = v.columns.slug ?? (await freeSlug(ctx.db, base));
+  const tagIds = v.tags ? await ensureTags(ctx, v.tags) : undefined;
+  const now = ctx.clock.now().toISOString();
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const { id } = await trx.insertInto('articles').values({
+      headline: v.columns.headline!, slug, standfirst: v.columns.standfirst ?? '', body_html: v.columns.body_html ?? '',
+      body_text: v.columns.body_text ?? '', word_count: v.columns.word_count ?? 0, section_id: v.columns.section_id ?? null,
+      hero_media_id: v.columns.hero_media_id ?? null, hero_caption: v.columns.hero_caption ?? '', hero_credit: v.columns.hero_credit ?? '',
+      hero_alt: v.columns.hero_alt ?? '', language: v.columns.language ?? 'en', comments_open: v.columns.comments_open ?? 1,
+      source_id: v.columns.source_id ?? null, source_url: v.columns.source_url ?? null, status: 'draft', created_by: actor.userId,
+      created_at: now, updated_at: now, published_at: null, scheduled_at: null,
+    }).returning('id').executeTakeFirstOrThrow();
+    await writeLinks(trx, id, tagIds, v.authorIds);
+    return id;
+  });
+  const a = await requireArticle(ctx.db, id);
+  await recordRevision(ctx, a, snapshot(a), actor, 'created');
+  await ctx.events.emit('article.changed', { articleId: id, slug, reason: 'created' });
+  return id;
+}
+
+/** Saves changes as a new revision (an autosave replaces the author's previous autosave). A changed slug keeps
+ * the old one so its links answer with a redirect. */
+export async function updateArticle(ctx: AppContext, id: number, patch: Partial<ArticleInput>, actor: Actor,
+  opts: { autosave?: boolean } = {}): Promise<void> {
+  const before = await requireArticle(ctx.db, id);
+  const v = checkInput(patch, true);
+  await checkReferences(ctx.db, v.columns, v.authorIds);
+  const newSlug = v.columns.slug && v.columns.slug !== before.slug ? v.columns.slug : null;
+  if (newSlug && (await slugTaken(ctx.db, newSlug, id))) throw new ConflictError('Another article already uses this slug', 'slug');
+  const tagIds = v.tags ? await ensureTags(ctx, v.tags) : undefined;
+  const now = ctx.clock.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('articles').set({ ...v.columns, updated_at: now }).where('id', '=', id).execute();
+    if (newSlug) {
+      await trx.deleteFrom('article_slugs').where('slug', '=', newSlug).execute();
+      await trx.insertInto('article_slugs').values({ slug: before.slug, article_id: id, created_at: now })
+        .onConflict((oc) => oc.column('slug').doNothing()).execute();
+    }
+    await writeLinks(trx, id, tagIds, v.authorIds);
+  });
+  const after = await requireArticle(ctx.db, id);
+  await recordRevision(ctx, after, snapshot(after), actor, opts.autosave ? 'autosave' : 'edited');
+  await ctx.events.emit('article.changed', { articleId: id, slug: after.slug, reason: 'edited' });
+}
+
+async function setStatus(ctx: AppContext, id: number, from: readonly ArticleStatus[], set: Columns, reason: string): Promise<void> {
+  const a = await requireArticle(ctx.db, id);
+  if (!from.includes(a.status)) throw new ConflictError(`An article that is ${a.status} cannot be ${reason}`, 'status');
+  await ctx.db.updateTable('articles').set({ ...set, updated_at: ctx.clock.now().toISOString() }).where('id', '=', id).execute();
+  await ctx.events.emit('article.changed', { articleId: id, slug: a.slug, reason });
+  if (set.status === 'published') await ctx.events.emit('article.published', { articleId: id, slug: a.slug });
+}
+
+export function submitForReview(ctx: AppContext, id: number, _actor: Actor): Promise<void> {
+  return setStatus(ctx, id, ['draft'], { status: 'review' }, 'submitted for review');
+}
+
+/** Publishes now; an article published before keeps its first publication time. */
+export async function publishArticle(ctx: AppContext, id: number, _actor: Actor, at?: Date): Promise<void> {
+  const a = await requireArticle(ctx.db, id);
+  if (!a.headline.trim()) throw new ValidationError('headline', 'headline is required before publishing');
+  const when = (at ?? ctx.clock.now()).toISOString();
+  await setStatus(ctx, id, ['draft', 'review', 'scheduled', 'archived'], { status: 'published', published_at: a.published_at ?? when, scheduled_at: null }, 'published');
+}
+
+/** Schedules publication at a future time; the job runner publishes it then. */
+export async function scheduleArticle(ctx: AppContext, id: number, at: Date, _actor: Actor): Promise<void> {
+  if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new ValidationError('at', 'at must be a date and time');
+  if (at.getTime() <= ctx.clock.now().getTime()) throw new ValidationError('at', 'the scheduled time must be in the future');
+  await setStatus(ctx, id, ['draft', 'review', 'scheduled'], { status: 'scheduled', scheduled_at: at.toISOString() }, 'scheduled');
+}
+
+export function unpublishArticle(ctx: AppContext, id: number, _actor: Actor): Promise<void> {
+  return setStatus(ctx, id, ['published', 'scheduled', 'review'], { status: 'draft', scheduled_at: null }, 'unpublished');
+}
+
+/** Archives: the public page answers 410 Gone. */
+export function archiveArticle(ctx: AppContext, id: number, _actor: Actor): Promise<void> {
+  return setStatus(ctx, id, ['draft', 'review', 'scheduled', 'published'], { status: 'archived', scheduled_at: null }, 'archived');
+}
+
+/** Deletes an article; if it was ever public its address answers 410 Gone from then on. */
+export async function deleteArticle(ctx: AppContext, id: number, _actor: Actor): Promise<void> {
+  const a = await requireArticle(ctx.db, id);
+  const oldSlugs = await ctx.db.selectFrom('article_slugs').select('slug').where('article_id', '=', id).execute();
+  const now = ctx.clock.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    if (a.published_at) {
+      for (const slug of [a.slug, ...oldSlugs.map((s) => s.slug)]) {
+        await trx.insertInto('redirects').values({ from_path: `/articles/${slug}`, to_path: '', status_code: 410, created_at: now })
+          .onConflict((oc) => oc.column('from_path').doNothing()).execute();
+      }
+    }
+    await trx.deleteFrom('articles').where('id', '=', id).execute();
+  });
+  await ctx.events.emit('article.changed', { articleId: id, slug: a.slug, reason: 'deleted' });
+}
+
+/** Publishes every scheduled article whose time has come, each exactly once even with several instances. */
+export async function publishDueArticles(ctx: AppContext): Promise<number[]> {
+  const now = ctx.clock.now().toISOString();
+  const due = await ctx.db.selectFrom('articles').select(['id', 'slug', 'scheduled_at', 'published_at'])
+    .where('status', '=', 'scheduled').where('scheduled_at', '<=', now).orderBy('scheduled_at').execute();
+  const published: number[] = [];
+  for (const a of due) {
+    const r = await ctx.db.updateTable('articles')
+      .set({ status: 'published', published_at: a.published_at ?? a.scheduled_at, scheduled_at: null, updated_at: now })
+      .where('id', '=', a.id).where('status', '=', 'scheduled').executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 1) {
+      published.push(a.id);
+      await ctx.events.emit('article.changed', { articleId: a.id, slug: a.slug, reason: 'published' });
+      await ctx.events.emit('article.published', { articleId: a.id, slug: a.slug });
+    }
+  }
+  return published;
+}
+
+/** Adds a correction notice shown on the article page. */
+export async function addCorrection(ctx: AppContext, id: number, body: string): Promise<number> {
+  const text = requiredText('body', body, 2000);
+  const a = await requireArticle(ctx.db, id);
+  const now = ctx.clock.now().toISOString();
+  const { id: cid } = await ctx.db.insertInto('article_corrections').values({ article_id: id, body: text, created_at: now }).returning('id').executeTakeFirstOrThrow();
+  await ctx.db.updateTable('articles').set({ updated_at: now }).where('id', '=', id).execute();
+  await ctx.events.emit('article.changed', { articleId: id, slug: a.slug, reason: 'corrected' });
+  return cid;
+}
+
+export async function listCorrections(db: Db, articleId: number) {
+  return db.selectFrom('article_corrections').selectAll().where('article_id', '=', articleId).orderBy('created_at').execute();
+}

@@ -1,0 +1,74 @@
+// People who write for the newsroom: the names in bylines and the author bio boxes.
+import type { AppContext } from '../context.ts';
+import type { Db } from '../db/schema.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { isUniqueViolation, optionalId, optionalText, requiredText, slugFrom } from './fields.ts';
+
+export interface PersonInput {
+  name: string;
+  slug?: string;
+  bio?: string;
+  roleLabel?: string;
+  photoMediaId?: number | null;
+  email?: string | null;
+}
+
+function check(input: Partial<PersonInput>, partial: boolean) {
+  const out: Record<string, unknown> = {};
+  if (!partial || input.name !== undefined) out.name = requiredText('name', input.name, 100);
+  if (!partial || input.slug !== undefined) out.slug = slugFrom('slug', input.slug, String(out.name ?? ''));
+  if (!partial || input.bio !== undefined) out.bio = optionalText('bio', input.bio, 2000);
+  if (!partial || input.roleLabel !== undefined) out.role_label = optionalText('roleLabel', input.roleLabel, 100);
+  if (input.photoMediaId !== undefined) out.photo_media_id = optionalId('photoMediaId', input.photoMediaId);
+  if (input.email !== undefined) {
+    const e = optionalText('email', input.email, 254);
+    if (e && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e)) throw new ValidationError('email', 'email is not a valid address');
+    out.email = e || null;
+  }
+  return out;
+}
+
+export async function listPeople(db: Db) {
+  return db.selectFrom('people').selectAll().orderBy('name').execute();
+}
+
+export async function getPerson(db: Db, id: number) {
+  return (await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+export async function getPersonBySlug(db: Db, slug: string) {
+  return (await db.selectFrom('people').selectAll().where('slug', '=', slug).executeTakeFirst()) ?? null;
+}
+
+export async function createPerson(ctx: AppContext, input: PersonInput): Promise<number> {
+  const v = check(input, false);
+  try {
+    const { id } = await ctx.db.insertInto('people').values({
+      name: v.name as string, slug: v.slug as string, bio: v.bio as string, role_label: v.role_label as string,
+      photo_media_id: (v.photo_media_id as number | null) ?? null, email: (v.email as string | null) ?? null,
+      created_at: ctx.clock.now().toISOString(),
+    }).returning('id').executeTakeFirstOrThrow();
+    return id;
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new ConflictError('A person with this slug already exists', 'slug');
+    throw err;
+  }
+}
+
+export async function updatePerson(ctx: AppContext, id: number, patch: Partial<PersonInput>): Promise<void> {
+  const v = check(patch, true);
+  if (!(await getPerson(ctx.db, id))) throw new NotFoundError('Person not found');
+  if (!Object.keys(v).length) return;
+  try {
+    await ctx.db.updateTable('people').set(v).where('id', '=', id).execute();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new ConflictError('A person with this slug already exists', 'slug');
+    throw err;
+  }
+}
+
+/** Deletes a person; their bylines disappear from articles, the articles stay. */
+export async function deletePerson(ctx: AppContext, id: number): Promise<void> {
+  const r = await ctx.db.deleteFrom('people').where('id', '=', id).executeTakeFirst();
+  if (!Number(r.numDeletedRows)) throw new NotFoundError('Person not found');
+}

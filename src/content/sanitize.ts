@@ -1,0 +1,81 @@
+// Article bodies: HTML cut down to a strict allowlist on the way in; plain text derived for search and excerpts.
+import sanitizeHtml from 'sanitize-html';
+
+const BODY_RULES: sanitizeHtml.IOptions = {
+  allowedTags: ['p', 'h2', 'h3', 'h4', 'a', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'blockquote', 'q', 'cite',
+    'ul', 'ol', 'li', 'figure', 'figcaption', 'img', 'br', 'hr', 'code', 'pre', 'table', 'thead', 'tbody', 'tr', 'th',
+    'td', 'caption', 'abbr', 'mark', 'small', 'span', 'bdi', 'bdo'],
+  allowedAttributes: {
+    a: ['href', 'title', 'rel', 'lang', 'dir'],
+    img: ['src', 'alt', 'width', 'height', 'loading'],
+    abbr: ['title'],
+    th: ['scope', 'colspan', 'rowspan'],
+    td: ['colspan', 'rowspan'],
+    bdo: ['dir'],
+    '*': ['lang', 'dir'],
+  },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: { img: ['http', 'https'] },
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math', 'template'],
+  transformTags: {
+    b: 'strong',
+    i: 'em',
+    h1: 'h2',
+    a: (tagName, attribs) => {
+      const external = /^https?:\/\//i.test(attribs.href ?? '');
+      return { tagName, attribs: external ? { ...attribs, rel: 'noopener noreferrer' } : attribs };
+    },
+  },
+  exclusiveFilter: (frame) => (frame.tag === 'p' && !frame.text.trim() && !frame.mediaChildren.length),
+};
+
+/** Cuts article body HTML down to the allowlist (no scripts, styles, event handlers or javascript: URLs). */
+export function sanitizeBody(html: string): string {
+  return sanitizeHtml(html, BODY_RULES).trim();
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
+
+/** Plain text of sanitized HTML: block elements become paragraph breaks. */
+export function plainText(html: string): string {
+  return html
+    .replace(/<\/(p|h[1-6]|li|blockquote|figcaption|tr|pre)>/gi, '\n\n')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#\d+|#x[0-9a-f]+|[a-z0-9]+);/gi, (m, e: string) => {
+      if (e.startsWith('#x') || e.startsWith('#X')) return String.fromCodePoint(parseInt(e.slice(2), 16));
+      if (e.startsWith('#')) return String.fromCodePoint(parseInt(e.slice(1), 10));
+      return ENTITIES[e.toLowerCase()] ?? m;
+    })
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n\s*\n\s*/g, '\n\n')
+    .trim();
+}
+
+/** Words in a text, counting runs of letters/digits in any script (ZWNJ stays inside a Persian word). */
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}\u200c'’-]+/gu)?.length ?? 0;
+}
+
+/** A short excerpt of plain text, cut at a word boundary. */
+export function excerpt(text: string, max = 200): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  return cut.slice(0, Math.max(cut.lastIndexOf(' '), max * 0.6)).replace(/[\s,;:.-]+$/, '') + '…';
+}
+
+/** A URL slug: lowercase Latin letters, digits and any-script letters joined by hyphens (Persian kept as is). */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u200c\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/['’`]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 120)
+    .replace(/-+$/, '');
+}

@@ -1,0 +1,76 @@
+// Sections of the site ("Immigration News", "World News"), ordered, optionally nested one level.
+import type { AppContext } from '../context.ts';
+import type { Db } from '../db/schema.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { isUniqueViolation, optionalId, optionalText, requiredText, slugFrom } from './fields.ts';
+
+export interface SectionInput {
+  name: string;
+  slug?: string;
+  description?: string;
+  position?: number;
+  parentId?: number | null;
+}
+
+function check(input: Partial<SectionInput>, partial: boolean) {
+  const out: Record<string, unknown> = {};
+  if (!partial || input.name !== undefined) out.name = requiredText('name', input.name, 80);
+  if (!partial || input.slug !== undefined) out.slug = slugFrom('slug', input.slug, String(out.name ?? input.name ?? ''));
+  if (input.description !== undefined || !partial) out.description = optionalText('description', input.description, 500);
+  if (input.position !== undefined) {
+    if (!Number.isInteger(input.position)) throw new ValidationError('position', 'position must be a whole number');
+    out.position = input.position;
+  }
+  if (input.parentId !== undefined) out.parent_id = optionalId('parentId', input.parentId);
+  return out;
+}
+
+export async function listSections(db: Db) {
+  return db.selectFrom('sections').selectAll().orderBy('position').orderBy('name').execute();
+}
+
+export async function getSection(db: Db, id: number) {
+  return (await db.selectFrom('sections').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+export async function getSectionBySlug(db: Db, slug: string) {
+  return (await db.selectFrom('sections').selectAll().where('slug', '=', slug).executeTakeFirst()) ?? null;
+}
+
+export async function createSection(ctx: AppContext, input: SectionInput): Promise<number> {
+  const v = check(input, false);
+  try {
+    const { id } = await ctx.db.insertInto('sections').values({
+      name: v.name as string, slug: v.slug as string, description: (v.description as string) ?? '',
+      position: (v.position as number) ?? 0, parent_id: (v.parent_id as number | null) ?? null,
+      created_at: ctx.clock.now().toISOString(),
+    }).returning('id').executeTakeFirstOrThrow();
+    await ctx.events.emit('section.changed', { sectionId: id });
+    return id;
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new ConflictError('A section with this slug already exists', 'slug');
+    throw err;
+  }
+}
+
+export async function updateSection(ctx: AppContext, id: number, patch: Partial<SectionInput>): Promise<void> {
+  const v = check(patch, true);
+  if (v.parent_id === id) throw new ValidationError('parentId', 'a section cannot be its own parent');
+  if (!(await getSection(ctx.db, id))) throw new NotFoundError('Section not found');
+  if (Object.keys(v).length) {
+    try {
+      await ctx.db.updateTable('sections').set(v).where('id', '=', id).execute();
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new ConflictError('A section with this slug already exists', 'slug');
+      throw err;
+    }
+  }
+  await ctx.events.emit('section.changed', { sectionId: id });
+}
+
+/** Deletes a section; its articles stay, without a section. */
+export async function deleteSection(ctx: AppContext, id: number): Promise<void> {
+  const r = await ctx.db.deleteFrom('sections').where('id', '=', id).executeTakeFirst();
+  if (!Number(r.numDeletedRows)) throw new NotFoundError('Section not found');
+  await ctx.events.emit('section.changed', { sectionId: id });
+}

@@ -1,0 +1,91 @@
+// Site settings: one typed object stored as key/value JSON rows, with defaults for every key.
+import type { AppContext } from '../context.ts';
+import type { Db } from '../db/schema.ts';
+import { ValidationError } from '../errors.ts';
+
+export type Calendar = 'gregorian' | 'solar-hijri';
+
+export interface SocialLink {
+  label: string;
+  url: string;
+}
+
+export interface SiteSettings {
+  name: string;
+  description: string;
+  logoMediaId: number | null;
+  language: string;
+  timeZone: string;
+  calendar: Calendar;
+  social: SocialLink[];
+  /** close comments on articles older than this many days (null: never) */
+  commentsCloseAfterDays: number | null;
+  /** hold every comment for moderation */
+  moderateAll: boolean;
+}
+
+export const DEFAULT_SETTINGS: SiteSettings = {
+  name: 'Khabar',
+  description: 'An independent newsroom.',
+  logoMediaId: null,
+  language: 'en',
+  timeZone: 'UTC',
+  calendar: 'gregorian',
+  social: [],
+  commentsCloseAfterDays: null,
+  moderateAll: false,
+};
+
+type Checker = { [K in keyof SiteSettings]: (v: unknown) => string | null };
+
+const LANGS = ['en', 'fa', 'ps'];
+
+function validTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const checks: Checker = {
+  name: (v) => (typeof v === 'string' && v.trim().length >= 1 && v.length <= 120 ? null : 'must be 1 to 120 characters'),
+  description: (v) => (typeof v === 'string' && v.length <= 300 ? null : 'must be at most 300 characters'),
+  logoMediaId: (v) => (v === null || (Number.isInteger(v) && (v as number) > 0) ? null : 'must be a media id or null'),
+  language: (v) => (typeof v === 'string' && LANGS.includes(v) ? null : `must be one of ${LANGS.join(', ')}`),
+  timeZone: (v) => (typeof v === 'string' && validTimeZone(v) ? null : 'must be an IANA time zone such as Asia/Kabul'),
+  calendar: (v) => (v === 'gregorian' || v === 'solar-hijri' ? null : 'must be gregorian or solar-hijri'),
+  social: (v) => (Array.isArray(v) && v.length <= 20 && v.every((s) => s && typeof s.label === 'string' && s.label.length <= 60
+    && typeof s.url === 'string' && /^https?:\/\/[^\s]+$/.test(s.url)) ? null : 'must be a list of { label, url } with http(s) URLs'),
+  commentsCloseAfterDays: (v) => (v === null || (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 3650) ? null : 'must be 1 to 3650 days or null'),
+  moderateAll: (v) => (typeof v === 'boolean' ? null : 'must be true or false'),
+};
+
+/** The site's settings, defaults filled in. */
+export async function getSettings(db: Db): Promise<SiteSettings> {
+  const rows = await db.selectFrom('settings').selectAll().execute();
+  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const r of rows) {
+    if (r.key in DEFAULT_SETTINGS) out[r.key] = JSON.parse(r.value);
+  }
+  return out as unknown as SiteSettings;
+}
+
+/** Validates and stores the given settings; names the first bad field. */
+export async function updateSettings(ctx: AppContext, patch: Partial<SiteSettings>): Promise<SiteSettings> {
+  const keys = Object.keys(patch) as (keyof SiteSettings)[];
+  for (const k of keys) {
+    if (!(k in checks)) throw new ValidationError(k, `${k} is not a setting`);
+    const problem = checks[k](patch[k]);
+    if (problem) throw new ValidationError(k, `${k} ${problem}`);
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const k of keys) {
+      const value = JSON.stringify(patch[k]);
+      await trx.insertInto('settings').values({ key: k, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+    }
+  });
+  await ctx.events.emit('settings.changed', { keys });
+  return getSettings(ctx.db);
+}

@@ -1,0 +1,68 @@
+// Tags: free labels on articles, created on first use.
+import type { AppContext } from '../context.ts';
+import type { Db } from '../db/schema.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { isUniqueViolation, requiredText, slugFrom } from './fields.ts';
+import { slugify } from './sanitize.ts';
+
+export async function listTags(db: Db) {
+  return db.selectFrom('tags').selectAll().orderBy('name').execute();
+}
+
+export async function getTag(db: Db, id: number) {
+  return (await db.selectFrom('tags').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+export async function getTagBySlug(db: Db, slug: string) {
+  return (await db.selectFrom('tags').selectAll().where('slug', '=', slug).executeTakeFirst()) ?? null;
+}
+
+export async function createTag(ctx: AppContext, input: { name: string; slug?: string }): Promise<number> {
+  const name = requiredText('name', input.name, 60);
+  const slug = slugFrom('slug', input.slug, name);
+  try {
+    const { id } = await ctx.db.insertInto('tags').values({ name, slug }).returning('id').executeTakeFirstOrThrow();
+    return id;
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new ConflictError('A tag with this slug already exists', 'slug');
+    throw err;
+  }
+}
+
+export async function updateTag(ctx: AppContext, id: number, patch: { name?: string; slug?: string }): Promise<void> {
+  const set: { name?: string; slug?: string } = {};
+  if (patch.name !== undefined) set.name = requiredText('name', patch.name, 60);
+  if (patch.slug !== undefined) set.slug = slugFrom('slug', patch.slug, set.name ?? '');
+  if (!(await getTag(ctx.db, id))) throw new NotFoundError('Tag not found');
+  if (!Object.keys(set).length) return;
+  try {
+    await ctx.db.updateTable('tags').set(set).where('id', '=', id).execute();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new ConflictError('A tag with this slug already exists', 'slug');
+    throw err;
+  }
+}
+
+export async function deleteTag(ctx: AppContext, id: number): Promise<void> {
+  const r = await ctx.db.deleteFrom('tags').where('id', '=', id).executeTakeFirst();
+  if (!Number(r.numDeletedRows)) throw new NotFoundError('Tag not found');
+}
+
+/** Ids of the named tags, creating the missing ones (names matched by slug). */
+export async function ensureTags(ctx: AppContext, names: string[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const raw of names) {
+    const name = requiredText('tags', raw, 60);
+    const slug = slugify(name);
+    if (!slug) throw new ValidationError('tags', `tag "${name}" has no letters or digits`);
+    const found = await getTagBySlug(ctx.db, slug);
+    const id = found ? found.id : await createTag(ctx, { name, slug }).catch(async (err) => {
+      // Another request created it in between: use theirs.
+      const again = await getTagBySlug(ctx.db, slug);
+      if (again) return again.id;
+      throw err;
+    });
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
