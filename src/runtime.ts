@@ -28,7 +28,7 @@ export function loadSecret(config: Config): string {
 
 export async function createRuntime(config: Config, opts: { clock?: Clock; dbOptions?: OpenOptions; migrate?: boolean } = {}): Promise<Runtime> {
   const { db, dialect, close } = openDatabase(config.databaseUrl, opts.dbOptions);
-  if (opts.migrate !== false) await migrateToLatest(db);
+  if (opts.migrate !== false) await migrateToLatest(db, { schema: opts.dbOptions?.schema });
   const ctx: AppContext = {
     config,
     db,

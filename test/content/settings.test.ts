@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { testDialects, makeTestContext } from '../helpers/context.ts';
+import { getSettings, updateSettings, DEFAULT_SETTINGS } from '../../src/content/settings.ts';
+import { ValidationError } from '../../src/errors.ts';
+import { slugify, plainText, excerpt, countWords } from '../../src/content/sanitize.ts';
+
+for (const dialect of testDialects()) {
+  test(`settings: defaults, validated updates naming the field (${dialect})`, async () => {
+    const t = await makeTestContext(dialect);
+    try {
+      assert.deepEqual(await getSettings(t.ctx.db), DEFAULT_SETTINGS);
+      const s = await updateSettings(t.ctx, { name: 'Kabul Daily', timeZone: 'Asia/Kabul', calendar: 'solar-hijri', social: [{ label: 'Mastodon', url: 'https://example.social/@k' }] });
+      assert.equal(s.name, 'Kabul Daily');
+      assert.equal(s.timeZone, 'Asia/Kabul');
+      for (const [patch, field] of [[{ timeZone: 'Mars/Olympus' }, 'timeZone'], [{ language: 'xx' }, 'language'], [{ name: '' }, 'name'],
+        [{ social: [{ label: 'x', url: 'javascript:alert(1)' }] }, 'social'], [{ nope: 1 }, 'nope']] as const) {
+        await assert.rejects(updateSettings(t.ctx, patch as never), (e: unknown) => e instanceof ValidationError && e.field === field, field);
+      }
+      assert.equal((await getSettings(t.ctx.db)).timeZone, 'Asia/Kabul', 'a refused update changes nothing');
+    } finally {
+      await t.close();
+    }
+  });
+}
+
+test('text helpers: slugs keep Persian letters, plain text and excerpts', () => {
+  assert.equal(slugify('  Hello, World!  '), 'hello-world');
+  assert.equal(slugify('خبرهای مهاجرت'), 'خبرهای-مهاجرت');
+  assert.equal(slugify('می‌خواهم'), 'میخواهم', 'ZWNJ dropped inside a slug');
+  assert.equal(plainText('<p>One &amp; two</p><p>Three<br>four</p>'), 'One & two\n\nThree\nfour');
+  assert.equal(excerpt('word '.repeat(100), 20), 'word word word word…');
+  assert.equal(countWords('می‌خواهم بروم home'), 3);
+});
