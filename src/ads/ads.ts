@@ -1,8 +1,9 @@
 // House ads: slots on the page ("article-inline", "sidebar") and the creatives the newsroom rotates through them.
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/schema.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
-import { isUniqueViolation, optionalId, optionalText, optionalUrl, requiredText, slugFrom } from '../content/fields.ts';
+import { ValidationError } from '../errors.ts';
+import { optionalId, optionalText, optionalUrl, requiredText, slugFrom } from '../content/fields.ts';
+import { removeRow, requireRow, saveUnique } from '../content/rows.ts';
 
 export interface SlotInput {
   key: string;
@@ -37,20 +38,14 @@ export async function listSlots(db: Db) {
 export async function createSlot(ctx: AppContext, input: SlotInput): Promise<number> {
   const name = requiredText('name', input.name, 80);
   const key = slugFrom('key', input.key, name);
-  try {
-    const { id } = await ctx.db.insertInto('ad_slots').values({ key, name, description: optionalText('description', input.description, 300) })
-      .returning('id').executeTakeFirstOrThrow();
-    await ctx.events.emit('ads.changed', {});
-    return id;
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new ConflictError('A slot with this key already exists', 'key');
-    throw err;
-  }
+  const { id } = await saveUnique('slot', 'key', () => ctx.db.insertInto('ad_slots')
+    .values({ key, name, description: optionalText('description', input.description, 300) }).returning('id').executeTakeFirstOrThrow());
+  await ctx.events.emit('ads.changed', {});
+  return id;
 }
 
 export async function deleteSlot(ctx: AppContext, id: number): Promise<void> {
-  const r = await ctx.db.deleteFrom('ad_slots').where('id', '=', id).executeTakeFirst();
-  if (!Number(r.numDeletedRows)) throw new NotFoundError('Slot not found');
+  await removeRow(ctx.db, 'ad_slots', id, 'Slot');
   await ctx.events.emit('ads.changed', {});
 }
 
@@ -104,14 +99,13 @@ export async function createCreative(ctx: AppContext, input: CreativeInput): Pro
 
 export async function updateCreative(ctx: AppContext, id: number, patch: Partial<CreativeInput>): Promise<void> {
   const v = checkCreative(patch, true);
-  if (!(await ctx.db.selectFrom('ad_creatives').select('id').where('id', '=', id).executeTakeFirst())) throw new NotFoundError('Creative not found');
+  await requireRow(ctx.db, 'ad_creatives', id, 'Creative');
   if (Object.keys(v).length) await ctx.db.updateTable('ad_creatives').set(v).where('id', '=', id).execute();
   await ctx.events.emit('ads.changed', {});
 }
 
 export async function deleteCreative(ctx: AppContext, id: number): Promise<void> {
-  const r = await ctx.db.deleteFrom('ad_creatives').where('id', '=', id).executeTakeFirst();
-  if (!Number(r.numDeletedRows)) throw new NotFoundError('Creative not found');
+  await removeRow(ctx.db, 'ad_creatives', id, 'Creative');
   await ctx.events.emit('ads.changed', {});
 }
 

@@ -1,8 +1,9 @@
 // People who write for the newsroom: the names in bylines and the author bio boxes.
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/schema.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
-import { isUniqueViolation, optionalId, optionalText, requiredText, slugFrom } from './fields.ts';
+import { ValidationError } from '../errors.ts';
+import { optionalId, optionalText, requiredText, slugFrom } from './fields.ts';
+import { removeRow, requireRow, saveUnique } from './rows.ts';
 
 export interface PersonInput {
   name: string;
@@ -42,33 +43,21 @@ export async function getPersonBySlug(db: Db, slug: string) {
 
 export async function createPerson(ctx: AppContext, input: PersonInput): Promise<number> {
   const v = check(input, false);
-  try {
-    const { id } = await ctx.db.insertInto('people').values({
-      name: v.name as string, slug: v.slug as string, bio: v.bio as string, role_label: v.role_label as string,
-      photo_media_id: (v.photo_media_id as number | null) ?? null, email: (v.email as string | null) ?? null,
-      created_at: ctx.clock.now().toISOString(),
-    }).returning('id').executeTakeFirstOrThrow();
-    return id;
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new ConflictError('A person with this slug already exists', 'slug');
-    throw err;
-  }
+  const { id } = await saveUnique('person', 'slug', () => ctx.db.insertInto('people').values({
+    name: v.name as string, slug: v.slug as string, bio: v.bio as string, role_label: v.role_label as string,
+    photo_media_id: (v.photo_media_id as number | null) ?? null, email: (v.email as string | null) ?? null,
+    created_at: ctx.clock.now().toISOString(),
+  }).returning('id').executeTakeFirstOrThrow());
+  return id;
 }
 
 export async function updatePerson(ctx: AppContext, id: number, patch: Partial<PersonInput>): Promise<void> {
   const v = check(patch, true);
-  if (!(await getPerson(ctx.db, id))) throw new NotFoundError('Person not found');
-  if (!Object.keys(v).length) return;
-  try {
-    await ctx.db.updateTable('people').set(v).where('id', '=', id).execute();
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new ConflictError('A person with this slug already exists', 'slug');
-    throw err;
-  }
+  await requireRow(ctx.db, 'people', id, 'Person');
+  if (Object.keys(v).length) await saveUnique('person', 'slug', () => ctx.db.updateTable('people').set(v).where('id', '=', id).execute());
 }
 
 /** Deletes a person; their bylines disappear from articles, the articles stay. */
 export async function deletePerson(ctx: AppContext, id: number): Promise<void> {
-  const r = await ctx.db.deleteFrom('people').where('id', '=', id).executeTakeFirst();
-  if (!Number(r.numDeletedRows)) throw new NotFoundError('Person not found');
+  await removeRow(ctx.db, 'people', id, 'Person');
 }

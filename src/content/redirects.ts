@@ -1,8 +1,9 @@
 // Stored redirects: old paths (an earlier site, a renamed page) answered with a 301 or 302.
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/schema.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
-import { isUniqueViolation, requiredText } from './fields.ts';
+import { ValidationError } from '../errors.ts';
+import { requiredText } from './fields.ts';
+import { removeRow, saveUnique } from './rows.ts';
 
 export interface RedirectInput {
   fromPath: string;
@@ -33,17 +34,11 @@ export async function createRedirect(ctx: AppContext, input: RedirectInput): Pro
   const code = input.statusCode ?? 301;
   if (code !== 301 && code !== 302) throw new ValidationError('statusCode', 'statusCode must be 301 or 302');
   if (from === to) throw new ValidationError('toPath', 'toPath must differ from fromPath');
-  try {
-    const { id } = await ctx.db.insertInto('redirects').values({ from_path: from, to_path: to, status_code: code, created_at: ctx.clock.now().toISOString() })
-      .returning('id').executeTakeFirstOrThrow();
-    return id;
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new ConflictError('A redirect from this path already exists', 'fromPath');
-    throw err;
-  }
+  const { id } = await saveUnique('redirect', 'fromPath', () => ctx.db.insertInto('redirects')
+    .values({ from_path: from, to_path: to, status_code: code, created_at: ctx.clock.now().toISOString() }).returning('id').executeTakeFirstOrThrow());
+  return id;
 }
 
 export async function deleteRedirect(ctx: AppContext, id: number): Promise<void> {
-  const r = await ctx.db.deleteFrom('redirects').where('id', '=', id).executeTakeFirst();
-  if (!Number(r.numDeletedRows)) throw new NotFoundError('Redirect not found');
+  await removeRow(ctx.db, 'redirects', id, 'Redirect');
 }

@@ -1,8 +1,9 @@
 // Sections of the site ("Immigration News", "World News"), ordered, optionally nested one level.
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/schema.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
-import { isUniqueViolation, optionalId, optionalText, requiredText, slugFrom } from './fields.ts';
+import { ValidationError } from '../errors.ts';
+import { optionalId, optionalText, requiredText, slugFrom } from './fields.ts';
+import { removeRow, requireRow, saveUnique } from './rows.ts';
 
 export interface SectionInput {
   name: string;
@@ -39,38 +40,25 @@ export async function getSectionBySlug(db: Db, slug: string) {
 
 export async function createSection(ctx: AppContext, input: SectionInput): Promise<number> {
   const v = check(input, false);
-  try {
-    const { id } = await ctx.db.insertInto('sections').values({
-      name: v.name as string, slug: v.slug as string, description: (v.description as string) ?? '',
-      position: (v.position as number) ?? 0, parent_id: (v.parent_id as number | null) ?? null,
-      created_at: ctx.clock.now().toISOString(),
-    }).returning('id').executeTakeFirstOrThrow();
-    await ctx.events.emit('section.changed', { sectionId: id });
-    return id;
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new ConflictError('A section with this slug already exists', 'slug');
-    throw err;
-  }
+  const { id } = await saveUnique('section', 'slug', () => ctx.db.insertInto('sections').values({
+    name: v.name as string, slug: v.slug as string, description: (v.description as string) ?? '',
+    position: (v.position as number) ?? 0, parent_id: (v.parent_id as number | null) ?? null,
+    created_at: ctx.clock.now().toISOString(),
+  }).returning('id').executeTakeFirstOrThrow());
+  await ctx.events.emit('section.changed', { sectionId: id });
+  return id;
 }
 
 export async function updateSection(ctx: AppContext, id: number, patch: Partial<SectionInput>): Promise<void> {
   const v = check(patch, true);
   if (v.parent_id === id) throw new ValidationError('parentId', 'a section cannot be its own parent');
-  if (!(await getSection(ctx.db, id))) throw new NotFoundError('Section not found');
-  if (Object.keys(v).length) {
-    try {
-      await ctx.db.updateTable('sections').set(v).where('id', '=', id).execute();
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new ConflictError('A section with this slug already exists', 'slug');
-      throw err;
-    }
-  }
+  await requireRow(ctx.db, 'sections', id, 'Section');
+  if (Object.keys(v).length) await saveUnique('section', 'slug', () => ctx.db.updateTable('sections').set(v).where('id', '=', id).execute());
   await ctx.events.emit('section.changed', { sectionId: id });
 }
 
 /** Deletes a section; its articles stay, without a section. */
 export async function deleteSection(ctx: AppContext, id: number): Promise<void> {
-  const r = await ctx.db.deleteFrom('sections').where('id', '=', id).executeTakeFirst();
-  if (!Number(r.numDeletedRows)) throw new NotFoundError('Section not found');
+  await removeRow(ctx.db, 'sections', id, 'Section');
   await ctx.events.emit('section.changed', { sectionId: id });
 }

@@ -1,8 +1,8 @@
 // Syndication sources: partner outlets whose publisher box appears on the stories they supply.
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/schema.ts';
-import { ConflictError, NotFoundError } from '../errors.ts';
-import { isUniqueViolation, optionalId, optionalText, optionalUrl, requiredText, slugFrom } from './fields.ts';
+import { optionalId, optionalText, optionalUrl, requiredText, slugFrom } from './fields.ts';
+import { removeRow, requireRow, saveUnique } from './rows.ts';
 
 export interface SourceInput {
   name: string;
@@ -34,32 +34,20 @@ export async function getSource(db: Db, id: number) {
 
 export async function createSource(ctx: AppContext, input: SourceInput): Promise<number> {
   const v = check(input, false);
-  try {
-    const { id } = await ctx.db.insertInto('sources').values({
-      name: v.name as string, slug: v.slug as string, description: v.description as string, site_url: v.site_url as string,
-      logo_media_id: (v.logo_media_id as number | null) ?? null, feed_url: (v.feed_url as string | null) ?? null,
-      created_at: ctx.clock.now().toISOString(),
-    }).returning('id').executeTakeFirstOrThrow();
-    return id;
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new ConflictError('A source with this slug already exists', 'slug');
-    throw err;
-  }
+  const { id } = await saveUnique('source', 'slug', () => ctx.db.insertInto('sources').values({
+    name: v.name as string, slug: v.slug as string, description: v.description as string, site_url: v.site_url as string,
+    logo_media_id: (v.logo_media_id as number | null) ?? null, feed_url: (v.feed_url as string | null) ?? null,
+    created_at: ctx.clock.now().toISOString(),
+  }).returning('id').executeTakeFirstOrThrow());
+  return id;
 }
 
 export async function updateSource(ctx: AppContext, id: number, patch: Partial<SourceInput>): Promise<void> {
   const v = check(patch, true);
-  if (!(await getSource(ctx.db, id))) throw new NotFoundError('Source not found');
-  if (!Object.keys(v).length) return;
-  try {
-    await ctx.db.updateTable('sources').set(v).where('id', '=', id).execute();
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new ConflictError('A source with this slug already exists', 'slug');
-    throw err;
-  }
+  await requireRow(ctx.db, 'sources', id, 'Source');
+  if (Object.keys(v).length) await saveUnique('source', 'slug', () => ctx.db.updateTable('sources').set(v).where('id', '=', id).execute());
 }
 
 export async function deleteSource(ctx: AppContext, id: number): Promise<void> {
-  const r = await ctx.db.deleteFrom('sources').where('id', '=', id).executeTakeFirst();
-  if (!Number(r.numDeletedRows)) throw new NotFoundError('Source not found');
+  await removeRow(ctx.db, 'sources', id, 'Source');
 }

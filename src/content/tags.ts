@@ -1,8 +1,9 @@
 // Tags: free labels on articles, created on first use.
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/schema.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
-import { isUniqueViolation, requiredText, slugFrom } from './fields.ts';
+import { ValidationError } from '../errors.ts';
+import { requiredText, slugFrom } from './fields.ts';
+import { removeRow, requireRow, saveUnique } from './rows.ts';
 import { slugify } from './sanitize.ts';
 
 export async function listTags(db: Db) {
@@ -20,32 +21,20 @@ export async function getTagBySlug(db: Db, slug: string) {
 export async function createTag(ctx: AppContext, input: { name: string; slug?: string }): Promise<number> {
   const name = requiredText('name', input.name, 60);
   const slug = slugFrom('slug', input.slug, name);
-  try {
-    const { id } = await ctx.db.insertInto('tags').values({ name, slug }).returning('id').executeTakeFirstOrThrow();
-    return id;
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new ConflictError('A tag with this slug already exists', 'slug');
-    throw err;
-  }
+  const { id } = await saveUnique('tag', 'slug', () => ctx.db.insertInto('tags').values({ name, slug }).returning('id').executeTakeFirstOrThrow());
+  return id;
 }
 
 export async function updateTag(ctx: AppContext, id: number, patch: { name?: string; slug?: string }): Promise<void> {
   const set: { name?: string; slug?: string } = {};
   if (patch.name !== undefined) set.name = requiredText('name', patch.name, 60);
   if (patch.slug !== undefined) set.slug = slugFrom('slug', patch.slug, set.name ?? '');
-  if (!(await getTag(ctx.db, id))) throw new NotFoundError('Tag not found');
-  if (!Object.keys(set).length) return;
-  try {
-    await ctx.db.updateTable('tags').set(set).where('id', '=', id).execute();
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new ConflictError('A tag with this slug already exists', 'slug');
-    throw err;
-  }
+  await requireRow(ctx.db, 'tags', id, 'Tag');
+  if (Object.keys(set).length) await saveUnique('tag', 'slug', () => ctx.db.updateTable('tags').set(set).where('id', '=', id).execute());
 }
 
 export async function deleteTag(ctx: AppContext, id: number): Promise<void> {
-  const r = await ctx.db.deleteFrom('tags').where('id', '=', id).executeTakeFirst();
-  if (!Number(r.numDeletedRows)) throw new NotFoundError('Tag not found');
+  await removeRow(ctx.db, 'tags', id, 'Tag');
 }
 
 /** Ids of the named tags, creating the missing ones (names matched by slug). */
