@@ -1,4 +1,115 @@
-// Reader comment routes (posting, reporting, challenges); filled in by the comments issue.
-import type { FastifyInstance } from 'fastify';
+// Reader comment routes: the proof-of-work challenge, posting, reporting. Every answer comes as JSON for the
+// widget (Accept: application/json) or as HTML for a browser without JavaScript, where a refused post shows
+// the form again with everything the reader typed.
+//
+// CSRF: the article page is cached and the same for every reader, so it cannot carry a per-reader token, and a
+// token shared by all readers would be readable by any attacker. Instead a state-changing post must prove it was
+// sent from our own pages: browsers attach Origin to every POST (and Sec-Fetch-Site, Referer), and a page on
+// another site can neither forge nor remove them. A post whose Origin names another site (or "null") is refused;
+// without Origin, Sec-Fetch-Site must say same-origin, or else Referer must be ours; a post carrying none of them
+// is not from a browser following our form and is refused too. Readers have no session here, so there is no
+// cookie to ride on; the proof of work and the database-backed limits handle scripts that forge headers.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { postComment } from '../comments/post.ts';
+import { reportComment } from '../comments/reports.ts';
+import { createCommentChallenge } from '../comments/pow.ts';
+import { getCommentSettings } from '../comments/settings.ts';
+import { CommentRefusedError, commentMessage } from '../comments/messages.ts';
+import { typedFields } from '../comments/validate.ts';
+import { KhabarError } from '../errors.ts';
+import { wantsJson } from '../http/app.ts';
+import { renderCommentHtml, renderCommentPage } from './comments_block.tsx';
+import { parseForm, parseJson } from '../comments/bodies.ts';
 
-export async function commentRoutes(_app: FastifyInstance): Promise<void> {}
+const BODY_LIMIT = 64 * 1024;
+
+/** Whether a post comes from one of our own pages (see the CSRF note above). */
+export function fromOwnSite(req: FastifyRequest, publicUrl: string): boolean {
+  const own = new Set([new URL(publicUrl).origin, `${req.protocol}://${req.host}`]);
+  const origin = req.headers.origin;
+  if (origin !== undefined) return own.has(origin);
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined) return site === 'same-origin';
+  const referer = req.headers.referer;
+  if (!referer) return false;
+  try {
+    return own.has(new URL(referer).origin);
+  } catch {
+    return false;
+  }
+}
+
+export async function commentRoutes(app: FastifyInstance): Promise<void> {
+  const { ctx } = app;
+  // Our own body parsers (this plugin's scope only): invalid UTF-8, repeated fields and malformed escapes are a
+  // clear 400 instead of being silently replaced.
+  app.removeContentTypeParser(['application/json', 'application/x-www-form-urlencoded']);
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_req, body, done) => {
+    try { done(null, parseForm(body as Buffer)); } catch (err) { done(err as Error, undefined); }
+  });
+  app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_req, body, done) => {
+    try { done(null, parseJson(body as Buffer)); } catch (err) { done(err as Error, undefined); }
+  });
+
+  const ownSite = async (req: FastifyRequest) => {
+    if (!fromOwnSite(req, ctx.config.publicUrl)) throw new CommentRefusedError(403, 'comments.error.origin');
+  };
+
+  // Issuing a challenge is cheap and stateless (random numbers and an HMAC, no database write); what a solved
+  // challenge buys, a post, is limited in the database.
+  app.get('/comments/challenge', async (_req, reply) => {
+    const challenge = await createCommentChallenge(ctx, await getCommentSettings(ctx.db));
+    reply.header('cache-control', 'no-store');
+    return challenge;
+  });
+
+  app.post('/comments', { preHandler: ownSite }, async (req, reply) => {
+    try {
+      const posted = await postComment(ctx, req.body, { ip: req.ip });
+      if (wantsJson(req)) {
+        const html = posted.shownStatus === 'approved' ? await commentFragment(posted.commentId) : null;
+        reply.header('cache-control', 'no-store');
+        return { status: posted.shownStatus, message: posted.message, ...(html ? { commentId: posted.commentId, html } : {}) };
+      }
+      if (posted.shownStatus === 'approved') {
+        return reply.code(303).header('location', `/articles/${encodeURIComponent(posted.articleSlug)}#comment-${posted.commentId}`).send();
+      }
+      const article = await articleOf(req.body);
+      return sendPage(reply, 200, await renderCommentPage(ctx, article ?? { id: 0, slug: posted.articleSlug, language: 'en' }, { message: posted.message }));
+    } catch (err) {
+      if (!(err instanceof KhabarError) || wantsJson(req)) throw err;
+      const article = await articleOf(req.body);
+      if (!article) throw err;
+      const state = { fields: typedFields(req.body), message: err.message, field: err.field };
+      return sendPage(reply, err.status, await renderCommentPage(ctx, article, { message: err.message, state }));
+    }
+  });
+
+  app.post<{ Params: { id: string } }>('/comments/:id/report', { preHandler: ownSite }, async (req, reply) => {
+    const id = /^[1-9]\d{0,9}$/.test(req.params.id) ? Number(req.params.id) : 0;
+    if (!id) throw new CommentRefusedError(404, 'comments.report_missing');
+    const { articleSlug } = await reportComment(ctx, id, req.ip);
+    const message = commentMessage('comments.reported');
+    if (wantsJson(req)) return { status: 'reported', message };
+    const article = await ctx.db.selectFrom('articles').select(['id', 'slug', 'language']).where('slug', '=', articleSlug).executeTakeFirstOrThrow();
+    return sendPage(reply, 200, await renderCommentPage(ctx, article, { message }));
+  });
+
+  async function articleOf(body: unknown) {
+    const id = Number(typedFields(body).article_id);
+    if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) return null;
+    return (await ctx.db.selectFrom('articles').select(['id', 'slug', 'language', 'status']).where('id', '=', id).executeTakeFirst()) ?? null;
+  }
+
+  async function commentFragment(commentId: number): Promise<string | null> {
+    const c = await ctx.db.selectFrom('comments').innerJoin('articles', 'articles.id', 'comments.article_id')
+      .select(['comments.id', 'comments.parent_id', 'comments.depth', 'comments.author_name', 'comments.body', 'comments.created_at', 'articles.language'])
+      .where('comments.id', '=', commentId).executeTakeFirst();
+    if (!c) return null;
+    return renderCommentHtml(ctx, { id: c.id, parentId: c.parent_id, depth: c.depth, name: c.author_name, body: c.body, createdAt: c.created_at, replies: [] }, c.language);
+  }
+}
+
+function sendPage(reply: FastifyReply, status: number, html: string): FastifyReply {
+  return reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
+}

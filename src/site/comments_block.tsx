@@ -1,16 +1,209 @@
-// The article page's comment thread and form. Placeholder until the comments issue lands.
+// The article page's comment thread and form. The block is the same for every reader of a given URL (the page
+// is cached): no per-reader token, no cookie read. Paging (?cpage=) and "Reply" (?replyto=) are plain links, so
+// everything works without JavaScript; public/comments.js makes the same form answer inline.
 import type { FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
+import { render } from 'preact-render-to-string';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { AppContext } from '../context.ts';
+import { getSettings, type SiteSettings } from '../content/settings.ts';
+import { getCommentSettings, type CommentSettings } from '../comments/settings.ts';
+import { commentsOpen } from '../comments/articles.ts';
+import { loadThread, type ThreadComment } from '../comments/thread.ts';
+import { commentParagraphs } from '../comments/text.ts';
+import type { TypedFields } from '../comments/validate.ts';
+import { commentMessage as t } from '../comments/messages.ts';
+
+declare module 'preact' {
+  namespace JSX {
+    interface IntrinsicElements {
+      'altcha-widget': { challenge: string; name: string; auto: string; configuration?: string; language?: string };
+    }
+  }
+}
 
 export interface CommentsArticle {
   id: number;
   slug: string;
   comments_open: number;
   language: string;
+  published_at?: string | null;
+}
+
+/** A form shown again after a refused post: what the reader typed and what went wrong. */
+export interface CommentFormState {
+  fields: TypedFields;
+  message: string;
+  field?: string;
+  ok?: boolean;
+}
+
+const PUBLIC = new URL('../../public/', import.meta.url);
+const versions = new Map<string, string>();
+
+/** A cache-forever asset URL with the file's content hash, so a changed file gets a new address. */
+export function assetUrl(file: string): string {
+  let v = versions.get(file);
+  if (v === undefined) {
+    try {
+      v = createHash('sha256').update(readFileSync(new URL(file, PUBLIC))).digest('hex').slice(0, 12);
+    } catch {
+      v = '0';
+    }
+    versions.set(file, v);
+  }
+  return `/assets/${file}?v=${v}`;
+}
+
+function dateFormat(site: SiteSettings, language: string): Intl.DateTimeFormat {
+  const locale = `${language === 'en' ? 'en-GB' : language}${site.calendar === 'solar-hijri' ? '-u-ca-persian' : ''}`;
+  return new Intl.DateTimeFormat(locale, { timeZone: site.timeZone, dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** Comment text as inert paragraphs: links are http(s) only and marked nofollow ugc. */
+export function CommentBody({ body }: { body: string }): VNode {
+  return (
+    <div class="comment-body" dir="auto">
+      {commentParagraphs(body).map((lines) => (
+        <p>{lines.map((pieces, i) => [i > 0 ? <br /> : null, pieces.map((x) => ('href' in x
+          ? <a href={x.href} rel="nofollow ugc noopener">{x.text}</a>
+          : x.text))])}</p>
+      ))}
+    </div>
+  );
+}
+
+export function CommentItem({ c, fmt, canReply }: { c: ThreadComment; fmt: Intl.DateTimeFormat; canReply: boolean }): VNode {
+  return (
+    <li id={`comment-${c.id}`} class="comment" data-depth={c.depth}>
+      <article>
+        <header>
+          <b class="comment-author" dir="auto">{c.name}</b>{' '}
+          <a class="comment-permalink" href={`#comment-${c.id}`} title={t('comments.permalink')}>
+            <time datetime={c.createdAt}>{fmt.format(new Date(c.createdAt))}</time>
+          </a>
+        </header>
+        <CommentBody body={c.body} />
+        <footer class="comment-actions">
+          {canReply && <a class="comment-reply" href={`?replyto=${c.id}#comment-form`} data-reply-to={c.id} data-reply-name={c.name}>{t('comments.reply')}</a>}
+          <form class="comment-report" method="post" action={`/comments/${c.id}/report`}>
+            <button type="submit">{t('comments.report')}</button>
+          </form>
+        </footer>
+      </article>
+      {c.replies.length > 0 && <ol class="comment-replies">{c.replies.map((r) => <CommentItem c={r} fmt={fmt} canReply={canReply} />)}</ol>}
+    </li>
+  );
+}
+
+function Field({ id, label, invalid, children }: { id: string; label: string; invalid: boolean; children: ComponentChildren }): VNode {
+  return <p class={invalid ? 'comment-field comment-field-invalid' : 'comment-field'}><label for={id}>{label}</label>{children}</p>;
+}
+
+export function CommentForm({ articleId, s, state, replyTo }: {
+  articleId: number; s: CommentSettings; state?: CommentFormState; replyTo?: { id: number; name: string } | null;
+}): VNode {
+  const f = state?.fields;
+  const parent = f?.parent_id ?? (replyTo ? String(replyTo.id) : '');
+  return (
+    <form id="comment-form" class="comment-form" method="post" action="/comments" novalidate data-comment-form>
+      <h3>{t('comments.form.heading')}</h3>
+      <p class={state?.ok ? 'comment-message comment-message-ok' : 'comment-message'} role="alert" aria-live="polite" data-comment-message>{state?.message ?? ''}</p>
+      <input type="hidden" name="article_id" value={String(articleId)} />
+      <input type="hidden" name="parent_id" value={parent} data-parent-id />
+      <p class="comment-replying" hidden={!replyTo} data-replying>
+        <span data-replying-text data-template={t('comments.form.replying')}>{replyTo ? t('comments.form.replying', { name: replyTo.name }) : ''}</span>{' '}
+        <a href="#comment-form" data-cancel-reply>{t('comments.form.cancel_reply')}</a>
+      </p>
+      <Field id="comment-text" label={t('comments.form.comment')} invalid={state?.field === 'comment'}>
+        <textarea id="comment-text" name="comment" rows={6} maxLength={s.bodyMax} dir="auto" aria-invalid={state?.field === 'comment' ? 'true' : undefined}>{f?.comment ?? ''}</textarea>
+      </Field>
+      <Field id="comment-name" label={t('comments.form.name')} invalid={state?.field === 'name'}>
+        <input id="comment-name" name="name" maxLength={s.nameMax} autocomplete="name" dir="auto" value={f?.name ?? ''} aria-invalid={state?.field === 'name' ? 'true' : undefined} />
+      </Field>
+      <Field id="comment-email" label={t('comments.form.email')} invalid={state?.field === 'email'}>
+        <input id="comment-email" name="email" type="email" maxLength={254} autocomplete="email" value={f?.email ?? ''} aria-invalid={state?.field === 'email' ? 'true' : undefined} />
+      </Field>
+      <p class="comment-hp" hidden aria-hidden="true">
+        <label>{t('comments.form.honeypot')} <input name="website" tabIndex={-1} autocomplete="off" /></label>
+      </p>
+      <altcha-widget challenge="/comments/challenge" name="altcha" auto="onfocus" configuration='{"hideFooter":true,"hideLogo":true}' />
+      <noscript><p class="comment-noscript">{t('comments.form.noscript')}</p></noscript>
+      <p><button type="submit">{t('comments.form.submit')}</button></p>
+    </form>
+  );
+}
+
+/** The scripts and styles the form needs, all from our own origin. */
+export function CommentAssets(): VNode {
+  return (
+    <>
+      <link rel="stylesheet" href={assetUrl('altcha/altcha.css')} />
+      <script type="module" src={assetUrl('altcha/altcha.min.js')} />
+      <script type="module" src={assetUrl('comments.js')} data-worker={assetUrl('altcha/sha.js')} />
+    </>
+  );
+}
+
+function pageParam(v: unknown): number {
+  return typeof v === 'string' && /^\d{1,6}$/.test(v) ? Math.max(1, Number(v)) : 1;
 }
 
 /** Loads and renders the comments block for an article page (marked place: <section id="comments">). */
-export async function loadCommentsBlock(_ctx: AppContext, _article: CommentsArticle, _req: FastifyRequest): Promise<VNode | null> {
-  return null;
+export async function loadCommentsBlock(ctx: AppContext, article: CommentsArticle, req: FastifyRequest, state?: CommentFormState): Promise<VNode | null> {
+  const [s, site] = await Promise.all([getCommentSettings(ctx.db), getSettings(ctx.db)]);
+  const query = (req.query ?? {}) as Record<string, unknown>;
+  const thread = await loadThread(ctx.db, article.id, pageParam(query.cpage), s.pageSize);
+  const open = commentsOpen({ comments_open: article.comments_open, published_at: article.published_at ?? null }, s, site, ctx.clock.now());
+  const fmt = dateFormat(site, article.language);
+  let replyTo: { id: number; name: string } | null = null;
+  const replyId = pageParam(query.replyto);
+  if (open && query.replyto !== undefined) {
+    const found = await ctx.db.selectFrom('comments').select(['id', 'author_name']).where('id', '=', replyId)
+      .where('article_id', '=', article.id).where('status', '=', 'approved').executeTakeFirst();
+    replyTo = found ? { id: found.id, name: found.author_name } : null;
+  }
+  const base = `/articles/${encodeURIComponent(article.slug)}`;
+  return (
+    <div class="comments" data-article-id={article.id}>
+      <h2>{t('comments.heading', { count: thread.count })}</h2>
+      {thread.count === 0 && <p class="comments-none">{t('comments.none')}</p>}
+      <ol class="comment-list" data-comment-list>{thread.comments.map((c) => <CommentItem c={c} fmt={fmt} canReply={open} />)}</ol>
+      {thread.pages > 1 && (
+        <nav class="comment-pages">
+          {thread.page > 1 && <a rel="prev" href={`${base}?cpage=${thread.page - 1}#comments`}>{t('comments.previous')}</a>}{' '}
+          {thread.page < thread.pages && <a rel="next" href={`${base}?cpage=${thread.page + 1}#comments`}>{t('comments.more')}</a>}
+        </nav>
+      )}
+      {open ? <><CommentForm articleId={article.id} s={s} state={state} replyTo={replyTo} /><CommentAssets /></> : <p class="comments-closed">{t('comments.closed')}</p>}
+    </div>
+  );
+}
+
+/** One comment as HTML, for the inline answer to a post made with JavaScript. */
+export async function renderCommentHtml(ctx: AppContext, c: ThreadComment, language: string): Promise<string> {
+  const site = await getSettings(ctx.db);
+  return render(<CommentItem c={c} fmt={dateFormat(site, language)} canReply />);
+}
+
+/** A small page of its own for answers to a post made without JavaScript: the message, the form again if needed. */
+export async function renderCommentPage(ctx: AppContext, article: { id: number; slug: string; language: string }, opts: {
+  message: string; state?: CommentFormState;
+}): Promise<string> {
+  const s = await getCommentSettings(ctx.db);
+  const rtl = article.language === 'fa' || article.language === 'ps';
+  const href = `/articles/${encodeURIComponent(article.slug)}`;
+  const body = render(
+    <main class="comment-page">
+      <h1>{t('comments.form.page_title')}</h1>
+      {!opts.state && <p class="comment-message comment-message-ok" role="status">{opts.message}</p>}
+      {opts.state && <CommentForm articleId={article.id} s={s} state={opts.state} />}
+      {opts.state && <CommentAssets />}
+      <p><a href={`${href}#comments`}>{t('comments.form.back')}</a></p>
+    </main>,
+  );
+  return `<!doctype html><html lang="${article.language}" dir="${rtl ? 'rtl' : 'ltr'}"><head><meta charset="utf-8">`
+    + `<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">`
+    + `<title>${t('comments.form.page_title')}</title></head><body>${body}</body></html>`;
 }

@@ -1,0 +1,148 @@
+// Khabar comment form island: proof-of-work widget glue, inline answers without a reload, reply links, reports.
+// Without this file the form still works: it posts normally and the server answers with a page.
+const script = document.currentScript || document.querySelector('script[data-worker]');
+const workerUrl = script && script.dataset.worker;
+if (globalThis.$altcha && workerUrl) {
+  globalThis.$altcha.algorithms.set('SHA-256', () => new Worker(workerUrl));
+}
+
+const form = document.querySelector('[data-comment-form]');
+if (form) setUpForm(form);
+for (const f of document.querySelectorAll('form.comment-report')) setUpReport(f);
+
+function setUpForm(form) {
+  const message = form.querySelector('[data-comment-message]');
+  const parentField = form.querySelector('[data-parent-id]');
+  const replying = form.querySelector('[data-replying]');
+  const replyingText = form.querySelector('[data-replying-text]');
+  const home = { parent: form.parentNode, next: form.nextSibling };
+  const widget = () => form.querySelector('altcha-widget');
+  let payload = '';
+  let busy = false;
+
+  form.addEventListener('verified', (ev) => { payload = (ev.detail && ev.detail.payload) || ''; });
+
+  function say(text, ok) {
+    message.textContent = text;
+    message.classList.toggle('comment-message-ok', !!ok);
+  }
+
+  function markInvalid(field) {
+    for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+    const el = field && form.querySelector(`[name="${CSS.escape(field)}"]`);
+    if (el) { el.setAttribute('aria-invalid', 'true'); el.focus(); }
+  }
+
+  function verified() {
+    const w = widget();
+    if (!w || typeof w.getState !== 'function') return Promise.resolve();
+    if (w.getState() === 'verified') return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => { w.removeEventListener('statechange', onState); clearTimeout(timer); resolve(); };
+      const onState = (ev) => { const s = ev.detail && ev.detail.state; if (s === 'verified' || s === 'error' || s === 'expired') done(); };
+      const timer = setTimeout(done, 90000);
+      w.addEventListener('statechange', onState);
+      if (w.getState() !== 'verifying') w.verify();
+    });
+  }
+
+  function resetWidget() {
+    payload = '';
+    const w = widget();
+    if (w && typeof w.reset === 'function') w.reset();
+  }
+
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    if (busy) return;
+    busy = true;
+    form.setAttribute('aria-busy', 'true');
+    try {
+      await verified();
+      const body = new URLSearchParams(new FormData(form));
+      if (!body.get('altcha') && payload) body.set('altcha', payload);
+      const res = await fetch(form.action, { method: 'POST', body, headers: { accept: 'application/json' }, credentials: 'same-origin' });
+      const data = await res.json().catch(() => ({}));
+      if (res.ok) {
+        say(data.message, true);
+        markInvalid(null);
+        if (data.html) insertComment(data.html);
+        form.querySelector('[name="comment"]').value = '';
+        cancelReply();
+        resetWidget();
+      } else {
+        const err = data.error || {};
+        say(err.message || res.statusText, false);
+        markInvalid(err.field);
+        if (res.status === 403 || res.status === 409) resetWidget();
+      }
+    } catch (err) {
+      say(String(err && err.message ? err.message : err), false);
+    } finally {
+      busy = false;
+      form.removeAttribute('aria-busy');
+    }
+  });
+
+  function insertComment(html) {
+    const tpl = document.createElement('template');
+    tpl.innerHTML = html; // rendered and escaped by the server
+    const item = tpl.content.firstElementChild;
+    const parentId = parentField.value;
+    let list = document.querySelector('[data-comment-list]');
+    if (parentId) {
+      const parent = document.getElementById(`comment-${parentId}`);
+      if (parent) {
+        list = parent.querySelector(':scope > ol.comment-replies');
+        if (!list) { list = document.createElement('ol'); list.className = 'comment-replies'; parent.appendChild(list); }
+      }
+    }
+    if (list && item) {
+      list.appendChild(item);
+      for (const f of item.querySelectorAll('form.comment-report')) setUpReport(f);
+      for (const a of item.querySelectorAll('[data-reply-to]')) a.addEventListener('click', onReply);
+    }
+  }
+
+  function onReply(ev) {
+    const a = ev.currentTarget;
+    const li = document.getElementById(`comment-${a.dataset.replyTo}`);
+    if (!li) return;
+    ev.preventDefault();
+    parentField.value = a.dataset.replyTo;
+    replyingText.textContent = replyingText.dataset.template
+      ? replyingText.dataset.template.replace('{name}', a.dataset.replyName)
+      : a.dataset.replyName;
+    replying.hidden = false;
+    li.querySelector(':scope > article').after(form);
+    form.querySelector('[name="comment"]').focus();
+  }
+
+  function cancelReply() {
+    parentField.value = '';
+    replying.hidden = true;
+    if (form.parentNode !== home.parent) home.parent.insertBefore(form, home.next);
+  }
+
+  for (const a of document.querySelectorAll('[data-reply-to]')) a.addEventListener('click', onReply);
+  const cancel = form.querySelector('[data-cancel-reply]');
+  if (cancel) cancel.addEventListener('click', (ev) => { ev.preventDefault(); cancelReply(); });
+}
+
+function setUpReport(f) {
+  f.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const button = f.querySelector('button');
+    button.disabled = true;
+    try {
+      const res = await fetch(f.action, { method: 'POST', headers: { accept: 'application/json' }, credentials: 'same-origin' });
+      const data = await res.json().catch(() => ({}));
+      const note = document.createElement('span');
+      note.setAttribute('role', 'status');
+      note.textContent = res.ok ? data.message : (data.error && data.error.message) || res.statusText;
+      f.replaceWith(note);
+    } catch {
+      button.disabled = false;
+    }
+  });
+}
