@@ -20,24 +20,9 @@ import { KhabarError } from '../errors.ts';
 import { wantsJson } from '../http/app.ts';
 import { renderCommentHtml, renderCommentPage } from './comments_block.tsx';
 import { parseForm, parseJson } from '../comments/bodies.ts';
+import { fromOwnSite } from '../comments/origin.ts';
 
 const BODY_LIMIT = 64 * 1024;
-
-/** Whether a post comes from one of our own pages (see the CSRF note above). */
-export function fromOwnSite(req: FastifyRequest, publicUrl: string): boolean {
-  const own = new Set([new URL(publicUrl).origin, `${req.protocol}://${req.host}`]);
-  const origin = req.headers.origin;
-  if (origin !== undefined) return own.has(origin);
-  const site = req.headers['sec-fetch-site'];
-  if (site !== undefined) return site === 'same-origin';
-  const referer = req.headers.referer;
-  if (!referer) return false;
-  try {
-    return own.has(new URL(referer).origin);
-  } catch {
-    return false;
-  }
-}
 
 export async function commentRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
