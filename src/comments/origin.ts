@@ -5,16 +5,22 @@ import type { FastifyRequest } from 'fastify';
 /** Whether the request came from one of our own pages. With `headerless`, a request without any of the
  *  headers (not a browser, so it carries no reader's or staff member's cookies) passes too. */
 export function fromOwnSite(req: FastifyRequest, publicUrl: string, opts: { headerless?: boolean } = {}): boolean {
-  const own = new Set([new URL(publicUrl).origin, `${req.protocol}://${req.host}`]);
+  const own = new Set([originOf(publicUrl), originOf(`${req.protocol}://${req.host}`)]);
+  own.delete('null');
   const origin = req.headers.origin;
-  if (origin !== undefined) return own.has(origin);
+  if (origin !== undefined) return own.has(originOf(origin));
   const site = req.headers['sec-fetch-site'];
   if (site !== undefined) return site === 'same-origin' || (site === 'none' && !!opts.headerless);
   const referer = req.headers.referer;
   if (!referer) return !!opts.headerless;
+  return own.has(originOf(referer));
+}
+
+/** The serialized origin of a URL (default ports dropped), or "null" when it is not one. */
+function originOf(url: string): string {
   try {
-    return own.has(new URL(referer).origin);
+    return new URL(url).origin;
   } catch {
-    return false;
+    return 'null';
   }
 }

@@ -28,7 +28,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
   // Our own body parsers (this plugin's scope only): invalid UTF-8, repeated fields and malformed escapes are a
   // clear 400 instead of being silently replaced.
-  app.removeContentTypeParser(['application/json', 'application/x-www-form-urlencoded']);
+  app.removeContentTypeParser(['application/json', 'application/x-www-form-urlencoded', 'text/plain']);
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_req, body, done) => {
     try { done(null, parseForm(body as Buffer)); } catch (err) { done(err as Error, undefined); }
   });
