@@ -20,24 +20,40 @@ export interface Thread {
   comments: ThreadComment[];
 }
 
-const MAX_SHOWN = 5000;
+const MAX_REPLIES = 5000;
 
 /** One page of an article's approved thread (page counts from 1; out-of-range pages come back empty). */
 export async function loadThread(db: Db, articleId: number, page: number, pageSize: number): Promise<Thread> {
-  const rows = await db.selectFrom('comments').select(['id', 'parent_id', 'depth', 'author_name', 'body', 'created_at'])
-    .where('article_id', '=', articleId).where('status', '=', 'approved').orderBy('created_at').orderBy('id').limit(MAX_SHOWN).execute();
-  const byId = new Map<number, ThreadComment>();
-  for (const r of rows) byId.set(r.id, { id: r.id, parentId: r.parent_id, depth: r.depth, name: r.author_name, body: r.body, createdAt: r.created_at, replies: [] });
-  const top: ThreadComment[] = [];
-  for (const c of byId.values()) {
-    const parent = c.parentId === null ? undefined : byId.get(c.parentId);
-    // A reply whose parent is no longer shown moves up to the top level rather than vanishing.
-    if (parent) parent.replies.push(c);
-    else top.push(c);
-  }
-  const pages = Math.max(1, Math.ceil(top.length / pageSize));
+  const approved = db.selectFrom('comments').select('id').where('article_id', '=', articleId).where('status', '=', 'approved');
+  // A reply whose parent is no longer shown moves up to the top level rather than vanishing.
+  const topLevel = db.selectFrom('comments').where('article_id', '=', articleId).where('status', '=', 'approved')
+    .where((eb) => eb.or([eb('parent_id', 'is', null), eb('parent_id', 'not in', approved)]));
+  const [{ n: count }, { n: tops }] = await Promise.all([
+    db.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('n')).where('article_id', '=', articleId).where('status', '=', 'approved').executeTakeFirstOrThrow(),
+    topLevel.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const pages = Math.max(1, Math.ceil(Number(tops) / pageSize));
   const p = Math.max(1, Math.floor(page));
-  return { count: rows.length, page: p, pages, comments: top.slice((p - 1) * pageSize, p * pageSize) };
+  const columns = ['id', 'parent_id', 'depth', 'author_name', 'body', 'created_at'] as const;
+  const roots = await topLevel.select(columns).orderBy('created_at').orderBy('id').limit(pageSize).offset((p - 1) * pageSize).execute();
+  const byId = new Map<number, ThreadComment>();
+  const toComment = (r: (typeof roots)[number]): ThreadComment => ({ id: r.id, parentId: r.parent_id, depth: r.depth, name: r.author_name, body: r.body, createdAt: r.created_at, replies: [] });
+  const comments = roots.map((r) => { const c = toComment(r); byId.set(c.id, c); return c; });
+  // Replies level by level: the depth is bounded by the settings, so this is a handful of queries.
+  let parents = comments.map((c) => c.id);
+  while (parents.length > 0 && byId.size < MAX_REPLIES) {
+    const level = await db.selectFrom('comments').select(columns).where('article_id', '=', articleId).where('status', '=', 'approved')
+      .where('parent_id', 'in', parents).orderBy('created_at').orderBy('id').limit(MAX_REPLIES).execute();
+    parents = [];
+    for (const r of level) {
+      if (byId.has(r.id)) continue;
+      const c = toComment(r);
+      byId.set(c.id, c);
+      byId.get(r.parent_id!)?.replies.push(c);
+      parents.push(c.id);
+    }
+  }
+  return { count: Number(count), page: p, pages, comments };
 }
 
 /** Approved comment counts for many articles at once (lists, teasers). */

@@ -7,17 +7,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import { render } from 'preact-render-to-string';
 import { makeTestContext } from '../helpers/context.ts';
 import { buildApp } from '../../src/http/app.ts';
-import { loadCommentsBlock } from '../../src/site/comments_block.tsx';
+import { articlePageFallback } from '../comments/article_page.ts';
 import { cheapSettings, publishedArticle } from '../comments/fixtures.ts';
 import { XSS_PAYLOADS } from '../comments/xss_payloads.ts';
 import { moderateComments, listComments } from '../../src/comments/moderation.ts';
 import { updateCommentSettings } from '../../src/comments/settings.ts';
 import { updateSettings } from '../../src/content/settings.ts';
-import type { AppContext } from '../../src/context.ts';
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
@@ -26,18 +23,6 @@ async function launch(javaScriptEnabled: boolean): Promise<{ browser: BrowserCon
   const dir = mkdtempSync(join(tmpdir(), 'khabar-chromium-'));
   const browser = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: [...ARGS, `--user-data-dir=${dir}`].filter((a) => !a.startsWith('--user-data-dir')), headless: true, javaScriptEnabled });
   return { browser, done: async () => { await browser.close(); rmSync(dir, { recursive: true, force: true }); } };
-}
-
-/** The site's article page when it exists; until then a minimal page around the comments block. */
-function articlePageFallback(app: FastifyInstance, ctx: AppContext): void {
-  if (app.hasRoute({ method: 'GET', url: '/articles/:slug' })) return;
-  app.get<{ Params: { slug: string } }>('/articles/:slug', async (req, reply) => {
-    const a = await ctx.db.selectFrom('articles').selectAll().where('slug', '=', req.params.slug).executeTakeFirst();
-    if (!a) return reply.code(404).send('not found');
-    const block = await loadCommentsBlock(ctx, a, req);
-    return reply.type('text/html; charset=utf-8').send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${a.headline}</title></head>`
-      + `<body><article><h1>${a.headline}</h1></article><section id="comments">${block ? render(block) : ''}</section></body></html>`);
-  });
 }
 
 test('comments in a real Chromium', async (t) => {
