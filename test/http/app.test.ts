@@ -9,7 +9,8 @@ for (const dialect of testDialects()) {
     try {
       const health = await t.app.inject('/healthz');
       assert.equal(health.statusCode, 200);
-      assert.deepEqual({ ...health.json(), time: undefined }, { status: 'ok', database: dialect, time: undefined });
+      const body = health.json() as { status: string; database: string };
+      assert.deepEqual([body.status, body.database], ['ok', dialect]);
       const csp = String(health.headers['content-security-policy']);
       assert.match(csp, /script-src 'self'(;|$)/);
       assert.doesNotMatch(csp, /unsafe-inline/);
