@@ -1,0 +1,157 @@
+// The demo newsroom: on an empty database, Khabar Daily's settings, sections, reporters, partners, house ads and
+// six months of published stories (plus drafts, a scheduled story, a correction, a changed slug and an archived
+// piece), all deterministic and drawn locally.
+import type { AppContext } from '../context.ts';
+import type { Db } from '../db/schema.ts';
+import type { Clock } from '../clock.ts';
+import { updateSettings } from '../content/settings.ts';
+import { createPerson } from '../content/people.ts';
+import { createSource } from '../content/sources.ts';
+import { createSection } from '../content/sections.ts';
+import { addCorrection, archiveArticle, createArticle, publishArticle, scheduleArticle, updateArticle, type Actor } from '../content/articles.ts';
+import { slugify } from '../content/sanitize.ts';
+import { createCreative, createSlot } from '../ads/ads.ts';
+import { composeBody } from './compose.ts';
+import { makeHero, makeLogo, makePortrait, type HeroImage } from './images.ts';
+import { CREATIVES, PEOPLE, SITE, SLOTS, SOURCES } from './newsroom.ts';
+import { SECTIONS } from './sections.ts';
+import type { DemoArticle, DemoSection } from './types.ts';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const DESK: Actor = { userId: null };
+
+/** True when the database holds no articles at all. */
+export async function isEmpty(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n) === 0;
+}
+
+/** The same context with the clock stopped at `at`, so a story's creation, revisions and publication carry
+ * the time it was written rather than the time the demo was made. */
+function at(ctx: AppContext, when: Date): AppContext {
+  const clock: Clock = { now: () => new Date(when.getTime()) };
+  return { ...ctx, clock };
+}
+
+interface Placed {
+  section: DemoSection;
+  sectionId: number;
+  sectionIndex: number;
+  story: DemoArticle;
+  nth: number;
+}
+
+/** Stories round-robin across sections, so every section has something recent. */
+function interleave(sections: { section: DemoSection; sectionId: number }[]): Placed[] {
+  const out: Placed[] = [];
+  const longest = Math.max(...sections.map((s) => s.section.articles.length));
+  for (let nth = 0; nth < longest; nth++) {
+    sections.forEach((s, sectionIndex) => {
+      const story = s.section.articles[nth];
+      if (story) out.push({ ...s, sectionIndex, story, nth });
+    });
+  }
+  return out;
+}
+
+/** Publication times, newest first: a few hours ago, thinning out over about six months. */
+function publicationTimes(now: Date, n: number): Date[] {
+  const span = 182 * DAY;
+  return Array.from({ length: n }, (_, k) => {
+    const share = n > 1 ? k / (n - 1) : 0;
+    const back = 3 * HOUR + span * share ** 1.5 + ((k * 37) % 90) * 60_000;
+    return new Date(now.getTime() - back);
+  });
+}
+
+/**
+ * Fills an empty database with the demo newsroom and returns how many stories were published.
+ * Does nothing (returns { articles: 0 }) when the database already has articles.
+ */
+export async function seedDemo(ctx: AppContext, opts: { imagePool?: number } = {}): Promise<{ articles: number }> {
+  if (!(await isEmpty(ctx.db))) return { articles: 0 };
+  const now = ctx.clock.now();
+  const pool = Math.max(1, Math.min(opts.imagePool ?? 8, 8));
+
+  const logo = await makeLogo(ctx, 'Khabar Daily', ['#14213d', '#e9a23b']);
+  await updateSettings(ctx, { ...SITE, logoMediaId: logo.id });
+
+  const people = new Map<string, number>();
+  for (const [i, person] of PEOPLE.entries()) {
+    const photo = await makePortrait(ctx, person.name, i);
+    people.set(person.key, await createPerson(ctx, { name: person.name, bio: person.bio, roleLabel: person.role, photoMediaId: photo.id }));
+  }
+
+  const sources = new Map<string, { id: number; siteUrl: string }>();
+  for (const s of SOURCES) {
+    const logoRow = await makeLogo(ctx, s.name, s.colors);
+    sources.set(s.key, { id: await createSource(ctx, { name: s.name, description: s.description, siteUrl: s.siteUrl, logoMediaId: logoRow.id }), siteUrl: s.siteUrl });
+  }
+
+  const slots = new Map<string, number>();
+  for (const s of SLOTS) slots.set(s.key, await createSlot(ctx, s));
+  for (const c of CREATIVES) {
+    const dates = 'days' in c && c.days ? { startsAt: new Date(now.getTime() + c.days[0] * DAY).toISOString(), endsAt: new Date(now.getTime() + c.days[1] * DAY).toISOString() } : {};
+    await createCreative(ctx, { slotId: slots.get(c.slot)!, name: c.name, headline: c.headline, body: c.body, linkUrl: c.linkUrl, weight: c.weight, ...dates });
+  }
+
+  const sections: { section: DemoSection; sectionId: number }[] = [];
+  for (const [position, section] of SECTIONS.entries()) {
+    sections.push({ section, sectionId: await createSection(ctx, { name: section.name, slug: section.slug, description: section.description, position }) });
+  }
+
+  const heroes: HeroImage[] = [];
+  for (let i = 0; i < pool; i++) heroes.push(await makeHero(ctx, i));
+
+  const placed = interleave(sections);
+  // The last three stories stay unpublished: two drafts and one scheduled for the day after tomorrow.
+  const unpublished = placed.splice(placed.length - 3, 3);
+  const times = publicationTimes(now, placed.length);
+  const published: { id: number; when: Date; placed: Placed }[] = [];
+
+  const write = async (item: Placed, index: number, when: Date): Promise<number> => {
+    const hero = heroes[(item.sectionIndex * 3 + item.nth) % heroes.length];
+    const source = item.story.source ? sources.get(item.story.source) : undefined;
+    return createArticle(at(ctx, new Date(when.getTime() - 2 * HOUR)), {
+      headline: item.story.headline,
+      standfirst: item.story.standfirst,
+      bodyHtml: composeBody(item.story, item.section.context, index + 1),
+      sectionId: item.sectionId,
+      tags: item.story.tags,
+      authorIds: item.story.authors.map((k) => people.get(k)!),
+      heroMediaId: hero.media.id,
+      heroAlt: hero.alt,
+      heroCaption: `An illustration for Khabar Daily's ${item.section.name} coverage.`,
+      heroCredit: 'Illustration: Khabar Daily',
+      sourceId: source?.id ?? null,
+      sourceUrl: source ? `${source.siteUrl}stories/${slugify(item.story.headline)}` : null,
+    }, DESK);
+  };
+
+  for (const [k, item] of placed.entries()) {
+    const when = times[k];
+    const id = await write(item, k, when);
+    await publishArticle(at(ctx, when), id, DESK, when);
+    published.push({ id, when, placed: item });
+  }
+  for (const [k, item] of unpublished.entries()) {
+    const id = await write(item, placed.length + k, new Date(now.getTime() - (k + 1) * HOUR));
+    if (k === unpublished.length - 1) await scheduleArticle(ctx, id, new Date(now.getTime() + 2 * DAY), DESK);
+  }
+
+  // A day after publication: corrections on two stories, and a sharper address for another.
+  const later = (when: Date) => at(ctx, new Date(Math.min(when.getTime() + 20 * HOUR, now.getTime() - HOUR)));
+  const corrected = [published[2], published[9]];
+  await addCorrection(later(corrected[0].when), corrected[0].id,
+    'An earlier version of this story gave the wrong day for the meeting. It took place on Tuesday, not Monday.');
+  await addCorrection(later(corrected[1].when), corrected[1].id,
+    'An earlier version of this story misspelled the name of a district official. It has been corrected.');
+  const renamed = published[5];
+  await updateArticle(later(renamed.when), renamed.id, { slug: `${slugify(renamed.placed.story.headline).split('-').slice(0, 5).join('-')}-update` }, DESK);
+  // The oldest story was withdrawn: its page answers 410 Gone.
+  const withdrawn = published.pop()!;
+  await archiveArticle(later(withdrawn.when), withdrawn.id, DESK);
+
+  return { articles: published.length };
+}

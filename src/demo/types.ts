@@ -1,0 +1,35 @@
+// The shapes of the demo newsroom's written material: per-article records and per-section context.
+
+/** One demo story: its own facts and quotes; section context paragraphs bring it to length. */
+export interface DemoArticle {
+  headline: string;
+  standfirst: string;
+  /** 2 to 4 tags, shared across stories */
+  tags: string[];
+  /** author keys from people.ts, in byline order */
+  authors: string[];
+  /** 3 to 5 paragraphs of the story's own reporting; the first two open the piece */
+  paras: string[];
+  /** a pull quote and who said it */
+  quote: [text: string, who: string];
+  /** supplied by a syndication partner (World News) */
+  source?: 'pamir' | 'harbour';
+}
+
+/** Background reporting of a section, drawn on by every story in it. */
+export interface SectionContext {
+  /** h2 subheads */
+  subheads: string[];
+  /** ~15 self-contained paragraphs of background */
+  paragraphs: string[];
+  /** short fact lists */
+  lists: { intro: string; items: string[] }[];
+}
+
+export interface DemoSection {
+  name: string;
+  slug: string;
+  description: string;
+  articles: DemoArticle[];
+  context: SectionContext;
+}
