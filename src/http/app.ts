@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { AppContext } from '../context.ts';
 import { KhabarError, TooManyRequestsError } from '../errors.ts';
 import { ping } from '../db/index.ts';
+import { findRedirect } from '../content/redirects.ts';
 import { renderErrorPage } from '../site/error_page.tsx';
 import { siteRoutes } from '../site/routes.ts';
 import { authRoutes } from '../auth/routes.ts';
@@ -121,13 +122,30 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     req.log.error({ err }, 'unhandled error');
     return sendError(ctx, req, reply, 500, 'Something went wrong on our side. Please try again in a moment.', err);
   });
-  app.setNotFoundHandler((req, reply) => sendError(ctx, req, reply, 404, 'We could not find that page.'));
+  app.setNotFoundHandler(async (req, reply) => {
+    // Stored redirects (old permalinks, deleted articles' tombstones) are looked up only when no route matched.
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      const path = req.url.split('?')[0];
+      const r = path.length <= 2000 ? await findRedirect(ctx.db, safeDecode(path)) : null;
+      if (r?.status_code === 410) return sendError(ctx, req, reply, 410, 'This page has been removed.');
+      if (r) return reply.redirect(r.to_path, r.status_code as 301 | 302);
+    }
+    return sendError(ctx, req, reply, 404, 'We could not find that page.');
+  });
 
   await app.register(authRoutes);
   await app.register(adminRoutes);
   await app.register(commentRoutes);
   await app.register(siteRoutes);
   return app;
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
 }
 
 function clientMessage(status: number, err: Error): string {

@@ -4,8 +4,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { ComponentChildren, VNode } from 'preact';
 import { render } from 'preact-render-to-string';
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { assetUrl } from './assets.ts';
 import type { AppContext } from '../context.ts';
 import { getSettings, type SiteSettings } from '../content/settings.ts';
 import { getCommentSettings, type CommentSettings } from '../comments/settings.ts';
@@ -39,22 +38,6 @@ export interface CommentFormState {
   ok?: boolean;
 }
 
-const PUBLIC = new URL('../../public/', import.meta.url);
-const versions = new Map<string, string>();
-
-/** A cache-forever asset URL with the file's content hash, so a changed file gets a new address. */
-export function assetUrl(file: string): string {
-  let v = versions.get(file);
-  if (v === undefined) {
-    try {
-      v = createHash('sha256').update(readFileSync(new URL(file, PUBLIC))).digest('hex').slice(0, 12);
-    } catch {
-      v = '0';
-    }
-    versions.set(file, v);
-  }
-  return `/assets/${file}?v=${v}`;
-}
 
 function dateFormat(site: SiteSettings, language: string): Intl.DateTimeFormat {
   const locale = `${language === 'en' ? 'en-GB' : language}${site.calendar === 'solar-hijri' ? '-u-ca-persian' : ''}`;

@@ -1,6 +1,28 @@
-// The site's own error page (400, 404, 410, 500) in the site's language.
+// The site's own error page (400, 404, 410, 429, 500): what went wrong and where to go next, in the site's language.
 import type { AppContext } from '../context.ts';
+import { t, type MessageKey } from '../i18n/index.ts';
+import { loadSiteView } from './site_view.ts';
+import { renderDocument } from './send_page.ts';
+import { Layout } from './views/layout.tsx';
+import { sectionHref } from './views/parts.tsx';
 
-export async function renderErrorPage(_ctx: AppContext, status: number, message: string): Promise<string> {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${status}</title></head><body><h1>${status}</h1><p>${message.replace(/[<>&"]/g, '')}</p></body></html>`;
+const TITLED = new Set([400, 404, 410, 429, 500]);
+
+export async function renderErrorPage(ctx: AppContext, status: number, message: string): Promise<string> {
+  const site = await loadSiteView(ctx);
+  const lang = site.lang;
+  const title = t(lang, (TITLED.has(status) ? `error.title.${status}` : 'error.title.other') as MessageKey);
+  return renderDocument(
+    <Layout site={site} title={`${title} | ${site.settings.name}`}>
+      <section class="error-page">
+        <h1>{title}</h1>
+        {message && message !== title ? <p class="error-message">{message}</p> : null}
+        <p>{t(lang, 'error.help')}</p>
+        <p><a class="button" href="/">{t(lang, 'error.home')}</a></p>
+        {site.sections.length ? (
+          <ul class="error-sections">{site.sections.map((s) => <li><a href={sectionHref(s.slug)}>{s.name}</a></li>)}</ul>
+        ) : null}
+      </section>
+    </Layout>,
+  );
 }

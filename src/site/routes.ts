@@ -1,4 +1,16 @@
-// The public site's routes.
+// The public site's routes: one handler per page, short and linear (params -> content -> view -> HTML).
 import type { FastifyInstance } from 'fastify';
+import { homeShow } from './home_show.tsx';
+import { articleShow } from './article_show.tsx';
+import { sectionShow, tagShow, authorShow, archiveShow } from './list_show.tsx';
 
-export async function siteRoutes(_app: FastifyInstance): Promise<void> {}
+export async function siteRoutes(app: FastifyInstance): Promise<void> {
+  const ctx = app.ctx;
+  app.get('/', (req, reply) => homeShow(ctx, req, reply));
+  app.get<{ Params: { slug: string } }>('/articles/:slug', (req, reply) => articleShow(ctx, req, reply));
+  app.get<{ Params: { slug: string } }>('/section/:slug', (req, reply) => sectionShow(ctx, req, reply));
+  app.get<{ Params: { slug: string } }>('/tag/:slug', (req, reply) => tagShow(ctx, req, reply));
+  app.get<{ Params: { slug: string } }>('/author/:slug', (req, reply) => authorShow(ctx, req, reply));
+  app.get<{ Params: { year: string } }>('/:year(^\\d{4}$)/', (req, reply) => archiveShow(ctx, req, reply));
+  app.get<{ Params: { year: string; month: string } }>('/:year(^\\d{4}$)/:month(^\\d{2}$)/', (req, reply) => archiveShow(ctx, req, reply));
+}

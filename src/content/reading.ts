@@ -1,0 +1,159 @@
+// What readers see: published articles with everything a page shows about them, in lists and one by one.
+import type { Db } from '../db/schema.ts';
+
+const MEDIA_COLUMNS = ['media.id', 'media.storage_key', 'media.width', 'media.height', 'media.variants', 'media.alt', 'media.caption', 'media.credit'] as const;
+
+export interface MediaView {
+  id: number;
+  storage_key: string;
+  width: number;
+  height: number;
+  variants: string;
+  alt: string;
+  caption: string;
+  credit: string;
+}
+
+export interface Byline {
+  id: number;
+  slug: string;
+  name: string;
+  bio: string;
+  role_label: string;
+  photo: MediaView | null;
+}
+
+export interface ArticleCard {
+  id: number;
+  slug: string;
+  headline: string;
+  standfirst: string;
+  language: string;
+  published_at: string;
+  updated_at: string;
+  section: { id: number; slug: string; name: string } | null;
+  hero: MediaView | null;
+  hero_alt: string;
+  authors: Byline[];
+}
+
+export interface ListFilter {
+  sectionId?: number;
+  tagId?: number;
+  personId?: number;
+  /** inclusive ISO lower bound and exclusive upper bound on published_at */
+  from?: string;
+  to?: string;
+  excludeIds?: number[];
+}
+
+function publishedQuery(db: Db, f: ListFilter) {
+  let q = db.selectFrom('articles').where('articles.status', '=', 'published');
+  if (f.sectionId) q = q.where('articles.section_id', '=', f.sectionId);
+  if (f.tagId) q = q.where('articles.id', 'in', db.selectFrom('article_tags').select('article_id').where('tag_id', '=', f.tagId));
+  if (f.personId) q = q.where('articles.id', 'in', db.selectFrom('article_authors').select('article_id').where('person_id', '=', f.personId));
+  if (f.from) q = q.where('articles.published_at', '>=', f.from);
+  if (f.to) q = q.where('articles.published_at', '<', f.to);
+  if (f.excludeIds?.length) q = q.where('articles.id', 'not in', f.excludeIds);
+  return q;
+}
+
+async function mediaByIds(db: Db, ids: number[]): Promise<Map<number, MediaView>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('media').select(MEDIA_COLUMNS).where('media.id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((m) => [m.id, m]));
+}
+
+/** Ordered bylines of each article, with photos. */
+async function bylines(db: Db, articleIds: number[]): Promise<Map<number, Byline[]>> {
+  const out = new Map<number, Byline[]>();
+  if (!articleIds.length) return out;
+  const rows = await db.selectFrom('article_authors').innerJoin('people', 'people.id', 'article_authors.person_id')
+    .select(['article_authors.article_id', 'people.id', 'people.slug', 'people.name', 'people.bio', 'people.role_label', 'people.photo_media_id'])
+    .where('article_authors.article_id', 'in', articleIds).orderBy('article_authors.article_id').orderBy('article_authors.position').execute();
+  const photos = await mediaByIds(db, rows.map((r) => r.photo_media_id).filter((x): x is number => x !== null));
+  for (const r of rows) {
+    const list = out.get(r.article_id) ?? [];
+    list.push({ id: r.id, slug: r.slug, name: r.name, bio: r.bio, role_label: r.role_label, photo: r.photo_media_id ? photos.get(r.photo_media_id) ?? null : null });
+    out.set(r.article_id, list);
+  }
+  return out;
+}
+
+/** Turns article rows into cards: section, hero image and bylines fetched in three queries for the whole list. */
+async function toCards(db: Db, rows: { id: number; slug: string; headline: string; standfirst: string; language: string; published_at: string | null;
+  updated_at: string; section_id: number | null; hero_media_id: number | null; hero_alt: string }[]): Promise<ArticleCard[]> {
+  if (!rows.length) return [];
+  const sectionIds = [...new Set(rows.map((r) => r.section_id).filter((x): x is number => x !== null))];
+  const sections = sectionIds.length ? await db.selectFrom('sections').select(['id', 'slug', 'name']).where('id', 'in', sectionIds).execute() : [];
+  const sectionMap = new Map(sections.map((s) => [s.id, s]));
+  const heroes = await mediaByIds(db, rows.map((r) => r.hero_media_id).filter((x): x is number => x !== null));
+  const authors = await bylines(db, rows.map((r) => r.id));
+  return rows.map((r) => ({
+    id: r.id, slug: r.slug, headline: r.headline, standfirst: r.standfirst, language: r.language,
+    published_at: r.published_at ?? r.updated_at, updated_at: r.updated_at,
+    section: r.section_id ? sectionMap.get(r.section_id) ?? null : null,
+    hero: r.hero_media_id ? heroes.get(r.hero_media_id) ?? null : null, hero_alt: r.hero_alt,
+    authors: authors.get(r.id) ?? [],
+  }));
+}
+
+const CARD_COLUMNS = ['articles.id', 'articles.slug', 'articles.headline', 'articles.standfirst', 'articles.language', 'articles.published_at',
+  'articles.updated_at', 'articles.section_id', 'articles.hero_media_id', 'articles.hero_alt'] as const;
+
+/** A page of published articles, newest first, with the total count for pagination. */
+export async function listPublished(db: Db, f: ListFilter, limit: number, offset = 0): Promise<{ items: ArticleCard[]; total: number }> {
+  const [rows, count] = await Promise.all([
+    publishedQuery(db, f).select(CARD_COLUMNS).orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(limit).offset(offset).execute(),
+    publishedQuery(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: await toCards(db, rows), total: Number(count.n) };
+}
+
+/** Related stories: same section or a shared tag, newest first, never the article itself. */
+export async function relatedArticles(db: Db, article: { id: number; section_id: number | null }, limit: number): Promise<ArticleCard[]> {
+  const tagIds = db.selectFrom('article_tags').select('tag_id').where('article_id', '=', article.id);
+  const rows = await db.selectFrom('articles').select(CARD_COLUMNS)
+    .where('articles.status', '=', 'published').where('articles.id', '!=', article.id)
+    .where((eb) => eb.or([
+      ...(article.section_id ? [eb('articles.section_id', '=', article.section_id)] : []),
+      eb('articles.id', 'in', db.selectFrom('article_tags').select('article_id').where('tag_id', 'in', tagIds)),
+    ]))
+    .orderBy('articles.published_at', 'desc').limit(limit).execute();
+  return toCards(db, rows);
+}
+
+export type ArticlePage = NonNullable<Awaited<ReturnType<typeof findArticleBySlug>>>;
+
+/** Everything the article page shows, for any status (the page decides what to show), or null. */
+export async function findArticleBySlug(db: Db, slug: string) {
+  const a = await db.selectFrom('articles').selectAll().where('slug', '=', slug).executeTakeFirst();
+  if (!a) return null;
+  const [cards, tags, corrections, source] = await Promise.all([
+    toCards(db, [a]),
+    db.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id').select(['tags.id', 'tags.slug', 'tags.name'])
+      .where('article_tags.article_id', '=', a.id).orderBy('tags.name').execute(),
+    db.selectFrom('article_corrections').select(['id', 'body', 'created_at']).where('article_id', '=', a.id).orderBy('created_at').execute(),
+    a.source_id ? db.selectFrom('sources').selectAll().where('id', '=', a.source_id).executeTakeFirst() : Promise.resolve(undefined),
+  ]);
+  const logo = source?.logo_media_id ? (await mediaByIds(db, [source.logo_media_id])).get(source.logo_media_id) ?? null : null;
+  return { ...a, card: cards[0], tags, corrections, source: source ? { ...source, logo } : null };
+}
+
+/** The current slug of an article that used to have this one, or null. */
+export async function currentSlugFor(db: Db, oldSlug: string): Promise<string | null> {
+  const r = await db.selectFrom('article_slugs').innerJoin('articles', 'articles.id', 'article_slugs.article_id')
+    .select('articles.slug').where('article_slugs.slug', '=', oldSlug).executeTakeFirst();
+  return r?.slug ?? null;
+}
+
+export async function mediaById(db: Db, id: number | null): Promise<MediaView | null> {
+  if (!id) return null;
+  return (await mediaByIds(db, [id])).get(id) ?? null;
+}
+
+/** Years and months that have published articles, newest first (for archive navigation). */
+export async function archiveMonths(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('articles').select('published_at').where('status', '=', 'published').execute();
+  return [...new Set(rows.map((r) => (r.published_at ?? '').slice(0, 7)).filter(Boolean))].sort().reverse();
+}

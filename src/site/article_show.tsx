@@ -1,0 +1,152 @@
+// GET /articles/:slug: the article page with every part of a real news page.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import type { AppContext } from '../context.ts';
+import { findArticleBySlug, currentSlugFor, relatedArticles, type ArticlePage } from '../content/reading.ts';
+import { sectionRail, worldRail, WORLD_SECTION } from './rails.ts';
+import { GoneError, NotFoundError } from '../errors.ts';
+import { t } from '../i18n/index.ts';
+import { loadCommentsBlock } from './comments_block.tsx';
+import { loadSiteView, type SiteView } from './site_view.ts';
+import { creativeFor } from './ad_pick.ts';
+import { sendPage } from './send_page.ts';
+import { Layout } from './views/layout.tsx';
+import { Picture } from './views/picture.tsx';
+import { AdSlot, Bylines, Rail, StoryCard, When, authorHref, sectionHref, tagHref, articleHref, type Creative } from './views/parts.tsx';
+
+export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply) {
+  const slug = req.params.slug;
+  const a = await findArticleBySlug(ctx.db, slug);
+  if (!a) {
+    const current = await currentSlugFor(ctx.db, slug);
+    if (current) return reply.redirect(articleHref(current), 301);
+    throw new NotFoundError('We could not find that article.');
+  }
+  if (a.status === 'archived') throw new GoneError('This article has been removed.');
+  if (a.status !== 'published') throw new NotFoundError('We could not find that article.');
+  const path = articleHref(a.slug);
+  const [site, related, sectionItems, world, inline, sidebar, comments] = await Promise.all([
+    loadSiteView(ctx, a.language),
+    relatedArticles(ctx.db, a, 4),
+    sectionRail(ctx, a.language, a.card.section, [a.id]),
+    worldRail(ctx, a.language, [a.id]),
+    creativeFor(ctx, 'article-inline', path),
+    creativeFor(ctx, 'sidebar', path),
+    loadCommentsBlock(ctx, a, req),
+  ]);
+  const description = a.standfirst || a.body_text.slice(0, 160);
+  return sendPage(req, reply, (
+    <Layout site={site} title={`${a.headline} | ${site.settings.name}`} description={description} current={a.card.section?.slug}
+      canonical={`${ctx.config.publicUrl}${path}`}>
+      <div class="article-layout">
+        <ArticleBody a={a} site={site} inline={inline} />
+        <div class="article-aside">
+          <AdSlot creative={sidebar} slot="sidebar" lang={site.lang} />
+          <Rail {...sectionItems} site={site} />
+          {a.card.section?.slug !== WORLD_SECTION ? <Rail {...world} site={site} /> : null}
+        </div>
+      </div>
+      {related.length ? (
+        <section class="more-articles" aria-labelledby="more-heading">
+          <h2 id="more-heading">{t(site.lang, 'article.more')}</h2>
+          <div class="card-grid">{related.map((r) => <StoryCard a={r} site={site} />)}</div>
+        </section>
+      ) : null}
+      <section id="comments" aria-label={t(site.lang, 'comments.form.heading')}>{comments}</section>
+    </Layout>
+  ));
+}
+
+function splitBody(html: string, afterParagraph: number): [string, string] {
+  let idx = -1;
+  for (let i = 0; i < afterParagraph; i++) {
+    idx = html.indexOf('</p>', idx + 1);
+    if (idx < 0) return [html, ''];
+  }
+  return [html.slice(0, idx + 4), html.slice(idx + 4)];
+}
+
+function ArticleBody({ a, site, inline }: { a: ArticlePage; site: SiteView; inline: Creative | null }): VNode {
+  const lang = site.lang;
+  const [first, rest] = splitBody(a.body_html, 3);
+  const updated = a.updated_at > (a.published_at ?? '') && a.updated_at.slice(0, 16) !== (a.published_at ?? '').slice(0, 16);
+  const source = a.source;
+  return (
+    <article class="story">
+      <header class="story-header">
+        {a.card.section ? <a class="section-label" href={sectionHref(a.card.section.slug)}>{a.card.section.name}</a> : null}
+        <h1>{a.headline}</h1>
+        {a.standfirst ? <p class="standfirst">{a.standfirst}</p> : null}
+        <div class="story-meta">
+          <Bylines authors={a.card.authors} lang={lang} />
+          <p class="times">
+            {t(lang, 'article.published')} <When at={a.published_at!} site={site} lang={lang} style="datetime" />
+            {updated ? <> · {t(lang, 'article.updated')} <When at={a.updated_at} site={site} lang={lang} style="datetime" /></> : null}
+          </p>
+        </div>
+        <PublisherBox a={a} site={site} />
+      </header>
+      {a.card.hero ? (
+        <figure class="hero">
+          <Picture media={a.card.hero} alt={a.hero_alt || a.card.hero.alt} sizes="(min-width: 60em) 42em, 100vw" eager />
+          {a.hero_caption || a.hero_credit || a.card.hero.caption ? (
+            <figcaption>
+              {a.hero_caption || a.card.hero.caption}
+              {(a.hero_credit || a.card.hero.credit) ? <span class="credit"> {a.hero_credit || a.card.hero.credit}</span> : null}
+            </figcaption>
+          ) : null}
+        </figure>
+      ) : null}
+      {a.corrections.length ? (
+        <aside class="corrections" aria-label={t(lang, 'article.corrections')}>
+          {a.corrections.map((c) => (
+            <p><strong>{t(lang, 'article.corrections')}:</strong> {c.body} (<When at={c.created_at} site={site} lang={lang} />)</p>
+          ))}
+        </aside>
+      ) : null}
+      <div class="story-body">
+        <div dangerouslySetInnerHTML={{ __html: first }} />
+        <AdSlot creative={inline} slot="article-inline" lang={lang} />
+        {rest ? <div dangerouslySetInnerHTML={{ __html: rest }} /> : null}
+      </div>
+      {source && a.source_url ? (
+        <p class="source-link"><a href={a.source_url} rel="noopener">{t(lang, 'article.source_link', { name: source.name })}</a></p>
+      ) : null}
+      {a.tags.length ? (
+        <nav class="tags" aria-label={t(lang, 'article.tags')}>
+          <ul>{a.tags.map((tag) => <li><a href={tagHref(tag.slug)} rel="tag">{tag.name}</a></li>)}</ul>
+        </nav>
+      ) : null}
+      {a.card.authors.filter((p) => p.bio).map((p) => (
+        <section class="author-bio" aria-label={`${t(lang, 'article.about_author')}: ${p.name}`}>
+          {p.photo ? <Picture media={p.photo} alt={p.name} sizes="6em" display={160} /> : null}
+          <div>
+            <p class="author-name"><a href={authorHref(p.slug)}>{p.name}</a>{p.role_label ? <span class="role">{p.role_label}</span> : null}</p>
+            <p>{p.bio}</p>
+            <p><a href={authorHref(p.slug)}>{t(lang, 'article.author_profile', { name: p.name })}</a></p>
+          </div>
+        </section>
+      ))}
+    </article>
+  );
+}
+
+/** The outlet behind the story: the site itself, or for syndicated stories the source. */
+function PublisherBox({ a, site }: { a: ArticlePage; site: SiteView }): VNode {
+  const lang = site.lang;
+  const source = a.source;
+  const name = source ? source.name : site.settings.name;
+  const description = source ? source.description : site.settings.description;
+  const logo = source ? source.logo : site.logo;
+  const href = source ? source.site_url || undefined : '/';
+  return (
+    <section class="publisher" aria-label={t(lang, 'article.publisher')}>
+      {logo ? <Picture media={logo} alt="" sizes="3em" display={96} class="publisher-logo" /> : null}
+      <div>
+        <p class="publisher-name">{href ? <a href={href} rel={source ? 'noopener' : undefined}>{name}</a> : name}</p>
+        {description ? <p class="publisher-description">{description}</p> : null}
+        {source ? <p class="publisher-note">{t(lang, 'article.syndicated', { name: source.name })}</p> : null}
+      </div>
+    </section>
+  );
+}

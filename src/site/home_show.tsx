@@ -1,0 +1,55 @@
+// GET /: lead story, latest, a block per section, "The World News" rail; ?page=N pages through older stories.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../context.ts';
+import { listPublished } from '../content/reading.ts';
+import { t } from '../i18n/index.ts';
+import { loadSiteView } from './site_view.ts';
+import { sendPage } from './send_page.ts';
+import { parsePage, pageCount, pageHref, PER_PAGE } from './paging.ts';
+import { worldRail, WORLD_SECTION } from './rails.ts';
+import { Layout } from './views/layout.tsx';
+import { Pager, Rail, StoryCard, sectionHref } from './views/parts.tsx';
+import { listPage } from './list_show.tsx';
+
+const LATEST = 7;
+
+export async function homeShow(ctx: AppContext, req: FastifyRequest, reply: FastifyReply) {
+  const page = parsePage(req.query);
+  if (page > 1) return listPage(ctx, req, reply, { title: (lang) => t(lang, 'home.latest'), base: '/', filter: {}, page, offset: LATEST - PER_PAGE });
+  const site = await loadSiteView(ctx);
+  const lang = site.lang;
+  const { items: top, total } = await listPublished(ctx.db, {}, LATEST);
+  const [lead, ...latest] = top;
+  const shown = top.map((a) => a.id);
+  const [world, blocks] = await Promise.all([
+    worldRail(ctx, lang, shown, 5),
+    Promise.all(site.sections.filter((s) => s.slug !== WORLD_SECTION).map(async (s) => ({ section: s, items: (await listPublished(ctx.db, { sectionId: s.id, excludeIds: shown }, 4)).items }))),
+  ]);
+  const pages = total > LATEST ? pageCount(total - LATEST + PER_PAGE, 1) : 1;
+  return sendPage(req, reply, (
+    <Layout site={site} title={t(lang, 'home.title', { name: site.settings.name })} description={site.settings.description} current="" canonical={`${ctx.config.publicUrl}/`}>
+      <h1 class="visually-hidden">{site.settings.name}</h1>
+      <div class="home-top">
+        {lead ? (
+          <section class="lead" aria-label={t(lang, 'home.lead')}>
+            <StoryCard a={lead} site={site} size="lead" level={2} eager />
+          </section>
+        ) : <p>{t(lang, 'list.empty')}</p>}
+        {latest.length ? (
+          <section class="latest" aria-labelledby="latest-heading">
+            <h2 id="latest-heading" class="rail-title">{t(lang, 'home.latest')}</h2>
+            <div class="latest-list">{latest.map((a) => <StoryCard a={a} site={site} size="line" />)}</div>
+          </section>
+        ) : null}
+        <div class="home-aside"><Rail {...world} site={site} /></div>
+      </div>
+      {blocks.filter((b) => b.items.length).map((b) => (
+        <section class="section-block" aria-labelledby={`block-${b.section.id}`}>
+          <h2 id={`block-${b.section.id}`} class="block-title"><a href={sectionHref(b.section.slug)}>{b.section.name}</a></h2>
+          <div class="card-grid">{b.items.map((a) => <StoryCard a={a} site={site} />)}</div>
+        </section>
+      ))}
+      <Pager page={1} pages={pages} href={(p) => pageHref('/', p)} lang={lang} />
+    </Layout>
+  ));
+}

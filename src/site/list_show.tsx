@@ -1,0 +1,114 @@
+// Section, tag, author and date-archive pages: one paginated list of stories with a heading and an intro.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ComponentChildren } from 'preact';
+import type { AppContext } from '../context.ts';
+import { listPublished, type ListFilter } from '../content/reading.ts';
+import { getSectionBySlug } from '../content/sections.ts';
+import { getTagBySlug } from '../content/tags.ts';
+import { getPersonBySlug } from '../content/people.ts';
+import { mediaById } from '../content/reading.ts';
+import { KhabarError, NotFoundError } from '../errors.ts';
+import { t, formatDate } from '../i18n/index.ts';
+import { loadSiteView, type SiteView } from './site_view.ts';
+import { sendPage } from './send_page.ts';
+import { parsePage, pageCount, pageHref, PER_PAGE } from './paging.ts';
+import { worldRail } from './rails.ts';
+import { Layout } from './views/layout.tsx';
+import { Pager, Rail, StoryCard, sectionHref, tagHref, authorHref } from './views/parts.tsx';
+import { Picture } from './views/picture.tsx';
+
+interface ListSpec {
+  title: (lang: string) => string;
+  base: string;
+  filter: ListFilter;
+  page: number;
+  /** items shown before page 1 of this list elsewhere (the home page) */
+  offset?: number;
+  current?: string;
+  intro?: (site: SiteView) => ComponentChildren;
+}
+
+export async function listPage(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, spec: ListSpec) {
+  const adjust = spec.offset ?? 0;
+  const [site, list] = await Promise.all([
+    loadSiteView(ctx),
+    listPublished(ctx.db, spec.filter, PER_PAGE, (spec.page - 1) * PER_PAGE + adjust),
+  ]);
+  const pages = pageCount(Math.max(0, list.total - adjust), spec.page);
+  const lang = site.lang;
+  const world = await worldRail(ctx, lang, list.items.map((a) => a.id), 5);
+  const heading = spec.title(lang);
+  const title = spec.page > 1 ? t(lang, 'list.page_title', { title: heading, page: spec.page }) : heading;
+  return sendPage(req, reply, (
+    <Layout site={site} title={`${title} | ${site.settings.name}`} current={spec.current} canonical={`${ctx.config.publicUrl}${pageHref(spec.base, spec.page)}`}>
+      <div class="list-layout">
+        <div class="list-main">
+          <header class="list-header">
+            <h1>{heading}</h1>
+            {spec.intro?.(site)}
+            <p class="list-count">{t(lang, 'list.count', { count: list.total })}</p>
+          </header>
+          {list.items.length ? <div class="card-list">{list.items.map((a, i) => <StoryCard a={a} site={site} level={2} eager={i === 0} />)}</div>
+            : <p>{t(lang, 'list.empty')}</p>}
+          <Pager page={spec.page} pages={pages} href={(p) => pageHref(spec.base, p)} lang={lang} />
+        </div>
+        <div class="list-aside"><Rail {...world} site={site} /></div>
+      </div>
+    </Layout>
+  ));
+}
+
+type SlugReq = FastifyRequest<{ Params: { slug: string } }>;
+
+export async function sectionShow(ctx: AppContext, req: SlugReq, reply: FastifyReply) {
+  const page = parsePage(req.query);
+  const s = await getSectionBySlug(ctx.db, req.params.slug);
+  if (!s) throw new NotFoundError('We could not find that section.');
+  return listPage(ctx, req, reply, {
+    title: () => s.name, base: sectionHref(s.slug), filter: { sectionId: s.id }, page, current: s.slug,
+    intro: () => (s.description ? <p class="list-intro">{s.description}</p> : null),
+  });
+}
+
+export async function tagShow(ctx: AppContext, req: SlugReq, reply: FastifyReply) {
+  const page = parsePage(req.query);
+  const tag = await getTagBySlug(ctx.db, req.params.slug);
+  if (!tag) throw new NotFoundError('We could not find that tag.');
+  return listPage(ctx, req, reply, { title: (lang) => t(lang, 'list.tag', { name: tag.name }), base: tagHref(tag.slug), filter: { tagId: tag.id }, page });
+}
+
+export async function authorShow(ctx: AppContext, req: SlugReq, reply: FastifyReply) {
+  const page = parsePage(req.query);
+  const p = await getPersonBySlug(ctx.db, req.params.slug);
+  if (!p) throw new NotFoundError('We could not find that author.');
+  const photo = await mediaById(ctx.db, p.photo_media_id);
+  return listPage(ctx, req, reply, {
+    title: (lang) => t(lang, 'list.author', { name: p.name }), base: authorHref(p.slug), filter: { personId: p.id }, page,
+    intro: () => (
+      <section class="author-bio" aria-label={p.name}>
+        {photo ? <Picture media={photo} alt={p.name} sizes="6em" display={160} eager /> : null}
+        <div>
+          {p.role_label ? <p class="role">{p.role_label}</p> : null}
+          {p.bio ? <p>{p.bio}</p> : null}
+        </div>
+      </section>
+    ),
+  });
+}
+
+type ArchiveReq = FastifyRequest<{ Params: { year: string; month?: string } }>;
+
+/** /YYYY/ and /YYYY/MM/: stories published in that year or month (in UTC). */
+export async function archiveShow(ctx: AppContext, req: ArchiveReq, reply: FastifyReply) {
+  const page = parsePage(req.query);
+  const year = Number(req.params.year);
+  const month = req.params.month === undefined ? null : Number(req.params.month);
+  if (year < 1900 || year > 2999 || (month !== null && (month < 1 || month > 12))) throw new KhabarError(400, 'bad_date', 'That is not a valid year or month.');
+  const from = new Date(Date.UTC(year, month === null ? 0 : month - 1, 1));
+  const to = new Date(Date.UTC(month === null ? year + 1 : year, month === null ? 0 : month, 1));
+  const base = month === null ? `/${year}/` : `/${year}/${String(month).padStart(2, '0')}/`;
+  return listPage(ctx, req, reply, {
+    title: (lang) => (month === null ? t(lang, 'list.year', { year }) : t(lang, 'list.month', { month: formatDate(from, lang, { timeZone: 'UTC', calendar: 'gregorian' }, 'month') })),
+    base, filter: { from: from.toISOString(), to: to.toISOString() }, page,
+  });
+}

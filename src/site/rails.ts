@@ -1,0 +1,28 @@
+// The story rails shown beside pages: a section's latest, and "The World News".
+import type { AppContext } from '../context.ts';
+import { listPublished, type ArticleCard } from '../content/reading.ts';
+import { getSectionBySlug } from '../content/sections.ts';
+import { t } from '../i18n/index.ts';
+import { sectionHref } from './views/parts.tsx';
+
+export const WORLD_SECTION = 'world-news';
+
+export interface RailData {
+  title: string;
+  href?: string;
+  items: ArticleCard[];
+}
+
+/** Latest stories of the world-news section under the title "The World News" (empty when there is no such section). */
+export async function worldRail(ctx: AppContext, lang: string, excludeIds: number[] = [], limit = 5): Promise<RailData> {
+  const section = await getSectionBySlug(ctx.db, WORLD_SECTION);
+  if (!section) return { title: t(lang, 'home.world_rail'), items: [] };
+  const { items } = await listPublished(ctx.db, { sectionId: section.id, excludeIds }, limit);
+  return { title: t(lang, 'home.world_rail'), href: sectionHref(section.slug), items };
+}
+
+/** Latest stories of one section (or of the whole site when sectionId is null). */
+export async function sectionRail(ctx: AppContext, lang: string, section: { id: number; slug: string; name: string } | null, excludeIds: number[], limit = 5): Promise<RailData> {
+  const { items } = await listPublished(ctx.db, { sectionId: section?.id, excludeIds }, limit);
+  return section ? { title: section.name, href: sectionHref(section.slug), items } : { title: t(lang, 'home.latest'), items };
+}

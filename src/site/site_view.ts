@@ -1,0 +1,20 @@
+// What every public page shows around its content: the site's settings, sections, logo and "now".
+import type { AppContext } from '../context.ts';
+import { getSettings, type SiteSettings } from '../content/settings.ts';
+import { listSections } from '../content/sections.ts';
+import { mediaById, type MediaView } from '../content/reading.ts';
+
+export interface SiteView {
+  settings: SiteSettings;
+  sections: { id: number; slug: string; name: string; description: string }[];
+  logo: MediaView | null;
+  now: Date;
+  /** language of the page's content (the site's language unless an article says otherwise) */
+  lang: string;
+}
+
+export async function loadSiteView(ctx: AppContext, lang?: string): Promise<SiteView> {
+  const [settings, sections] = await Promise.all([getSettings(ctx.db), listSections(ctx.db)]);
+  const logo = await mediaById(ctx.db, settings.logoMediaId);
+  return { settings, sections, logo, now: ctx.clock.now(), lang: lang ?? settings.language };
+}

@@ -1,0 +1,78 @@
+// The frame of every public page: date bar, masthead, section navigation, footer. No scripts.
+import type { ComponentChildren, VNode } from 'preact';
+import { t, dir, formatDate } from '../../i18n/index.ts';
+import type { SiteView } from '../site_view.ts';
+import { assetUrl } from '../assets.ts';
+import { Picture } from './picture.tsx';
+
+export interface LayoutProps {
+  site: SiteView;
+  title: string;
+  description?: string;
+  canonical?: string;
+  /** section slug to mark as current in the navigation */
+  current?: string;
+  head?: ComponentChildren;
+  children: ComponentChildren;
+}
+
+export function Layout({ site, title, description, canonical, current, head, children }: LayoutProps): VNode {
+  const { settings, lang } = site;
+  const today = site.now;
+  const localDay = new Intl.DateTimeFormat('en-CA', { timeZone: settings.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(today);
+  return (
+    <html lang={lang} dir={dir(lang)}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        {description ? <meta name="description" content={description} /> : null}
+        {canonical ? <link rel="canonical" href={canonical} /> : null}
+        <link rel="stylesheet" href={assetUrl('site.css')} />
+        {head}
+      </head>
+      <body>
+        <a class="skip" href="#main">{t(lang, 'site.skip')}</a>
+        <header class="masthead">
+          <div class="datebar">
+            <p><time datetime={localDay}>{formatDate(today, lang, settings, 'weekday')}</time></p>
+            {settings.social.length ? (
+              <ul class="social" aria-label={t(lang, 'site.footer.follow')}>
+                {settings.social.map((s) => <li><a href={s.url} rel="me noopener">{s.label}</a></li>)}
+              </ul>
+            ) : null}
+          </div>
+          <div class="brand">
+            <a class="brand-name" href="/">
+              {site.logo ? <Picture media={site.logo} alt="" sizes="48px" display={96} eager class="brand-logo" /> : null}
+              <span>{settings.name}</span>
+            </a>
+            <p class="tagline">{settings.description}</p>
+          </div>
+          <nav class="sections" aria-label={t(lang, 'site.sections')}>
+            <ul>
+              <li><a href="/" aria-current={current === '' ? 'page' : undefined}>{t(lang, 'site.home')}</a></li>
+              {site.sections.map((s) => (
+                <li><a href={`/section/${encodeURIComponent(s.slug)}`} aria-current={current === s.slug ? 'page' : undefined}>{s.name}</a></li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main">{children}</main>
+        <footer class="site-footer">
+          <section aria-label={t(lang, 'site.footer.about', { name: settings.name })}>
+            <p class="footer-name">{settings.name}</p>
+            <p>{settings.description}</p>
+          </section>
+          <nav aria-label={t(lang, 'site.footer.archive')}>
+            <ul>
+              {site.sections.map((s) => <li><a href={`/section/${encodeURIComponent(s.slug)}`}>{s.name}</a></li>)}
+              <li><a href={`/${today.getUTCFullYear()}/`}>{t(lang, 'site.footer.archive')}</a></li>
+            </ul>
+          </nav>
+          <p class="legal">{t(lang, 'site.footer.rights', { year: today.getUTCFullYear(), name: settings.name })} · {t(lang, 'site.footer.powered')}</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

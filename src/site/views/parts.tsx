@@ -1,0 +1,108 @@
+// Pieces shared by the public pages: story cards, bylines, ad slots, the pager, rails.
+import type { VNode } from 'preact';
+import { t, formatDate } from '../../i18n/index.ts';
+import type { ArticleCard as Card, Byline } from '../../content/reading.ts';
+import type { SiteView } from '../site_view.ts';
+import { Picture } from './picture.tsx';
+import { imageSources } from '../../media/images.ts';
+
+export const articleHref = (slug: string) => `/articles/${encodeURIComponent(slug)}`;
+export const sectionHref = (slug: string) => `/section/${encodeURIComponent(slug)}`;
+export const authorHref = (slug: string) => `/author/${encodeURIComponent(slug)}`;
+export const tagHref = (slug: string) => `/tag/${encodeURIComponent(slug)}`;
+
+export function When({ at, site, lang, style = 'date' }: { at: string; site: SiteView; lang: string; style?: 'date' | 'datetime' }): VNode {
+  return <time datetime={at}>{formatDate(at, lang, site.settings, style)}</time>;
+}
+
+/** "By: A and B", each name linking to the author's page. */
+export function Bylines({ authors, lang }: { authors: Byline[]; lang: string }): VNode | null {
+  if (!authors.length) return null;
+  return (
+    <p class="byline">
+      {t(lang, 'article.by')}{' '}
+      {authors.map((a, i) => (
+        <>
+          {i > 0 ? (i === authors.length - 1 ? ` ${t(lang, 'article.and')} ` : ', ') : null}
+          <a href={authorHref(a.slug)} rel="author">{a.name}</a>
+        </>
+      ))}
+    </p>
+  );
+}
+
+/** A story in a list. `size` picks the layout: lead (big image), card (image), line (headline only). */
+export function StoryCard({ a, site, size = 'card', level = 3, eager }: { a: Card; site: SiteView; size?: 'lead' | 'card' | 'line'; level?: 2 | 3; eager?: boolean }): VNode {
+  const H = level === 2 ? 'h2' : 'h3';
+  const lang = a.language;
+  return (
+    <article class={`story-card story-${size}`} lang={lang !== site.lang ? lang : undefined}>
+      {size !== 'line' && a.hero ? (
+        <a href={articleHref(a.slug)} tabindex={-1} aria-hidden="true" class="card-image">
+          <Picture media={a.hero} alt="" sizes={size === 'lead' ? '(min-width: 60em) 40em, 100vw' : '(min-width: 60em) 20em, 100vw'} display={size === 'lead' ? 960 : 480} eager={eager} />
+        </a>
+      ) : null}
+      <div class="card-text">
+        {a.section && size !== 'line' ? <a class="section-label" href={sectionHref(a.section.slug)}>{a.section.name}</a> : null}
+        <H class="card-headline"><a href={articleHref(a.slug)}>{a.headline}</a></H>
+        {size !== 'line' && a.standfirst ? <p class="card-standfirst">{a.standfirst}</p> : null}
+        <p class="card-meta">
+          {a.authors.length ? <span>{a.authors.map((p) => p.name).join(', ')} · </span> : null}
+          <When at={a.published_at} site={site} lang={site.lang} />
+        </p>
+      </div>
+    </article>
+  );
+}
+
+export interface Creative {
+  id: number;
+  headline: string;
+  body: string;
+  link_url: string;
+  image: { storage_key: string; width: number; height: number; variants: string } | null;
+}
+
+/** A house ad, always labelled "- Advertisement -". Renders nothing when no creative is running. */
+export function AdSlot({ creative, slot, lang }: { creative: Creative | null; slot: string; lang: string }): VNode | null {
+  if (!creative) return null;
+  const img = creative.image ? imageSources(creative.image, 480) : null;
+  const inner = (
+    <>
+      {img ? <img src={img.src} srcset={img.srcset} sizes="20em" width={img.width} height={img.height} alt="" loading="lazy" decoding="async" /> : null}
+      {creative.headline ? <strong>{creative.headline}</strong> : null}
+      {creative.body ? <span>{creative.body}</span> : null}
+    </>
+  );
+  return (
+    <aside class={`ad ad-${slot}`} aria-label={`${t(lang, 'ad.label')} (${slot})`}>
+      <p class="ad-label">{t(lang, 'ad.label')}</p>
+      {creative.link_url ? <a class="ad-body" href={creative.link_url} rel="sponsored noopener">{inner}</a> : <div class="ad-body">{inner}</div>}
+    </aside>
+  );
+}
+
+/** Older/newer links and "Page N of M". */
+export function Pager({ page, pages, href, lang }: { page: number; pages: number; href: (p: number) => string; lang: string }): VNode | null {
+  if (pages <= 1) return null;
+  return (
+    <nav class="pager" aria-label={t(lang, 'pager.label')}>
+      {page > 1 ? <a rel="prev" href={href(page - 1)}>{t(lang, 'pager.newer')}</a> : <span />}
+      <span>{t(lang, 'pager.page', { page, pages })}</span>
+      {page < pages ? <a rel="next" href={href(page + 1)}>{t(lang, 'pager.older')}</a> : <span />}
+    </nav>
+  );
+}
+
+/** A titled list of stories in a side rail or block. */
+export function Rail({ title, href, items, site, label }: { title: string; href?: string; items: Card[]; site: SiteView; label?: string }): VNode | null {
+  if (!items.length) return null;
+  return (
+    <section class="rail" aria-label={label ?? title}>
+      <h2 class="rail-title">{href ? <a href={href}>{title}</a> : title}</h2>
+      <ol class="rail-list">
+        {items.map((a) => <li><StoryCard a={a} site={site} size="line" /></li>)}
+      </ol>
+    </section>
+  );
+}
