@@ -5,6 +5,7 @@ import type { AppContext } from '../context.ts';
 import { findArticleBySlug, currentSlugFor, relatedArticles, type ArticlePage } from '../content/reading.ts';
 import { sectionRail, worldRail, WORLD_SECTION } from './rails.ts';
 import { GoneError, NotFoundError } from '../errors.ts';
+import { findRedirect } from '../content/redirects.ts';
 import { t } from '../i18n/index.ts';
 import { loadCommentsBlock } from './comments_block.tsx';
 import { loadSiteView, type SiteView } from './site_view.ts';
@@ -20,6 +21,9 @@ export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params:
   if (!a) {
     const current = await currentSlugFor(ctx.db, slug);
     if (current) return reply.redirect(articleHref(current), 301);
+    if ((await findRedirect(ctx.db, `/articles/${slug}`))?.status_code === 410) {
+      throw new GoneError('This article has been removed.');
+    }
     throw new NotFoundError('We could not find that article.');
   }
   if (a.status === 'archived') throw new GoneError('This article has been removed.');

@@ -22,7 +22,7 @@ export async function homeShow(ctx: AppContext, req: FastifyRequest, reply: Fast
   const [lead, ...latest] = top;
   const shown = top.map((a) => a.id);
   const [world, blocks] = await Promise.all([
-    worldRail(ctx, lang, shown, 5),
+    worldRail(ctx, lang, [], 5),
     Promise.all(site.sections.filter((s) => s.slug !== WORLD_SECTION).map(async (s) => ({ section: s, items: (await listPublished(ctx.db, { sectionId: s.id, excludeIds: shown }, 4)).items }))),
   ]);
   const pages = total > LATEST ? pageCount(total - LATEST + PER_PAGE, 1) : 1;
