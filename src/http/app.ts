@@ -140,9 +140,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   return app;
 }
 
+/** The decoded path, or the raw one when it does not decode to clean text (no control characters reach the database). */
 function safeDecode(path: string): string {
   try {
-    return decodeURI(path);
+    const decoded = decodeURI(path);
+    return /[\u0000-\u001f\u007f]/.test(decoded) ? path : decoded;
   } catch {
     return path;
   }

@@ -1,11 +1,17 @@
 // The public site's routes: one handler per page, short and linear (params -> content -> view -> HTML).
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { NotFoundError } from '../errors.ts';
 import { homeShow } from './home_show.tsx';
 import { articleShow } from './article_show.tsx';
 import { sectionShow, tagShow, authorShow, archiveShow } from './list_show.tsx';
 
 export async function siteRoutes(app: FastifyInstance): Promise<void> {
   const ctx = app.ctx;
+  // A slug with control characters (a NUL byte, say) names nothing; PostgreSQL would refuse it as text.
+  app.addHook('preHandler', async (req: FastifyRequest) => {
+    const slug = (req.params as { slug?: string } | undefined)?.slug;
+    if (slug !== undefined && (/[\u0000-\u001f\u007f]/.test(slug) || slug.length > 200)) throw new NotFoundError('We could not find that page.');
+  });
   app.get('/', (req, reply) => homeShow(ctx, req, reply));
   app.get<{ Params: { slug: string } }>('/articles/:slug', (req, reply) => articleShow(ctx, req, reply));
   app.get<{ Params: { slug: string } }>('/section/:slug', (req, reply) => sectionShow(ctx, req, reply));

@@ -143,7 +143,7 @@ for (const dialect of testDialects()) {
           ['/%E0%A4%A', [400]], ['/articles/%', [400]], ['/articles/%ZZ', [400]], ['/articles/' + 'a'.repeat(5000), [400, 404, 414]],
           ['/?' + 'q=1&'.repeat(3000), [200]], ['/2026/13/', [400]], ['/0000/', [400]], ['/2026/1/', [404]],
           ['/assets/../src/config.ts', [404]], ['/media/../../secret.key', [404]], ['/media/%2e%2e/secret.key', [400, 404]],
-          ['/articles/..%2f..%2fetc%2fpasswd', [404]], ['/tag/%00', [404]], ['/author/<script>', [404]],
+          ['/articles/..%2f..%2fetc%2fpasswd', [404]], ['/tag/%00', [404]], ['/articles/a%00b', [404]], ['/no%00where', [404]], ['/section/x%01', [404]], ['/author/<script>', [404]],
         ];
         for (const [url, statuses] of cases) {
           const r = await get(url);
