@@ -1,0 +1,87 @@
+// One way for every e2e test to drive the Debian Chromium: headless, no network chatter of its own, a fresh
+// profile in a temp folder that is removed afterwards; and the app listening on a loopback port for it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+
+export interface BrowserOptions {
+  /** default true */
+  javaScriptEnabled?: boolean;
+  /** Lets a test inject scripts (axe) past the site's Content-Security-Policy; default false. */
+  bypassCSP?: boolean;
+}
+
+export interface LaunchedBrowser {
+  context: BrowserContext;
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Starts Chromium with a fresh profile folder; close() ends it and removes the folder. */
+export async function launchBrowser(opts: BrowserOptions = {}): Promise<LaunchedBrowser> {
+  const dir = mkdtempSync(join(tmpdir(), 'khabar-chromium-'));
+  let context: BrowserContext;
+  try {
+    // Playwright passes the profile folder to Chromium as --user-data-dir.
+    context = await chromium.launchPersistentContext(dir, {
+      executablePath: CHROMIUM_PATH,
+      args: ARGS,
+      headless: true,
+      javaScriptEnabled: opts.javaScriptEnabled ?? true,
+      bypassCSP: opts.bypassCSP ?? false,
+    });
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+  return {
+    context,
+    newPage: () => context.newPage(),
+    async close() {
+      await context.close().catch(() => {});
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs fn with a launched browser and always closes it. */
+export async function withBrowser<T>(fn: (b: LaunchedBrowser) => Promise<T>, opts: BrowserOptions = {}): Promise<T> {
+  const b = await launchBrowser(opts);
+  try {
+    return await fn(b);
+  } finally {
+    await b.close();
+  }
+}
+
+export interface TestServer {
+  /** e.g. http://127.0.0.1:41234 (no trailing slash) */
+  base: string;
+  close(): Promise<void>;
+}
+
+/** Listens on 127.0.0.1 with a free port. close() closes the app. */
+export async function startTestServer(app: FastifyInstance): Promise<TestServer> {
+  const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  return { base: base.replace(/\/$/, ''), close: () => app.close() };
+}
+
+/** Records every URL the page requests (documents, styles, images, scripts, fetches). */
+export function recordRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (r) => urls.push(r.url()));
+  return urls;
+}
+
+/** The recorded URLs that leave the test server's origin (data: and blob: URLs stay in the page). */
+export function foreignRequests(urls: string[], base: string): string[] {
+  const origin = new URL(base).origin;
+  return urls.filter((u) => !/^(data|blob|about):/.test(u) && new URL(u).origin !== origin);
+}
