@@ -4,7 +4,7 @@ import { createRuntime } from './runtime.ts';
 import { buildApp } from './http/app.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { openDatabase } from './db/index.ts';
-import { seedDemo, isEmpty } from './content/demo/seed.ts';
+import { seedDemo, isEmpty } from './demo/seed.ts';
 import { startServices } from './services.ts';
 
 interface Command {
