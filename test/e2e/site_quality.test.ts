@@ -10,7 +10,7 @@ import { makeTestContext, type TestContext } from '../helpers/context.ts';
 import { launchBrowser, startTestServer, recordRequests, foreignRequests, type TestServer } from '../helpers/browser.ts';
 import { validateHtml, vnuErrors } from '../helpers/vnu.ts';
 import { buildApp } from '../../src/http/app.ts';
-import { seedDemo } from '../../src/content/demo/seed.ts';
+import { seedDemo } from '../../src/demo/seed.ts';
 import type { Db } from '../../src/db/schema.ts';
 import { pageWeight, describeWeight } from '../../bench/page_weight.ts';
 
