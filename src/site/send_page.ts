@@ -4,7 +4,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 
-export const PAGE_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600';
+// Browsers revalidate every time (a cheap 304 thanks to the ETag), so a reader who just commented or an editor who
+// just published never sees a stale copy; shared caches (a CDN) may keep a page for a minute.
+export const PAGE_CACHE_CONTROL = 'public, max-age=0, must-revalidate, s-maxage=60, stale-while-revalidate=600';
 
 /** Renders a page to a complete HTML document. */
 export function renderDocument(page: VNode): string {
