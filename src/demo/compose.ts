@@ -24,6 +24,27 @@ export function shuffled<T>(items: readonly T[], random: () => number): T[] {
   return out;
 }
 
+/** Orders paragraphs so that every prefix shares as few paragraphs as possible with any earlier story. */
+function leastShared(candidates: string[], earlier: Set<string>[]): string[] {
+  const left = [...candidates];
+  const shared = earlier.map(() => 0);
+  const out: string[] = [];
+  while (left.length) {
+    let best = 0;
+    let bestScore = Infinity;
+    left.forEach((text, i) => {
+      const worst = Math.max(0, ...earlier.map((e, j) => shared[j] + (e.has(text) ? 1 : 0)));
+      const total = earlier.reduce((sum, e) => sum + (e.has(text) ? 1 : 0), 0);
+      const score = worst * 1000 + total;
+      if (score < bestScore) { best = i; bestScore = score; }
+    });
+    const [text] = left.splice(best, 1);
+    earlier.forEach((e, j) => { if (e.has(text)) shared[j]++; });
+    out.push(text);
+  }
+  return out;
+}
+
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const p = (s: string) => `<p>${esc(s)}</p>`;
 const h2 = (s: string) => `<h2>${esc(s)}</h2>`;
@@ -36,11 +57,12 @@ export function wordsOf(html: string): number {
 export const MIN_WORDS = 600;
 export const MAX_WORDS = 1500;
 
-/** The body HTML of one story; `seed` varies the draw so no two stories read the same. */
-export function composeBody(a: DemoArticle, context: SectionContext, seed: number): string {
+/** The body HTML of one story; `seed` varies the draw so no two stories read the same. Pass the same `earlier`
+ * list for every story of a section and each story leans on the background its predecessors used least. */
+export function composeBody(a: DemoArticle, context: SectionContext, seed: number, earlier: Set<string>[] = []): string {
   const random = seeded(seed * 7919 + 17);
-  const target = 650 + Math.floor(random() * 450);
-  const background = shuffled(context.paragraphs, random);
+  const target = 630 + Math.floor(random() * 220);
+  const background = leastShared(shuffled(context.paragraphs, random), earlier);
   const subheads = shuffled(context.subheads, random);
   const list = context.lists.length && random() < 0.6 ? context.lists[Math.floor(random() * context.lists.length)] : null;
   const own = [...a.paras];
@@ -63,6 +85,7 @@ export function composeBody(a: DemoArticle, context: SectionContext, seed: numbe
   if (!quoted) blocks.push(quote);
   if (!listed) blocks.push(listHtml);
   for (const rest of own) blocks.push(p(rest));
+  earlier.push(new Set(context.paragraphs.filter((text) => blocks.includes(p(text)))));
   let html = blocks.join('\n');
   // Never longer than the newsroom's upper bound: drop trailing background paragraphs if needed.
   while (wordsOf(html) > MAX_WORDS && blocks.length > 4) {

@@ -109,6 +109,7 @@ export async function seedDemo(ctx: AppContext, opts: { imagePool?: number } = {
   const unpublished = placed.splice(placed.length - 3, 3);
   const times = publicationTimes(now, placed.length);
   const published: { id: number; when: Date; placed: Placed }[] = [];
+  const drawn = new Map<string, Set<string>[]>(SECTIONS.map((s) => [s.slug, []]));
 
   const write = async (item: Placed, index: number, when: Date): Promise<number> => {
     const hero = heroes[(item.sectionIndex * 3 + item.nth) % heroes.length];
@@ -116,7 +117,7 @@ export async function seedDemo(ctx: AppContext, opts: { imagePool?: number } = {
     return createArticle(at(ctx, new Date(when.getTime() - 2 * HOUR)), {
       headline: item.story.headline,
       standfirst: item.story.standfirst,
-      bodyHtml: composeBody(item.story, item.section.context, index + 1),
+      bodyHtml: composeBody(item.story, item.section.context, index + 1, drawn.get(item.section.slug)),
       sectionId: item.sectionId,
       tags: item.story.tags,
       authorIds: item.story.authors.map((k) => people.get(k)!),
