@@ -149,7 +149,7 @@ export async function seedDemo(ctx: AppContext, opts: { imagePool?: number } = {
   await addCorrection(later(corrected[1].when), corrected[1].id,
     'An earlier version of this story misspelled the name of a district official. It has been corrected.');
   const renamed = published[5];
-  await updateArticle(later(renamed.when), renamed.id, { slug: `${slugify(renamed.placed.story.headline).split('-').slice(0, 5).join('-')}-update` }, DESK);
+  await updateArticle(later(renamed.when), renamed.id, { slug: slugify(renamed.placed.story.headline).split('-').slice(0, 6).join('-') }, DESK);
   // The oldest story was withdrawn: its page answers 410 Gone.
   const withdrawn = published.pop()!;
   await archiveArticle(later(withdrawn.when), withdrawn.id, DESK);
