@@ -5,6 +5,7 @@ import type { DialectName } from './db/index.ts';
 import type { Clock } from './clock.ts';
 import type { EventBus } from './events.ts';
 import type { MediaStore } from './media/store.ts';
+import type { ReadCache } from './content/read_cache.ts';
 
 export interface AppContext {
   config: Config;
@@ -13,6 +14,8 @@ export interface AppContext {
   clock: Clock;
   events: EventBus;
   media: MediaStore;
+  /** repeated reads kept until content changes (see read_cache.ts) */
+  reads: ReadCache;
   /** process secret for signing (challenges, tokens); never logged */
   secret: string;
 }

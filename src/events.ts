@@ -7,6 +7,8 @@ export interface KhabarEvents {
   'settings.changed': { keys: string[] };
   'section.changed': { sectionId: number };
   'ads.changed': Record<string, never>;
+  /** people, tags, sources and media: what bylines, bios, publisher boxes and images show */
+  'content.changed': { kind: 'person' | 'tag' | 'source' | 'media'; id: number };
 }
 
 type Handler<K extends keyof KhabarEvents> = (payload: KhabarEvents[K]) => void | Promise<void>;

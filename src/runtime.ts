@@ -9,6 +9,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { EventBus } from './events.ts';
 import { DiskMediaStore } from './media/store.ts';
+import { ReadCache } from './content/read_cache.ts';
 
 export interface Runtime {
   ctx: AppContext;
@@ -29,12 +30,15 @@ export function loadSecret(config: Config): string {
 export async function createRuntime(config: Config, opts: { clock?: Clock; dbOptions?: OpenOptions; migrate?: boolean } = {}): Promise<Runtime> {
   const { db, dialect, close } = openDatabase(config.databaseUrl, opts.dbOptions);
   if (opts.migrate !== false) await migrateToLatest(db, { schema: opts.dbOptions?.schema });
+  const clock = opts.clock ?? systemClock;
+  const events = new EventBus();
   const ctx: AppContext = {
     config,
     db,
     dialect,
-    clock: opts.clock ?? systemClock,
-    events: new EventBus(),
+    clock,
+    events,
+    reads: new ReadCache(clock, events),
     media: new DiskMediaStore(join(config.dataDir, 'media')),
     secret: loadSecret(config),
   };

@@ -55,9 +55,11 @@ export async function updatePerson(ctx: AppContext, id: number, patch: Partial<P
   const v = check(patch, true);
   await requireRow(ctx.db, 'people', id, 'Person');
   if (Object.keys(v).length) await saveUnique('person', 'slug', () => ctx.db.updateTable('people').set(v).where('id', '=', id).execute());
+  await ctx.events.emit('content.changed', { kind: 'person', id });
 }
 
 /** Deletes a person; their bylines disappear from articles, the articles stay. */
 export async function deletePerson(ctx: AppContext, id: number): Promise<void> {
   await removeRow(ctx.db, 'people', id, 'Person');
+  await ctx.events.emit('content.changed', { kind: 'person', id });
 }

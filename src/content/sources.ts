@@ -46,8 +46,10 @@ export async function updateSource(ctx: AppContext, id: number, patch: Partial<S
   const v = check(patch, true);
   await requireRow(ctx.db, 'sources', id, 'Source');
   if (Object.keys(v).length) await saveUnique('source', 'slug', () => ctx.db.updateTable('sources').set(v).where('id', '=', id).execute());
+  await ctx.events.emit('content.changed', { kind: 'source', id });
 }
 
 export async function deleteSource(ctx: AppContext, id: number): Promise<void> {
   await removeRow(ctx.db, 'sources', id, 'Source');
+  await ctx.events.emit('content.changed', { kind: 'source', id });
 }

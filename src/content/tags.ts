@@ -31,10 +31,12 @@ export async function updateTag(ctx: AppContext, id: number, patch: { name?: str
   if (patch.slug !== undefined) set.slug = slugFrom('slug', patch.slug, set.name ?? '');
   await requireRow(ctx.db, 'tags', id, 'Tag');
   if (Object.keys(set).length) await saveUnique('tag', 'slug', () => ctx.db.updateTable('tags').set(set).where('id', '=', id).execute());
+  await ctx.events.emit('content.changed', { kind: 'tag', id });
 }
 
 export async function deleteTag(ctx: AppContext, id: number): Promise<void> {
   await removeRow(ctx.db, 'tags', id, 'Tag');
+  await ctx.events.emit('content.changed', { kind: 'tag', id });
 }
 
 /** Ids of the named tags, creating the missing ones (names matched by slug). */

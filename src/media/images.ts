@@ -113,6 +113,7 @@ export async function updateMedia(ctx: AppContext, id: number, patch: { alt?: st
   if (patch.credit !== undefined) set.credit = optionalText('credit', patch.credit, 200);
   if (!(await getMedia(ctx.db, id))) throw new NotFoundError('Media not found');
   if (Object.keys(set).length) await ctx.db.updateTable('media').set(set).where('id', '=', id).execute();
+  await ctx.events.emit('content.changed', { kind: 'media', id });
   return (await getMedia(ctx.db, id))!;
 }
 

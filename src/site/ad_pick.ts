@@ -12,7 +12,9 @@ export async function creativeFor(ctx: AppContext, slot: string, page: string): 
   const now = ctx.clock.now();
   const bucket = Math.floor(now.getTime() / ROTATION_MS);
   const h = createHash('sha256').update(`${slot}|${page}|${bucket}`).digest();
-  const c = await pickCreative(ctx.db, slot, now, () => h.readUInt32BE(0) / 2 ** 32);
-  if (!c) return null;
-  return { id: c.id, headline: c.headline, body: c.body, link_url: c.link_url, image: await mediaById(ctx.db, c.image_media_id) };
+  return ctx.reads.get(`ad:${slot}:${page}:${bucket}`, async () => {
+    const c = await pickCreative(ctx.db, slot, now, () => h.readUInt32BE(0) / 2 ** 32);
+    if (!c) return null;
+    return { id: c.id, headline: c.headline, body: c.body, link_url: c.link_url, image: await mediaById(ctx.db, c.image_media_id) };
+  });
 }

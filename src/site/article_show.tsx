@@ -17,7 +17,7 @@ import { AdSlot, Bylines, Rail, StoryCard, When, authorHref, sectionHref, tagHre
 
 export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply) {
   const slug = req.params.slug;
-  const a = await findArticleBySlug(ctx.db, slug);
+  const a = await ctx.reads.get(`article:${slug}`, () => findArticleBySlug(ctx.db, slug));
   if (!a) {
     const current = await currentSlugFor(ctx.db, slug);
     if (current) return reply.redirect(articleHref(current), 301);
@@ -31,7 +31,7 @@ export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params:
   const path = articleHref(a.slug);
   const [site, related, sectionItems, world, inline, sidebar, comments] = await Promise.all([
     loadSiteView(ctx, a.language),
-    relatedArticles(ctx.db, a, 4),
+    ctx.reads.get(`related:${a.id}`, () => relatedArticles(ctx.db, a, 4)),
     sectionRail(ctx, a.language, a.card.section, [a.id]),
     worldRail(ctx, a.language, [a.id]),
     creativeFor(ctx, 'article-inline', path),

@@ -39,9 +39,14 @@ export interface CommentFormState {
 }
 
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 function dateFormat(site: SiteSettings, language: string): Intl.DateTimeFormat {
   const locale = `${language === 'en' ? 'en-GB' : language}${site.calendar === 'solar-hijri' ? '-u-ca-persian' : ''}`;
-  return new Intl.DateTimeFormat(locale, { timeZone: site.timeZone, dateStyle: 'medium', timeStyle: 'short' });
+  const key = `${locale}|${site.timeZone}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.DateTimeFormat(locale, { timeZone: site.timeZone, dateStyle: 'medium', timeStyle: 'short' })));
+  return f;
 }
 
 /** Comment text as inert paragraphs: links are http(s) only and marked nofollow ugc. */
@@ -135,9 +140,10 @@ function pageParam(v: unknown): number {
 
 /** Loads and renders the comments block for an article page (marked place: <section id="comments">). */
 export async function loadCommentsBlock(ctx: AppContext, article: CommentsArticle, req: FastifyRequest, state?: CommentFormState): Promise<VNode | null> {
-  const [s, site] = await Promise.all([getCommentSettings(ctx.db), getSettings(ctx.db)]);
+  const [s, site] = await ctx.reads.get('comment-settings', () => Promise.all([getCommentSettings(ctx.db), getSettings(ctx.db)]));
   const query = (req.query ?? {}) as Record<string, unknown>;
-  const thread = await loadThread(ctx.db, article.id, pageParam(query.cpage), s.pageSize);
+  const page = pageParam(query.cpage);
+  const thread = await ctx.reads.get(`thread:${article.id}:${page}:${s.pageSize}`, () => loadThread(ctx.db, article.id, page, s.pageSize));
   const open = commentsOpen({ comments_open: article.comments_open, published_at: article.published_at ?? null }, s, site, ctx.clock.now());
   const fmt = dateFormat(site, article.language);
   let replyTo: { id: number; name: string } | null = null;

@@ -1,12 +1,11 @@
 // GET /: lead story, latest, a block per section, "The World News" rail; ?page=N pages through older stories.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
-import { listPublished } from '../content/reading.ts';
 import { t } from '../i18n/index.ts';
 import { loadSiteView } from './site_view.ts';
 import { sendPage } from './send_page.ts';
 import { parsePage, pageCount, pageHref, PER_PAGE } from './paging.ts';
-import { worldRail, WORLD_SECTION } from './rails.ts';
+import { publishedList, worldRail, WORLD_SECTION } from './rails.ts';
 import { Layout } from './views/layout.tsx';
 import { Pager, Rail, StoryCard, sectionHref } from './views/parts.tsx';
 import { listPage } from './list_show.tsx';
@@ -18,12 +17,12 @@ export async function homeShow(ctx: AppContext, req: FastifyRequest, reply: Fast
   if (page > 1) return listPage(ctx, req, reply, { title: (lang) => t(lang, 'home.latest'), base: '/', filter: {}, page, offset: LATEST - PER_PAGE });
   const site = await loadSiteView(ctx);
   const lang = site.lang;
-  const { items: top, total } = await listPublished(ctx.db, {}, LATEST);
+  const { items: top, total } = await publishedList(ctx, {}, LATEST);
   const [lead, ...latest] = top;
   const shown = top.map((a) => a.id);
   const [world, blocks] = await Promise.all([
     worldRail(ctx, lang, [], 5),
-    Promise.all(site.sections.filter((s) => s.slug !== WORLD_SECTION).map(async (s) => ({ section: s, items: (await listPublished(ctx.db, { sectionId: s.id, excludeIds: shown }, 4)).items }))),
+    Promise.all(site.sections.filter((s) => s.slug !== WORLD_SECTION).map(async (s) => ({ section: s, items: (await publishedList(ctx, { sectionId: s.id, excludeIds: shown }, 4)).items }))),
   ]);
   const pages = total > LATEST ? pageCount(total - LATEST + PER_PAGE, 1) : 1;
   return sendPage(req, reply, (

@@ -2,7 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import type { AppContext } from '../context.ts';
-import { listPublished, type ListFilter } from '../content/reading.ts';
+import type { ListFilter } from '../content/reading.ts';
 import { getSectionBySlug } from '../content/sections.ts';
 import { getTagBySlug } from '../content/tags.ts';
 import { getPersonBySlug } from '../content/people.ts';
@@ -12,7 +12,7 @@ import { t, formatDate } from '../i18n/index.ts';
 import { loadSiteView, type SiteView } from './site_view.ts';
 import { sendPage } from './send_page.ts';
 import { parsePage, pageCount, pageHref, PER_PAGE } from './paging.ts';
-import { worldRail } from './rails.ts';
+import { publishedList, worldRail } from './rails.ts';
 import { Layout } from './views/layout.tsx';
 import { Pager, Rail, StoryCard, sectionHref, tagHref, authorHref } from './views/parts.tsx';
 import { Picture } from './views/picture.tsx';
@@ -32,7 +32,7 @@ export async function listPage(ctx: AppContext, req: FastifyRequest, reply: Fast
   const adjust = spec.offset ?? 0;
   const [site, list] = await Promise.all([
     loadSiteView(ctx),
-    listPublished(ctx.db, spec.filter, PER_PAGE, (spec.page - 1) * PER_PAGE + adjust),
+    publishedList(ctx, spec.filter, PER_PAGE, (spec.page - 1) * PER_PAGE + adjust),
   ]);
   const pages = pageCount(Math.max(0, list.total - adjust), spec.page);
   const lang = site.lang;

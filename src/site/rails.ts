@@ -1,6 +1,6 @@
 // The story rails shown beside pages: a section's latest, and "The World News".
 import type { AppContext } from '../context.ts';
-import { listPublished, type ArticleCard } from '../content/reading.ts';
+import { listPublished, type ArticleCard, type ListFilter } from '../content/reading.ts';
 import { getSectionBySlug } from '../content/sections.ts';
 import { t } from '../i18n/index.ts';
 import { sectionHref } from './views/parts.tsx';
@@ -14,15 +14,22 @@ export interface RailData {
 }
 
 /** Latest stories of the world-news section under the title "The World News" (empty when there is no such section). */
+/** listPublished through the read cache. */
+export function publishedList(ctx: AppContext, filter: ListFilter, limit: number, offset = 0) {
+  return ctx.reads.get(`list:${JSON.stringify(filter)}:${limit}:${offset}`, () => listPublished(ctx.db, filter, limit, offset));
+}
+
 export async function worldRail(ctx: AppContext, lang: string, excludeIds: number[] = [], limit = 5): Promise<RailData> {
-  const section = await getSectionBySlug(ctx.db, WORLD_SECTION);
-  if (!section) return { title: t(lang, 'home.world_rail'), items: [] };
-  const { items } = await listPublished(ctx.db, { sectionId: section.id, excludeIds }, limit);
-  return { title: t(lang, 'home.world_rail'), href: sectionHref(section.slug), items };
+  return ctx.reads.get(`rail:world:${lang}:${excludeIds.join(',')}:${limit}`, async () => {
+    const section = await getSectionBySlug(ctx.db, WORLD_SECTION);
+    if (!section) return { title: t(lang, 'home.world_rail'), items: [] };
+    const { items } = await listPublished(ctx.db, { sectionId: section.id, excludeIds }, limit);
+    return { title: t(lang, 'home.world_rail'), href: sectionHref(section.slug), items };
+  });
 }
 
 /** Latest stories of one section (or of the whole site when sectionId is null). */
 export async function sectionRail(ctx: AppContext, lang: string, section: { id: number; slug: string; name: string } | null, excludeIds: number[], limit = 5): Promise<RailData> {
-  const { items } = await listPublished(ctx.db, { sectionId: section?.id, excludeIds }, limit);
+  const { items } = await publishedList(ctx, { sectionId: section?.id, excludeIds }, limit);
   return section ? { title: section.name, href: sectionHref(section.slug), items } : { title: t(lang, 'home.latest'), items };
 }

@@ -1,5 +1,8 @@
-// Sends a rendered page with a strong ETag (304 when the reader has it) and cache headers. A page cache slots in here.
+// Sends a rendered page with a strong ETag (304 when the reader has it), cache headers and compression. The same
+// HTML compresses to the same bytes, so compressed bodies are kept by ETag: a page is still rendered on every
+// request, but compressed once per version. A page cache slots in here.
 import { createHash } from 'node:crypto';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
@@ -8,19 +11,53 @@ import { render } from 'preact-render-to-string';
 // just published never sees a stale copy; shared caches (a CDN) may keep a page for a minute.
 export const PAGE_CACHE_CONTROL = 'public, max-age=0, must-revalidate, s-maxage=60, stale-while-revalidate=600';
 
+const COMPRESSED_KEEP = 500;
+const compressed = new Map<string, Buffer>();
+
 /** Renders a page to a complete HTML document. */
 export function renderDocument(page: VNode): string {
   return '<!doctype html>' + render(page);
 }
 
+type Encoding = 'br' | 'gzip' | 'identity';
+
+/** The best encoding the client accepts (RFC 9110 §12.5.3; q=0 refuses). */
+export function pickEncoding(header: string | undefined): Encoding {
+  const accepted = new Map<string, number>();
+  for (const part of (header ?? '').toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    accepted.set(name, q ? Number(q.slice(2)) || 0 : 1);
+  }
+  const ok = (e: string) => (accepted.get(e) ?? accepted.get('*') ?? 0) > 0;
+  return ok('br') ? 'br' : ok('gzip') ? 'gzip' : 'identity';
+}
+
+function compress(html: string, etag: string, encoding: 'br' | 'gzip'): Buffer {
+  const key = encoding + etag;
+  let body = compressed.get(key);
+  if (!body) {
+    body = encoding === 'br'
+      ? brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } })
+      : gzipSync(html, { level: 6 });
+    if (compressed.size >= COMPRESSED_KEEP) compressed.delete(compressed.keys().next().value!);
+    compressed.set(key, body);
+  }
+  return body;
+}
+
 /** Replies with the page, or 304 when If-None-Match already names it. */
 export function sendPage(req: FastifyRequest, reply: FastifyReply, page: VNode | string, status = 200): FastifyReply {
   const html = typeof page === 'string' ? page : renderDocument(page);
-  const etag = `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`;
+  // Weak: the same page is sent br, gzip or plain under one validator (RFC 9110 §8.8.1).
+  const etag = `W/"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`;
   reply.header('etag', etag).header('cache-control', status === 200 ? PAGE_CACHE_CONTROL : 'no-store').header('vary', 'accept-encoding');
   const inm = req.headers['if-none-match'];
-  if (status === 200 && inm && inm.split(/\s*,\s*/).some((t) => t === etag || t === `W/${etag}`)) {
+  if (status === 200 && inm && inm.split(/\s*,\s*/).some((t) => t === etag || `W/${t}` === etag)) {
     return reply.code(304).send();
   }
-  return reply.code(status).type('text/html; charset=utf-8').send(html);
+  reply.code(status).type('text/html; charset=utf-8');
+  const encoding = pickEncoding(req.headers['accept-encoding']);
+  if (encoding === 'identity' || html.length < 1024) return reply.send(html);
+  return reply.header('content-encoding', encoding).send(compress(html, etag, encoding));
 }

@@ -14,7 +14,9 @@ export interface SiteView {
 }
 
 export async function loadSiteView(ctx: AppContext, lang?: string): Promise<SiteView> {
-  const [settings, sections] = await Promise.all([getSettings(ctx.db), listSections(ctx.db)]);
-  const logo = await mediaById(ctx.db, settings.logoMediaId);
+  const { settings, sections, logo } = await ctx.reads.get('site', async () => {
+    const [settings, sections] = await Promise.all([getSettings(ctx.db), listSections(ctx.db)]);
+    return { settings, sections, logo: await mediaById(ctx.db, settings.logoMediaId) };
+  });
   return { settings, sections, logo, now: ctx.clock.now(), lang: lang ?? settings.language };
 }

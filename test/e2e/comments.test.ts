@@ -94,6 +94,7 @@ test('comments in a real Chromium', async (t) => {
         article_id: article.id, parent_id: null, depth: 0, author_name: p.slice(0, 80), author_email: null, ip: '192.0.2.1', network: '192.0.2.0/24',
         body: p, body_hash: 'x', status: 'approved' as const, score: 1, reasons: '[]', report_count: 0, created_at: at, updated_at: at, edited_at: null,
       }))).execute();
+      tc.ctx.reads.clear(); // written straight to the table, past the services that announce changes
       await page.goto(url);
       await page.waitForTimeout(300);
       assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
