@@ -2,8 +2,9 @@
 import type { ContentTables } from '../content/tables.ts';
 import type { AuthTables } from '../auth/tables.ts';
 import type { CommentTables } from '../comments/tables.ts';
+import type { AdminTables } from '../admin/tables.ts';
 import type { Kysely } from 'kysely';
 
-export interface Database extends ContentTables, AuthTables, CommentTables {}
+export interface Database extends ContentTables, AuthTables, CommentTables, AdminTables {}
 
 export type Db = Kysely<Database>;

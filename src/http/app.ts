@@ -19,6 +19,8 @@ import { siteRoutes } from '../site/routes.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { adminRoutes } from '../admin/routes.ts';
 import { commentRoutes } from '../site/comment_routes.ts';
+import { openApi } from '../admin/openapi.ts';
+import { schemaProblem } from '../admin/schema_errors.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -39,6 +41,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: false },
+    // Unknown properties are refused (400 naming the field), not silently dropped.
+    ajv: { customOptions: { removeAdditional: false } },
     frameworkErrors: (err, req, reply) => {
       // Malformed percent-encoding and similar: a 400 page, never a 500.
       void sendError(ctx, req, reply, 400, 'The address of this page is not valid.', err);
@@ -115,6 +119,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof TooManyRequestsError) reply.header('retry-after', String(err.retryAfterSeconds));
     if (err instanceof KhabarError) return sendError(ctx, req, reply, err.status, err.message, undefined, err.code, err.field);
+    const problem = schemaProblem(err);
+    if (problem) return sendError(ctx, req, reply, 400, problem.message, undefined, 'invalid', problem.field);
     const status = (err as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) {
       return sendError(ctx, req, reply, status, clientMessage(status, err as Error), undefined, (err as { code?: string }).code);
@@ -133,6 +139,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     return sendError(ctx, req, reply, 404, 'We could not find that page.');
   });
 
+  await app.register(openApi);
   await app.register(authRoutes);
   await app.register(adminRoutes);
   await app.register(commentRoutes);

@@ -1,0 +1,55 @@
+// The newsroom's article list: every status, filtered by status, section, byline, creator and words in the
+// headline or standfirst, newest change first.
+import { sql } from 'kysely';
+import type { Db } from '../db/schema.ts';
+import type { ArticleStatus } from '../content/tables.ts';
+
+export interface ArticleSearch {
+  status?: ArticleStatus;
+  sectionId?: number;
+  personId?: number;
+  createdBy?: number;
+  q?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** `%word%` for LIKE with "!" as the escape character (the same on SQLite and PostgreSQL). */
+function likePattern(q: string): string {
+  return `%${q.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
+}
+
+function filtered(db: Db, f: ArticleSearch) {
+  let q = db.selectFrom('articles');
+  if (f.status) q = q.where('articles.status', '=', f.status);
+  if (f.sectionId) q = q.where('articles.section_id', '=', f.sectionId);
+  if (f.createdBy) q = q.where('articles.created_by', '=', f.createdBy);
+  if (f.personId) q = q.where('articles.id', 'in', db.selectFrom('article_authors').select('article_id').where('person_id', '=', f.personId));
+  const words = f.q?.trim();
+  if (words) {
+    const p = likePattern(words);
+    q = q.where(({ or }) => or([
+      sql<boolean>`lower(articles.headline) like ${p} escape '!'`,
+      sql<boolean>`lower(articles.standfirst) like ${p} escape '!'`,
+    ]));
+  }
+  return q;
+}
+
+/** One page of the list and the total number of matches. */
+export async function searchArticles(db: Db, f: ArticleSearch) {
+  const [rows, count] = await Promise.all([
+    filtered(db, f).select(['articles.id', 'articles.slug', 'articles.headline', 'articles.status', 'articles.section_id', 'articles.language',
+      'articles.created_by', 'articles.created_at', 'articles.updated_at', 'articles.published_at', 'articles.scheduled_at', 'articles.hero_media_id'])
+      .orderBy('articles.updated_at', 'desc').orderBy('articles.id', 'desc').limit(f.limit ?? 50).offset(f.offset ?? 0).execute(),
+    filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const ids = rows.map((r) => r.id);
+  const bylines = ids.length
+    ? await db.selectFrom('article_authors').select(['article_id', 'person_id']).where('article_id', 'in', ids).orderBy('position').execute()
+    : [];
+  return {
+    articles: rows.map((r) => ({ ...r, authorIds: bylines.filter((b) => b.article_id === r.id).map((b) => b.person_id) })),
+    total: Number(count.n),
+  };
+}

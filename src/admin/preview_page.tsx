@@ -1,0 +1,31 @@
+// The preview of a draft: the article as the public page draws it (headline, section, bylines, hero, body),
+// inside the site's layout, never indexed.
+import type { VNode } from 'preact';
+import type { ArticlePage } from '../content/reading.ts';
+import type { SiteView } from '../site/site_view.ts';
+import { Layout } from '../site/views/layout.tsx';
+import { Picture } from '../site/views/picture.tsx';
+import { Bylines, sectionHref } from '../site/views/parts.tsx';
+
+export function PreviewPage({ a, site }: { a: ArticlePage; site: SiteView }): VNode {
+  const hero = a.card.hero;
+  return (
+    <Layout site={site} title={`${a.headline} | ${site.settings.name}`} current={a.card.section?.slug} head={<meta name="robots" content="noindex, nofollow" />}>
+      <article class="story" data-status={a.status}>
+        <header class="story-header">
+          {a.card.section ? <a class="section-label" href={sectionHref(a.card.section.slug)}>{a.card.section.name}</a> : null}
+          <h1>{a.headline}</h1>
+          {a.standfirst ? <p class="standfirst">{a.standfirst}</p> : null}
+          <div class="story-meta"><Bylines authors={a.card.authors} lang={site.lang} /></div>
+        </header>
+        {hero ? (
+          <figure class="hero">
+            <Picture media={hero} alt={a.hero_alt || hero.alt} sizes="(min-width: 60em) 42em, 100vw" eager />
+            {a.hero_caption || hero.caption ? <figcaption>{a.hero_caption || hero.caption}</figcaption> : null}
+          </figure>
+        ) : null}
+        <div class="story-body" dangerouslySetInnerHTML={{ __html: a.body_html }} />
+      </article>
+    </Layout>
+  );
+}

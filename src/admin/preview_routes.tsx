@@ -1,0 +1,23 @@
+// GET /preview/<token>: a draft as readers will see it, for whoever holds the signed, expiring link.
+import type { FastifyInstance } from 'fastify';
+import { getArticle } from '../content/articles.ts';
+import { findArticleBySlug } from '../content/reading.ts';
+import { NotFoundError } from '../errors.ts';
+import { loadSiteView } from '../site/site_view.ts';
+import { renderDocument } from '../site/send_page.ts';
+import { PreviewPage } from './preview_page.tsx';
+import { readPreviewToken } from './preview_token.ts';
+import { object, text } from './schemas.ts';
+
+export async function previewRoutes(app: FastifyInstance): Promise<void> {
+  const { ctx } = app;
+  app.get<{ Params: { token: string } }>('/preview/:token', { schema: { hide: true, params: object({ token: text(120) }, ['token']) } }, async (req, reply) => {
+    const id = readPreviewToken(ctx, req.params.token);
+    const found = id ? await getArticle(ctx.db, id) : null;
+    const a = found ? await findArticleBySlug(ctx.db, found.slug) : null;
+    if (!a) throw new NotFoundError('This preview link is not valid or has expired.');
+    const site = await loadSiteView(ctx, a.language);
+    return reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex, nofollow').header('referrer-policy', 'no-referrer')
+      .type('text/html; charset=utf-8').send(renderDocument(<PreviewPage a={a} site={site} />));
+  });
+}

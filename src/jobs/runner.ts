@@ -1,0 +1,41 @@
+// The in-process job runner: every 30 seconds it runs the work that has come due (scheduled publishing first;
+// feed polling and image variants later). Each job is safe to run on several instances at once and after a
+// restart: publishDueArticles publishes each article exactly once.
+import type { AppContext } from '../context.ts';
+import { publishDueArticles } from '../content/articles.ts';
+
+export const JOB_INTERVAL_MS = 30_000;
+
+export interface JobResults {
+  published: number[];
+}
+
+/** Runs every due job once; tests call this after moving a ManualClock. */
+export async function runDueJobs(ctx: AppContext): Promise<JobResults> {
+  const published = await publishDueArticles(ctx);
+  return { published };
+}
+
+export interface JobRunner {
+  stop(): Promise<void>;
+}
+
+/** Starts the timer (unref'd, so it never keeps the process alive); runs never overlap. */
+export function startJobRunner(ctx: AppContext, opts: { intervalMs?: number; onError?: (err: unknown) => void } = {}): JobRunner {
+  const onError = opts.onError ?? ((err: unknown) => console.error('scheduled jobs failed:', err));
+  let running: Promise<void> | null = null;
+  const tick = () => {
+    if (running) return;
+    running = runDueJobs(ctx).then(() => undefined, onError).finally(() => { running = null; });
+  };
+  const timer = setInterval(tick, opts.intervalMs ?? JOB_INTERVAL_MS);
+  timer.unref();
+  // Catch up at once on what came due while the server was down.
+  tick();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
