@@ -3,12 +3,13 @@
 // traces, for bad settings.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { loadConfig, ConfigError } from '../../src/config.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MAIN = ['--import', 'tsx', 'src/main.ts'];
@@ -20,9 +21,20 @@ function cleanEnv(dir: string, extra: Record<string, string> = {}): NodeJS.Proce
   return { ...env, KHABAR_DATA_DIR: dir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...extra };
 }
 
-function khabar(args: string[], env: NodeJS.ProcessEnv): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [...MAIN, ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+interface Ran { status: number | null; stdout: string; stderr: string }
+
+/** Runs one CLI command to its end. Independent runs go in parallel: each start of Node with tsx costs a second or two. */
+function khabar(args: string[], env: NodeJS.ProcessEnv, cmd: string[] = MAIN): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...cmd, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.stdout.on('data', (b: Buffer) => { stdout += b.toString(); });
+    child.stderr.on('data', (b: Buffer) => { stderr += b.toString(); });
+    child.once('error', reject);
+    child.once('close', (status) => { clearTimeout(timer); resolve({ status, stdout, stderr }); });
+  });
 }
 
 interface Running {
@@ -72,58 +84,54 @@ function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'khabar-cli-'));
 }
 
-test('khabar --help lists the commands and each command has its own --help', () => {
+test('npx khabar --help lists the commands and each command has its own --help', async () => {
   const dir = tempDir();
   try {
-    const top = khabar(['--help'], cleanEnv(dir));
+    const names = ['serve', 'migrate', 'seed-demo'];
+    // The top-level --help goes through the bin launcher, as `npx khabar --help` does.
+    const [top, ...each] = await Promise.all([khabar(['--help'], cleanEnv(dir), ['bin/khabar.js']), ...names.map((name) => khabar([name, '--help'], cleanEnv(dir)))]);
     assert.equal(top.status, 0);
-    for (const name of ['serve', 'migrate', 'seed-demo']) assert.match(top.stdout, new RegExp(`^\\s+${name}\\s`, 'm'), `--help lists ${name}`);
-    for (const name of ['serve', 'migrate', 'seed-demo']) {
-      const r = khabar([name, '--help'], cleanEnv(dir));
-      assert.equal(r.status, 0, `${name} --help`);
-      assert.match(r.stdout, new RegExp(`Usage: khabar ${name}`));
-      assert.match(r.stdout, /KHABAR_DATA_DIR/);
-    }
+    assert.match(top.stdout, /Usage: khabar <command>/);
+    for (const name of names) assert.match(top.stdout, new RegExp(`^\\s+${name}\\s`, 'm'), `--help lists ${name}`);
+    names.forEach((name, i) => {
+      assert.equal(each[i].status, 0, `${name} --help`);
+      assert.match(each[i].stdout, new RegExp(`Usage: khabar ${name}`));
+      assert.match(each[i].stdout, /KHABAR_DATA_DIR/);
+    });
     assert.equal(existsSync(join(dir, 'khabar.sqlite')), false, '--help touches no database');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
 
-test('the bin launcher runs the same CLI; an unknown command is refused with the usage', () => {
+test('an unknown command is refused with the usage', async () => {
   const dir = tempDir();
   try {
-    const r = spawnSync(process.execPath, ['bin/khabar.js', '--help'], { cwd: ROOT, env: cleanEnv(dir), encoding: 'utf8' });
-    assert.equal(r.status, 0);
-    assert.match(r.stdout, /Usage: khabar <command>/);
-    const bad = khabar(['publish-everything'], cleanEnv(dir));
+    const bad = await khabar(['publish-everything'], cleanEnv(dir));
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /Unknown command "publish-everything"/);
-    assert.match(bad.stderr, /serve/);
+    assert.match(bad.stderr, /^\s+seed-demo\s/m);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
 
-test('bad settings stop the CLI with a message naming the setting, not a stack trace', () => {
+test('bad settings stop the CLI with a message naming the setting, not a stack trace', async () => {
   const dir = tempDir();
   try {
-    const cases: [Record<string, string>, RegExp][] = [
-      [{ PORT: 'eighty' }, /PORT must be a whole number from 0 to 65535, got "eighty"/],
-      [{ PORT: '70000' }, /PORT must be a whole number/],
-      [{ KHABAR_DEMO: 'maybe' }, /KHABAR_DEMO must be 1 or 0, got "maybe"/],
-      [{ DATABASE_URL: 'mysql://root@localhost/news' }, /DATABASE_URL must be a postgres:\/\/ URL or a SQLite file path/],
-      [{ REDIS_URL: 'localhost:6379' }, /REDIS_URL must start with redis:\/\//],
-      [{ KHABAR_TRUST_PROXY: 'sometimes' }, /KHABAR_TRUST_PROXY must be 1 or 0/],
+    const cases: [string, Record<string, string>, RegExp][] = [
+      ['serve', { PORT: 'eighty' }, /PORT must be a whole number from 0 to 65535, got "eighty"/],
+      ['serve', { KHABAR_DEMO: 'maybe' }, /KHABAR_DEMO must be 1 or 0, got "maybe"/],
+      ['serve', { REDIS_URL: 'localhost:6379' }, /REDIS_URL must start with redis:\/\//],
+      ['migrate', { DATABASE_URL: 'mysql://root@localhost/news' }, /DATABASE_URL must be a postgres:\/\/ URL or a SQLite file path/],
     ];
-    for (const [env, message] of cases) {
-      for (const cmd of ['serve', 'migrate']) {
-        const r = khabar([cmd], cleanEnv(dir, env));
-        assert.equal(r.status, 1, `${cmd} with ${JSON.stringify(env)}`);
-        assert.match(r.stderr, /^Configuration error: /m);
-        assert.match(r.stderr, message);
-        assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
-      }
+    const runs = await Promise.all(cases.map(([cmd, env]) => khabar([cmd], cleanEnv(dir, env))));
+    for (const [i, [cmd, env, message]] of cases.entries()) {
+      const r = runs[i];
+      assert.equal(r.status, 1, `${cmd} with ${JSON.stringify(env)}`);
+      assert.match(r.stderr, /^Configuration error: /m);
+      assert.match(r.stderr, message);
+      assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
     }
     assert.equal(existsSync(join(dir, 'khabar.sqlite')), false, 'nothing was created');
   } finally {
@@ -131,14 +139,30 @@ test('bad settings stop the CLI with a message naming the setting, not a stack t
   }
 });
 
+test('every setting the CLI reads is checked the same way', () => {
+  const bad: [Record<string, string>, RegExp][] = [
+    [{ PORT: '70000' }, /PORT must be a whole number from 0 to 65535, got "70000"/],
+    [{ PORT: '-1' }, /PORT must be a whole number/],
+    [{ PORT: '80.5' }, /PORT must be a whole number/],
+    [{ KHABAR_TRUST_PROXY: 'sometimes' }, /KHABAR_TRUST_PROXY must be 1 or 0, got "sometimes"/],
+    [{ DATABASE_URL: 'https://db.example/news' }, /DATABASE_URL must be a postgres:\/\/ URL/],
+  ];
+  for (const [env, message] of bad) assert.throws(() => loadConfig(env), (e: unknown) => e instanceof ConfigError && message.test(e.message), JSON.stringify(env));
+  const ok = loadConfig({ PORT: '0', KHABAR_DEMO: 'off', KHABAR_TRUST_PROXY: 'yes', DATABASE_URL: 'postgresql://u@h/db' });
+  assert.equal(ok.port, 0);
+  assert.equal(ok.demo, false);
+  assert.equal(ok.trustProxy, true);
+  assert.equal(ok.databaseUrl, 'postgresql://u@h/db');
+});
+
 test('migrate creates the database, then finds it up to date; seed-demo refuses a database with content', async () => {
   const dir = tempDir();
   try {
     const env = cleanEnv(dir);
-    const first = khabar(['migrate'], env);
+    const first = await khabar(['migrate'], env);
     assert.equal(first.status, 0, first.stderr);
     assert.match(first.stdout, /^Applied: /);
-    const again = khabar(['migrate'], env);
+    const again = await khabar(['migrate'], env);
     assert.equal(again.status, 0, again.stderr);
     assert.match(again.stdout, /up to date/);
     assert.equal(publishedArticles(dir), 0);
@@ -193,7 +217,7 @@ test('serve on an empty database creates the demo newsroom once; the next start 
     } finally {
       assert.equal(await second.stop(), 0);
     }
-    const refused = khabar(['seed-demo'], env);
+    const refused = await khabar(['seed-demo'], env);
     assert.equal(refused.status, 1);
     assert.match(refused.stderr, /already has content/);
   } finally {
