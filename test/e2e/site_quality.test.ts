@@ -98,6 +98,7 @@ test('public pages: valid, accessible, self-contained, readable without JavaScri
     server = await startTestServer(await buildApp(tc.ctx));
     const base = server.base;
     const { pages, story } = await discover(tc.ctx.db, base);
+    console.log(`pages checked: ${pages.map((p) => `${p.name} ${p.path}`).join('; ')}`);
 
     const html: Record<string, string> = {};
     await t.test('every page type answers with its status and an HTML page', async () => {
