@@ -1,4 +1,13 @@
-// Routes of this face; filled in by its issue.
+// The accounts face: the hook that reads the session cookie for every request, and the routes for signing in,
+// two-factor authentication, one-time links (setup, invitations, password reset), staff and the audit log.
 import type { FastifyInstance } from 'fastify';
+import { loadStaff } from './guard.ts';
+import { sessionRoutes } from './session_routes.ts';
 
-export async function authRoutes(_app: FastifyInstance): Promise<void> {}
+export async function authRoutes(app: FastifyInstance): Promise<void> {
+  app.decorateRequest('staff', null);
+  app.addHook('onRequest', loadStaff);
+  await app.register(sessionRoutes);
+}
+// Not encapsulated: request.staff and the session hook apply to every route of the app.
+(authRoutes as unknown as Record<symbol, boolean>)[Symbol.for('skip-override')] = true;

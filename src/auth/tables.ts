@@ -1,2 +1,97 @@
-// Row types of accounts, sessions and the audit log (owned by the back office).
-export interface AuthTables {}
+// Row types of accounts, sessions, one-time links, two-factor recovery codes, login throttling, the audit log
+// and security settings (owned by the back office). Timestamps ISO 8601 UTC text, booleans 0/1, JSON as text.
+import type { Generated } from 'kysely';
+import type { Role } from './capabilities.ts';
+
+export interface UsersTable {
+  id: Generated<number>;
+  /** lower-cased */
+  email: string;
+  name: string;
+  password_hash: string;
+  role: Role;
+  /** the byline this account writes under */
+  person_id: number | null;
+  /** base32 TOTP secret; set while enrolling, kept when enabled */
+  totp_secret: string | null;
+  totp_enabled: number;
+  /** last accepted TOTP time step: a code is accepted once */
+  totp_last_step: number | null;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+  last_login_at: string | null;
+}
+
+/** 'full': signed in; 'two_factor': password accepted, code still owed; 'enroll': must set up 2FA before anything else. */
+export type SessionStage = 'full' | 'two_factor' | 'enroll';
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie's token: a stolen database does not hand out sessions */
+  id: string;
+  user_id: number;
+  stage: SessionStage;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string;
+  user_agent: string;
+}
+
+export type AuthLinkKind = 'setup' | 'invite' | 'reset';
+
+/** One-time links: the first owner's setup, invitations, password resets. */
+export interface AuthLinksTable {
+  id: Generated<number>;
+  token_hash: string;
+  kind: AuthLinkKind;
+  email: string | null;
+  role: Role | null;
+  name: string;
+  user_id: number | null;
+  created_by: number | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface RecoveryCodesTable {
+  id: Generated<number>;
+  user_id: number;
+  code_hash: string;
+  used_at: string | null;
+}
+
+/** Failed sign-ins per account ("account:<email>") and per address ("ip:<ip>"). */
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: string;
+  locked_until: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor_id: number | null;
+  action: string;
+  subject: string;
+  /** JSON object */
+  detail: string;
+  ip: string;
+  created_at: string;
+}
+
+export interface AuthSettingsTable {
+  key: string;
+  value: string; // JSON
+}
+
+export interface AuthTables {
+  users: UsersTable;
+  sessions: SessionsTable;
+  auth_links: AuthLinksTable;
+  recovery_codes: RecoveryCodesTable;
+  login_throttle: LoginThrottleTable;
+  audit_log: AuditLogTable;
+  auth_settings: AuthSettingsTable;
+}

@@ -1,0 +1,69 @@
+// Passwords: argon2id hashes (cost configurable so tests run cheaply), a minimum length and a list of the
+// passwords attackers try first.
+import { hash, verify } from '@node-rs/argon2';
+import { readFileSync } from 'node:fs';
+import { ValidationError } from '../errors.ts';
+
+export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = 200;
+
+export interface PasswordCost {
+  /** KiB of memory per hash */
+  memoryCost: number;
+  timeCost: number;
+  parallelism: number;
+}
+
+/** OWASP's recommended argon2id settings (19 MiB, 2 passes). */
+export const DEFAULT_PASSWORD_COST: PasswordCost = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
+/** For tests only: fast, and still argon2id. */
+export const CHEAP_PASSWORD_COST: PasswordCost = { memoryCost: 256, timeCost: 1, parallelism: 1 };
+
+let cost: PasswordCost = process.env.NODE_ENV === 'test' || process.env.KHABAR_PASSWORD_COST === 'cheap' ? CHEAP_PASSWORD_COST : DEFAULT_PASSWORD_COST;
+let dummyHash: Promise<string> | null = null;
+
+/** Sets the cost of new hashes (existing hashes keep theirs and still verify). */
+export function setPasswordCost(c: PasswordCost): void {
+  cost = c;
+  dummyHash = null;
+}
+
+const COMMON = new Set(
+  readFileSync(new URL('./common_passwords.txt', import.meta.url), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')),
+);
+
+/** Throws a ValidationError on `field` unless the password is long enough and not a common one. */
+export function checkNewPassword(password: unknown, field = 'password', context: string[] = []): string {
+  if (typeof password !== 'string') throw new ValidationError(field, `${field} is required`);
+  if ([...password].length < MIN_PASSWORD_LENGTH) throw new ValidationError(field, `${field} must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (password.length > MAX_PASSWORD_LENGTH) throw new ValidationError(field, `${field} must be at most ${MAX_PASSWORD_LENGTH} characters`);
+  const lower = password.toLowerCase().normalize('NFKC');
+  const stem = lower.replace(/[\d\W_]+$/u, '');
+  if (COMMON.has(lower) || COMMON.has(stem) || new Set(lower).size < 4) {
+    throw new ValidationError(field, `${field} is too common; please choose a less guessable one (a few unrelated words work well)`);
+  }
+  for (const c of context) {
+    if (c && c.length >= 4 && lower.includes(c.toLowerCase())) throw new ValidationError(field, `${field} must not contain your name or email address`);
+  }
+  return password;
+}
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, { ...cost });
+}
+
+/** Verifies a password; with no stored hash (an unknown account) it does the same work and answers false,
+ * so response times do not reveal which accounts exist. */
+export async function verifyPassword(stored: string | null, password: string): Promise<boolean> {
+  const input = typeof password === 'string' ? password.slice(0, MAX_PASSWORD_LENGTH) : '';
+  if (!stored) {
+    dummyHash ??= hash('khabar-no-such-account', { ...cost });
+    await verify(await dummyHash, input).catch(() => false);
+    return false;
+  }
+  try {
+    return await verify(stored, input);
+  } catch {
+    return false;
+  }
+}

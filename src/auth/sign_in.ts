@@ -1,0 +1,74 @@
+// Signing in: password (throttled per account and per address, the same answer whether or not the account
+// exists), then the second factor when the account has one. Every successful step starts a new session
+// (the old token dies), so a token planted before sign-in is worthless after it.
+import type { AppContext } from '../context.ts';
+import { UnauthorizedError } from '../errors.ts';
+import { audit } from './audit.ts';
+import { verifyPassword } from './passwords.ts';
+import { getSecuritySettings } from './security_settings.ts';
+import { createSession, endSession, type ClientInfo, type LiveSession } from './sessions.ts';
+import type { SessionStage } from './tables.ts';
+import { checkThrottle, clearFailures, recordFailure, throttleKeys } from './throttle.ts';
+import { verifySecondFactor } from './two_factor.ts';
+import { getUserByEmail } from './users.ts';
+
+export const WRONG_CREDENTIALS = 'The email address or password is not right';
+const WRONG_CODE = 'That code is not right';
+
+export interface SignInResult {
+  token: string;
+  stage: SessionStage;
+  userId: number;
+}
+
+async function stageAfterPassword(ctx: AppContext, totpEnabled: boolean): Promise<SessionStage> {
+  if (totpEnabled) return 'two_factor';
+  return (await getSecuritySettings(ctx.db)).requireTwoFactor ? 'enroll' : 'full';
+}
+
+/** Checks email and password; returns a new session (full, or waiting for a code or for 2FA setup). */
+export async function signIn(ctx: AppContext, email: unknown, password: unknown, client: ClientInfo, oldToken?: string): Promise<SignInResult> {
+  const e = typeof email === 'string' ? email.trim().toLowerCase().slice(0, 254) : '';
+  const keys = throttleKeys(e, client.ip);
+  await checkThrottle(ctx, keys);
+  const user = e ? await getUserByEmail(ctx.db, e) : null;
+  const ok = await verifyPassword(user?.password_hash ?? null, typeof password === 'string' ? password : '');
+  if (!user || !ok || user.disabled) {
+    await recordFailure(ctx, keys);
+    await audit(ctx, { actorId: null, action: 'signin.failed', subject: user ? `user:${user.id}` : '', ip: client.ip });
+    throw new UnauthorizedError(WRONG_CREDENTIALS);
+  }
+  await clearFailures(ctx, keys[0]);
+  if (oldToken) await endSession(ctx, oldToken);
+  const stage = await stageAfterPassword(ctx, user.totp_enabled === 1);
+  const token = await createSession(ctx, user.id, stage, client);
+  if (stage === 'full') await signedIn(ctx, user.id, client, 'password');
+  return { token, stage, userId: user.id };
+}
+
+async function signedIn(ctx: AppContext, userId: number, client: ClientInfo, method: string): Promise<void> {
+  await ctx.db.updateTable('users').set({ last_login_at: ctx.clock.now().toISOString() }).where('id', '=', userId).execute();
+  await audit(ctx, { actorId: userId, action: 'signin', subject: `user:${userId}`, detail: { method }, ip: client.ip });
+}
+
+/** Second step: a code for a session waiting for one; returns the new full session's token. */
+export async function completeTwoFactor(ctx: AppContext, session: LiveSession, oldToken: string, code: unknown, client: ClientInfo): Promise<string> {
+  const keys = throttleKeys(session.email, client.ip);
+  await checkThrottle(ctx, keys);
+  const how = await verifySecondFactor(ctx, session.user_id, code);
+  if (!how) {
+    await recordFailure(ctx, keys);
+    await audit(ctx, { actorId: session.user_id, action: 'signin.code_failed', subject: `user:${session.user_id}`, ip: client.ip });
+    throw new UnauthorizedError(WRONG_CODE);
+  }
+  await clearFailures(ctx, keys[0]);
+  return promote(ctx, session.user_id, oldToken, client, how === 'recovery' ? 'recovery code' : 'authenticator');
+}
+
+/** Replaces a half-finished session with a full one (after a code or after setting up 2FA). */
+export async function promote(ctx: AppContext, userId: number, oldToken: string, client: ClientInfo, method: string): Promise<string> {
+  await endSession(ctx, oldToken);
+  const token = await createSession(ctx, userId, 'full', client);
+  await signedIn(ctx, userId, client, method);
+  return token;
+}
