@@ -1,0 +1,165 @@
+// Every operation in the OpenAPI document, called as every role and with no session, answers as the capability
+// table says: 401 without a session, 403 for a role without the capability, anything else for a role with it.
+// A new route without an entry in ROUTES fails this test.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeTestApp, testDialects } from '../helpers/context.ts';
+import { signInAs } from './staff_shim.ts';
+import { can, ROLES, type Capability, type Role } from '../../src/auth/capabilities.ts';
+import { call, type Headers } from './api.ts';
+
+/** What an operation needs: a capability, any signed-in staff member, a Content API key, or nothing. */
+type Need = Capability | 'signed_in' | 'content_key' | 'public';
+
+const ROUTES: Record<string, Need> = {
+  // accounts and sessions
+  'GET /api/admin/csrf': 'public',
+  'POST /api/admin/auth/login': 'public',
+  'POST /api/admin/auth/login/code': 'public',
+  'POST /api/admin/auth/logout': 'public',
+  'GET /api/admin/auth/me': 'signed_in',
+  'GET /api/admin/auth/sessions': 'signed_in',
+  'DELETE /api/admin/auth/sessions/{id}': 'signed_in',
+  'POST /api/admin/auth/sessions/end-all': 'signed_in',
+  'POST /api/admin/auth/password': 'signed_in',
+  // comment moderation
+  'GET /api/admin/comments': 'comments.moderate',
+  'GET /api/admin/comments/counts': 'comments.moderate',
+  'GET /api/admin/comments/blocks': 'comments.moderate',
+  'POST /api/admin/comments/blocks': 'comments.moderate',
+  'DELETE /api/admin/comments/blocks/{blockId}': 'comments.moderate',
+  'GET /api/admin/comments/settings': 'comments.moderate',
+  'PATCH /api/admin/comments/settings': 'comments.moderate',
+  'POST /api/admin/comments/bulk': 'comments.moderate',
+  'PUT /api/admin/comments/articles/{articleId}/open': 'comments.moderate',
+  'GET /api/admin/comments/{id}': 'comments.moderate',
+  'PATCH /api/admin/comments/{id}': 'comments.moderate',
+  'POST /api/admin/comments/{id}/block': 'comments.moderate',
+  'POST /api/admin/comments/{id}/{action}': 'comments.moderate',
+  // articles
+  'GET /api/admin/articles': 'articles.read',
+  'POST /api/admin/articles': 'articles.create',
+  'GET /api/admin/articles/{id}': 'articles.read',
+  'PATCH /api/admin/articles/{id}': 'articles.edit_own',
+  'DELETE /api/admin/articles/{id}': 'articles.delete_own',
+  'PUT /api/admin/articles/{id}/autosave': 'articles.edit_own',
+  'POST /api/admin/articles/{id}/preview': 'articles.edit_own',
+  'POST /api/admin/articles/{id}/submit': 'articles.edit_own',
+  'POST /api/admin/articles/{id}/publish': 'articles.publish_own',
+  'POST /api/admin/articles/{id}/schedule': 'articles.publish_own',
+  'POST /api/admin/articles/{id}/unpublish': 'articles.publish_own',
+  'POST /api/admin/articles/{id}/archive': 'articles.publish_own',
+  // revisions
+  'GET /api/admin/articles/{id}/revisions': 'articles.edit_own',
+  'GET /api/admin/articles/{id}/revisions/diff': 'articles.edit_own',
+  'GET /api/admin/articles/{id}/revisions/{revisionId}': 'articles.edit_own',
+  'POST /api/admin/articles/{id}/revisions/{revisionId}/restore': 'articles.edit_own',
+  // taxonomy and people
+  'GET /api/admin/sections': 'articles.read',
+  'POST /api/admin/sections': 'sections.manage',
+  'GET /api/admin/sections/{id}': 'articles.read',
+  'PATCH /api/admin/sections/{id}': 'sections.manage',
+  'DELETE /api/admin/sections/{id}': 'sections.manage',
+  'GET /api/admin/tags': 'articles.read',
+  'POST /api/admin/tags': 'tags.manage',
+  'GET /api/admin/tags/{id}': 'articles.read',
+  'PATCH /api/admin/tags/{id}': 'tags.manage',
+  'DELETE /api/admin/tags/{id}': 'tags.manage',
+  'GET /api/admin/people': 'articles.read',
+  'POST /api/admin/people': 'people.manage',
+  'GET /api/admin/people/{id}': 'articles.read',
+  'PATCH /api/admin/people/{id}': 'people.manage',
+  'DELETE /api/admin/people/{id}': 'people.manage',
+  // media
+  'GET /api/admin/media': 'media.upload',
+  'POST /api/admin/media': 'media.upload',
+  'GET /api/admin/media/{id}': 'media.upload',
+  'PATCH /api/admin/media/{id}': 'media.upload',
+  // ads, sources, settings, redirects, keys
+  'GET /api/admin/ads/slots': 'ads.manage',
+  'POST /api/admin/ads/slots': 'ads.manage',
+  'DELETE /api/admin/ads/slots/{id}': 'ads.manage',
+  'GET /api/admin/ads/creatives': 'ads.manage',
+  'POST /api/admin/ads/creatives': 'ads.manage',
+  'PATCH /api/admin/ads/creatives/{id}': 'ads.manage',
+  'DELETE /api/admin/ads/creatives/{id}': 'ads.manage',
+  'GET /api/admin/sources': 'sources.manage',
+  'POST /api/admin/sources': 'sources.manage',
+  'GET /api/admin/sources/{id}': 'sources.manage',
+  'PATCH /api/admin/sources/{id}': 'sources.manage',
+  'DELETE /api/admin/sources/{id}': 'sources.manage',
+  'GET /api/admin/settings': 'settings.manage',
+  'PATCH /api/admin/settings': 'settings.manage',
+  'GET /api/admin/redirects': 'redirects.manage',
+  'POST /api/admin/redirects': 'redirects.manage',
+  'DELETE /api/admin/redirects/{id}': 'redirects.manage',
+  'GET /api/admin/api-keys': 'api_keys.manage',
+  'POST /api/admin/api-keys': 'api_keys.manage',
+  'DELETE /api/admin/api-keys/{id}': 'api_keys.manage',
+  // the public Content API
+  'GET /api/content/articles': 'content_key',
+  'GET /api/content/articles/{slug}': 'content_key',
+  'GET /api/content/sections': 'content_key',
+  'GET /api/content/tags': 'content_key',
+  'GET /api/content/authors': 'content_key',
+};
+
+/** Operations that end the caller's session: each role calls them with a session of its own. */
+const SESSION_ENDING = new Set(['POST /api/admin/auth/logout', 'POST /api/admin/auth/sessions/end-all']);
+
+const PARAMS: Record<string, string> = { action: 'approve', slug: 'no-such-story' };
+
+function concrete(path: string): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => PARAMS[name] ?? '999999');
+}
+
+interface Operation {
+  key: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+}
+
+for (const dialect of testDialects()) {
+  test(`[${dialect}] every Admin and Content API operation answers each role as the capability table says`, async () => {
+    const t = await makeTestApp(dialect);
+    try {
+      const doc = (await call(t, null, 'GET', '/api/admin/openapi.json')).body;
+      assert.equal(doc.openapi, '3.1.0');
+      const ops: Operation[] = [];
+      for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, unknown>>)) {
+        assert.match(path, /^\/api\/(admin|content)\//, `only API routes are documented: ${path}`);
+        for (const method of Object.keys(item)) {
+          ops.push({ key: `${method.toUpperCase()} ${path}`, method: method.toUpperCase() as Operation['method'], url: concrete(path) });
+        }
+      }
+      const documented = new Set(ops.map((o) => o.key));
+      const missing = [...documented].filter((k) => !(k in ROUTES));
+      assert.deepEqual(missing, [], 'every documented operation has an entry in the capability table');
+      const stale = Object.keys(ROUTES).filter((k) => !documented.has(k));
+      assert.deepEqual(stale, [], 'every entry in the table is a documented operation');
+
+      const staff = new Map<Role, Headers>();
+      for (const role of ROLES) staff.set(role, (await signInAs(t, role)).headers);
+      const problems: string[] = [];
+      for (const op of ops) {
+        const need = ROUTES[op.key];
+        const payload = op.method === 'GET' || op.method === 'DELETE' ? undefined : {};
+        const anon = await call(t, null, op.method, op.url, payload);
+        // Sign-in routes answer strangers (a missing CSRF token or pending code may still be refused).
+        if (need === 'public' ? anon.status >= 500 : anon.status !== 401) problems.push(`${op.key} without a session: ${anon.status}`);
+        for (const role of ROLES) {
+          const headers = SESSION_ENDING.has(op.key) ? (await signInAs(t, role)).headers : staff.get(role)!;
+          const r = await call(t, headers, op.method, op.url, payload);
+          const allowed = need === 'public' || need === 'signed_in' || (need !== 'content_key' && can(role, need));
+          const expected = need === 'content_key' ? 'exactly 401 (a session is not a key)' : allowed ? 'not 401/403' : '403';
+          const ok = need === 'content_key' ? r.status === 401 : allowed ? ![401, 403].includes(r.status) : r.status === 403;
+          if (!ok) problems.push(`${op.key} as ${role}: ${r.status}, expected ${expected} (${JSON.stringify(r.body?.error ?? r.body)?.slice(0, 120)})`);
+          assert.ok(r.status < 500, `${op.key} as ${role} answered ${r.status}`);
+        }
+      }
+      assert.deepEqual(problems, []);
+    } finally {
+      await t.close();
+    }
+  });
+}
