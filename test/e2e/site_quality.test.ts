@@ -12,6 +12,9 @@ import { validateHtml, vnuErrors } from '../helpers/vnu.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 import type { Db } from '../../src/db/schema.ts';
+import type { AppContext } from '../../src/context.ts';
+import { createArticle, publishArticle } from '../../src/content/articles.ts';
+import { PER_PAGE } from '../../src/site/paging.ts';
 import { pageWeight, describeWeight } from '../../bench/page_weight.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -31,7 +34,7 @@ interface StoryFacts {
 }
 
 /** The demo's own URLs for each page type, read from the database the demo filled. */
-async function discover(db: Db, base: string): Promise<{ pages: SitePage[]; story: StoryFacts }> {
+async function discover(db: Db): Promise<{ pages: SitePage[]; story: StoryFacts }> {
   const published = db.selectFrom('articles').where('status', '=', 'published').orderBy('published_at', 'desc').orderBy('id', 'desc');
   const article = await published.selectAll().where('source_id', 'is', null).executeTakeFirst();
   assert.ok(article, 'the demo newsroom has a published, non-syndicated article');
@@ -51,15 +54,7 @@ async function discover(db: Db, base: string): Promise<{ pages: SitePage[]; stor
   const when = article.published_at ?? '';
   const [year, month] = [when.slice(0, 4), when.slice(5, 7)];
 
-  // The second page of the fullest list that has one, sections first.
-  const lists = [...sections.map((s) => `/section/${s.slug}`), `/author/${authors[0].slug}`, `/tag/${tag.slug}`, '/'];
-  let second: string | undefined;
-  for (const list of lists) {
-    const r = await fetch(`${base}${list}?page=2`, { redirect: 'manual' });
-    if (r.status === 200) { second = `${list}?page=2`; break; }
-  }
-  assert.ok(second, `some list has a second page (tried ${lists.map((l) => `${l}?page=2`).join(', ')})`);
-
+  const second = `/section/${sections[0].slug}?page=2`;
   const firstParagraph = /<p\b[^>]*>([\s\S]*?)<\/p>/i.exec(article.body_html)?.[1] ?? '';
   const bodySentence = firstParagraph.replace(/<[^>]+>/g, '').replace(/&[a-z#0-9]+;/gi, ' ').split(/(?<=[.!?])\s/)[0].split(/\s+/).slice(0, 8).join(' ');
   return {
@@ -73,10 +68,29 @@ async function discover(db: Db, base: string): Promise<{ pages: SitePage[]; stor
       { name: 'year archive', path: `/${year}/`, status: 200 },
       { name: 'month archive', path: `/${year}/${month}/`, status: 200 },
       { name: 'not found', path: '/articles/no-such-story-anywhere', status: 404 },
-      { name: 'second page of a list', path: second, status: 200 },
+      { name: 'second page of a section', path: second, status: 200 },
     ],
     story: { path: `/articles/${article.slug}`, headline: article.headline, bylines: authors.map((a) => a.name), bodySentence },
   };
+}
+
+/** Tops up the demo's fullest section with older short stories until it runs to a second page. */
+async function fillFullestSection(ctx: AppContext): Promise<void> {
+  const [fullest] = await ctx.db.selectFrom('articles').where('status', '=', 'published').where('section_id', 'is not', null)
+    .select(['section_id', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('published_at').as('oldest')])
+    .groupBy('section_id').orderBy('n', 'desc').execute();
+  assert.ok(fullest?.oldest, 'the demo has a section with published articles');
+  const [author] = await ctx.db.selectFrom('people').select('id').orderBy('id').limit(1).execute();
+  const oldest = new Date(fullest.oldest).getTime();
+  for (let i = Number(fullest.n); i <= PER_PAGE; i++) {
+    const id = await createArticle(ctx, {
+      headline: `From the archive: notes from the desk, part ${i}`,
+      standfirst: 'An older dispatch kept for the record.',
+      bodyHtml: '<p>The desk kept notes through the season.</p><p>They are kept here as they were written.</p>',
+      sectionId: fullest.section_id, authorIds: author ? [author.id] : [], tags: ['archive'],
+    }, { userId: null });
+    await publishArticle(ctx, id, { userId: null }, new Date(oldest - (i + 1) * 86_400_000));
+  }
 }
 
 const squeeze = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -95,9 +109,10 @@ test('public pages: valid, accessible, self-contained, readable without JavaScri
   try {
     tc = await makeTestContext('sqlite');
     await seedDemo(tc.ctx);
+    await fillFullestSection(tc.ctx);
     server = await startTestServer(await buildApp(tc.ctx));
     const base = server.base;
-    const { pages, story } = await discover(tc.ctx.db, base);
+    const { pages, story } = await discover(tc.ctx.db);
     console.log(`pages checked: ${pages.map((p) => `${p.name} ${p.path}`).join('; ')}`);
 
     const html: Record<string, string> = {};
