@@ -5,10 +5,8 @@ import type { FastifyRequest, onRequestHookHandler } from 'fastify';
 import { requireCapability, type StaffUser } from '../auth/guard.ts';
 import type { Capability } from '../auth/capabilities.ts';
 import { audit } from '../auth/audit.ts';
-import { getUser } from '../auth/users.ts';
 import type { AppContext } from '../context.ts';
 import type { Actor } from '../content/articles.ts';
-import type { Db } from '../db/schema.ts';
 import { UnauthorizedError } from '../errors.ts';
 
 /** The signed-in staff member's role must hold `cap` (and a change must carry the CSRF token). */
@@ -28,11 +26,6 @@ export function staffOf(req: FastifyRequest): StaffUser {
 
 export function actorOf(req: FastifyRequest): Actor {
   return { userId: staffOf(req).id };
-}
-
-/** The person (byline) the staff member writes under, or null. */
-export async function personIdOf(db: Db, userId: number): Promise<number | null> {
-  return (await getUser(db, userId))?.person_id ?? null;
 }
 
 /** Writes an audit-log entry for the signed-in staff member. */

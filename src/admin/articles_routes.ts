@@ -7,7 +7,8 @@ import {
 } from '../content/articles.ts';
 import type { ArticleStatus } from '../content/tables.ts';
 import { NotFoundError } from '../errors.ts';
-import { actorOf, auditBy, personIdOf, reads, staffOf, writes } from './access.ts';
+import { actorOf, auditBy, reads, staffOf, writes } from './access.ts';
+import { personIdOf } from '../auth/users.ts';
 import { articleCreate, articleList, articleParams, articleUpdate, previewBody, scheduleBody } from './article_schemas.ts';
 import { articleFor, type ArticleAction } from './ownership.ts';
 import { searchArticles } from './article_search.ts';

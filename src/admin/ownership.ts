@@ -5,7 +5,8 @@ import type { AppContext } from '../context.ts';
 import { can, type Capability } from '../auth/capabilities.ts';
 import { getArticle, type ArticleRecord } from '../content/articles.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
-import { personIdOf, staffOf } from './access.ts';
+import { staffOf } from './access.ts';
+import { personIdOf } from '../auth/users.ts';
 
 export type ArticleAction = 'view' | 'edit' | 'publish' | 'delete';
 

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeTestApp, testDialects, type TestApp } from '../helpers/context.ts';
-import { signInAs } from './staff_shim.ts';
+import { signInAs } from '../helpers/staff.ts';
 import { MAX_UPLOAD_BYTES } from '../../src/media/images.ts';
 import { bombPng, call, jpeg, upload, type Headers } from './api.ts';
 

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeTestApp, testDialects } from '../helpers/context.ts';
-import { signInAs } from './staff_shim.ts';
+import { signInAs } from '../helpers/staff.ts';
 import { runDueJobs } from '../../src/jobs/runner.ts';
 import { call, jpeg, upload } from './api.ts';
 

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeTestApp, testDialects } from '../helpers/context.ts';
-import { signInAs } from './staff_shim.ts';
+import { signInAs } from '../helpers/staff.ts';
 import { can, ROLES, type Capability, type Role } from '../../src/auth/capabilities.ts';
 import { call, type Headers } from './api.ts';
 
