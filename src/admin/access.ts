@@ -14,9 +14,9 @@ export function guarded(cap: Capability): { onRequest: onRequestHookHandler[] } 
   return { onRequest: [requireCapability(cap) as unknown as onRequestHookHandler] };
 }
 
-/** Reads and writes are guarded alike (the guard checks CSRF on every method that changes state). */
+/** Reads and writes are guarded alike (the guard checks the CSRF token on every method that changes state). */
 export const reads = guarded;
-export const writes = (_app: unknown, cap: Capability) => guarded(cap);
+export const writes = guarded;
 
 /** The signed-in staff member (the guard has run). */
 export function staffOf(req: FastifyRequest): StaffUser {

@@ -33,7 +33,7 @@ export async function articlesRoutes(app: FastifyInstance): Promise<void> {
         q: q.q, limit: q.limit, offset: q.offset });
     });
 
-  app.post<{ Body: ArticleInput }>(base, { ...writes(app, 'articles.create'), schema: { tags, operationId: 'createArticle', body: articleCreate, response: created } },
+  app.post<{ Body: ArticleInput }>(base, { ...writes('articles.create'), schema: { tags, operationId: 'createArticle', body: articleCreate, response: created } },
     async (req, reply) => {
       const input = { ...req.body };
       if (input.authorIds === undefined) {
@@ -60,12 +60,12 @@ export async function articlesRoutes(app: FastifyInstance): Promise<void> {
     return { article: await getArticle(ctx.db, a.id) };
   };
   app.patch<WithId & { Body: Partial<ArticleInput> }>(`${base}/:id`,
-    { ...writes(app, 'articles.edit_own'), schema: { tags, operationId: 'updateArticle', params: articleParams, body: articleUpdate } }, save(false));
+    { ...writes('articles.edit_own'), schema: { tags, operationId: 'updateArticle', params: articleParams, body: articleUpdate } }, save(false));
   app.put<WithId & { Body: Partial<ArticleInput> }>(`${base}/:id/autosave`,
-    { ...writes(app, 'articles.edit_own'), schema: { tags, operationId: 'autosaveArticle', params: articleParams, body: articleUpdate } }, save(true));
+    { ...writes('articles.edit_own'), schema: { tags, operationId: 'autosaveArticle', params: articleParams, body: articleUpdate } }, save(true));
 
   app.post<WithId & { Body: { minutes?: number } }>(`${base}/:id/preview`,
-    { ...writes(app, 'articles.edit_own'), schema: { tags, operationId: 'previewArticle', params: articleParams, body: previewBody } }, async (req) => {
+    { ...writes('articles.edit_own'), schema: { tags, operationId: 'previewArticle', params: articleParams, body: previewBody } }, async (req) => {
       const a = await articleFor(ctx, req, req.params.id, 'view');
       const expiresAt = new Date(ctx.clock.now().getTime() + (req.body?.minutes ?? 60) * 60_000);
       return { url: `${ctx.config.publicUrl}/preview/${previewToken(ctx, a.id, expiresAt)}`, expiresAt: expiresAt.toISOString() };
@@ -85,18 +85,18 @@ export async function articlesRoutes(app: FastifyInstance): Promise<void> {
   };
   const op = (operationId: string, body?: object) => ({ tags, operationId, params: articleParams, ...(body ? { body } : {}) });
 
-  app.post<WithId>(`${base}/:id/submit`, { ...writes(app, 'articles.edit_own'), schema: op('submitArticle') },
+  app.post<WithId>(`${base}/:id/submit`, { ...writes('articles.edit_own'), schema: op('submitArticle') },
     move('edit', (req, id) => submitForReview(ctx, id, actorOf(req))));
-  app.post<WithId>(`${base}/:id/publish`, { ...writes(app, 'articles.publish_own'), schema: op('publishArticle') },
+  app.post<WithId>(`${base}/:id/publish`, { ...writes('articles.publish_own'), schema: op('publishArticle') },
     move('publish', async (req, id) => { await heroReady(id); await publishArticle(ctx, id, actorOf(req)); }, 'article.publish'));
-  app.post<WithId & { Body: { at: string } }>(`${base}/:id/schedule`, { ...writes(app, 'articles.publish_own'), schema: op('scheduleArticle', scheduleBody) },
+  app.post<WithId & { Body: { at: string } }>(`${base}/:id/schedule`, { ...writes('articles.publish_own'), schema: op('scheduleArticle', scheduleBody) },
     move('publish', async (req, id) => { await heroReady(id); await scheduleArticle(ctx, id, new Date(req.body.at!), actorOf(req)); }, 'article.schedule'));
-  app.post<WithId>(`${base}/:id/unpublish`, { ...writes(app, 'articles.publish_own'), schema: op('unpublishArticle') },
+  app.post<WithId>(`${base}/:id/unpublish`, { ...writes('articles.publish_own'), schema: op('unpublishArticle') },
     move('publish', (req, id) => unpublishArticle(ctx, id, actorOf(req)), 'article.unpublish'));
-  app.post<WithId>(`${base}/:id/archive`, { ...writes(app, 'articles.publish_own'), schema: op('archiveArticle') },
+  app.post<WithId>(`${base}/:id/archive`, { ...writes('articles.publish_own'), schema: op('archiveArticle') },
     move('publish', (req, id) => archiveArticle(ctx, id, actorOf(req)), 'article.archive'));
 
-  app.delete<WithId>(`${base}/:id`, { ...writes(app, 'articles.delete_own'), schema: op('deleteArticle') }, async (req, reply) => {
+  app.delete<WithId>(`${base}/:id`, { ...writes('articles.delete_own'), schema: op('deleteArticle') }, async (req, reply) => {
     const a = await articleFor(ctx, req, req.params.id, 'delete');
     await deleteArticle(ctx, a.id, actorOf(req));
     await record(req, 'article.delete', a.id, { slug: a.slug, headline: a.headline });

@@ -51,7 +51,7 @@ export function resourceRoutes<I>(app: FastifyInstance, r: Resource<I>): void {
   }
   if (r.create) {
     const create = r.create;
-    app.post<{ Body: I }>(r.base, { ...writes(app, r.manage), schema: { tags, operationId: `create${r.noun}`, body: r.createBody, response: created } },
+    app.post<{ Body: I }>(r.base, { ...writes(r.manage), schema: { tags, operationId: `create${r.noun}`, body: r.createBody, response: created } },
       async (req, reply) => {
         const id = await create(req.body as I);
         await changed('create', id, req);
@@ -61,7 +61,7 @@ export function resourceRoutes<I>(app: FastifyInstance, r: Resource<I>): void {
   if (r.update) {
     const update = r.update;
     app.patch<WithId & { Body: Partial<I> }>(`${r.base}/:id`,
-      { ...writes(app, r.manage), schema: { tags, operationId: `update${r.noun}`, params, body: r.updateBody } }, async (req) => {
+      { ...writes(r.manage), schema: { tags, operationId: `update${r.noun}`, params, body: r.updateBody } }, async (req) => {
         await update(req.params.id, req.body as Partial<I>);
         await changed('update', req.params.id, req);
         return { [one]: r.get ? await r.get(req.params.id) : { id: req.params.id } };
@@ -69,7 +69,7 @@ export function resourceRoutes<I>(app: FastifyInstance, r: Resource<I>): void {
   }
   if (r.remove) {
     const remove = r.remove;
-    app.delete<WithId>(`${r.base}/:id`, { ...writes(app, r.manage), schema: { tags, operationId: `delete${r.noun}`, params } }, async (req, reply) => {
+    app.delete<WithId>(`${r.base}/:id`, { ...writes(r.manage), schema: { tags, operationId: `delete${r.noun}`, params } }, async (req, reply) => {
       await remove(req.params.id);
       await changed('delete', req.params.id, req);
       return reply.code(204).send();

@@ -22,7 +22,7 @@ export async function mediaRoutes(app: FastifyInstance): Promise<void> {
     async (req) => ({ media: await listMedia(ctx.db, req.query) }));
 
   app.post(base, {
-    ...writes(app, 'media.upload'),
+    ...writes('media.upload'),
     schema: {
       tags, operationId: 'uploadMedia', consumes: ['multipart/form-data'],
       description: 'multipart/form-data with one `file` (JPEG, PNG, WebP, AVIF or GIF, at most 20 MB) and optional alt, caption, credit fields.',
@@ -54,7 +54,7 @@ export async function mediaRoutes(app: FastifyInstance): Promise<void> {
     });
 
   app.patch<{ Params: { id: number }; Body: { alt?: string; caption?: string; credit?: string } }>(`${base}/:id`,
-    { ...writes(app, 'media.upload'), schema: { tags, operationId: 'updateMedia', params: idParams('id'), body: describeBody } }, async (req) => {
+    { ...writes('media.upload'), schema: { tags, operationId: 'updateMedia', params: idParams('id'), body: describeBody } }, async (req) => {
       const staff = staffOf(req);
       const media = await getMedia(ctx.db, req.params.id);
       if (!media) throw new NotFoundError('Media not found');

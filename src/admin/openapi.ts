@@ -16,6 +16,8 @@ export async function openApi(app: FastifyInstance): Promise<void> {
         version: '1',
         description: 'The newsroom back office (session cookie plus x-csrf-token on changes) and the read-only Content API (Bearer key).',
       },
+      // Every operation needs a staff session unless it says otherwise (sign-in routes, the Content API).
+      security: [{ session: [] }],
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'khabar_session' },

@@ -36,7 +36,7 @@ export async function revisionsRoutes(app: FastifyInstance): Promise<void> {
     });
 
   app.post<Params>(`${base}/:revisionId/restore`,
-    { ...writes(app, 'articles.edit_own'), schema: { tags, operationId: 'restoreRevision', params: idParams('id', 'revisionId') } }, async (req) => {
+    { ...writes('articles.edit_own'), schema: { tags, operationId: 'restoreRevision', params: idParams('id', 'revisionId') } }, async (req) => {
       const a = await articleFor(ctx, req, req.params.id, 'edit');
       await restoreRevision(ctx, a.id, req.params.revisionId, actorOf(req));
       return { article: await getArticle(ctx.db, a.id) };

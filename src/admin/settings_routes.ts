@@ -22,7 +22,7 @@ export async function settingsRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/admin/settings', { ...reads('settings.manage'), schema: { tags, operationId: 'getSettings' } },
     async () => ({ settings: await getSettings(ctx.db) }));
   app.patch<{ Body: Partial<SiteSettings> }>('/api/admin/settings',
-    { ...writes(app, 'settings.manage'), schema: { tags, operationId: 'updateSettings', body: settingsBody } }, async (req) => {
+    { ...writes('settings.manage'), schema: { tags, operationId: 'updateSettings', body: settingsBody } }, async (req) => {
       const settings = await updateSettings(ctx, req.body);
       await auditBy(ctx, req, 'settings.update', { type: 'settings' }, { changed: req.body });
       return { settings };
