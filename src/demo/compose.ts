@@ -24,8 +24,14 @@ export function shuffled<T>(items: readonly T[], random: () => number): T[] {
   return out;
 }
 
-/** Orders paragraphs so that every prefix shares as few paragraphs as possible with any earlier story. */
-function leastShared(candidates: string[], earlier: Set<string>[]): string[] {
+/** Distinct longer words of a text, lower-cased: what a story is about, roughly. */
+function keywords(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[a-z][a-z-]{4,}/g) ?? []);
+}
+
+/** Orders background paragraphs: the ones closest to the story's own subject first, held back by how much
+ * each would repeat what earlier stories of the section already used. */
+function leastShared(candidates: string[], earlier: Set<string>[], about: Set<string>): string[] {
   const left = [...candidates];
   const shared = earlier.map(() => 0);
   const out: string[] = [];
@@ -35,7 +41,8 @@ function leastShared(candidates: string[], earlier: Set<string>[]): string[] {
     left.forEach((text, i) => {
       const worst = Math.max(0, ...earlier.map((e, j) => shared[j] + (e.has(text) ? 1 : 0)));
       const total = earlier.reduce((sum, e) => sum + (e.has(text) ? 1 : 0), 0);
-      const score = worst * 1000 + total;
+      const relevance = [...keywords(text)].filter((w) => about.has(w)).length;
+      const score = worst * 4 + total * 2 - relevance * 2;
       if (score < bestScore) { best = i; bestScore = score; }
     });
     const [text] = left.splice(best, 1);
@@ -58,39 +65,49 @@ export const MIN_WORDS = 600;
 export const MAX_WORDS = 1500;
 
 /** The body HTML of one story; `seed` varies the draw so no two stories read the same. Pass the same `earlier`
- * list for every story of a section and each story leans on the background its predecessors used least. */
+ * list for every story of a section and each story leans on the background its predecessors used least.
+ * The story's own reporting carries the piece: lead, second paragraph, then its remaining paragraphs under
+ * subheads with a pull quote, a list now and then, and a few paragraphs of section background woven in (at least
+ * one, more only when the story needs them to reach its length), ending on the story's own last paragraph. */
 export function composeBody(a: DemoArticle, context: SectionContext, seed: number, earlier: Set<string>[] = []): string {
   const random = seeded(seed * 7919 + 17);
-  const target = 630 + Math.floor(random() * 220);
-  const background = leastShared(shuffled(context.paragraphs, random), earlier);
+  const about = keywords([a.headline, a.standfirst, ...a.paras].join(' '));
+  const background = leastShared(shuffled(context.paragraphs, random), earlier, about);
   const subheads = shuffled(context.subheads, random);
   const list = context.lists.length && random() < 0.6 ? context.lists[Math.floor(random() * context.lists.length)] : null;
-  const own = [...a.paras];
-  const blocks: string[] = [p(own.shift()!), p(own.shift()!)];
   const quote = `<blockquote><p>${esc(a.quote[0])}</p><p>— ${esc(a.quote[1])}</p></blockquote>`;
   const listHtml = list ? `${p(list.intro)}<ul>${list.items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>` : '';
-  // Sections of the piece: subhead, then background and the story's remaining paragraphs interleaved.
-  let section = 0;
-  let quoted = false;
-  let listed = !list;
-  const wordsNow = () => wordsOf(blocks.join('') + (quoted ? '' : quote) + (listed ? '' : listHtml) + own.map(p).join(''));
-  while (background.length && wordsNow() < target) {
-    if (section < subheads.length) blocks.push(h2(subheads[section++]));
-    blocks.push(p(background.shift()!));
-    if (!quoted) { blocks.push(quote); quoted = true; }
-    if (own.length) blocks.push(p(own.shift()!));
-    else if (background.length && wordsNow() < target) blocks.push(p(background.shift()!));
-    if (!listed && section === 2) { blocks.push(listHtml); listed = true; }
-  }
-  if (!quoted) blocks.push(quote);
-  if (!listed) blocks.push(listHtml);
-  for (const rest of own) blocks.push(p(rest));
-  earlier.push(new Set(context.paragraphs.filter((text) => blocks.includes(p(text)))));
-  let html = blocks.join('\n');
-  // Never longer than the newsroom's upper bound: drop trailing background paragraphs if needed.
-  while (wordsOf(html) > MAX_WORDS && blocks.length > 4) {
-    blocks.splice(blocks.length - 2, 1);
-    html = blocks.join('\n');
-  }
-  return html;
+  const [lead, second, ...rest] = a.paras;
+  const closer = rest.length > 1 ? rest.pop()! : null;
+
+  const own = wordsOf([lead, second, ...rest, closer ?? ''].map(p).join('') + quote + listHtml);
+  const target = Math.max(MIN_WORDS + 10 + Math.floor(random() * 40), own + 60 + Math.floor(random() * 140));
+  const drawn: string[] = [background.shift()!];
+  const drawnWords = () => wordsOf(drawn.map(p).join(''));
+  while (background.length && own + drawnWords() < target) drawn.push(background.shift()!);
+
+  // The middle of the piece: the story's own paragraphs with background after the first and every second one.
+  const middle: string[] = [];
+  const bg = [...drawn];
+  rest.forEach((text, i) => {
+    middle.push(p(text));
+    if (i % 2 === 0 && bg.length) middle.push(p(bg.shift()!));
+  });
+  middle.push(...bg.map(p));
+  if (closer) middle.push(p(closer));
+
+  const blocks: string[] = [p(lead), p(second)];
+  let heads = 0;
+  middle.forEach((block, i) => {
+    if (i % 3 === 0 && heads < subheads.length && middle.length - i > 1) {
+      if (heads === 1 && listHtml) blocks.push(listHtml);
+      blocks.push(h2(subheads[heads++]));
+    }
+    blocks.push(block);
+    if (i === 0) blocks.push(quote);
+  });
+  if (!middle.length) blocks.push(h2(subheads[0]), quote);
+  if (listHtml && !blocks.includes(listHtml)) blocks.splice(blocks.length - 1, 0, listHtml);
+  earlier.push(new Set(drawn));
+  return blocks.join('\n');
 }
