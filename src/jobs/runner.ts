@@ -3,6 +3,7 @@
 // restart: publishDueArticles publishes each article exactly once.
 import type { AppContext } from '../context.ts';
 import { publishDueArticles } from '../content/articles.ts';
+import { audit } from '../auth/audit.ts';
 
 export const JOB_INTERVAL_MS = 30_000;
 
@@ -13,6 +14,7 @@ export interface JobResults {
 /** Runs every due job once; tests call this after moving a ManualClock. */
 export async function runDueJobs(ctx: AppContext): Promise<JobResults> {
   const published = await publishDueArticles(ctx);
+  for (const id of published) await audit(ctx, { actorId: null, action: 'article.publish', subject: `article:${id}`, detail: { scheduled: true } });
   return { published };
 }
 
