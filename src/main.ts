@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { openDatabase } from './db/index.ts';
 import { seedDemo, isEmpty } from './demo/seed.ts';
 import { startServices } from './services.ts';
+import { printSetupLink } from './auth/setup.ts';
 
 interface Command {
   summary: string;
@@ -48,6 +49,7 @@ const commands: Record<string, Command> = {
       const port = typeof addr === 'object' && addr ? addr.port : config.port;
       const host = config.host.includes(':') ? `[${config.host}]` : config.host;
       console.log(`Khabar is ready: http://${host}:${port}/`);
+      await printSetupLink(ctx);
     },
   },
   migrate: {

@@ -30,6 +30,8 @@ export const CAPABILITIES = {
   'users.manage': ['owner', 'admin'],
   'users.manage_admins': ['owner'],
   'audit.read': ['owner', 'admin'],
+  /** newsroom-wide security rules, such as requiring two-factor authentication of all staff */
+  'security.manage': ['owner'],
   'api_keys.manage': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

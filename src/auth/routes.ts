@@ -3,11 +3,14 @@
 import type { FastifyInstance } from 'fastify';
 import { loadStaff } from './guard.ts';
 import { sessionRoutes } from './session_routes.ts';
+import { twoFactorRoutes } from './two_factor_routes.ts';
+import { linkRoutes } from './link_routes.ts';
+import { staffRoutes } from './staff_routes.ts';
 
 export async function authRoutes(app: FastifyInstance): Promise<void> {
   app.decorateRequest('staff', null);
   app.addHook('onRequest', loadStaff);
-  await app.register(sessionRoutes);
+  for (const routes of [sessionRoutes, twoFactorRoutes, linkRoutes, staffRoutes]) await app.register(routes);
 }
 // Not encapsulated: request.staff and the session hook apply to every route of the app.
 (authRoutes as unknown as Record<symbol, boolean>)[Symbol.for('skip-override')] = true;

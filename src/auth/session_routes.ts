@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { CAPABILITIES, type Capability } from './capabilities.ts';
 import { requireSession, requireStaff, sessionOf } from './guard.ts';
 import { completeTwoFactor, signIn } from './sign_in.ts';
-import { endAllSessions, endSession, endSessionById, listSessions, SESSION_COOKIE } from './sessions.ts';
+import { endAllSessions, endSession, endSessionById, listSessions, purgeExpiredSessions, SESSION_COOKIE } from './sessions.ts';
 import { getUserRow, setPassword } from './users.ts';
 import { verifyPassword } from './passwords.ts';
 import { audit } from './audit.ts';
@@ -85,6 +85,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
     onRequest: requireStaff(),
     schema: { tags, operationId: 'endAllMySessions', security: sessionSecurity, description: 'Log out everywhere, this browser included.' },
   }, async (req, reply) => {
+    await purgeExpiredSessions(ctx);
     const n = await endAllSessions(ctx, req.staff!.id);
     await audit(ctx, { actorId: req.staff!.id, action: 'signout.everywhere', subject: `user:${req.staff!.id}`, detail: { sessions: n }, ip: req.ip });
     clearSessionCookie(ctx, reply);
@@ -102,6 +103,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
     if (!(await verifyPassword(row.password_hash, req.body.currentPassword))) throw new ValidationError('currentPassword', 'The current password is not right');
     await setPassword(ctx, me.id, req.body.newPassword);
     const s = (await sessionOf(req))!;
+    await purgeExpiredSessions(ctx);
     const ended = await endAllSessions(ctx, me.id, s.id);
     await audit(ctx, { actorId: me.id, action: 'password.change', subject: `user:${me.id}`, detail: { sessionsEnded: ended }, ip: req.ip });
     return { sessionsEnded: ended };

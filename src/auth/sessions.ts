@@ -73,5 +73,23 @@ export async function endSessionById(ctx: AppContext, userId: number, id: string
 /** A user's signed-in sessions, newest first (ids are hashes: they cannot be used as cookies). */
 export async function listSessions(db: Db, userId: number, now: Date) {
   return db.selectFrom('sessions').select(['id', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'])
-    .where('user_id', '=', userId).where('stage', '=', 'full').where('expires_at', '>', now.toISOString()).orderBy('created_at', 'desc').execute();
+    .where('user_id', '=', userId).where('stage', '=', 'full').where('expires_at', '>', now.toISOString())
+    .where('last_seen_at', '>', new Date(now.getTime() - IDLE_MS).toISOString()).orderBy('created_at', 'desc').execute();
+}
+
+/** Deletes sessions past their idle or absolute expiry (run now and then; expired ones never work anyway). */
+export async function purgeExpiredSessions(ctx: AppContext): Promise<number> {
+  const now = ctx.clock.now();
+  const r = await ctx.db.deleteFrom('sessions').where((eb) => eb.or([
+    eb('expires_at', '<=', now.toISOString()),
+    eb('last_seen_at', '<=', new Date(now.getTime() - IDLE_MS).toISOString()),
+  ])).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/** Ends the sessions of every account that has no second factor (when the newsroom starts requiring one). */
+export async function endSessionsWithoutTwoFactor(ctx: AppContext): Promise<number> {
+  const r = await ctx.db.deleteFrom('sessions')
+    .where('user_id', 'in', ctx.db.selectFrom('users').select('id').where('totp_enabled', '=', 0)).executeTakeFirst();
+  return Number(r.numDeletedRows);
 }

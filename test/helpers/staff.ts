@@ -61,3 +61,29 @@ export async function signInAs(t: { app: FastifyInstance; ctx: AppContext }, rol
   const cookie = jar.header();
   return { userId, cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
 }
+
+/** A browser-like client: keeps cookies, fetches the CSRF token once, sends it with every change. */
+export class StaffClient {
+  readonly jar = new CookieJar();
+  private token: string | null = null;
+  constructor(private app: FastifyInstance, private extraHeaders: Record<string, string> = {}) {}
+
+  async csrf(): Promise<string> {
+    this.token ??= await csrfToken(this.app, this.jar);
+    return this.token;
+  }
+
+  /** Calls the API; the CSRF token goes along unless `csrf: false`. */
+  async call(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown, opts: { csrf?: boolean; headers?: Record<string, string> } = {}) {
+    const headers: Record<string, string> = { ...this.extraHeaders, ...opts.headers, cookie: this.jar.header() };
+    if (opts.csrf !== false) headers['x-csrf-token'] = await this.csrf();
+    headers.cookie = this.jar.header();
+    const res = await this.app.inject({ method, url, headers, ...(payload !== undefined ? { payload: payload as object } : {}) });
+    this.jar.take(res);
+    return res;
+  }
+
+  async signIn(email: string, password = STAFF_PASSWORD) {
+    return this.call('POST', '/api/admin/auth/login', { email, password });
+  }
+}

@@ -1,0 +1,98 @@
+// Invitations and password resets by link: emailed when SMTP is configured, otherwise handed to the person who
+// asked (an owner or admin) to pass on. A reset requested by the account holder never reveals whether the
+// account exists.
+import type { AppContext } from '../context.ts';
+import type { Role } from './capabilities.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
+import { optionalText, requiredText } from '../content/fields.ts';
+import { audit } from './audit.ts';
+import { consumeLink, createLink, releaseLink, voidLinks } from './links.ts';
+import { canSendMail, sendMail } from './mail.ts';
+import { checkNewPassword } from './passwords.ts';
+import { endAllSessions } from './sessions.ts';
+import { checkEmail, checkRole, createUser, getUserByEmail, getUserRow, setPassword } from './users.ts';
+
+export interface Handed {
+  id: number;
+  expiresAt: string;
+  /** true when the link went out by email */
+  emailed: boolean;
+  /** the link, when it could not be emailed (show it to the person who asked) */
+  link: string | null;
+}
+
+async function hand(ctx: AppContext, to: string, subject: string, body: (url: string) => string, made: { id: number; url: string; expiresAt: string }): Promise<Handed> {
+  const emailed = canSendMail(ctx) && (await sendMail(ctx, { to, subject, text: body(made.url) }));
+  return { id: made.id, expiresAt: made.expiresAt, emailed, link: emailed ? null : made.url };
+}
+
+/** Invites someone to join with a role; an earlier open invitation to the same address stops working. */
+export async function invite(ctx: AppContext, input: { email: unknown; role: unknown; name?: unknown }, by: { id: number; name: string }, ip = ''): Promise<Handed> {
+  const email = checkEmail(input.email);
+  const role: Role = checkRole(input.role);
+  const name = optionalText('name', input.name, 100);
+  if (await getUserByEmail(ctx.db, email)) throw new ConflictError('Someone with this email address already has an account', 'email');
+  await voidLinks(ctx, 'invite', { email });
+  const made = await createLink(ctx, { kind: 'invite', email, role, name, createdBy: by.id });
+  await audit(ctx, { actorId: by.id, action: 'invitation.create', subject: `invitation:${made.id}`, detail: { email, role }, ip });
+  return hand(ctx, email, 'You are invited to the newsroom', (url) =>
+    `${by.name} invited you to join the newsroom as ${role}.\n\nOpen this link within 7 days to choose your password:\n${url}\n`, made);
+}
+
+/** Accepts an invitation: creates the account with the invited role; returns the new user's id. */
+export async function acceptInvitation(ctx: AppContext, input: { token: unknown; name: unknown; password: unknown }, ip = ''): Promise<number> {
+  const name = requiredText('name', input.name, 100);
+  checkNewPassword(input.password, 'password', [name]);
+  const link = await consumeLink(ctx, 'invite', input.token);
+  try {
+    const id = await createUser(ctx, { email: link.email!, name, password: input.password as string, role: link.role! });
+    await audit(ctx, { actorId: id, action: 'invitation.accept', subject: `user:${id}`, detail: { role: link.role, invitedBy: link.created_by }, ip });
+    return id;
+  } catch (err) {
+    await releaseLink(ctx, link.id);
+    throw err;
+  }
+}
+
+export async function revokeInvitation(ctx: AppContext, id: number, by: number, ip = ''): Promise<void> {
+  if (!(await voidLinks(ctx, 'invite', { id }))) throw new NotFoundError('Invitation not found');
+  await audit(ctx, { actorId: by, action: 'invitation.revoke', subject: `invitation:${id}`, ip });
+}
+
+const RESET_TEXT = (url: string) => `Someone asked to reset the password of your newsroom account.\n\nTo choose a new one, open this link within an hour:\n${url}\n\nIf it was not you, ignore this email.\n`;
+
+/** A reset link for a staff member, made by an owner or admin (shown to them when there is no email). */
+export async function resetLinkFor(ctx: AppContext, userId: number, by: number, ip = ''): Promise<Handed> {
+  const u = await getUserRow(ctx.db, userId);
+  if (!u) throw new NotFoundError('User not found');
+  await voidLinks(ctx, 'reset', { userId });
+  const made = await createLink(ctx, { kind: 'reset', userId, email: u.email, createdBy: by });
+  await audit(ctx, { actorId: by, action: 'password.reset_link', subject: `user:${userId}`, ip });
+  return hand(ctx, u.email, 'Reset your newsroom password', RESET_TEXT, made);
+}
+
+/** "Forgot my password": emails a link when the account exists and email is configured; answers the same either way. */
+export async function requestReset(ctx: AppContext, email: unknown, ip = ''): Promise<void> {
+  const e = typeof email === 'string' ? email.trim().toLowerCase() : '';
+  const u = e ? await getUserByEmail(ctx.db, e) : null;
+  if (!u || u.disabled || !canSendMail(ctx)) return;
+  await voidLinks(ctx, 'reset', { userId: u.id });
+  const made = await createLink(ctx, { kind: 'reset', userId: u.id, email: u.email });
+  await audit(ctx, { actorId: null, action: 'password.reset_requested', subject: `user:${u.id}`, ip });
+  // Not awaited: a slow mail server must not make existing accounts answer more slowly than unknown ones.
+  void sendMail(ctx, { to: u.email, subject: 'Reset your newsroom password', text: RESET_TEXT(made.url) }).catch(() => undefined);
+}
+
+/** Sets a new password from a reset link; every session of the account ends. */
+export async function completeReset(ctx: AppContext, token: unknown, password: unknown, ip = ''): Promise<number> {
+  const link = await consumeLink(ctx, 'reset', token);
+  try {
+    await setPassword(ctx, link.user_id!, password as string);
+  } catch (err) {
+    await releaseLink(ctx, link.id);
+    throw err;
+  }
+  await endAllSessions(ctx, link.user_id!);
+  await audit(ctx, { actorId: link.user_id, action: 'password.reset', subject: `user:${link.user_id}`, ip });
+  return link.user_id!;
+}
