@@ -4,9 +4,22 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeTestApp, testDialects } from '../helpers/context.ts';
-import { signInAs } from '../helpers/staff.ts';
+import { signInAs, StaffClient } from '../helpers/staff.ts';
+import type { TestApp } from '../helpers/context.ts';
 import { runDueJobs } from '../../src/jobs/runner.ts';
-import { call, jpeg, upload } from './api.ts';
+import { call, jpeg, upload, type Headers } from './api.ts';
+
+/** The owner invites someone with a role; they accept the link through HTTP and are signed in. */
+async function join(t: TestApp, owner: Headers, role: 'editor' | 'contributor', email: string): Promise<{ userId: number; headers: Headers }> {
+  const invited = await call(t, owner, 'POST', '/api/admin/invitations', { email, role, name: `New ${role}` });
+  assert.equal(invited.status, 201, JSON.stringify(invited.body));
+  const link = new URL(invited.body.link);
+  const token = link.searchParams.get('token') ?? link.pathname.split('/').at(-1)!;
+  const client = new StaffClient(t.app);
+  const accepted = await client.call('POST', '/api/admin/auth/invitation', { token, name: `New ${role}`, password: 'a long and private passphrase 7' });
+  assert.equal(accepted.statusCode, 201, accepted.body);
+  return { userId: accepted.json().id, headers: { cookie: client.jar.header(), 'x-csrf-token': await client.csrf() } };
+}
 
 const HOUR = 3600_000;
 
@@ -15,8 +28,8 @@ for (const dialect of testDialects()) {
     const t = await makeTestApp(dialect);
     try {
       const owner = (await signInAs(t, 'owner')).headers;
-      const editor = (await signInAs(t, 'editor', { email: 'editor@newsroom.test' })).headers;
-      const writer = await signInAs(t, 'contributor', { email: 'writer@newsroom.test' });
+      const editor = (await join(t, owner, 'editor', 'editor@newsroom.test')).headers;
+      const writer = await join(t, owner, 'contributor', 'writer@newsroom.test');
       const contributor = writer.headers;
 
       const section = await call(t, owner, 'POST', '/api/admin/sections', { name: 'Immigration News', description: 'People on the move.' });
@@ -77,6 +90,12 @@ for (const dialect of testDialects()) {
       assert.match(page.body, /class="byline"[^]*?rel="author"/, 'byline');
       assert.match(page.body, /<img [^>]*src="\/media\/[^"]+"[^>]*alt="Families waiting at the crossing"/, 'hero image with its alt text');
       assert.match(page.body, /class="section-label" href="\/section\/immigration-news">Immigration News</, 'section label');
+
+      const log = await call(t, owner, 'GET', `/api/admin/audit?subject=article:${id}`);
+      assert.equal(log.status, 200, JSON.stringify(log.body));
+      const actions = JSON.stringify(log.body);
+      assert.match(actions, /article\.schedule/);
+      assert.match(actions, /article\.publish/);
 
       // The editor restores the first revision.
       const revisions = await call(t, editor, 'GET', `/api/admin/articles/${id}/revisions`);
