@@ -6,7 +6,7 @@ import type { Role } from './capabilities.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { optionalText, requiredText } from '../content/fields.ts';
 import { audit } from './audit.ts';
-import { consumeLink, createLink, releaseLink, voidLinks } from './links.ts';
+import { consumeLink, createLink, peekLink, releaseLink, voidLinks } from './links.ts';
 import { canSendMail, sendMail } from './mail.ts';
 import { checkNewPassword } from './passwords.ts';
 import { endAllSessions } from './sessions.ts';
@@ -42,7 +42,8 @@ export async function invite(ctx: AppContext, input: { email: unknown; role: unk
 /** Accepts an invitation: creates the account with the invited role; returns the new user's id. */
 export async function acceptInvitation(ctx: AppContext, input: { token: unknown; name: unknown; password: unknown }, ip = ''): Promise<number> {
   const name = requiredText('name', input.name, 100);
-  checkNewPassword(input.password, 'password', [name]);
+  const open = await peekLink(ctx, 'invite', input.token);
+  checkNewPassword(input.password, 'password', [name, (open?.email ?? '').split('@')[0]]);
   const link = await consumeLink(ctx, 'invite', input.token);
   try {
     const id = await createUser(ctx, { email: link.email!, name, password: input.password as string, role: link.role! });
