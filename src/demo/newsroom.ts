@@ -34,6 +34,10 @@ export const PEOPLE: DemoPerson[] = [
     bio: 'Sami Rahimi covers clinics, hospitals and public health across the country\'s central and northern provinces. A former pharmacist, he pays close attention to the supply of medicines and the people who deliver them. He has been with Khabar Daily since 2014.' },
   { key: 'nadia', name: 'Nadia Karimi', role: 'Culture Writer',
     bio: 'Nadia Karimi writes about music, books, craft and the city\'s changing public life. She edits the newsroom\'s weekend culture pages. Her essays on Kabul\'s neighbourhood libraries have been translated into four languages.' },
+  { key: 'parisa', name: 'Parisa Azimi', role: 'Environment Correspondent',
+    bio: 'Parisa Azimi reports on water, air, forests and wildlife, and on the people whose lives depend on them. She studied geology in Kabul and worked for a water survey in the northern provinces before joining Khabar Daily in 2018. She is happiest in hiking boots, a long way from the nearest road.' },
+  { key: 'tariq', name: 'Tariq Mansoor', role: 'Sport Reporter',
+    bio: 'Tariq Mansoor covers cricket, football and the traditional sports of the north and east, from national tournaments to village leagues played on dirt. He played club cricket in Jalalabad until a knee injury ended his career, and joined Khabar Daily\'s sport desk in 2015.' },
 ];
 
 export interface DemoSource {

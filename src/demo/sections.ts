@@ -12,6 +12,10 @@ import { healthArticles } from './articles_health.ts';
 import { healthContext } from './context_health.ts';
 import { cultureArticles } from './articles_culture.ts';
 import { cultureContext } from './context_culture.ts';
+import { environmentArticles } from './articles_environment.ts';
+import { environmentContext } from './context_environment.ts';
+import { sportArticles } from './articles_sport.ts';
+import { sportContext } from './context_sport.ts';
 
 export const SECTIONS: DemoSection[] = [
   { name: 'Immigration News', slug: 'immigration-news', description: 'Migration, asylum, return and the borders in between.',
@@ -26,4 +30,8 @@ export const SECTIONS: DemoSection[] = [
     articles: healthArticles, context: healthContext },
   { name: 'Culture', slug: 'culture', description: 'Music, books, craft and the life of the city.',
     articles: cultureArticles, context: cultureContext },
+  { name: 'Environment', slug: 'environment', description: 'Water, air, land and wildlife, and the people who live with them.',
+    articles: environmentArticles, context: environmentContext },
+  { name: 'Sport', slug: 'sport', description: 'Clubs, tournaments and village leagues, from cricket to buzkashi.',
+    articles: sportArticles, context: sportContext },
 ];
