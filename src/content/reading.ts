@@ -110,17 +110,28 @@ export async function listPublished(db: Db, f: ListFilter, limit: number, offset
   return { items: await toCards(db, rows), total: Number(count.n) };
 }
 
-/** Related stories: same section or a shared tag, newest first, never the article itself. */
+const RELATED_CANDIDATES = 40;
+
+/** Related stories: those sharing the most tags first, then the same section, newest first; never the article itself. */
 export async function relatedArticles(db: Db, article: { id: number; section_id: number | null }, limit: number): Promise<ArticleCard[]> {
-  const tagIds = db.selectFrom('article_tags').select('tag_id').where('article_id', '=', article.id);
+  const ownTags = (await db.selectFrom('article_tags').select('tag_id').where('article_id', '=', article.id).execute()).map((r) => r.tag_id);
+  if (!ownTags.length && !article.section_id) return [];
   const rows = await db.selectFrom('articles').select(CARD_COLUMNS)
     .where('articles.status', '=', 'published').where('articles.id', '!=', article.id)
     .where((eb) => eb.or([
       ...(article.section_id ? [eb('articles.section_id', '=', article.section_id)] : []),
-      eb('articles.id', 'in', db.selectFrom('article_tags').select('article_id').where('tag_id', 'in', tagIds)),
+      ...(ownTags.length ? [eb('articles.id', 'in', db.selectFrom('article_tags').select('article_id').where('tag_id', 'in', ownTags))] : []),
     ]))
-    .orderBy('articles.published_at', 'desc').limit(limit).execute();
-  return toCards(db, rows);
+    .orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(RELATED_CANDIDATES).execute();
+  const shared = new Map<number, number>();
+  if (ownTags.length && rows.length) {
+    const links = await db.selectFrom('article_tags').select('article_id').where('tag_id', 'in', ownTags)
+      .where('article_id', 'in', rows.map((r) => r.id)).execute();
+    for (const l of links) shared.set(l.article_id, (shared.get(l.article_id) ?? 0) + 1);
+  }
+  // Array.prototype.sort is stable, so equal scores keep the newest-first order.
+  const score = (r: { id: number; section_id: number | null }) => 2 * (shared.get(r.id) ?? 0) + (r.section_id === article.section_id ? 1 : 0);
+  return toCards(db, [...rows].sort((a, b) => score(b) - score(a)).slice(0, limit));
 }
 
 export type ArticlePage = NonNullable<Awaited<ReturnType<typeof findArticleBySlug>>>;
@@ -152,8 +163,9 @@ export async function mediaById(db: Db, id: number | null): Promise<MediaView | 
   return (await mediaByIds(db, [id])).get(id) ?? null;
 }
 
-/** Years and months that have published articles, newest first (for archive navigation). */
-export async function archiveMonths(db: Db): Promise<string[]> {
-  const rows = await db.selectFrom('articles').select('published_at').where('status', '=', 'published').execute();
-  return [...new Set(rows.map((r) => (r.published_at ?? '').slice(0, 7)).filter(Boolean))].sort().reverse();
+/** Publication times of the published articles in [from, to), oldest first (for an archive's month list). */
+export async function publishedTimes(db: Db, from: string, to: string): Promise<string[]> {
+  const rows = await db.selectFrom('articles').select('published_at').where('status', '=', 'published')
+    .where('published_at', '>=', from).where('published_at', '<', to).orderBy('published_at').execute();
+  return rows.map((r) => r.published_at).filter((x): x is string => x !== null);
 }

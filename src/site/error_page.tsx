@@ -1,4 +1,4 @@
-// The site's own error page (400, 404, 410, 429, 500): what went wrong and where to go next, in the site's language.
+// The site's own error page (400, 404, 410, 414, 429, 500): what went wrong and where to go next, in the site's language.
 import type { AppContext } from '../context.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { loadSiteView } from './site_view.ts';
@@ -6,7 +6,7 @@ import { renderDocument } from './send_page.ts';
 import { Layout } from './views/layout.tsx';
 import { sectionHref } from './views/parts.tsx';
 
-const TITLED = new Set([400, 404, 410, 429, 500]);
+const TITLED = new Set([400, 404, 410, 414, 429, 500]);
 
 export async function renderErrorPage(ctx: AppContext, status: number, message: string): Promise<string> {
   const site = await loadSiteView(ctx);

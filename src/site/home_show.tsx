@@ -46,6 +46,7 @@ export async function homeShow(ctx: AppContext, req: FastifyRequest, reply: Fast
         <section class="section-block" aria-labelledby={`block-${b.section.id}`}>
           <h2 id={`block-${b.section.id}`} class="block-title"><a href={sectionHref(b.section.slug)}>{b.section.name}</a></h2>
           <div class="card-grid">{b.items.map((a) => <StoryCard a={a} site={site} />)}</div>
+          <p class="block-more"><a href={sectionHref(b.section.slug)}>{t(lang, 'home.more_in', { section: b.section.name })}</a></p>
         </section>
       ))}
       <Pager page={1} pages={pages} href={(p) => pageHref('/', p)} lang={lang} />

@@ -6,9 +6,9 @@ import type { ListFilter } from '../content/reading.ts';
 import { getSectionBySlug } from '../content/sections.ts';
 import { getTagBySlug } from '../content/tags.ts';
 import { getPersonBySlug } from '../content/people.ts';
-import { mediaById } from '../content/reading.ts';
+import { mediaById, publishedTimes } from '../content/reading.ts';
 import { KhabarError, NotFoundError } from '../errors.ts';
-import { t, formatDate } from '../i18n/index.ts';
+import { t, formatDate, formatNumber, localDay, zonedMidnight } from '../i18n/index.ts';
 import { loadSiteView, type SiteView } from './site_view.ts';
 import { sendPage } from './send_page.ts';
 import { parsePage, pageCount, pageHref, PER_PAGE } from './paging.ts';
@@ -98,17 +98,40 @@ export async function authorShow(ctx: AppContext, req: SlugReq, reply: FastifyRe
 
 type ArchiveReq = FastifyRequest<{ Params: { year: string; month?: string } }>;
 
-/** /YYYY/ and /YYYY/MM/: stories published in that year or month (in UTC). */
+/** /YYYY/ and /YYYY/MM/: stories published in that year or month of the site's time zone. */
 export async function archiveShow(ctx: AppContext, req: ArchiveReq, reply: FastifyReply) {
   const page = parsePage(req.query);
   const year = Number(req.params.year);
   const month = req.params.month === undefined ? null : Number(req.params.month);
   if (year < 1900 || year > 2999 || (month !== null && (month < 1 || month > 12))) throw new KhabarError(400, 'bad_date', 'That is not a valid year or month.');
-  const from = new Date(Date.UTC(year, month === null ? 0 : month - 1, 1));
-  const to = new Date(Date.UTC(month === null ? year + 1 : year, month === null ? 0 : month, 1));
-  const base = month === null ? `/${year}/` : `/${year}/${String(month).padStart(2, '0')}/`;
+  const { timeZone } = (await loadSiteView(ctx)).settings;
+  const from = zonedMidnight(year, month ?? 1, 1, timeZone).toISOString();
+  const to = zonedMidnight(month === null ? year + 1 : year, month === null ? 1 : month + 1, 1, timeZone).toISOString();
+  const months = month === null ? await ctx.reads.get(`months:${year}:${timeZone}`, () => monthsWithStories(ctx, from, to, timeZone)) : [];
   return listPage(ctx, req, reply, {
-    title: (lang) => (month === null ? t(lang, 'list.year', { year }) : t(lang, 'list.month', { month: formatDate(from, lang, { timeZone: 'UTC', calendar: 'gregorian' }, 'month') })),
-    base, filter: { from: from.toISOString(), to: to.toISOString() }, page,
+    title: (lang) => (month === null ? t(lang, 'list.year', { year }) : t(lang, 'list.month', { month: monthName(year, month, lang, timeZone) })),
+    base: archiveHref(year, month), filter: { from, to }, page,
+    intro: (site) => (months.length ? (
+      <nav class="archive-months" aria-label={t(site.lang, 'archive.months')}>
+        <ul>{months.map(([m, n]) => <li><a href={archiveHref(year, m)}>{monthName(year, m, site.lang, timeZone)}</a> ({formatNumber(n, site.lang)})</li>)}</ul>
+      </nav>
+    ) : null),
   });
+}
+
+const archiveHref = (year: number, month: number | null) => (month === null ? `/${year}/` : `/${year}/${String(month).padStart(2, '0')}/`);
+
+/** "November 2026": the Gregorian month the archive address names, in the reader's language. */
+function monthName(year: number, month: number, lang: string, timeZone: string): string {
+  return formatDate(zonedMidnight(year, month, 15, timeZone), lang, { timeZone, calendar: 'gregorian' }, 'month');
+}
+
+/** [month, number of stories] for each month of the range that has any, in the site's time zone. */
+async function monthsWithStories(ctx: AppContext, from: string, to: string, timeZone: string): Promise<[number, number][]> {
+  const counts = new Map<number, number>();
+  for (const at of await publishedTimes(ctx.db, from, to)) {
+    const m = Number(localDay(new Date(at), timeZone).slice(5, 7));
+    counts.set(m, (counts.get(m) ?? 0) + 1);
+  }
+  return [...counts.entries()];
 }

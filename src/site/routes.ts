@@ -1,14 +1,18 @@
 // The public site's routes: one handler per page, short and linear (params -> content -> view -> HTML).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { NotFoundError } from '../errors.ts';
+import { KhabarError, NotFoundError } from '../errors.ts';
 import { homeShow } from './home_show.tsx';
 import { articleShow } from './article_show.tsx';
 import { sectionShow, tagShow, authorShow, archiveShow } from './list_show.tsx';
+
+const MAX_URL = 2048;
 
 export async function siteRoutes(app: FastifyInstance): Promise<void> {
   const ctx = app.ctx;
   // A slug with control characters (a NUL byte, say) names nothing; PostgreSQL would refuse it as text.
   app.addHook('preHandler', async (req: FastifyRequest) => {
+    // No page of the site needs a long address; a very long one is a probe or a mistake (RFC 9110 §15.5.15).
+    if (req.url.length > MAX_URL) throw new KhabarError(414, 'uri_too_long', 'That address is too long.');
     const slug = (req.params as { slug?: string } | undefined)?.slug;
     if (slug !== undefined && (/[\u0000-\u001f\u007f]/.test(slug) || slug.length > 200)) throw new NotFoundError('We could not find that page.');
   });

@@ -141,7 +141,7 @@ for (const dialect of testDialects()) {
           ['/section/politics?page=0', [400]], ['/section/politics?page=-1', [400]], ['/section/politics?page=abc', [400]],
           ['/section/politics?page=999999', [404]], ['/section/politics?page=1&page=2', [400]], ['/?page=0', [400]],
           ['/%E0%A4%A', [400]], ['/articles/%', [400]], ['/articles/%ZZ', [400]], ['/articles/' + 'a'.repeat(5000), [400, 404, 414]],
-          ['/?' + 'q=1&'.repeat(3000), [200]], ['/2026/13/', [400]], ['/0000/', [400]], ['/2026/1/', [404]],
+          ['/?' + 'q=1&'.repeat(3000), [414]], ['/section/politics?utm_source=' + 'x'.repeat(3000), [414]], ['/?utm_source=newsletter', [200]], ['/2026/13/', [400]], ['/0000/', [400]], ['/2026/1/', [404]],
           ['/assets/../src/config.ts', [404]], ['/media/../../secret.key', [404]], ['/media/%2e%2e/secret.key', [400, 404]],
           ['/articles/..%2f..%2fetc%2fpasswd', [404]], ['/tag/%00', [404]], ['/articles/a%00b', [404]], ['/no%00where', [404]], ['/section/x%01', [404]], ['/author/<script>', [404]],
         ];

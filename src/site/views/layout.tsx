@@ -1,6 +1,6 @@
 // The frame of every public page: date bar, masthead, section navigation, footer. No scripts.
 import type { ComponentChildren, VNode } from 'preact';
-import { t, dir, formatDate } from '../../i18n/index.ts';
+import { t, dir, formatDate, localDay, localYear } from '../../i18n/index.ts';
 import type { SiteView } from '../site_view.ts';
 import { assetUrl } from '../assets.ts';
 import { Picture } from './picture.tsx';
@@ -19,7 +19,7 @@ export interface LayoutProps {
 export function Layout({ site, title, description, canonical, current, head, children }: LayoutProps): VNode {
   const { settings, lang } = site;
   const today = site.now;
-  const localDay = new Intl.DateTimeFormat('en-CA', { timeZone: settings.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(today);
+  const year = localYear(today, settings.timeZone);
   return (
     <html lang={lang} dir={dir(lang)}>
       <head>
@@ -35,7 +35,7 @@ export function Layout({ site, title, description, canonical, current, head, chi
         <a class="skip" href="#main">{t(lang, 'site.skip')}</a>
         <header class="masthead">
           <div class="datebar">
-            <p><time datetime={localDay}>{formatDate(today, lang, settings, 'weekday')}</time></p>
+            <p><time datetime={localDay(today, settings.timeZone)}>{formatDate(today, lang, settings, 'weekday')}</time></p>
             {settings.social.length ? (
               <ul class="social" aria-label={t(lang, 'site.footer.follow')}>
                 {settings.social.map((s) => <li><a href={s.url} rel="me noopener">{s.label}</a></li>)}
@@ -67,10 +67,10 @@ export function Layout({ site, title, description, canonical, current, head, chi
           <nav aria-label={t(lang, 'site.footer.archive')}>
             <ul>
               {site.sections.map((s) => <li><a href={`/section/${encodeURIComponent(s.slug)}`}>{s.name}</a></li>)}
-              <li><a href={`/${today.getUTCFullYear()}/`}>{t(lang, 'site.footer.archive')}</a></li>
+              <li><a href={`/${year}/`}>{t(lang, 'site.footer.archive')}</a></li>
             </ul>
           </nav>
-          <p class="legal">{t(lang, 'site.footer.rights', { year: today.getUTCFullYear(), name: settings.name })} · {t(lang, 'site.footer.powered')}</p>
+          <p class="legal">{t(lang, 'site.footer.rights', { year, name: settings.name })} · {t(lang, 'site.footer.powered')}</p>
         </footer>
       </body>
     </html>

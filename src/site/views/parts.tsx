@@ -1,6 +1,6 @@
 // Pieces shared by the public pages: story cards, bylines, ad slots, the pager, rails.
 import type { VNode } from 'preact';
-import { t, formatDate } from '../../i18n/index.ts';
+import { t, dir, formatDate } from '../../i18n/index.ts';
 import type { ArticleCard as Card, Byline } from '../../content/reading.ts';
 import type { SiteView } from '../site_view.ts';
 import { Picture } from './picture.tsx';
@@ -36,7 +36,7 @@ export function StoryCard({ a, site, size = 'card', level = 3, eager }: { a: Car
   const H = level === 2 ? 'h2' : 'h3';
   const lang = a.language;
   return (
-    <article class={`story-card story-${size}`} lang={lang !== site.lang ? lang : undefined}>
+    <article class={`story-card story-${size}`} lang={lang !== site.lang ? lang : undefined} dir={dir(lang) !== dir(site.lang) ? dir(lang) : undefined}>
       {size !== 'line' && a.hero ? (
         <a href={articleHref(a.slug)} tabindex={-1} aria-hidden="true" class="card-image">
           <Picture media={a.hero} alt="" sizes={size === 'lead' ? '(min-width: 60em) 40em, 100vw' : '(min-width: 60em) 20em, 100vw'} display={size === 'lead' ? 960 : 480} eager={eager} />
