@@ -72,9 +72,13 @@ export const MAX_WORDS = 1500;
 export function composeBody(a: DemoArticle, context: SectionContext, seed: number, earlier: Set<string>[] = []): string {
   const random = seeded(seed * 7919 + 17);
   const about = keywords([a.headline, a.standfirst, ...a.paras].join(' '));
-  const background = leastShared(shuffled(context.paragraphs, random), earlier, about);
+  // A partner's story never speaks in Khabar Daily's voice.
+  const ours = (text: string) => !a.source || !/Khabar Daily|\bour\b/.test(text);
+  const background = leastShared(shuffled(context.paragraphs.filter(ours), random), earlier, about);
   const subheads = shuffled(context.subheads, random);
-  const list = context.lists.length && random() < 0.6 ? context.lists[Math.floor(random() * context.lists.length)] : null;
+  const lists = context.lists.filter((l) => ours(l.intro));
+  const list = lists.length && random() < 0.6 ? lists[Math.floor(random() * lists.length)] : null;
+  const note = !a.source && context.notes.length && random() < 0.5 ? context.notes[Math.floor(random() * context.notes.length)] : null;
   const quote = `<blockquote><p>${esc(a.quote[0])}</p><p>— ${esc(a.quote[1])}</p></blockquote>`;
   const listHtml = list ? `${p(list.intro)}<ul>${list.items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>` : '';
   const [lead, second, ...rest] = a.paras;
@@ -108,6 +112,7 @@ export function composeBody(a: DemoArticle, context: SectionContext, seed: numbe
   });
   if (!middle.length) blocks.push(h2(subheads[0]), quote);
   if (listHtml && !blocks.includes(listHtml)) blocks.splice(blocks.length - 1, 0, listHtml);
+  if (note) blocks.push(`<p><em>${esc(note)}</em></p>`);
   earlier.push(new Set(drawn));
   return blocks.join('\n');
 }

@@ -32,6 +32,7 @@ export const economyContext: SectionContext = {
     'Savings take unusual forms. Many families keep their wealth in gold jewellery, livestock or stocks of food rather than in bank accounts, and sell them when money is needed for a wedding, a hospital bill or a journey. Jewellers in Kabul\'s old city say they have been buying more gold from families than selling to them this year, a sign of households drawing down their savings.',
     'Seasonal work shapes the income of rural families. The wheat harvest in early summer, the fruit harvest in autumn and construction in the warmer months provide bursts of employment, while winter brings a long lean season. Aid agencies time their cash assistance to the lean months, and traders say demand in rural markets falls sharply after the first snow.',
   ],
+  notes: [],
   lists: [
     { intro: 'Selected items in Khabar Daily\'s monthly price basket:', items: [
       'Wheat flour, 49-kilogram sack',

@@ -23,8 +23,10 @@ export const environmentContext: SectionContext = {
     'Natural disasters strike somewhere in the country almost every month. Earthquakes, avalanches, landslides and flash floods destroy homes and roads, and drought quietly erodes livelihoods over years. Disaster specialists say that simple preparedness, such as early warnings, safe shelters and stored supplies, saves more lives than any response after the event.',
     'Environmental data is scarce. Many weather stations stopped working during years of conflict, river gauges are few, and air and water quality are rarely measured outside a handful of projects. Scientists and volunteers have begun filling some of the gaps with low-cost sensors, satellite images and community monitoring.',
     'Small-scale solutions are spreading. Solar panels on rooftops, once a rarity, now power lights, phones and water pumps in villages across the country. Cleaner cook stoves, rainwater harvesting, drip irrigation and community tree nurseries have all found supporters, though most remain limited by money and scale.',
-    'Khabar Daily\'s environment desk reports on how changes in land, water, air and climate affect the people who live with them. We welcome tips from readers who see changes in their own valleys, rivers and neighbourhoods.',
     'Returning families and internal migration add to environmental pressure in the cities. New settlements on the edges of Kabul, Herat and Jalalabad often lack drains, waste collection and safe water, and are built on land prone to flooding. Planners say that bringing basic services to these settlements early is cheaper than repairing the damage later.',
+  ],
+  notes: [
+    'Khabar Daily\'s environment desk reports on how changes in land, water, air and climate affect the people who live with them. We welcome tips from readers who see changes in their own valleys, rivers and neighbourhoods.',
   ],
   lists: [
     { intro: 'Simple steps that environmental health specialists recommend to households during the smoky winter months:', items: [

@@ -32,6 +32,7 @@ export const healthContext: SectionContext = {
     'Disability is common and poorly served. Decades of conflict, road accidents, untreated infections and difficult births have left many people with physical or sensory impairments, but rehabilitation services are concentrated in a few cities. Orthopaedic workshops that make artificial limbs and wheelchairs have long waiting lists, and families in the provinces often cannot afford the journey.',
     'Air pollution in Kabul reaches dangerous levels in winter, when households burn coal, wood, plastic and old tyres for heat and a layer of cold air traps the smoke over the city. Doctors report sharp rises in respiratory illness among children and the elderly during the coldest months, and say the problem has received far less attention than it deserves.',
   ],
+  notes: [],
   lists: [
     { intro: 'What a basic health centre is expected to provide, according to national guidelines:', items: [
       'Care for pregnant women, safe delivery and newborn care',

@@ -28,6 +28,7 @@ export const immigrationContext: SectionContext = {
     'Winter brings its own dangers. Families who arrive in the colder months often have no heating fuel and little warm clothing, and aid groups try to distribute blankets and coal before the first snow closes mountain roads. Last year several districts in the central highlands were cut off for weeks, and families who had only just returned found themselves without supplies.',
     'For the families themselves, the question is rarely whether they will stay but how. Many told Khabar Daily that they would build a life wherever they could find work, schools and a roof, and that the borders mattered less to them than the wages on either side. Their patience, in the words of one father, \'is not endless, but it is long\'.',
   ],
+  notes: [],
   lists: [
     { intro: 'What a returning family needs in its first month, according to aid workers at the crossings:', items: [
       'A national identity card or proof of application, needed for almost every service',

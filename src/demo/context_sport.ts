@@ -22,6 +22,8 @@ export const sportContext: SectionContext = {
     'Weather shapes the sporting year. Winter brings buzkashi to the north and closes the mountain grounds of the centre; summer heat in the south and east pushes matches into the early morning and evening. Spring, between the rains and the heat, is the busiest season for tournaments across the country.',
     'Phones have changed how young Afghans follow and learn sport. Matches from around the world are watched on small screens, and many young players say they learned technique from online videos of professionals. Clubs post results and clips on social media, where they reach relatives abroad.',
     'Injuries are common and treatment is hard to find. Few clubs have access to physiotherapists or sports doctors, and players with torn ligaments or broken bones often rely on traditional bone-setters. Coaches say many promising careers have ended early because an injury was not treated properly.',
+  ],
+  notes: [
     'Khabar Daily\'s sport desk covers clubs, tournaments and the people who keep them going, from national competitions to village leagues. Clubs and organisers are welcome to send us results and news.',
   ],
   lists: [

@@ -22,6 +22,8 @@ export interface SectionContext {
   subheads: string[];
   /** ~15 self-contained paragraphs of background */
   paragraphs: string[];
+  /** notes from the desk (how it reports, how to reach it), set apart after a story's own last paragraph */
+  notes: string[];
   /** short fact lists */
   lists: { intro: string; items: string[] }[];
 }

@@ -61,7 +61,7 @@ for (const dialect of testDialects()) {
 
       const sections = await listSections(ctx.db);
       assert.ok(sections.length >= 6);
-      for (const slug of ['immigration-news', 'world-news']) assert.ok(sections.some((s) => s.slug === slug), slug);
+      for (const slug of ['immigration-news', 'world-news', ...SECTIONS.map((s) => s.slug)]) assert.ok(sections.some((s) => s.slug === slug), slug);
 
       const articles = await ctx.db.selectFrom('articles').selectAll().execute();
       const published = articles.filter((a) => a.status === 'published');
@@ -102,10 +102,11 @@ for (const dialect of testDialects()) {
         assert.ok(photo && photo.alt.includes(p.name), `${p.name}: photo with alt text`);
       }
       const bylines = await ctx.db.selectFrom('article_authors').select('person_id').distinct().execute();
-      assert.ok(bylines.length >= 5, 'at least five people have bylines');
+      assert.ok(bylines.length >= 5 && bylines.length === people.length, 'everyone on staff has a byline');
 
       const sourced = published.filter((a) => a.source_id && a.source_url);
       assert.ok(new Set(sourced.map((a) => a.source_id)).size >= 2, 'two partners supply published stories');
+      for (const a of sourced) assert.doesNotMatch(a.body_html, /Khabar Daily/, `${a.slug}: a partner's story speaks in its own voice`);
       const sources = await ctx.db.selectFrom('sources').selectAll().execute();
       for (const s of sources) {
         assert.match(s.description, /^.+ is a .+-based independent news organization established in \d{4}\.$/);
