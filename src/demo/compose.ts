@@ -24,9 +24,13 @@ export function shuffled<T>(items: readonly T[], random: () => number): T[] {
   return out;
 }
 
-/** Distinct longer words of a text, lower-cased: what a story is about, roughly. */
+const COMMON = new Set(['khabar', 'daily', 'according', 'about', 'their', 'which', 'where', 'every', 'after', 'often',
+  'first', 'three', 'those', 'other', 'being', 'before', 'through', 'across', 'month', 'months', 'several', 'there',
+  'these', 'would', 'could', 'while', 'still', 'since', 'years', 'people', 'families', 'family', 'kabul', 'usually']);
+
+/** Distinct longer words of a text, lower-cased, without the commonest: what a story is about, roughly. */
 function keywords(text: string): Set<string> {
-  return new Set(text.toLowerCase().match(/[a-z][a-z-]{4,}/g) ?? []);
+  return new Set((text.toLowerCase().match(/[a-z][a-z-]{4,}/g) ?? []).filter((w) => !COMMON.has(w)));
 }
 
 /** Orders background paragraphs: the ones closest to the story's own subject first, held back by how much
@@ -76,8 +80,12 @@ export function composeBody(a: DemoArticle, context: SectionContext, seed: numbe
   const ours = (text: string) => !a.source || !/Khabar Daily|\bour\b/.test(text);
   const background = leastShared(shuffled(context.paragraphs.filter(ours), random), earlier, about);
   const subheads = shuffled(context.subheads, random);
-  const lists = context.lists.filter((l) => ours(l.intro));
-  const list = lists.length && random() < 0.6 ? lists[Math.floor(random() * lists.length)] : null;
+  // A fact list only where it fits the story: the list sharing most words with it, if it shares a few.
+  const fit = (l: { intro: string; items: string[] }) => [...keywords([l.intro, ...l.items].join(' '))].filter((w) => about.has(w)).length;
+  // and not the list either of the two stories before it used.
+  const recent = earlier.slice(-2);
+  const [best] = context.lists.filter((l) => ours(l.intro) && !recent.some((e) => e.has(l.intro))).sort((x, y) => fit(y) - fit(x));
+  const list = best && fit(best) >= 4 ? best : null;
   const note = !a.source && context.notes.length && random() < 0.5 ? context.notes[Math.floor(random() * context.notes.length)] : null;
   const quote = `<blockquote><p>${esc(a.quote[0])}</p><p>— ${esc(a.quote[1])}</p></blockquote>`;
   const listHtml = list ? `${p(list.intro)}<ul>${list.items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>` : '';
@@ -113,6 +121,6 @@ export function composeBody(a: DemoArticle, context: SectionContext, seed: numbe
   if (!middle.length) blocks.push(h2(subheads[0]), quote);
   if (listHtml && !blocks.includes(listHtml)) blocks.splice(blocks.length - 1, 0, listHtml);
   if (note) blocks.push(`<p><em>${esc(note)}</em></p>`);
-  earlier.push(new Set(drawn));
+  earlier.push(new Set(list ? [...drawn, list.intro] : drawn));
   return blocks.join('\n');
 }
