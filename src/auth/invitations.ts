@@ -60,6 +60,8 @@ export async function revokeInvitation(ctx: AppContext, id: number, by: number, 
   await audit(ctx, { actorId: by, action: 'invitation.revoke', subject: `invitation:${id}`, ip });
 }
 
+const RESET_EMAIL_GAP_MS = 5 * 60_000;
+
 const RESET_TEXT = (url: string) => `Someone asked to reset the password of your newsroom account.\n\nTo choose a new one, open this link within an hour:\n${url}\n\nIf it was not you, ignore this email.\n`;
 
 /** A reset link for a staff member, made by an owner or admin (shown to them when there is no email). */
@@ -77,6 +79,10 @@ export async function requestReset(ctx: AppContext, email: unknown, ip = ''): Pr
   const e = typeof email === 'string' ? email.trim().toLowerCase() : '';
   const u = e ? await getUserByEmail(ctx.db, e) : null;
   if (!u || u.disabled || !canSendMail(ctx)) return;
+  // One email per account per few minutes, however often someone asks: the form cannot be used to flood an inbox.
+  const recent = await ctx.db.selectFrom('auth_links').select('id').where('kind', '=', 'reset').where('user_id', '=', u.id)
+    .where('created_at', '>', new Date(ctx.clock.now().getTime() - RESET_EMAIL_GAP_MS).toISOString()).executeTakeFirst();
+  if (recent) return;
   await voidLinks(ctx, 'reset', { userId: u.id });
   const made = await createLink(ctx, { kind: 'reset', userId: u.id, email: u.email });
   await audit(ctx, { actorId: null, action: 'password.reset_requested', subject: `user:${u.id}`, ip });

@@ -15,7 +15,6 @@ const tokenQuery = obj({ token: str(100) }, ['token']);
 
 export async function linkRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
-  const limited = { rateLimit: { max: 30, timeWindow: 60_000 } };
 
   /** New accounts start signed in (without a second factor yet, so never into a newsroom that requires one). */
   async function signInNew(req: FastifyRequest, reply: FastifyReply, userId: number): Promise<void> {
@@ -26,11 +25,11 @@ export async function linkRoutes(app: FastifyInstance): Promise<void> {
     if (stage === 'full') await audit(ctx, { actorId: userId, action: 'signin', subject: `user:${userId}`, detail: { method: 'new account' }, ip: req.ip });
   }
 
-  app.get<{ Querystring: { token: string } }>(`${base}/setup`, { config: limited, schema: { tags, operationId: 'checkSetupLink', security: noSecurity, querystring: tokenQuery } },
+  app.get<{ Querystring: { token: string } }>(`${base}/setup`, { schema: { tags, operationId: 'checkSetupLink', security: noSecurity, querystring: tokenQuery } },
     async (req) => ({ valid: !!(await peekLink(ctx, 'setup', req.query.token)) }));
 
   app.post<{ Body: { token: string; name: string; email: string; password: string } }>(`${base}/setup`, {
-    onRequest: csrfOnly, config: limited,
+    onRequest: csrfOnly,
     schema: { tags, operationId: 'completeSetup', security: noSecurity, description: 'Creates the owner from the link `serve` printed; works once.',
       body: obj({ token: str(100), name: str(100), email: str(254), password: str(1000) }, ['token', 'name', 'email', 'password']) },
   }, async (req, reply) => {
@@ -40,14 +39,14 @@ export async function linkRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get<{ Querystring: { token: string } }>(`${base}/invitation`, {
-    config: limited, schema: { tags, operationId: 'checkInvitation', security: noSecurity, querystring: tokenQuery },
+    schema: { tags, operationId: 'checkInvitation', security: noSecurity, querystring: tokenQuery },
   }, async (req) => {
     const link = await peekLink(ctx, 'invite', req.query.token);
     return link ? { valid: true, email: link.email, role: link.role, name: link.name } : { valid: false };
   });
 
   app.post<{ Body: { token: string; name: string; password: string } }>(`${base}/invitation`, {
-    onRequest: csrfOnly, config: limited,
+    onRequest: csrfOnly,
     schema: { tags, operationId: 'acceptInvitation', security: noSecurity, description: 'Creates the invited account; works once.',
       body: obj({ token: str(100), name: str(100), password: str(1000) }, ['token', 'name', 'password']) },
   }, async (req, reply) => {
@@ -57,7 +56,7 @@ export async function linkRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post<{ Body: { email: string } }>(`${base}/reset/request`, {
-    onRequest: csrfOnly, config: limited,
+    onRequest: csrfOnly,
     schema: { tags, operationId: 'requestPasswordReset', security: noSecurity, body: obj({ email: str(254) }, ['email']),
       description: 'Emails a reset link when the account exists and email is set up; the answer is the same either way.' },
   }, async (req, reply) => {
@@ -65,11 +64,11 @@ export async function linkRoutes(app: FastifyInstance): Promise<void> {
     return reply.code(202).send({ message: 'If that address belongs to an account, a reset link is on its way.' });
   });
 
-  app.get<{ Querystring: { token: string } }>(`${base}/reset`, { config: limited, schema: { tags, operationId: 'checkResetLink', security: noSecurity, querystring: tokenQuery } },
+  app.get<{ Querystring: { token: string } }>(`${base}/reset`, { schema: { tags, operationId: 'checkResetLink', security: noSecurity, querystring: tokenQuery } },
     async (req) => ({ valid: !!(await peekLink(ctx, 'reset', req.query.token)) }));
 
   app.post<{ Body: { token: string; password: string } }>(`${base}/reset`, {
-    onRequest: csrfOnly, config: limited,
+    onRequest: csrfOnly,
     schema: { tags, operationId: 'completePasswordReset', security: noSecurity, body: obj({ token: str(100), password: str(1000) }, ['token', 'password']),
       description: 'Sets the new password; every session of the account ends. Sign in afterwards.' },
   }, async (req, reply) => {

@@ -73,3 +73,10 @@ export async function listOpenInvitations(db: Db, now: Date) {
   return db.selectFrom('auth_links').select(['id', 'email', 'role', 'name', 'created_by', 'created_at', 'expires_at'])
     .where('kind', '=', 'invite').where('used_at', 'is', null).where('expires_at', '>', now.toISOString()).orderBy('id', 'desc').execute();
 }
+
+/** Deletes links that expired more than a day ago (used ones are kept that long too, for the audit trail's sake). */
+export async function purgeOldLinks(ctx: AppContext): Promise<number> {
+  const before = new Date(ctx.clock.now().getTime() - 24 * 3600_000).toISOString();
+  const r = await ctx.db.deleteFrom('auth_links').where('expires_at', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

@@ -26,7 +26,6 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Body: { email: string; password: string } }>(`${base}/login`, {
     onRequest: csrfOnly,
-    config: { rateLimit: { max: 30, timeWindow: 60_000 } },
     schema: { tags, operationId: 'signIn', security: noSecurity, body: obj({ email: str(254), password: str(1000) }, ['email', 'password']),
       description: 'Signs in with email and password. stage "two_factor": send a code to /login/code next; "enroll": set up 2FA first.' },
   }, async (req, reply) => {

@@ -46,3 +46,11 @@ export async function recordFailure(ctx: AppContext, keys: ThrottleKey[]): Promi
 export async function clearFailures(ctx: AppContext, key: ThrottleKey): Promise<void> {
   await ctx.db.deleteFrom('login_throttle').where('key', '=', key.key).execute();
 }
+
+/** Deletes failure counts that are past their window and no longer hold anyone back. */
+export async function purgeOldFailures(ctx: AppContext): Promise<number> {
+  const now = ctx.clock.now();
+  const r = await ctx.db.deleteFrom('login_throttle').where('last_failure_at', '<', new Date(now.getTime() - WINDOW_MS).toISOString())
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now.toISOString())])).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

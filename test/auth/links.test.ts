@@ -123,9 +123,9 @@ for (const dialect of testDialects()) {
       assert.equal((await new StaffClient(a.app).call('POST', '/api/admin/auth/invitation', { token: tokenOf(link), name: 'New Writer', password: 'cobalt harbor lemon' })).statusCode, 201);
       const guest = new StaffClient(a.app);
       await guest.call('POST', '/api/admin/auth/reset/request', { email: 'nobody@khabar.test' });
-      await guest.call('POST', '/api/admin/auth/reset/request', { email: 'NEW@khabar.test' });
+      for (let i = 0; i < 5; i++) await guest.call('POST', '/api/admin/auth/reset/request', { email: 'NEW@khabar.test' });
       await new Promise((r) => setImmediate(r));
-      assert.equal(letters.length, 2);
+      assert.equal(letters.length, 2, 'one reset email per few minutes, however often it is asked for');
       assert.equal(letters[1].to, 'new@khabar.test');
       const reset = letters[1].text.match(/https?:\/\/\S+/)![0];
       assert.equal((await guest.call('POST', '/api/admin/auth/reset', { token: tokenOf(reset), password: 'violet engine pebble' })).statusCode, 204);
