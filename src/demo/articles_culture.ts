@@ -36,7 +36,7 @@ export const cultureArticles: DemoArticle[] = [
   {
     headline: 'Cricket on the riverbank: a Jalalabad club with 200 players and one pitch',
     standfirst: 'The Kama Stars have produced three provincial players. They train on a strip of dry riverbed that floods every spring.',
-    tags: ['Sport', 'Cricket', 'Nangarhar', 'Youth'], authors: ['nadia', 'farid'],
+    tags: ['Sport', 'Cricket', 'Nangarhar', 'Youth'], authors: ['nadia', 'farid'], fate: 'archived',
     paras: [
       'On the dry bed of the Kabul river near Jalalabad, boys mark out a cricket pitch every afternoon with a length of rope and a bag of lime. The Kama Stars club has about 200 registered players between the ages of 9 and 22, according to its coach, Ahmad Shah Momand, and a single strip of ground that disappears under water every spring.',
       'Three of the club\'s former players now play for the provincial team. Mr Momand, a former club bowler, works as a taxi driver in the mornings and coaches in the afternoons without pay. \'We have talent like the river has stones,\' he said. \'What we do not have is ground that stays dry all year.\'',
@@ -114,7 +114,7 @@ export const cultureArticles: DemoArticle[] = [
   {
     headline: 'A poetry evening in Kart-e Parwan, where every guest brings one verse',
     standfirst: 'For nine years, a retired judge has hosted a monthly gathering. The rule is simple: bring a verse, and explain why you chose it.',
-    tags: ['Poetry', 'Kabul', 'Books'], authors: ['nadia'],
+    tags: ['Poetry', 'Kabul', 'Books'], authors: ['nadia'], fate: 'scheduled',
     paras: [
       'On the last Thursday of every month, about thirty people crowd into the sitting room of Qazi Abdul Samad Rahyab, a retired judge, in Kabul\'s Kart-e Parwan district. Each guest brings one verse, of their own or by another poet, reads it aloud and explains why they chose it. Tea and dried mulberries are served.',
       'The gathering began nine years ago with five friends. Guests now include students, shopkeepers, a bus driver and two of Mr Rahyab\'s former colleagues. \'A verse read in a room is different from a verse on a page,\' he said. \'Someone hears it who needed to hear it that night.\'',

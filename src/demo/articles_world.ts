@@ -111,7 +111,7 @@ export const worldArticles: DemoArticle[] = [
   {
     headline: 'Aid budgets shrink as agencies plan for a leaner year',
     standfirst: 'Three agencies told Khabar Daily they will close or merge programmes by March. Nutrition and winter aid will be protected first.',
-    tags: ['Aid', 'Diplomacy', 'Health'], authors: ['daniel', 'sami'],
+    tags: ['Aid', 'Diplomacy', 'Health'], authors: ['daniel', 'sami'], fate: 'draft',
     paras: [
       'Three international aid agencies working in Afghanistan told Khabar Daily they expected budgets next year to be between 25 and 40 per cent lower than this year, and that they would close or merge programmes by March. All three said emergency nutrition and winter assistance would be protected.',
       'The country director of one agency, who asked that it not be named because its plans had not been announced, said mobile health teams in two provinces would be merged and a vocational training project for young women would end in February. \'We are choosing between things that all matter,\' she said.',

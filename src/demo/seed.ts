@@ -104,9 +104,10 @@ export async function seedDemo(ctx: AppContext, opts: { imagePool?: number } = {
   const heroes: HeroImage[] = [];
   for (let i = 0; i < pool; i++) heroes.push(await makeHero(ctx, i));
 
-  const placed = interleave(sections);
-  // The last three stories stay unpublished: two drafts and one scheduled for the day after tomorrow.
-  const unpublished = placed.splice(placed.length - 3, 3);
+  const all = interleave(sections);
+  // Drafts and the scheduled story stay unpublished; the scheduled one is due the day after tomorrow.
+  const unpublished = all.filter((item) => item.story.fate === 'draft' || item.story.fate === 'scheduled');
+  const placed = all.filter((item) => !unpublished.includes(item));
   const times = publicationTimes(now, placed.length);
   const published: { id: number; when: Date; placed: Placed }[] = [];
   const drawn = new Map<string, Set<string>[]>(SECTIONS.map((s) => [s.slug, []]));
@@ -138,21 +139,23 @@ export async function seedDemo(ctx: AppContext, opts: { imagePool?: number } = {
   }
   for (const [k, item] of unpublished.entries()) {
     const id = await write(item, placed.length + k, new Date(now.getTime() - (k + 1) * HOUR));
-    if (k === unpublished.length - 1) await scheduleArticle(ctx, id, new Date(now.getTime() + 2 * DAY), DESK);
+    if (item.story.fate === 'scheduled') await scheduleArticle(ctx, id, new Date(now.getTime() + 2 * DAY), DESK);
   }
 
   // A day after publication: corrections on two stories, and a sharper address for another.
   const later = (when: Date) => at(ctx, new Date(Math.min(when.getTime() + 20 * HOUR, now.getTime() - HOUR)));
-  const corrected = [published[2], published[9]];
+  const live = published.filter((p) => p.placed.story.fate !== 'archived');
+  const corrected = [live[2], live[9]];
   await addCorrection(later(corrected[0].when), corrected[0].id,
     'An earlier version of this story gave the wrong day for the meeting. It took place on Tuesday, not Monday.');
   await addCorrection(later(corrected[1].when), corrected[1].id,
     'An earlier version of this story misspelled the name of a district official. It has been corrected.');
-  const renamed = published[5];
+  const renamed = live[5];
   await updateArticle(later(renamed.when), renamed.id, { slug: slugify(renamed.placed.story.headline).split('-').slice(0, 6).join('-') }, DESK);
-  // The oldest story was withdrawn: its page answers 410 Gone.
-  const withdrawn = published.pop()!;
-  await archiveArticle(later(withdrawn.when), withdrawn.id, DESK);
+  // A withdrawn story: its page answers 410 Gone.
+  for (const withdrawn of published.filter((p) => p.placed.story.fate === 'archived')) {
+    await archiveArticle(later(withdrawn.when), withdrawn.id, DESK);
+  }
 
-  return { articles: published.length };
+  return { articles: live.length };
 }

@@ -12,6 +12,8 @@ export interface DemoArticle {
   paras: string[];
   /** a pull quote and who said it */
   quote: [text: string, who: string];
+  /** what became of it: still a draft, scheduled for later, or published and then withdrawn; published if absent */
+  fate?: 'draft' | 'scheduled' | 'archived';
   /** supplied by a syndication partner (World News) */
   source?: 'pamir' | 'harbour';
 }

@@ -10,6 +10,7 @@ import { getSettings } from '../../src/content/settings.ts';
 import { listCorrections } from '../../src/content/articles.ts';
 import { getMedia, type Variant } from '../../src/media/images.ts';
 import { pickCreative, runningCreatives } from '../../src/ads/ads.ts';
+import { PER_PAGE } from '../../src/site/paging.ts';
 
 const DAY = 86_400_000;
 
@@ -78,6 +79,8 @@ for (const dialect of testDialects()) {
       assert.ok(new Set(published.map((a) => a.published_at!.slice(0, 7))).size >= 5, 'several monthly archives');
       assert.equal(new Set(published.map((a) => a.body_html)).size, published.length, 'no two bodies alike');
       for (const s of sections) assert.ok(published.some((a) => a.section_id === s.id), `${s.slug} has stories`);
+      const perSection = sections.map((s) => published.filter((a) => a.section_id === s.id).length);
+      assert.ok(Math.max(...perSection) > PER_PAGE, 'a section runs to a second page');
 
       const byStatus = (s: string) => articles.filter((a) => a.status === s);
       assert.equal(byStatus('archived').length, 1);
