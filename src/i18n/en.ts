@@ -24,6 +24,7 @@ export const en = {
   'article.about_author': 'About the author',
   'article.author_profile': 'More from {name}',
   'article.more': 'More articles',
+  'article.comments': 'Comments',
   'article.publisher': 'Publisher',
   'article.source_link': 'Read the original at {name}',
   'article.syndicated': 'This story was first published by {name}.',

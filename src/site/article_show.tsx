@@ -56,7 +56,7 @@ export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params:
           <div class="card-grid">{related.map((r) => <StoryCard a={r} site={site} />)}</div>
         </section>
       ) : null}
-      <section id="comments" aria-label={t(site.lang, 'comments.form.heading')}>{comments}</section>
+      <section id="comments" aria-label={t(site.lang, 'article.comments')}>{comments}</section>
     </Layout>
   ));
 }
@@ -145,7 +145,7 @@ function PublisherBox({ a, site }: { a: ArticlePage; site: SiteView }): VNode {
   const href = source ? source.site_url || undefined : '/';
   return (
     <section class="publisher" aria-label={t(lang, 'article.publisher')}>
-      {logo ? <Picture media={logo} alt="" sizes="3em" display={96} class="publisher-logo" /> : null}
+      {logo ? <Picture media={logo} alt="" sizes="7em" display={240} class="publisher-logo" /> : null}
       <div>
         <p class="publisher-name">{href ? <a href={href} rel={source ? 'noopener' : undefined}>{name}</a> : name}</p>
         {description ? <p class="publisher-description">{description}</p> : null}
