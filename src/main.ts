@@ -49,7 +49,7 @@ const commands: Record<string, Command> = {
       const port = typeof addr === 'object' && addr ? addr.port : config.port;
       const host = config.host.includes(':') ? `[${config.host}]` : config.host;
       console.log(`Khabar is ready: http://${host}:${port}/`);
-      await printSetupLink(ctx);
+      await printSetupLink(ctx, console.log, process.env.KHABAR_PUBLIC_URL ? undefined : `http://${host}:${port}`);
     },
   },
   migrate: {

@@ -17,6 +17,8 @@ export interface NewLink {
   name?: string;
   userId?: number | null;
   createdBy?: number | null;
+  /** where the link points (default: the configured public address) */
+  origin?: string;
 }
 
 /** Stores a link and returns its id, token and full URL (the token appears nowhere else). */
@@ -28,7 +30,7 @@ export async function createLink(ctx: AppContext, input: NewLink): Promise<{ id:
     token_hash: hashToken(token), kind: input.kind, email: input.email ?? null, role: input.role ?? null, name: input.name ?? '',
     user_id: input.userId ?? null, created_by: input.createdBy ?? null, created_at: now.toISOString(), expires_at: expiresAt, used_at: null,
   }).returning('id').executeTakeFirstOrThrow();
-  return { id, token, url: `${ctx.config.publicUrl}${PATHS[input.kind]}?token=${token}`, expiresAt };
+  return { id, token, url: `${input.origin ?? ctx.config.publicUrl}${PATHS[input.kind]}?token=${token}`, expiresAt };
 }
 
 const INVALID: Record<AuthLinkKind, string> = {

@@ -13,15 +13,15 @@ export async function hasOwner(ctx: AppContext): Promise<boolean> {
 }
 
 /** A fresh setup link when the newsroom has no owner (earlier links stop working), else null. */
-export async function setupLink(ctx: AppContext): Promise<string | null> {
+export async function setupLink(ctx: AppContext, origin?: string): Promise<string | null> {
   if (await hasOwner(ctx)) return null;
   await voidLinks(ctx, 'setup');
-  return (await createLink(ctx, { kind: 'setup' })).url;
+  return (await createLink(ctx, { kind: 'setup', origin })).url;
 }
 
-/** For `serve`: prints the setup link when there is no owner yet. */
-export async function printSetupLink(ctx: AppContext, print: (line: string) => void = console.log): Promise<void> {
-  const url = await setupLink(ctx);
+/** For `serve`: prints the setup link when there is no owner yet (at `origin`, e.g. the address actually listened on). */
+export async function printSetupLink(ctx: AppContext, print: (line: string) => void = console.log, origin?: string): Promise<void> {
+  const url = await setupLink(ctx, origin);
   if (url) print(`No owner yet. Open this one-time link within 24 hours to create the owner account:\n  ${url}`);
 }
 
