@@ -35,7 +35,8 @@ export function heroSvg(index: number): { svg: string; alt: string } {
   const pal = PALETTES[index % PALETTES.length];
   const [bg, a, b, light] = pal.colors;
   const random = seeded(1000 + index);
-  const shape = SHAPES[index % SHAPES.length];
+  // Past the first round of palettes, each palette meets a different shape.
+  const shape = SHAPES[(index + Math.floor(index / PALETTES.length)) % SHAPES.length];
   const parts: string[] = [];
   if (shape === 'overlapping circles') {
     for (let i = 0; i < 7; i++) {
@@ -65,7 +66,8 @@ export function heroSvg(index: number): { svg: string; alt: string } {
     parts.push(`<circle cx="${(300 + random() * 1000).toFixed(0)}" cy="200" r="90" fill="${light}" fill-opacity="0.8"/>`);
   }
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="900" viewBox="0 0 1600 900"><rect width="1600" height="900" fill="${bg}"/>${parts.join('')}</svg>`;
-  const alt = `Abstract illustration: ${shape} in ${pal.words[1]} and ${pal.words[2]} on a ${pal.words[0]} background`;
+  const a0 = /^[aeiou]/.test(pal.words[0]) ? 'an' : 'a';
+  const alt = `Abstract illustration: ${shape} in ${pal.words[1]} and ${pal.words[2]} on ${a0} ${pal.words[0]} background`;
   return { svg, alt };
 }
 

@@ -20,6 +20,8 @@ import type { DemoArticle, DemoSection } from './types.ts';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const DESK: Actor = { userId: null };
+/** Hero illustrations drawn for the demo, shared among its stories. */
+const HERO_POOL = 12;
 
 /** True when the database holds no articles at all. */
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -72,7 +74,7 @@ function publicationTimes(now: Date, n: number): Date[] {
 export async function seedDemo(ctx: AppContext, opts: { imagePool?: number } = {}): Promise<{ articles: number }> {
   if (!(await isEmpty(ctx.db))) return { articles: 0 };
   const now = ctx.clock.now();
-  const pool = Math.max(1, Math.min(opts.imagePool ?? 8, 8));
+  const pool = Math.max(1, Math.min(opts.imagePool ?? HERO_POOL, HERO_POOL));
 
   const logo = await makeLogo(ctx, 'Khabar Daily', ['#14213d', '#e9a23b']);
   await updateSettings(ctx, { ...SITE, logoMediaId: logo.id });
@@ -113,7 +115,7 @@ export async function seedDemo(ctx: AppContext, opts: { imagePool?: number } = {
   const drawn = new Map<string, Set<string>[]>(SECTIONS.map((s) => [s.slug, []]));
 
   const write = async (item: Placed, index: number, when: Date): Promise<number> => {
-    const hero = heroes[(item.sectionIndex * 3 + item.nth) % heroes.length];
+    const hero = heroes[(item.sectionIndex * 5 + item.nth * 7) % heroes.length];
     const source = item.story.source ? sources.get(item.story.source) : undefined;
     return createArticle(at(ctx, new Date(when.getTime() - 2 * HOUR)), {
       headline: item.story.headline,
