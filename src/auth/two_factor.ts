@@ -6,6 +6,7 @@ import type { AppContext } from '../context.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { getUserRow } from './users.ts';
 import { hashToken } from './tokens.ts';
+import { openSecret, sealSecret } from './secret_box.ts';
 
 const PERIOD = 30;
 const RECOVERY_CODES = 10;
@@ -20,7 +21,7 @@ export async function beginEnrollment(ctx: AppContext, userId: number, issuer: s
   if (!u) throw new NotFoundError('User not found');
   if (u.totp_enabled) throw new ConflictError('Two-factor authentication is already on; turn it off first to use a new device');
   const secret = new Secret({ size: 20 }).base32;
-  await ctx.db.updateTable('users').set({ totp_secret: secret, updated_at: ctx.clock.now().toISOString() }).where('id', '=', userId).execute();
+  await ctx.db.updateTable('users').set({ totp_secret: sealSecret(ctx.secret, userId, secret), updated_at: ctx.clock.now().toISOString() }).where('id', '=', userId).execute();
   return { secret, otpauthUrl: totpFor(secret, u.email, issuer).toString() };
 }
 
@@ -57,8 +58,9 @@ export async function confirmEnrollment(ctx: AppContext, userId: number, code: u
   const u = await getUserRow(ctx.db, userId);
   if (!u) throw new NotFoundError('User not found');
   if (u.totp_enabled) throw new ConflictError('Two-factor authentication is already on');
-  if (!u.totp_secret) throw new ConflictError('Start two-factor setup first');
-  const step = typeof code === 'string' ? acceptedStep(u.totp_secret, code.replace(/\s/g, ''), ctx.clock.now(), null) : null;
+  const secret = u.totp_secret ? openSecret(ctx.secret, userId, u.totp_secret) : null;
+  if (!secret) throw new ConflictError('Start two-factor setup first');
+  const step = typeof code === 'string' ? acceptedStep(secret, code.replace(/\s/g, ''), ctx.clock.now(), null) : null;
   if (step === null) throw new ValidationError('code', 'That code is not right; check the time on your phone and try the newest code');
   await ctx.db.updateTable('users').set({ totp_enabled: 1, totp_last_step: step, updated_at: ctx.clock.now().toISOString() }).where('id', '=', userId).execute();
   return newRecoveryCodes(ctx, userId);
@@ -70,7 +72,8 @@ export async function verifySecondFactor(ctx: AppContext, userId: number, code: 
   const u = await getUserRow(ctx.db, userId);
   if (!u?.totp_enabled || !u.totp_secret) return null;
   const compact = code.replace(/\s/g, '');
-  const step = acceptedStep(u.totp_secret, compact, ctx.clock.now(), u.totp_last_step);
+  const secret = openSecret(ctx.secret, userId, u.totp_secret);
+  const step = secret ? acceptedStep(secret, compact, ctx.clock.now(), u.totp_last_step) : null;
   if (step !== null) {
     const r = await ctx.db.updateTable('users').set({ totp_last_step: step }).where('id', '=', userId)
       .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)])).executeTakeFirst();

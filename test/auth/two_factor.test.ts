@@ -5,6 +5,7 @@ import { StaffClient, STAFF_PASSWORD } from '../helpers/staff.ts';
 import { createUser } from '../../src/auth/users.ts';
 import { codeAt } from '../../src/auth/two_factor.ts';
 import { listAudit } from '../../src/auth/audit.ts';
+import { openSecret } from '../../src/auth/secret_box.ts';
 
 type Client = StaffClient;
 
@@ -26,7 +27,7 @@ for (const dialect of testDialects()) {
     const a = await makeTestApp(dialect);
     const now = () => a.clock.now();
     try {
-      await createUser(a.ctx, { email: 'owner@khabar.test', name: 'Farida Noori', password: STAFF_PASSWORD, role: 'owner' });
+      const ownerId = await createUser(a.ctx, { email: 'owner@khabar.test', name: 'Farida Noori', password: STAFF_PASSWORD, role: 'owner' });
       await createUser(a.ctx, { email: 'editor@khabar.test', name: 'Omar Zahir', password: STAFF_PASSWORD, role: 'editor' });
       const owner = new StaffClient(a.app);
       await owner.signIn('owner@khabar.test');
@@ -39,6 +40,11 @@ for (const dialect of testDialects()) {
         assert.equal(new Set(recovery).size, 10);
         const stored = await a.ctx.db.selectFrom('recovery_codes').select('code_hash').execute();
         assert.ok(stored.every((r) => !recovery.some((c) => r.code_hash.includes(c.replace(/-/g, '')))), 'stored hashed');
+        const sealed = (await a.ctx.db.selectFrom('users').select('totp_secret').where('email', '=', 'owner@khabar.test').executeTakeFirstOrThrow()).totp_secret ?? '';
+        assert.ok(!sealed.includes(secret), 'the authenticator secret is sealed at rest');
+        assert.equal(openSecret(a.ctx.secret, ownerId, sealed), secret);
+        assert.equal(openSecret('another process secret', ownerId, sealed), null, 'useless without the process secret');
+        assert.equal(openSecret(a.ctx.secret, ownerId + 1, sealed), null, 'bound to its account');
         assert.deepEqual((await owner.call('GET', '/api/admin/auth/2fa')).json(), { enabled: true, recoveryCodesLeft: 10 });
         assert.equal((await owner.call('POST', '/api/admin/auth/2fa/setup')).statusCode, 409, 'a second device needs 2FA off first');
       });
