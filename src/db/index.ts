@@ -1,16 +1,27 @@
 // Opens the database: SQLite (default, WAL) or PostgreSQL when the URL says postgres://.
-import { Kysely, SqliteDialect, PostgresDialect, sql } from 'kysely';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
+import type pgModule from 'pg';
+import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Database, Db } from './schema.ts';
 import { isPostgresUrl } from '../config.ts';
+import { OwnSchemaPostgresDialect } from './pg_introspector.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
-// COUNT(*) and BIGINT come back from pg as strings; our counts fit in a double.
-pg.types.setTypeParser(20, (v) => Number(v));
+let pgLoaded: typeof pgModule | null = null;
+
+/** The PostgreSQL driver, loaded only by a process that uses PostgreSQL (a SQLite newsroom never holds it). */
+function loadPg(): typeof pgModule {
+  if (!pgLoaded) {
+    pgLoaded = createRequire(import.meta.url)('pg') as typeof pgModule;
+    // COUNT(*) and BIGINT come back from pg as strings; our counts fit in a double.
+    pgLoaded.types.setTypeParser(20, (v) => Number(v));
+  }
+  return pgLoaded;
+}
 
 export interface OpenDatabase {
   db: Db;
@@ -26,12 +37,12 @@ export interface OpenOptions {
 /** Opens a database from a SQLite path (or ":memory:") or a postgres:// URL. */
 export function openDatabase(url: string, opts: OpenOptions = {}): OpenDatabase {
   if (isPostgresUrl(url)) {
-    const pool = new pg.Pool({
+    const pool = new (loadPg().Pool)({
       connectionString: url,
       max: 10,
       ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
