@@ -1,10 +1,11 @@
-// Page speed against a reference: Khabar serving the demo newsroom's article and home pages, next to a raw
-// node:http server in the same process that sends the very same bytes and headers and does nothing else.
-// Load comes from autocannon in a child process (loopback only, bounded), so it does not share the servers'
-// event loop. Prints requests/s and p99 per case with the ratio khabar/raw, resident memory after the load,
+// Page speed and memory against a reference: Khabar serving the demo newsroom's article and home pages from
+// its own process, started as production starts it (`khabar serve`, the built entry), next to a raw node:http
+// server in this process that sends the very same bytes and headers and does nothing else. Load comes from
+// autocannon in a child process (loopback only, bounded). Prints requests/s and p99 per case with the ratio
+// khabar/raw, the Khabar process's own resident memory (VmRSS, peak VmHWM) idle, before and after the load,
 // and the article page's compressed HTML + CSS. No assertions: read the figures.
-//   npm run bench [-- --seconds 10 --connections 10,50 --encoding "br, gzip"]
-import { fork, spawnSync } from 'node:child_process';
+//   npm run bench [-- --seconds 10 --connections 10,50 --encoding "br, gzip" --entry built|tsx]
+import { fork, spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,8 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { fetchRaw, pageWeight, describeWeight, type Fetched } from './page_weight.ts';
-
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
+import { ENTRIES, serve, runCommand, processMemory, describeMemory, type Served, type Memory } from './khabar_process.ts';
 
 interface LoadJob { url: string; connections: number; seconds: number; headers: Record<string, string> }
 interface LoadResult { rps: number; p99: number; p50: number; requests: number; non2xx: number; errors: number; timeouts: number }
@@ -69,29 +69,32 @@ async function main(): Promise<void> {
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10,50' },
     encoding: { type: 'string', default: 'br, gzip' },
+    entry: { type: 'string', default: 'built' },
   } });
   const seconds = Math.max(1, Math.min(Number(values.seconds) || 10, 60));
   const connectionCounts = values.connections.split(',').map(Number).filter((n) => n > 0 && n <= 500);
   const headers: Record<string, string> = values.encoding === 'identity' || values.encoding === '' ? {} : { 'accept-encoding': values.encoding };
+  const entry = ENTRIES[values.entry];
+  if (!entry) throw new Error(`--entry must be one of ${Object.keys(ENTRIES).join(', ')}, got "${values.entry}"`);
 
-  const { loadConfig } = await import('../src/config.ts');
-  const { createRuntime } = await import('../src/runtime.ts');
-  const { buildApp } = await import('../src/http/app.ts');
-
-  // The demo is seeded by the CLI in its own process, so image generation does not count in this process's memory.
+  // Seeded by its own process first, then served by another, as after a restart in production: image
+  // generation does not count in the serving process's memory.
   const dir = mkdtempSync(join(tmpdir(), 'khabar-bench-'));
-  const env = { KHABAR_DATA_DIR: dir, KHABAR_SECRET: 'bench-secret-0123456789abcdef', KHABAR_DEMO: '0', LOG_LEVEL: 'warn' };
-  const seedStart = performance.now();
-  const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', 'seed-demo'], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
-  if (seeded.status !== 0) {
-    rmSync(dir, { recursive: true, force: true });
-    throw new Error(`seed-demo failed: ${seeded.stderr}`);
-  }
-  const runtime = await createRuntime(loadConfig(env));
+  const env: NodeJS.ProcessEnv = { ...process.env, KHABAR_DATA_DIR: dir, KHABAR_SECRET: 'bench-secret-0123456789abcdef', KHABAR_DEMO: '0',
+    LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0' };
+  for (const k of ['DATABASE_URL', 'REDIS_URL', 'KHABAR_PUBLIC_URL', 'KHABAR_TRUST_PROXY']) delete env[k];
+  let served: Served | undefined;
+  let reference: { base: string; server: Server } | undefined;
   try {
-    console.log(`bench: ${seeded.stdout.trim()} SQLite in ${dir}, seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s; load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
-    const app = await buildApp(runtime.ctx);
-    const khabar = (await app.listen({ host: '127.0.0.1', port: 0 })).replace(/\/$/, '');
+    const seedStart = performance.now();
+    const seeded = runCommand(entry, ['seed-demo'], env).trim();
+    const seedSeconds = (performance.now() - seedStart) / 1000;
+    served = await serve(entry, env);
+    const khabar = served.base;
+    await settle();
+    const idle = served.memory();
+    console.log(`bench: ${seeded} SQLite in ${dir}, seeded in ${seedSeconds.toFixed(1)} s; load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
+    console.log(`khabar: \`${['node', ...entry, 'serve'].join(' ')}\` as process ${served.pid}`);
 
     const home = await fetchRaw(`${khabar}/`, headers);
     const articlePath = /href="(\/articles\/[^"?#]+)"/.exec((await fetchRaw(`${khabar}/`)).body.toString('utf8'))?.[1];
@@ -99,12 +102,13 @@ async function main(): Promise<void> {
     const article = await fetchRaw(khabar + articlePath, headers);
     if (article.status !== 200) throw new Error(`${articlePath} answered ${article.status}`);
     const articleAgain = await fetchRaw(khabar + articlePath, headers);
-    const reference = await referenceServer(new Map([['/', home], [articlePath, article]]));
+    reference = await referenceServer(new Map([['/', home], [articlePath, article]]));
 
     console.log(pageCacheNote(article, articleAgain));
     console.log(`requests send accept-encoding: ${headers['accept-encoding'] ?? 'identity'}; article ${articlePath} is ${article.bytes} bytes as served (${article.headers['content-encoding'] ?? 'identity'}), home ${home.bytes} bytes`);
     console.log(`${seconds} s per case, loopback only; load from a child process\n`);
 
+    const beforeLoad = served.memory();
     const rows: string[][] = [];
     for (const [label, path] of [['article', articlePath], ['home', '/']] as const) {
       for (const connections of connectionCounts) {
@@ -122,17 +126,35 @@ async function main(): Promise<void> {
     const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
     console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`);
 
-    const rss = process.memoryUsage().rss;
+    const afterLoad = served.memory();
+    await settle();
+    const settled = served.memory();
     console.log(`load average now ${loadavg().map((n) => n.toFixed(1)).join(' ')} (other work on the machine skews every figure)`);
-    console.log(`resident memory after the load: ${(rss / 1024 / 1024).toFixed(0)} MB (this process: Khabar and the reference server)`);
+    console.log(`khabar process memory (VmRSS, peak VmHWM): idle after start ${describeMemory(idle)}; before the load ${describeMemory(beforeLoad)}; ` +
+      `right after the load ${describeMemory(afterLoad)}; ${SETTLE_MS / 1000} s later ${describeMemory(settled)}`);
+    console.log(`for scale, a bare node process idles at ${describeMemory(await bareNodeMemory())}`);
     console.log(describeWeight(`article page ${articlePath} compressed`, await pageWeight(khabar, articlePath)));
 
-    await new Promise<void>((resolve) => reference.server.close(() => resolve()));
-    await app.close();
+    const stopped = await served.stop();
+    served = undefined;
+    console.log(`khabar stopped on SIGTERM with ${stopped.signal ? `signal ${stopped.signal}` : `exit code ${stopped.code}`}`);
   } finally {
-    await runtime.close();
+    if (reference) await new Promise<void>((resolve) => reference!.server.close(() => resolve()));
+    if (served) await served.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+const SETTLE_MS = 2000;
+const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+
+/** The floor: what Node itself holds with nothing loaded. */
+async function bareNodeMemory(): Promise<Memory | null> {
+  const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+  await settle();
+  const m = child.pid === undefined ? null : processMemory(child.pid);
+  child.kill('SIGKILL');
+  return m;
 }
 
 // Dispatch last, once every constant above is initialised.

@@ -36,14 +36,11 @@ const commands: Record<string, Command> = {
       }
       const app = await buildApp(ctx, { logger: { level: config.logLevel } });
       const services = await startServices(ctx, app);
-      const stop = async () => {
+      stopOnSignal(async () => {
         await services.stop();
         await app.close();
         await runtime.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      });
       await app.listen({ host: config.host, port: config.port });
       const addr = app.server.address();
       const port = typeof addr === 'object' && addr ? addr.port : config.port;
@@ -81,6 +78,32 @@ const commands: Record<string, Command> = {
     },
   },
 };
+
+/** The time a shutdown may take before the process gives up waiting (open requests, a stuck database). */
+const SHUTDOWN_LIMIT_MS = 10_000;
+
+/** On SIGTERM or SIGINT (a process manager, Ctrl-C): stop taking requests, let open ones finish, close the
+ * database and Redis, and exit 0; 1 if closing fails or takes too long. A second signal ends it at once. */
+function stopOnSignal(close: () => Promise<void>): void {
+  const stop = (signal: NodeJS.Signals) => {
+    process.removeListener('SIGINT', stop);
+    process.removeListener('SIGTERM', stop);
+    const late = setTimeout(() => {
+      console.error(`Khabar did not stop within ${SHUTDOWN_LIMIT_MS / 1000} s of ${signal}; exiting.`);
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS);
+    late.unref();
+    close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error('Khabar could not close cleanly:', err);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
 
 function usage(): string {
   const rows = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`);

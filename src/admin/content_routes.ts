@@ -9,6 +9,7 @@ import { imageSources } from '../media/images.ts';
 import { NotFoundError, UnauthorizedError } from '../errors.ts';
 import { checkApiKey } from './api_keys.ts';
 import { object, text, type Schema } from './schemas.ts';
+import { limit } from '../http/limits.ts';
 
 const key: Schema = text(100);
 const keyOnly = object({ key });
@@ -43,6 +44,7 @@ export async function contentRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['content'];
   const security = [{ contentKey: [] }];
   const keyed = {
+    config: limit('contentApi'),
     preValidation: async (req: FastifyRequest) => {
       const k = keyOf(req);
       if (!k || !(await checkApiKey(ctx, k))) throw new UnauthorizedError('A valid Content API key is required');

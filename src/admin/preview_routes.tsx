@@ -12,12 +12,12 @@ import { object, text } from './schemas.ts';
 export async function previewRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
   app.get<{ Params: { token: string } }>('/preview/:token', { schema: { hide: true, params: object({ token: text(120) }, ['token']) } }, async (req, reply) => {
-    const id = readPreviewToken(ctx, req.params.token);
-    const found = id ? await getArticle(ctx.db, id) : null;
+    const link = readPreviewToken(ctx, req.params.token);
+    const found = link ? await getArticle(ctx.db, link.articleId) : null;
     const a = found ? await findArticleBySlug(ctx.db, found.slug) : null;
     if (!a) throw new NotFoundError('This preview link is not valid or has expired.');
     const site = await loadSiteView(ctx, a.language);
     return reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex, nofollow').header('referrer-policy', 'no-referrer')
-      .type('text/html; charset=utf-8').send(renderDocument(<PreviewPage a={a} site={site} />));
+      .type('text/html; charset=utf-8').send(renderDocument(<PreviewPage a={a} site={site} until={link!.expiresAt.toISOString()} />));
   });
 }

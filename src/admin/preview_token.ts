@@ -13,13 +13,13 @@ export function previewToken(ctx: AppContext, articleId: number, expiresAt: Date
   return `${payload}.${sign(ctx, payload)}`;
 }
 
-/** The article id the token opens, or null when it is forged, altered or expired. */
-export function readPreviewToken(ctx: AppContext, token: string): number | null {
+/** The article the token opens and until when, or null when it is forged, altered or expired. */
+export function readPreviewToken(ctx: AppContext, token: string): { articleId: number; expiresAt: Date } | null {
   const m = /^(\d{1,10})\.(\d{1,15})\.([A-Za-z0-9_-]{43})$/.exec(token);
   if (!m) return null;
   const expected = Buffer.from(sign(ctx, `${m[1]}.${m[2]}`));
   const given = Buffer.from(m[3]);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   if (Number(m[2]) <= ctx.clock.now().getTime()) return null;
-  return Number(m[1]);
+  return { articleId: Number(m[1]), expiresAt: new Date(Number(m[2])) };
 }

@@ -1,13 +1,12 @@
 // What the one-time links open: the owner's setup, an invitation, a password reset. Each is checked first
 // (GET: is this link still good?) and then used once (POST), which signs the new account in.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { completeSetup } from './setup.ts';
 import { acceptInvitation, completeReset, requestReset } from './invitations.ts';
 import { peekLink } from './links.ts';
-import { createSession, SESSION_COOKIE, endSession } from './sessions.ts';
-import { audit } from './audit.ts';
-import { getSecuritySettings } from './security_settings.ts';
-import { clientOf, csrfOnly, noSecurity, obj, setSessionCookie, str } from './route_parts.ts';
+import { signInNewAccount } from './session_steps.ts';
+import { csrfOnly, noSecurity, obj, str } from './route_parts.ts';
+import { limit } from '../http/limits.ts';
 
 const tags = ['accounts'];
 const base = '/api/admin/auth';
@@ -15,15 +14,6 @@ const tokenQuery = obj({ token: str(100) }, ['token']);
 
 export async function linkRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
-
-  /** New accounts start signed in (without a second factor yet, so never into a newsroom that requires one). */
-  async function signInNew(req: FastifyRequest, reply: FastifyReply, userId: number): Promise<void> {
-    const old = req.cookies[SESSION_COOKIE];
-    if (old) await endSession(ctx, old);
-    const stage = (await getSecuritySettings(ctx.db)).requireTwoFactor ? 'enroll' : 'full';
-    setSessionCookie(ctx, reply, await createSession(ctx, userId, stage, clientOf(req)), stage);
-    if (stage === 'full') await audit(ctx, { actorId: userId, action: 'signin', subject: `user:${userId}`, detail: { method: 'new account' }, ip: req.ip });
-  }
 
   app.get<{ Querystring: { token: string } }>(`${base}/setup`, { schema: { tags, operationId: 'checkSetupLink', security: noSecurity, querystring: tokenQuery } },
     async (req) => ({ valid: !!(await peekLink(ctx, 'setup', req.query.token)) }));
@@ -34,7 +24,7 @@ export async function linkRoutes(app: FastifyInstance): Promise<void> {
       body: obj({ token: str(100), name: str(100), email: str(254), password: str(1000) }, ['token', 'name', 'email', 'password']) },
   }, async (req, reply) => {
     const id = await completeSetup(ctx, req.body, req.ip);
-    await signInNew(req, reply, id);
+    await signInNewAccount(ctx, req, reply, id);
     return reply.code(201).send({ id });
   });
 
@@ -51,12 +41,13 @@ export async function linkRoutes(app: FastifyInstance): Promise<void> {
       body: obj({ token: str(100), name: str(100), password: str(1000) }, ['token', 'name', 'password']) },
   }, async (req, reply) => {
     const id = await acceptInvitation(ctx, req.body, req.ip);
-    await signInNew(req, reply, id);
+    await signInNewAccount(ctx, req, reply, id);
     return reply.code(201).send({ id });
   });
 
   app.post<{ Body: { email: string } }>(`${base}/reset/request`, {
     onRequest: csrfOnly,
+    config: limit('passwordResetRequest'),
     schema: { tags, operationId: 'requestPasswordReset', security: noSecurity, body: obj({ email: str(254) }, ['email']),
       description: 'Emails a reset link when the account exists and email is set up; the answer is the same either way.' },
   }, async (req, reply) => {

@@ -3,13 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import { CAPABILITIES, type Capability } from './capabilities.ts';
 import { requireSession, requireStaff, sessionOf } from './guard.ts';
 import { completeTwoFactor, signIn } from './sign_in.ts';
-import { endAllSessions, endSession, endSessionById, listSessions, purgeExpiredSessions, SESSION_COOKIE } from './sessions.ts';
+import { endAllSessions, endSessionById, listSessions, purgeExpiredSessions, SESSION_COOKIE } from './sessions.ts';
 import { getUserRow, setPassword } from './users.ts';
 import { verifyPassword } from './passwords.ts';
 import { audit } from './audit.ts';
 import { NotFoundError, UnauthorizedError, ValidationError } from '../errors.ts';
 import { can } from './capabilities.ts';
 import { clearSessionCookie, clientOf, csrfOnly, noSecurity, obj, sessionSecurity, setSessionCookie, str } from './route_parts.ts';
+import { signOut } from './session_steps.ts';
 
 const tags = ['accounts'];
 const base = '/api/admin/auth';
@@ -48,11 +49,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post(`${base}/logout`, { onRequest: csrfOnly, schema: { tags, operationId: 'signOut', security: noSecurity } }, async (req, reply) => {
-    const token = req.cookies[SESSION_COOKIE];
-    const s = await sessionOf(req);
-    if (token) await endSession(ctx, token);
-    if (s) await audit(ctx, { actorId: s.user_id, action: 'signout', subject: `user:${s.user_id}`, ip: req.ip });
-    clearSessionCookie(ctx, reply);
+    await signOut(ctx, req, reply, await sessionOf(req));
     return reply.code(204).send();
   });
 

@@ -22,7 +22,9 @@ export async function setupLink(ctx: AppContext, origin?: string): Promise<strin
 /** For `serve`: prints the setup link when there is no owner yet (at `origin`, e.g. the address actually listened on). */
 export async function printSetupLink(ctx: AppContext, print: (line: string) => void = console.log, origin?: string): Promise<void> {
   const url = await setupLink(ctx, origin);
-  if (url) print(`No owner yet. Open this one-time link within 24 hours to create the owner account:\n  ${url}`);
+  if (!url) return;
+  print(`No owner yet. To create the owner account, open this one-time link in a browser within 24 hours:\n  ${url}\n`
+    + `It works once; restarting the server prints a new one. Afterwards, sign in at ${url.slice(0, url.indexOf('/admin/setup'))}/admin`);
 }
 
 export interface OwnerInput {

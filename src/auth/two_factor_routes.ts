@@ -2,16 +2,16 @@
 // compulsory), confirm, new recovery codes, turn off. And the owner's rule that all staff must use it.
 import type { FastifyInstance } from 'fastify';
 import { requireCapability, requireSession, requireStaff, sessionOf } from './guard.ts';
-import { beginEnrollment, confirmEnrollment, disableTwoFactor, newRecoveryCodes, remainingRecoveryCodes } from './two_factor.ts';
+import { beginEnrollment, disableTwoFactor, newRecoveryCodes, remainingRecoveryCodes } from './two_factor.ts';
 import { getUserRow } from './users.ts';
 import { verifyPassword } from './passwords.ts';
 import { audit } from './audit.ts';
-import { promote } from './sign_in.ts';
 import { getSecuritySettings, updateSecuritySettings } from './security_settings.ts';
 import { ConflictError, ValidationError } from '../errors.ts';
 import { getSettings } from '../content/settings.ts';
-import { clientOf, obj, sessionSecurity, setSessionCookie, str } from './route_parts.ts';
-import { endSessionsWithoutTwoFactor, SESSION_COOKIE } from './sessions.ts';
+import { obj, sessionSecurity, str } from './route_parts.ts';
+import { endSessionsWithoutTwoFactor } from './sessions.ts';
+import { turnOnTwoFactor } from './session_steps.ts';
 
 const tags = ['accounts'];
 const base = '/api/admin/auth/2fa';
@@ -45,10 +45,7 @@ export async function twoFactorRoutes(app: FastifyInstance): Promise<void> {
       description: 'Turns two-factor on; answers the recovery codes (shown once).' },
   }, async (req, reply) => {
     const s = (await sessionOf(req))!;
-    const recoveryCodes = await confirmEnrollment(ctx, s.user_id, req.body.code);
-    await audit(ctx, { actorId: s.user_id, action: 'two_factor.enable', subject: `user:${s.user_id}`, ip: req.ip });
-    if (s.stage === 'enroll') setSessionCookie(ctx, reply, await promote(ctx, s.user_id, req.cookies[SESSION_COOKIE]!, clientOf(req), 'password and new 2FA'), 'full');
-    return { recoveryCodes };
+    return { recoveryCodes: await turnOnTwoFactor(ctx, req, reply, s, req.body.code) };
   });
 
   app.post<{ Body: { password: string } }>(`${base}/recovery-codes`, {

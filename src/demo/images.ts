@@ -1,6 +1,6 @@
 // The demo newsroom's pictures, drawn locally as SVG and rasterised with sharp (no downloads): abstract hero
 // illustrations, initials portraits, partner logos and the site logo. Each goes through ingestImage like an upload.
-import sharp from 'sharp';
+import { loadSharp } from '../media/sharp.ts';
 import type { AppContext } from '../context.ts';
 import { ingestImage, type MediaRow } from '../media/images.ts';
 import { seeded } from './compose.ts';
@@ -27,6 +27,7 @@ export const PALETTES: Palette[] = [
 const SHAPES = ['overlapping circles', 'angled bands', 'a field of dots', 'layered ridges'] as const;
 
 async function png(svg: string): Promise<Buffer> {
+  const sharp = await loadSharp();
   return sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toBuffer();
 }
 

@@ -19,8 +19,10 @@ import { siteRoutes } from '../site/routes.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { adminRoutes } from '../admin/routes.ts';
 import { commentRoutes } from '../site/comment_routes.ts';
+import { adminPages } from '../admin_pages/routes.ts';
 import { openApi } from '../admin/openapi.ts';
 import { schemaProblem } from '../admin/schema_errors.ts';
+import { requestForLog } from './log_safe.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -37,7 +39,8 @@ export interface BuildOptions {
 /** Builds the whole app for one context; tests call this with an in-memory or per-test database. */
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: opts.logger && typeof opts.logger === 'object' ? { ...opts.logger, serializers: { req: requestForLog } }
+      : opts.logger ? { serializers: { req: requestForLog } } : false,
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: false },
@@ -143,6 +146,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(authRoutes);
   await app.register(adminRoutes);
   await app.register(commentRoutes);
+  await app.register(adminPages);
   await app.register(siteRoutes);
   return app;
 }

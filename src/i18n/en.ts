@@ -1,5 +1,6 @@
 // English message catalog of the public site (complete). Other languages add a file with the same keys.
 import { commentsEn } from './comments_en.ts';
+import { adminEn } from './admin_en.ts';
 
 export const en = {
   'site.skip': 'Skip to content',
@@ -29,6 +30,15 @@ export const en = {
   'article.source_link': 'Read the original at {name}',
   'article.syndicated': 'This story was first published by {name}.',
   'ad.label': '- Advertisement -',
+  'preview.title': 'Preview.',
+  'preview.not_public': 'This story is not public: it is {status}.',
+  'preview.published': 'This story is already public; this is how it looks now.',
+  'preview.until': 'Only people with this link can see it, until',
+  'status.draft': 'a draft',
+  'status.review': 'waiting for review',
+  'status.scheduled': 'scheduled',
+  'status.published': 'published',
+  'status.archived': 'archived',
   'list.tag': 'Tagged: {name}',
   'list.author': 'Articles by {name}',
   'list.year': 'Archive: {year}',
@@ -51,6 +61,7 @@ export const en = {
   'error.help': 'You could start again from the home page or one of our sections.',
   'error.home': 'Go to the home page',
   ...commentsEn,
+  ...adminEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,21 +1,35 @@
-// The in-process job runner: every 30 seconds it runs the work that has come due (scheduled publishing first;
-// feed polling and image variants later). Each job is safe to run on several instances at once and after a
+// The in-process job runner: every 30 seconds it runs the work that has come due (scheduled publishing first,
+// tidying the accounts tables hourly; feed polling and image variants later). Each job is safe to run on several instances at once and after a
 // restart: publishDueArticles publishes each article exactly once.
 import type { AppContext } from '../context.ts';
 import { publishDueArticles } from '../content/articles.ts';
 import { audit } from '../auth/audit.ts';
+import { tidyAccounts } from '../auth/housekeeping.ts';
 
 export const JOB_INTERVAL_MS = 30_000;
+export const TIDY_INTERVAL_MS = 3600_000;
 
 export interface JobResults {
   published: number[];
+  /** Rows the hourly tidy removed, when it ran this time. */
+  tidied: Awaited<ReturnType<typeof tidyAccounts>> | null;
 }
+
+/** When each context last tidied (per process; tidying twice is harmless, so instances need not agree). */
+const lastTidy = new WeakMap<AppContext, number>();
 
 /** Runs every due job once; tests call this after moving a ManualClock. */
 export async function runDueJobs(ctx: AppContext): Promise<JobResults> {
   const published = await publishDueArticles(ctx);
   for (const id of published) await audit(ctx, { actorId: null, action: 'article.publish', subject: `article:${id}`, detail: { scheduled: true } });
-  return { published };
+  const now = ctx.clock.now().getTime();
+  const last = lastTidy.get(ctx);
+  let tidied: JobResults['tidied'] = null;
+  if (last === undefined || now - last >= TIDY_INTERVAL_MS) {
+    tidied = await tidyAccounts(ctx);
+    lastTidy.set(ctx, now);
+  }
+  return { published, tidied };
 }
 
 export interface JobRunner {

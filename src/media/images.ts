@@ -1,8 +1,8 @@
 // Images in: checked by content (never by name), oriented, stripped of EXIF/GPS, and written as AVIF/WebP/JPEG
 // variants at a few widths. Images out: the srcset data every view uses (width/height always known).
-import sharp from 'sharp';
+import { loadSharp, type SharpFactory } from './sharp.ts';
 
-type Sharp = ReturnType<typeof sharp>;
+type Sharp = ReturnType<SharpFactory>;
 type Metadata = Awaited<ReturnType<Sharp['metadata']>>;
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../context.ts';
@@ -43,6 +43,7 @@ function encode(img: Sharp, format: Format): Sharp {
 async function inspect(bytes: Buffer): Promise<{ width: number; height: number; format: string }> {
   if (!Buffer.isBuffer(bytes) || bytes.length === 0) throw new ValidationError('file', 'The file is empty');
   if (bytes.length > MAX_UPLOAD_BYTES) throw new ValidationError('file', `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
+  const sharp = await loadSharp();
   let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
@@ -70,6 +71,7 @@ export async function ingestImage(ctx: AppContext, bytes: Buffer, meta: ImageMet
   const widths = VARIANT_WIDTHS.filter((w) => w < info.width);
   widths.push(Math.min(info.width, VARIANT_WIDTHS[VARIANT_WIDTHS.length - 1]));
   const variants: Variant[] = [];
+  const sharp = await loadSharp();
   let decoded: Buffer;
   try {
     // One decode, auto-oriented; metadata (EXIF, GPS, XMP) is not carried into any output.

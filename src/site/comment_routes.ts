@@ -21,6 +21,7 @@ import { wantsJson } from '../http/app.ts';
 import { renderCommentHtml, renderCommentPage } from './comments_block.tsx';
 import { parseForm, parseJson } from '../comments/bodies.ts';
 import { fromOwnSite } from '../comments/origin.ts';
+import { limit } from '../http/limits.ts';
 
 const BODY_LIMIT = 64 * 1024;
 
@@ -70,7 +71,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     }
   });
 
-  app.post<{ Params: { id: string } }>('/comments/:id/report', { preHandler: ownSite }, async (req, reply) => {
+  app.post<{ Params: { id: string } }>('/comments/:id/report', { preHandler: ownSite, config: limit('commentReport') }, async (req, reply) => {
     const id = /^[1-9]\d{0,9}$/.test(req.params.id) ? Number(req.params.id) : 0;
     if (!id) throw new CommentRefusedError(404, 'comments.report_missing');
     const { articleSlug } = await reportComment(ctx, id, req.ip);

@@ -65,6 +65,7 @@ for (const dialect of testDialects()) {
       assert.equal(shown.statusCode, 200);
       assert.match(shown.body, /Border crossings rise sharply/);
       assert.match(shown.headers['x-robots-tag'] as string, /noindex/);
+      assert.match(shown.body, /class="preview-banner"[^>]*><strong>Preview.<\/strong> This story is not public: it is a draft\./, 'the preview says it is not public');
       assert.equal((await t.app.inject({ method: 'GET', url: path.replace(/\/(\d+)\./, `/${id + 1}.`) })).statusCode, 404);
 
       // Contributors submit; they cannot publish or schedule.

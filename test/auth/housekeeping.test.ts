@@ -7,6 +7,7 @@ import { createSession, findSession } from '../../src/auth/sessions.ts';
 import { createLink } from '../../src/auth/links.ts';
 import { recordFailure, throttleKeys } from '../../src/auth/throttle.ts';
 import { tidyAccounts } from '../../src/auth/housekeeping.ts';
+import { runDueJobs } from '../../src/jobs/runner.ts';
 
 const client = { ip: '192.0.2.1', userAgent: 'test' };
 
@@ -28,6 +29,24 @@ for (const dialect of testDialects()) {
       assert.equal(r.links, 1, 'the reset link expired a day ago; the invitation is still open');
       assert.equal(r.sessions, 1);
       assert.equal(await findSession(t.ctx, live), null);
+    } finally {
+      await t.close();
+    }
+  });
+
+  test(`the job runner tidies the accounts tables once an hour (${dialect})`, async () => {
+    const t = await makeTestContext(dialect);
+    try {
+      const id = await createUser(t.ctx, { email: 'c@khabar.test', name: 'C Person', password: STAFF_PASSWORD, role: 'author' });
+      assert.deepEqual((await runDueJobs(t.ctx)).tidied, { sessions: 0, links: 0, failures: 0 }, 'the first run tidies');
+      await createSession(t.ctx, id, 'full', client);
+      t.clock.advance(13 * 3600_000);
+      assert.deepEqual((await runDueJobs(t.ctx)).tidied, { sessions: 1, links: 0, failures: 0 }, 'the expired session goes');
+      await createSession(t.ctx, id, 'full', client);
+      t.clock.advance(59 * 60_000);
+      assert.equal((await runDueJobs(t.ctx)).tidied, null, 'not again within the hour');
+      t.clock.advance(12 * 3600_000);
+      assert.deepEqual((await runDueJobs(t.ctx)).tidied, { sessions: 1, links: 0, failures: 0 });
     } finally {
       await t.close();
     }

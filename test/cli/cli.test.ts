@@ -1,18 +1,20 @@
 // The `khabar` command as a newcomer meets it: help on every command, `serve` on a free port printing its URL
 // and answering /healthz, the demo newsroom on an empty database (and only then), and clear words, not stack
-// traces, for bad settings.
+// traces, for bad settings. Every run goes through bin/khabar.js, the built entry production runs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync, readFileSync, writeFileSync, mkdirSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { loadConfig, ConfigError } from '../../src/config.ts';
+import { build, needsBuild, entryOf, nodeFlags } from '../../scripts/build.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const MAIN = ['--import', 'tsx', 'src/main.ts'];
+/** As `npx khabar` runs it: the node flags of bin/khabar.js's #! line, then the file. */
+const MAIN = [...nodeFlags(), 'bin/khabar.js'];
 
 /** The environment a fresh shell would give, with Khabar's own settings cleared and the data in `dir`. */
 function cleanEnv(dir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -23,10 +25,12 @@ function cleanEnv(dir: string, extra: Record<string, string> = {}): NodeJS.Proce
 
 interface Ran { status: number | null; stdout: string; stderr: string }
 
-/** Runs one CLI command to its end. Independent runs go in parallel: each start of Node with tsx costs a second or two. */
-function khabar(args: string[], env: NodeJS.ProcessEnv, cmd: string[] = MAIN): Promise<Ran> {
+/** Runs one CLI command to its end (`viaShebang`: the file itself, as npx runs it). Independent runs go in
+ * parallel: each start of Node costs a second. */
+function khabar(args: string[], env: NodeJS.ProcessEnv, viaShebang = false): Promise<Ran> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...cmd, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [command, ...rest] = viaShebang ? [join(ROOT, 'bin', 'khabar.js'), ...args] : [process.execPath, ...MAIN, ...args];
+    const child = spawn(command, rest, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
@@ -39,13 +43,15 @@ function khabar(args: string[], env: NodeJS.ProcessEnv, cmd: string[] = MAIN): P
 
 interface Running {
   url: string;
+  pid: number;
   output(): string;
-  stop(): Promise<number | null>;
+  /** Sends the signal (SIGTERM unless told) and resolves with the exit code, null when a signal ended it. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts `khabar serve` and resolves once it prints its URL. */
-function serve(env: NodeJS.ProcessEnv, timeoutMs = 90_000): Promise<Running> {
-  const child = spawn(process.execPath, [...MAIN, 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `khabar serve` (or another command line that starts it) and resolves once it prints its URL. */
+function serve(env: NodeJS.ProcessEnv, timeoutMs = 90_000, command = [process.execPath, ...MAIN, 'serve']): Promise<Running> {
+  const child = spawn(command[0], command.slice(1), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
@@ -57,9 +63,10 @@ function serve(env: NodeJS.ProcessEnv, timeoutMs = 90_000): Promise<Running> {
         clearTimeout(timer);
         resolve({
           url: m[1],
+          pid: child.pid!,
           output: () => out,
-          async stop() {
-            child.kill('SIGTERM');
+          async stop(signal = 'SIGTERM') {
+            child.kill(signal);
             return exited;
           },
         });
@@ -88,8 +95,8 @@ test('npx khabar --help lists the commands and each command has its own --help',
   const dir = tempDir();
   try {
     const names = ['serve', 'migrate', 'seed-demo'];
-    // The top-level --help goes through the bin launcher, as `npx khabar --help` does.
-    const [top, ...each] = await Promise.all([khabar(['--help'], cleanEnv(dir), ['bin/khabar.js']), ...names.map((name) => khabar([name, '--help'], cleanEnv(dir)))]);
+    // The top-level --help runs the file itself, through its #! line, as npx does.
+    const [top, ...each] = await Promise.all([khabar(['--help'], cleanEnv(dir), true), ...names.map((name) => khabar([name, '--help'], cleanEnv(dir)))]);
     assert.equal(top.status, 0);
     assert.match(top.stdout, /Usage: khabar <command>/);
     for (const name of names) assert.match(top.stdout, new RegExp(`^\\s+${name}\\s`, 'm'), `--help lists ${name}`);
@@ -102,6 +109,12 @@ test('npx khabar --help lists the commands and each command has its own --help',
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('npm start runs the same entry with the same node flags as npx khabar, in place of the shell npm starts', () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string>; bin: Record<string, string> };
+  assert.equal(pkg.bin.khabar, 'bin/khabar.js');
+  assert.equal(pkg.scripts.start, ['exec', 'node', ...MAIN, 'serve'].join(' '));
 });
 
 test('an unknown command is refused with the usage', async () => {
@@ -206,7 +219,13 @@ test('serve on an empty database creates the demo newsroom once; the next start 
       assert.equal((await fetch(`${first.url}healthz`)).status, 200);
       const home = await fetch(first.url);
       assert.equal(home.status, 200);
-      assert.match(await home.text(), /href="\/articles\//, 'the home page links stories');
+      const html = await home.text();
+      assert.match(html, /href="\/articles\//, 'the home page links stories');
+      // The built server still finds public/: stylesheets are addressed by their content hash and served.
+      const css = /href="(\/assets\/[\w.-]+\.css\?v=([0-9a-f]+))"/.exec(html);
+      assert.ok(css, 'the home page links a stylesheet');
+      assert.match(css[2], /^[0-9a-f]{12}$/, 'addressed by the hash of its bytes');
+      assert.equal((await fetch(new URL(css[1], first.url))).status, 200);
     } finally {
       assert.equal(await first.stop(), 0);
     }
@@ -222,5 +241,89 @@ test('serve on an empty database creates the demo newsroom once; the next start 
     assert.match(refused.stderr, /already has content/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** Children of a process (Linux), or null where /proc cannot tell. */
+function childrenOf(pid: number): string[] | null {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+  } catch {
+    return null;
+  }
+}
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  test(`serve runs in the khabar process itself, from the build, and ${signal} stops it cleanly with exit code 0`, async () => {
+    const dir = tempDir();
+    try {
+      const s = await serve(cleanEnv(dir, { KHABAR_DEMO: '0' }));
+      let code: number | null;
+      try {
+        assert.equal((await fetch(`${s.url}healthz`)).status, 200);
+        const children = childrenOf(s.pid);
+        if (children) assert.deepEqual(children, [], 'no server hidden in a child process, out of reach of the signal');
+        const cmdline = existsSync(`/proc/${s.pid}/cmdline`) ? readFileSync(`/proc/${s.pid}/cmdline`, 'utf8') : '';
+        assert.doesNotMatch(cmdline, /tsx/, 'no TypeScript loader in production');
+        assert.ok(existsSync(join(dir, 'khabar.sqlite-wal')), 'the database is open in WAL mode while serving');
+      } finally {
+        code = await s.stop(signal);
+      }
+      assert.equal(code, 0, `a clean exit on ${signal}`);
+      await assert.rejects(fetch(`${s.url}healthz`), 'nothing listens any more');
+      // SQLite folds the write-ahead log back into the file and removes it only when the database is closed.
+      assert.equal(existsSync(join(dir, 'khabar.sqlite-wal')), false, 'the database was closed, not abandoned');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+test('SIGTERM to `npm start` (what a process manager started) stops the server, not only npm', async () => {
+  const dir = tempDir();
+  try {
+    const npm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm'];
+    const s = await serve(cleanEnv(dir, { KHABAR_DEMO: '0' }), 90_000, [...npm, 'start', '--silent']);
+    const code = await s.stop('SIGTERM');
+    assert.equal(code, 0, `npm start ended with ${code}:\n${s.output()}`);
+    await assert.rejects(fetch(`${s.url}healthz`), 'no server left behind');
+    assert.equal(existsSync(join(dir, 'khabar.sqlite-wal')), false, 'the database was closed');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the build follows the sources: an edited, added or removed source file means a rebuild before the next run', { timeout: 60_000 }, async () => {
+  const root = mkdtempSync(join(tmpdir(), 'khabar-build-'));
+  try {
+    const write = (path: string, text: string) => {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), text);
+    };
+    write('package.json', '{ "type": "module" }');
+    write('tsconfig.json', '{}');
+    write('src/auth/common_passwords.txt', 'password\n');
+    write('src/words.ts', `export const word: string = 'first';\n`);
+    write('src/main.ts', `import { readFileSync } from 'node:fs';\nimport { word } from './words.ts';\n` +
+      `console.log(word, readFileSync(new URL('./common_passwords.txt', import.meta.url), 'utf8').trim());\n`);
+    const run = () => execFileSync(process.execPath, [entryOf(root)], { encoding: 'utf8' }).trim();
+    assert.equal(needsBuild(root), true, 'no build yet');
+    await build(root);
+    assert.equal(needsBuild(root), false);
+    assert.equal(run(), 'first password', 'plain JS that finds the files it reads next to itself');
+
+    write('src/words.ts', `export const word: string = 'second';\n`);
+    assert.equal(needsBuild(root), true, 'an edited source');
+    await build(root);
+    assert.equal(run(), 'second password');
+    assert.equal(needsBuild(root), false);
+
+    write('src/unused.ts', 'export {};\n');
+    assert.equal(needsBuild(root), true, 'an added source');
+    await build(root);
+    unlinkSync(join(root, 'src/unused.ts'));
+    assert.equal(needsBuild(root), true, 'a removed source');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
   }
 });

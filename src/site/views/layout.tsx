@@ -44,8 +44,9 @@ export function Layout({ site, title, description, canonical, current, head, chi
           </div>
           <div class="brand">
             <a class="brand-name" href="/">
-              {site.logo ? <Picture media={site.logo} alt="" sizes="48px" display={96} eager class="brand-logo" /> : null}
-              <span>{settings.name}</span>
+              {site.logo
+                ? <Picture media={site.logo} alt={settings.name} sizes="216px" display={480} eager class="brand-logo" />
+                : <span>{settings.name}</span>}
             </a>
             <p class="tagline">{settings.description}</p>
           </div>

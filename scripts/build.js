@@ -1,0 +1,97 @@
+// The production build: src/main.ts and everything it imports, bundled by esbuild into one plain-JS file,
+// dist/server/main.js, which `khabar` (bin/khabar.js) runs without the tsx loader. Packages in node_modules
+// stay outside the bundle (imported as usual), so a lazy `await import('sharp')` stays lazy.
+// Files read at runtime relative to import.meta.url keep working because the bundle sits two folders below
+// the project root like every file of src/<domain>/: '../../public/' still names public/, and
+// common_passwords.txt is copied next to the bundle.
+// Plain JS so it runs before anything is built:  node scripts/build.js
+// `needsBuild()` tells whether the sources differ from those the current build was made from.
+import { readdirSync, statSync, readFileSync, writeFileSync, renameSync, mkdirSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../', import.meta.url));
+/** The built entry of the project at `root`. */
+export const entryOf = (root = ROOT) => join(root, 'dist', 'server', 'main.js');
+export const ENTRY = entryOf();
+const stampOf = (root) => join(root, 'dist', 'server', 'inputs.txt');
+/** Read at runtime next to the module that reads them. */
+const DATA_FILES = ['src/auth/common_passwords.txt'];
+
+/** Path, size and modification time of every input: any edit, added or deleted file changes it. */
+function inputsSignature(root) {
+  const rows = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else rows.push(p);
+    }
+  };
+  walk(join(root, 'src'));
+  rows.push(join(root, 'tsconfig.json'), join(root, 'package.json'), fileURLToPath(import.meta.url));
+  return rows.sort().map((p) => {
+    const s = statSync(p);
+    return `${relative(root, p)} ${s.size} ${s.mtimeMs}`;
+  }).join('\n');
+}
+
+export function needsBuild(root = ROOT) {
+  try {
+    statSync(entryOf(root));
+    return readFileSync(stampOf(root), 'utf8') !== inputsSignature(root);
+  } catch {
+    return true;
+  }
+}
+
+/** The node flags the `khabar` command runs with: those on bin/khabar.js's first line (`env -S node ...`). */
+export function nodeFlags() {
+  const first = readFileSync(join(ROOT, 'bin', 'khabar.js'), 'utf8').split('\n', 1)[0];
+  const m = /^#!\/usr\/bin\/env(?: -S)? node\b(.*)$/.exec(first);
+  if (!m) throw new Error(`bin/khabar.js does not start with a node #! line: ${first}`);
+  return m[1].trim().split(/\s+/).filter(Boolean);
+}
+
+/** Writes a file whole or not at all, so a process starting meanwhile never reads half a bundle. */
+function writeAtomically(file, contents) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, contents);
+  renameSync(tmp, file);
+}
+
+export async function build(root = ROOT) {
+  const signature = inputsSignature(root);
+  const entry = entryOf(root);
+  const outDir = dirname(entry);
+  const esbuild = await import('esbuild');
+  try {
+    const result = await esbuild.build({
+      entryPoints: [join(root, 'src', 'main.ts')],
+      outfile: entry,
+      bundle: true,
+      packages: 'external',
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      tsconfig: join(root, 'tsconfig.json'),
+      sourcemap: 'linked',
+      write: false,
+      logLevel: 'warning',
+    });
+    mkdirSync(outDir, { recursive: true });
+    for (const file of DATA_FILES) writeAtomically(join(outDir, basename(file)), readFileSync(join(root, file)));
+    // The map first and the bundle after it; the stamp last, once the bundle it describes is in place.
+    const files = [...result.outputFiles].sort((a, b) => (a.path === entry ? 1 : 0) - (b.path === entry ? 1 : 0));
+    for (const f of files) writeAtomically(f.path, f.contents);
+    writeAtomically(stampOf(root), signature);
+  } finally {
+    await esbuild.stop();
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const started = performance.now();
+  await build();
+  console.log(`built ${relative(ROOT, ENTRY)} in ${Math.round(performance.now() - started)} ms`);
+}

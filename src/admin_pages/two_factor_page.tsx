@@ -1,0 +1,137 @@
+// /admin/two-factor: setting up an authenticator app, for a session the newsroom holds back until it is done
+// ('enroll') and for anyone signed in without one. The key is shown as text and as an otpauth:// address; a code
+// from the app turns it on (beginEnrollment and confirmEnrollment, the JSON routes' services) and the recovery
+// codes are shown once.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ComponentChildren, VNode } from 'preact';
+import { checkCsrf, sessionOf } from '../auth/guard.ts';
+import { beginEnrollment } from '../auth/two_factor.ts';
+import { turnOnTwoFactor } from '../auth/session_steps.ts';
+import { openSecret } from '../auth/secret_box.ts';
+import { getUserRow } from '../auth/users.ts';
+import type { LiveSession } from '../auth/sessions.ts';
+import type { AppContext } from '../context.ts';
+import { t } from '../i18n/index.ts';
+import { AdminLayout, Field, Form, FormMessage, Notice, Submit, type PageView, type Problem } from './layout.tsx';
+import { formFields, pageFor, pageView, problemOf, seeOther, sendPage } from './page_kit.tsx';
+
+const PATH = '/admin/two-factor';
+
+interface Enrollment {
+  secret: string;
+  otpauthUrl: string;
+}
+
+function Frame({ view, s, children }: { view: PageView; s: LiveSession; children: ComponentChildren }): VNode {
+  return (
+    <AdminLayout view={view} title={t(view.lang, 'admin.two_factor.title')}>
+      {s.stage === 'enroll' ? <p class="admin-alert">{t(view.lang, 'admin.two_factor.required')}</p> : null}
+      {children}
+    </AdminLayout>
+  );
+}
+
+function StartPage({ view, s, problem }: { view: PageView; s: LiveSession; problem?: Problem }): VNode {
+  return (
+    <Frame view={view} s={s}>
+      <p>{t(view.lang, 'admin.two_factor.intro')}</p>
+      <FormMessage view={view} problem={problem} />
+      <Form view={view} action={PATH}>
+        <Submit>{t(view.lang, 'admin.two_factor.begin')}</Submit>
+      </Form>
+    </Frame>
+  );
+}
+
+function KeyPage({ view, s, e, problem }: { view: PageView; s: LiveSession; e: Enrollment; problem?: Problem }): VNode {
+  const { lang } = view;
+  return (
+    <Frame view={view} s={s}>
+      <p>{t(lang, 'admin.two_factor.key_intro')}</p>
+      <p class="admin-secret"><span class="visually-hidden">{t(lang, 'admin.two_factor.key')}: </span><code>{e.secret.replace(/(.{4})(?=.)/g, '$1 ')}</code></p>
+      <p>{t(lang, 'admin.two_factor.uri')}</p>
+      <p class="admin-secret"><code>{e.otpauthUrl}</code></p>
+      <p>{t(lang, 'admin.two_factor.confirm_intro')}</p>
+      <FormMessage view={view} problem={problem} />
+      <Form view={view} action={`${PATH}/confirm`}>
+        <input type="hidden" name="secret" value={e.secret} />
+        <input type="hidden" name="otpauth" value={e.otpauthUrl} />
+        <Field view={view} name="code" label="admin.field.code" autocomplete="one-time-code" inputMode="numeric" problem={problem} maxLength={20} />
+        <Submit>{t(lang, 'admin.two_factor.confirm')}</Submit>
+      </Form>
+    </Frame>
+  );
+}
+
+function DonePage({ view, codes }: { view: PageView; codes: string[] }): VNode {
+  const { lang } = view;
+  return (
+    <AdminLayout view={view} title={t(lang, 'admin.two_factor.done_title')}>
+      <p>{t(lang, 'admin.two_factor.codes')}</p>
+      <ul class="admin-codes">{codes.map((c) => <li><code>{c}</code></li>)}</ul>
+      <p><a class="button" href="/admin">{t(lang, 'admin.two_factor.continue')}</a></p>
+    </AdminLayout>
+  );
+}
+
+/** The key the form showed, when it is still the one waiting for confirmation (a form refused for a wrong code
+ * shows it again; a key from anywhere else is not shown). */
+async function pendingKey(ctx: AppContext, s: LiveSession, secret: string, otpauthUrl: string): Promise<Enrollment | null> {
+  const u = await getUserRow(ctx.db, s.user_id);
+  const stored = u?.totp_secret ? openSecret(ctx.secret, s.user_id, u.totp_secret) : null;
+  if (!stored || stored !== secret || !otpauthUrl.startsWith('otpauth://totp/')) return null;
+  return new URL(otpauthUrl).searchParams.get('secret') === secret ? { secret, otpauthUrl } : null;
+}
+
+export function twoFactorPage(app: FastifyInstance): void {
+  const { ctx } = app;
+  /** The session that may set up two-factor authentication, or null (and where to go instead). */
+  const enrolling = async (req: FastifyRequest): Promise<{ s: LiveSession | null; elsewhere: string }> => {
+    const s = await sessionOf(req);
+    if (s && (s.stage === 'full' || s.stage === 'enroll')) return { s, elsewhere: '' };
+    return { s: null, elsewhere: s ? pageFor(s.stage) : '/admin/sign-in' };
+  };
+
+  app.get(PATH, async (req, reply) => {
+    const { s, elsewhere } = await enrolling(req);
+    if (!s) return seeOther(reply, elsewhere);
+    const view = await pageView(ctx, reply);
+    if (s.totp_enabled) {
+      return sendPage(reply, 200, (
+        <AdminLayout view={view} title={t(view.lang, 'admin.two_factor.title')}>
+          <Notice>{t(view.lang, 'admin.two_factor.already')}</Notice>
+          <p><a href="/admin">{t(view.lang, 'admin.two_factor.continue')}</a></p>
+        </AdminLayout>
+      ));
+    }
+    return sendPage(reply, 200, <StartPage view={view} s={s} />);
+  });
+
+  app.post(PATH, async (req, reply) => {
+    const { s, elsewhere } = await enrolling(req);
+    if (!s) return seeOther(reply, elsewhere);
+    const view = await pageView(ctx, reply);
+    try {
+      checkCsrf(req, reply);
+      return sendPage(reply, 200, <KeyPage view={view} s={s} e={await beginEnrollment(ctx, s.user_id, view.siteName)} />);
+    } catch (err) {
+      const problem = problemOf(err, reply, view.lang);
+      return sendPage(reply, problem.status, <StartPage view={view} s={s} problem={problem} />);
+    }
+  });
+
+  app.post(`${PATH}/confirm`, async (req, reply) => {
+    const { s, elsewhere } = await enrolling(req);
+    if (!s) return seeOther(reply, elsewhere);
+    const f = formFields(req.body, ['code', 'secret', 'otpauth']);
+    const view = await pageView(ctx, reply);
+    try {
+      checkCsrf(req, reply);
+      return sendPage(reply, 200, <DonePage view={view} codes={await turnOnTwoFactor(ctx, req, reply, s, f.code)} />);
+    } catch (err) {
+      const problem = problemOf(err, reply, view.lang);
+      const e = await pendingKey(ctx, s, f.secret, f.otpauth);
+      return sendPage(reply, problem.status, e ? <KeyPage view={view} s={s} e={e} problem={problem} /> : <StartPage view={view} s={s} problem={{ ...problem, field: undefined }} />);
+    }
+  });
+}
