@@ -1,6 +1,8 @@
 // Email for invitations and password resets, through nodemailer when SMTP_URL is set. Without it nothing is
-// sent and the caller shows the link to the person who asked for it instead.
-import nodemailer, { type Transporter } from 'nodemailer';
+// sent and the caller shows the link to the person who asked for it instead. nodemailer is loaded at the first
+// letter, so a newsroom without email never holds it.
+import type nodemailerModule from 'nodemailer';
+import { createRequire } from 'node:module';
 import type { AppContext } from '../context.ts';
 
 export interface Letter {
@@ -24,7 +26,8 @@ function transportFor(ctx: AppContext): MailTransport | null {
   const t = transports.get(ctx);
   if (t) return t;
   if (!ctx.config.smtpUrl) return null;
-  const made: Transporter = nodemailer.createTransport(ctx.config.smtpUrl);
+  const nodemailer = createRequire(import.meta.url)('nodemailer') as typeof nodemailerModule;
+  const made = nodemailer.createTransport(ctx.config.smtpUrl);
   transports.set(ctx, made as unknown as MailTransport);
   return made as unknown as MailTransport;
 }

@@ -7,7 +7,8 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import csrf from '@fastify/csrf-protection';
 import rateLimit from '@fastify/rate-limit';
-import { Redis } from 'ioredis';
+import type { Redis as RedisClient } from 'ioredis';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppContext } from '../context.ts';
@@ -86,8 +87,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     getToken: (req) => (req.body as Record<string, string> | undefined)?._csrf ?? (req.headers['x-csrf-token'] as string | undefined),
   });
   // Rate limits are per route (`config: { rateLimit: {...} }`) so pages, assets and benchmarks are not throttled;
-  // with REDIS_URL the counters are shared across instances.
-  const redis = ctx.config.redisUrl ? new Redis(ctx.config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1 }) : null;
+  // with REDIS_URL the counters are shared across instances (ioredis is loaded only then).
+  const redis = ctx.config.redisUrl ? connectRedis(ctx.config.redisUrl) : null;
   if (redis) app.addHook('onClose', async () => { redis.disconnect(); });
   await app.register(rateLimit, {
     global: false,
@@ -193,4 +194,9 @@ async function sendError(ctx: AppContext, req: FastifyRequest, reply: FastifyRep
 
 function statusCode(status: number): string {
   return ({ 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 410: 'gone', 413: 'too_large', 415: 'unsupported_media_type', 429: 'rate_limited' } as Record<number, string>)[status] ?? 'error';
+}
+
+function connectRedis(url: string): RedisClient {
+  const { Redis } = createRequire(import.meta.url)('ioredis') as typeof import('ioredis');
+  return new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 1 });
 }
