@@ -2,6 +2,7 @@
 // digits of the reader's script. Intl does the work; the Solar Hijri months get their Afghan names (Hamal ... Hut)
 // where the locale data carries the Iranian ones (Farvardin ... Esfand).
 import type { Calendar } from '../content/settings.ts';
+import { remember } from '../remember.ts';
 
 export interface DateContext {
   timeZone: string;
@@ -41,9 +42,16 @@ function formatter(locale: string, timeZone: string, opts: Intl.DateTimeFormatOp
   return f;
 }
 
+// Formatting through Intl costs more than rendering the rest of a byline; the same instants recur on every page.
+const formatted = remember<string>(5000);
+
 /** A date as readers of this site write it: their time zone, calendar and digits. */
 export function formatDate(at: string | Date, lang: string, d: DateContext, style: DateStyle = 'date'): string {
   const date = typeof at === 'string' ? new Date(at) : at;
+  return formatted(`${date.getTime()}|${lang}|${d.timeZone}|${d.calendar}|${style}`, () => formatAfresh(date, lang, d, style));
+}
+
+function formatAfresh(date: Date, lang: string, d: DateContext, style: DateStyle): string {
   const solar = d.calendar === 'solar-hijri';
   // The calendar is always named: fa-AF alone would default to the Persian calendar on a Gregorian site.
   const locale = `${localeOf(lang)}-u-ca-${solar ? 'persian' : 'gregory'}`;
@@ -62,7 +70,7 @@ export function localDigits(n: number | string, lang: string): string {
 
 /** The site's local calendar day of an instant, as YYYY-MM-DD (for <time datetime>). */
 export function localDay(at: Date, timeZone: string): string {
-  return formatter('en-CA', timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }, 'day').format(at);
+  return formatted(`${at.getTime()}|${timeZone}|day`, () => formatter('en-CA', timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }, 'day').format(at));
 }
 
 /** The site's local Gregorian year of an instant. */

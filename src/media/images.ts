@@ -9,6 +9,7 @@ import type { AppContext } from '../context.ts';
 import type { Db } from '../db/schema.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { optionalText } from '../content/fields.ts';
+import { remember } from '../remember.ts';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 /** Larger images are refused before decoding: a small file that claims 100,000 x 100,000 pixels is a bomb. */
@@ -133,17 +134,25 @@ export function mediaUrl(key: string): string {
   return `/media/${key}`;
 }
 
+const drawn = remember<ImageSources>(2000);
+
 /** What a view needs to draw an image: src, width/height and srcsets per format. */
 export function imageSources(media: { storage_key: string; width: number; height: number; variants: string }, displayWidth = 960): ImageSources {
+  // The storage key names the uploaded bytes (their hash), and the variants follow from those bytes.
+  return drawn(`${displayWidth}|${media.storage_key}`, () => sourcesAfresh(media, displayWidth));
+}
+
+function sourcesAfresh(media: { storage_key: string; width: number; height: number; variants: string }, displayWidth: number): ImageSources {
   const variants = JSON.parse(media.variants) as Variant[];
   const set = (f: Format) => variants.filter((v) => v.format === f).map((v) => `${mediaUrl(v.key)} ${v.width}w`).join(', ');
   const jpegs = variants.filter((v) => v.format === 'jpeg');
   const pick = jpegs.find((v) => v.width >= displayWidth) ?? jpegs.at(-1);
-  return {
+  // Frozen: one object serves every request that draws this image.
+  return Object.freeze({
     src: mediaUrl(pick?.key ?? media.storage_key),
     width: pick?.width ?? media.width,
     height: pick?.height ?? media.height,
     srcset: set('jpeg'),
     sources: (['avif', 'webp'] as const).filter((f) => variants.some((v) => v.format === f)).map((f) => ({ type: MIME[f], srcset: set(f) })),
-  };
+  });
 }
