@@ -47,8 +47,9 @@ const formatted = remember<string>(5000);
 
 /** A date as readers of this site write it: their time zone, calendar and digits. */
 export function formatDate(at: string | Date, lang: string, d: DateContext, style: DateStyle = 'date'): string {
-  const date = typeof at === 'string' ? new Date(at) : at;
-  return formatted(`${date.getTime()}|${lang}|${d.timeZone}|${d.calendar}|${style}`, () => formatAfresh(date, lang, d, style));
+  // Stored times come as ISO strings: they key the memo as they are and are parsed only when formatted.
+  const instant = typeof at === 'string' ? at : at.getTime();
+  return formatted(`${instant}|${lang}|${d.timeZone}|${d.calendar}|${style}`, () => formatAfresh(typeof at === 'string' ? new Date(at) : at, lang, d, style));
 }
 
 function formatAfresh(date: Date, lang: string, d: DateContext, style: DateStyle): string {
