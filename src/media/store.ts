@@ -1,5 +1,6 @@
 // Where media bytes live. The default keeps files under the data dir; other stores (S3, a CDN origin)
 // implement the same three methods.
+import { mkdirSync } from 'node:fs';
 import { mkdir, readFile, writeFile, unlink } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 
@@ -22,6 +23,8 @@ export class DiskMediaStore implements MediaStore {
   readonly localDir: string;
   constructor(dir: string) {
     this.localDir = resolve(dir);
+    // The folder exists from the start: /media/ is served from it before the first upload.
+    mkdirSync(this.localDir, { recursive: true });
   }
   private path(key: string): string {
     assertSafeKey(key);

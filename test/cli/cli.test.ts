@@ -197,6 +197,7 @@ test('serve with KHABAR_DEMO=0 listens on a free port, prints its URL, answers /
       assert.equal(body.database, 'sqlite');
       assert.doesNotMatch(s.output(), /demo newsroom/i);
       assert.equal(publishedArticles(dir), 0, 'no demo with KHABAR_DEMO=0');
+      assert.doesNotMatch(s.output(), /"level":(40|50|60)/, 'a fresh data folder starts without warnings');
       assert.ok(existsSync(join(dir, 'secret.key')), 'a secret is kept in the data folder');
     } finally {
       assert.equal(await s.stop(), 0, 'a clean exit on SIGTERM');
