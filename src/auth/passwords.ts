@@ -32,6 +32,16 @@ const COMMON = new Set(
   readFileSync(new URL('./common_passwords.txt', import.meta.url), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')),
 );
 
+// Runs people type when asked for something long: counting, the alphabet, keyboard rows (either way round,
+// wrapping). A password that is a piece of one of these, however long, is guessed first.
+const RUNS = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm', '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p']
+  .flatMap((r) => [r, [...r].reverse().join('')])
+  .map((r) => r.repeat(Math.ceil(MAX_PASSWORD_LENGTH / r.length) + 1));
+
+function isRun(lower: string): boolean {
+  return RUNS.some((r) => r.includes(lower));
+}
+
 /** Throws a ValidationError on `field` unless the password is long enough and not a common one. */
 export function checkNewPassword(password: unknown, field = 'password', context: string[] = []): string {
   if (typeof password !== 'string') throw new ValidationError(field, `${field} is required`);
@@ -39,8 +49,12 @@ export function checkNewPassword(password: unknown, field = 'password', context:
   if (password.length > MAX_PASSWORD_LENGTH) throw new ValidationError(field, `${field} must be at most ${MAX_PASSWORD_LENGTH} characters`);
   const lower = password.toLowerCase().normalize('NFKC');
   const stem = lower.replace(/[\d\W_]+$/u, '');
-  if (COMMON.has(lower) || COMMON.has(stem) || new Set(lower).size < 4) {
+  if (COMMON.has(lower) || COMMON.has(stem) || new Set(lower).size < 4 || isRun(lower)) {
     throw new ValidationError(field, `${field} is too common; please choose a less guessable one (a few unrelated words work well)`);
+  }
+  // Digits alone are mostly phone numbers and dates, the first things tried against a known person.
+  if (/^[\s\p{Nd}+().:\/-]+$/u.test(password)) {
+    throw new ValidationError(field, `${field} must not be only digits (phone numbers and dates are guessed first); a few unrelated words work well`);
   }
   for (const c of context) {
     if (c && c.length >= 4 && lower.includes(c.toLowerCase())) throw new ValidationError(field, `${field} must not contain your name or email address`);

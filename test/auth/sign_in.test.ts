@@ -13,8 +13,12 @@ const HOUR = 3600_000;
 test('new passwords: long enough, not a common one with digits or symbols after it, not the name', () => {
   assert.throws(() => checkNewPassword('short1!'), /at least 12/);
   assert.throws(() => checkNewPassword('eleven char'), /at least 12/);
-  for (const p of ['password1234', 'Password2026!', 'qwertyuiop12', '111111222222', 'iloveyou1234!', 'aaaaaaaaaaaa', 'Khabar123456']) {
+  for (const p of ['password1234', 'Password2026!', 'qwertyuiop12', '111111222222', 'iloveyou1234!', 'aaaaaaaaaaaa', 'Khabar123456',
+    '123456789012', '9876543210987', 'abcdefghijklm', 'ZYXWVUTSRQPONM', 'asdfghjklasdfg', '1qaz2wsx3edc4rfv']) {
     assert.throws(() => checkNewPassword(p), (e: Error & { field?: string }) => e.field === 'password' && /too common/.test(e.message), p);
+  }
+  for (const p of ['384729104856', '0093 700 123 456', '+93-70-012-3456', '۰۷۹۱۲۳۴۵۶۷۸۹', '14/03/1405 10:30']) {
+    assert.throws(() => checkNewPassword(p), (e: Error & { field?: string }) => e.field === 'password' && /only digits/.test(e.message), p);
   }
   assert.throws(() => checkNewPassword('mina.karimi-2026', 'password', ['mina.karimi']), /must not contain your name/);
   assert.equal(checkNewPassword('orchard lantern basalt'), 'orchard lantern basalt');
