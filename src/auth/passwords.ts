@@ -1,6 +1,6 @@
 // Passwords: argon2id hashes (cost configurable so tests run cheaply), a minimum length and a list of the
-// passwords attackers try first.
-import { hash, verify } from '@node-rs/argon2';
+// passwords attackers try first. The argon2 binding loads at the first sign-in, not with every page server.
+import type * as argon2Module from '@node-rs/argon2';
 import { readFileSync } from 'node:fs';
 import { ValidationError } from '../errors.ts';
 
@@ -62,16 +62,20 @@ export function checkNewPassword(password: unknown, field = 'password', context:
   return password;
 }
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, { ...cost });
+let argon2: Promise<typeof argon2Module> | null = null;
+const loadArgon2 = () => (argon2 ??= import('@node-rs/argon2'));
+
+export async function hashPassword(password: string): Promise<string> {
+  return (await loadArgon2()).hash(password, { ...cost });
 }
 
 /** Verifies a password; with no stored hash (an unknown account) it does the same work and answers false,
  * so response times do not reveal which accounts exist. */
 export async function verifyPassword(stored: string | null, password: string): Promise<boolean> {
   const input = typeof password === 'string' ? password.slice(0, MAX_PASSWORD_LENGTH) : '';
+  const { verify } = await loadArgon2();
   if (!stored) {
-    dummyHash ??= hash('khabar-no-such-account', { ...cost });
+    dummyHash ??= hashPassword('khabar-no-such-account');
     await verify(await dummyHash, input).catch(() => false);
     return false;
   }
