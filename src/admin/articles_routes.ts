@@ -11,7 +11,7 @@ import { actorOf, auditBy, reads, staffOf, writes } from './access.ts';
 import { personIdOf } from '../auth/users.ts';
 import { articleCreate, articleList, articleParams, articleUpdate, previewBody, scheduleBody } from './article_schemas.ts';
 import { articleFor, type ArticleAction } from './ownership.ts';
-import { searchArticles } from './article_search.ts';
+import { searchArticles } from '../content/article_search.ts';
 import { checkHeroAlt } from './hero_check.ts';
 import { previewToken } from './preview_token.ts';
 import { created } from './schemas.ts';

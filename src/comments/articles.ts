@@ -20,6 +20,12 @@ export async function openArticle(db: Db, id: number): Promise<CommentableArticl
   return a;
 }
 
+/** What the comment pages name an article by: id, address and language (any status), or null. */
+export async function articleForComments(db: Db, by: { id: number } | { slug: string }): Promise<{ id: number; slug: string; language: string } | null> {
+  const q = db.selectFrom('articles').select(['id', 'slug', 'language']);
+  return (await ('id' in by ? q.where('id', '=', by.id) : q.where('slug', '=', by.slug)).executeTakeFirst()) ?? null;
+}
+
 /** Open unless comments are off site-wide, closed on the article, or the article is older than the site's limit. */
 export function commentsOpen(a: Pick<CommentableArticle, 'comments_open' | 'published_at'>, s: CommentSettings,
   site: Pick<SiteSettings, 'commentsCloseAfterDays'>, now: Date): boolean {

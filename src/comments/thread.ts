@@ -65,3 +65,19 @@ export async function approvedCounts(db: Db, articleIds: number[]): Promise<Map<
   for (const r of rows) out.set(r.article_id, Number(r.n));
   return out;
 }
+
+/** An approved comment on this article that a reader may reply to, or null. */
+export async function replyTarget(db: Db, articleId: number, commentId: number): Promise<{ id: number; name: string } | null> {
+  const c = await db.selectFrom('comments').select(['id', 'author_name']).where('id', '=', commentId)
+    .where('article_id', '=', articleId).where('status', '=', 'approved').executeTakeFirst();
+  return c ? { id: c.id, name: c.author_name } : null;
+}
+
+/** One approved comment as the thread shows it, with its article's language (for the page that was just posted to). */
+export async function shownComment(db: Db, commentId: number): Promise<{ comment: ThreadComment; language: string } | null> {
+  const c = await db.selectFrom('comments').innerJoin('articles', 'articles.id', 'comments.article_id')
+    .select(['comments.id', 'comments.parent_id', 'comments.depth', 'comments.author_name', 'comments.body', 'comments.created_at', 'articles.language'])
+    .where('comments.id', '=', commentId).where('comments.status', '=', 'approved').executeTakeFirst();
+  if (!c) return null;
+  return { comment: { id: c.id, parentId: c.parent_id, depth: c.depth, name: c.author_name, body: c.body, createdAt: c.created_at, replies: [] }, language: c.language };
+}

@@ -16,6 +16,8 @@ import { createCommentChallenge } from '../comments/pow.ts';
 import { getCommentSettings } from '../comments/settings.ts';
 import { CommentRefusedError, commentMessage } from '../comments/messages.ts';
 import { typedFields } from '../comments/validate.ts';
+import { articleForComments } from '../comments/articles.ts';
+import { shownComment } from '../comments/thread.ts';
 import { KhabarError } from '../errors.ts';
 import { wantsJson } from '../http/app.ts';
 import { renderCommentHtml, renderCommentPage } from './comments_block.tsx';
@@ -77,22 +79,20 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     const { articleSlug } = await reportComment(ctx, id, req.ip);
     const message = commentMessage('comments.reported');
     if (wantsJson(req)) return { status: 'reported', message };
-    const article = await ctx.db.selectFrom('articles').select(['id', 'slug', 'language']).where('slug', '=', articleSlug).executeTakeFirstOrThrow();
+    const article = await articleForComments(ctx.db, { slug: articleSlug });
+    if (!article) throw new CommentRefusedError(404, 'comments.report_missing');
     return sendPage(reply, 200, await renderCommentPage(ctx, article, { message }));
   });
 
   async function articleOf(body: unknown) {
     const id = Number(typedFields(body).article_id);
     if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) return null;
-    return (await ctx.db.selectFrom('articles').select(['id', 'slug', 'language', 'status']).where('id', '=', id).executeTakeFirst()) ?? null;
+    return articleForComments(ctx.db, { id });
   }
 
   async function commentFragment(commentId: number): Promise<string | null> {
-    const c = await ctx.db.selectFrom('comments').innerJoin('articles', 'articles.id', 'comments.article_id')
-      .select(['comments.id', 'comments.parent_id', 'comments.depth', 'comments.author_name', 'comments.body', 'comments.created_at', 'articles.language'])
-      .where('comments.id', '=', commentId).executeTakeFirst();
-    if (!c) return null;
-    return renderCommentHtml(ctx, { id: c.id, parentId: c.parent_id, depth: c.depth, name: c.author_name, body: c.body, createdAt: c.created_at, replies: [] }, c.language);
+    const shown = await shownComment(ctx.db, commentId);
+    return shown ? renderCommentHtml(ctx, shown.comment, shown.language) : null;
   }
 }
 

@@ -9,7 +9,7 @@ import type { AppContext } from '../context.ts';
 import { getSettings, type SiteSettings } from '../content/settings.ts';
 import { getCommentSettings, type CommentSettings } from '../comments/settings.ts';
 import { commentsOpen } from '../comments/articles.ts';
-import { loadThread, type ThreadComment } from '../comments/thread.ts';
+import { loadThread, replyTarget, type ThreadComment } from '../comments/thread.ts';
 import { commentParagraphs } from '../comments/text.ts';
 import type { TypedFields } from '../comments/validate.ts';
 import { commentMessage as t } from '../comments/messages.ts';
@@ -149,9 +149,7 @@ export async function loadCommentsBlock(ctx: AppContext, article: CommentsArticl
   let replyTo: { id: number; name: string } | null = null;
   const replyId = pageParam(query.replyto);
   if (open && query.replyto !== undefined) {
-    const found = await ctx.db.selectFrom('comments').select(['id', 'author_name']).where('id', '=', replyId)
-      .where('article_id', '=', article.id).where('status', '=', 'approved').executeTakeFirst();
-    replyTo = found ? { id: found.id, name: found.author_name } : null;
+    replyTo = await replyTarget(ctx.db, article.id, replyId);
   }
   const base = `/articles/${encodeURIComponent(article.slug)}`;
   return (

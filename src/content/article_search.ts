@@ -2,7 +2,7 @@
 // headline or standfirst, newest change first.
 import { sql } from 'kysely';
 import type { Db } from '../db/schema.ts';
-import type { ArticleStatus } from '../content/tables.ts';
+import type { ArticleStatus } from './tables.ts';
 
 export interface ArticleSearch {
   status?: ArticleStatus;
