@@ -1,6 +1,6 @@
 // The production build: src/main.ts and everything it imports, bundled by esbuild into one plain-JS file,
 // dist/server/main.js, which `khabar` (bin/khabar.js) runs without the tsx loader. Packages in node_modules
-// stay outside the bundle (imported as usual), so a lazy `await import('sharp')` stays lazy.
+// stay outside the bundle (imported as usual), so a package loaded at first use (src/load_later.ts) stays unloaded until then.
 // Files read at runtime relative to import.meta.url keep working because the bundle sits two folders below
 // the project root like every file of src/<domain>/: '../../public/' still names public/, and
 // common_passwords.txt is copied next to the bundle.

@@ -17,5 +17,8 @@ if (files.length === 0) {
   console.error('no test files found under test/');
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { stdio: 'inherit', env: process.env });
+// A test that hangs fails after ten minutes (the whole suite takes about four), and a file whose tests are done
+// ends even if something it opened stayed open, so a broken test can never hold CI until its time limit.
+const flags = ['--test-concurrency=2', '--test-timeout=600000', '--test-force-exit'];
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...flags, ...files], { stdio: 'inherit', env: process.env });
 process.exit(r.status ?? 1);

@@ -6,7 +6,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { openDatabase } from './db/index.ts';
 import { seedDemo, isEmpty } from './demo/seed.ts';
 import { startServices } from './services.ts';
-import { printSetupLink } from './auth/setup.ts';
+import { setupNotice } from './auth/setup.ts';
 
 interface Command {
   summary: string;
@@ -45,8 +45,11 @@ const commands: Record<string, Command> = {
       const addr = app.server.address();
       const port = typeof addr === 'object' && addr ? addr.port : config.port;
       const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+      // The setup notice touches the database, so it is ready before "ready" is printed: a stop signal
+      // sent on seeing "ready" then never races it.
+      const notice = await setupNotice(ctx, process.env.KHABAR_PUBLIC_URL ? undefined : `http://${host}:${port}`);
       console.log(`Khabar is ready: http://${host}:${port}/`);
-      await printSetupLink(ctx, console.log, process.env.KHABAR_PUBLIC_URL ? undefined : `http://${host}:${port}`);
+      if (notice) console.log(notice);
     },
   },
   migrate: {

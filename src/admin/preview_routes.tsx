@@ -1,10 +1,9 @@
 // GET /preview/<token>: a draft as readers will see it, for whoever holds the signed, expiring link.
 import type { FastifyInstance } from 'fastify';
-import { getArticle } from '../content/articles.ts';
-import { findArticleBySlug } from '../content/reading.ts';
+import { findArticleById } from '../content/reading.ts';
 import { NotFoundError } from '../errors.ts';
 import { loadSiteView } from '../site/site_view.ts';
-import { renderDocument } from '../site/send_page.ts';
+import { sendPrivatePage } from '../site/send_page.ts';
 import { PreviewPage } from './preview_page.tsx';
 import { readPreviewToken } from './preview_token.ts';
 import { object, text } from './schemas.ts';
@@ -13,11 +12,9 @@ export async function previewRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
   app.get<{ Params: { token: string } }>('/preview/:token', { schema: { hide: true, params: object({ token: text(120) }, ['token']) } }, async (req, reply) => {
     const link = readPreviewToken(ctx, req.params.token);
-    const found = link ? await getArticle(ctx.db, link.articleId) : null;
-    const a = found ? await findArticleBySlug(ctx.db, found.slug) : null;
-    if (!a) throw new NotFoundError('This preview link is not valid or has expired.');
+    const a = link ? await findArticleById(ctx.db, link.articleId) : null;
+    if (!link || !a) throw new NotFoundError('This preview link is not valid or has expired.');
     const site = await loadSiteView(ctx, a.language);
-    return reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex, nofollow').header('referrer-policy', 'no-referrer')
-      .type('text/html; charset=utf-8').send(renderDocument(<PreviewPage a={a} site={site} until={link!.expiresAt.toISOString()} />));
+    return sendPrivatePage(reply, 200, <PreviewPage a={a} site={site} until={link.expiresAt.toISOString()} />);
   });
 }

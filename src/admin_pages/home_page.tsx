@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { sessionOf } from '../auth/guard.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { AdminLayout, Form } from './layout.tsx';
-import { pageFor, pageView, seeOther, sendPage } from './page_kit.tsx';
+import { pageFor, pageView, seeOther } from './page_kit.tsx';
+import { sendPrivatePage } from '../site/send_page.ts';
 
 export function homePage(app: FastifyInstance): void {
   const { ctx } = app;
@@ -15,7 +16,7 @@ export function homePage(app: FastifyInstance): void {
     if (s.stage !== 'full') return seeOther(reply, pageFor(s.stage));
     const view = await pageView(ctx, reply);
     const { lang } = view;
-    return sendPage(reply, 200, (
+    return sendPrivatePage(reply, 200, (
       <AdminLayout view={view} title={t(lang, 'admin.home.title')}>
         <p class="admin-who">{t(lang, 'admin.home.signed_in', { name: s.name, role: t(lang, `admin.role.${s.role}` as MessageKey) })}</p>
         <p>{t(lang, 'admin.home.coming')}</p>

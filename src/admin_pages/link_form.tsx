@@ -8,7 +8,8 @@ import { peekLink } from '../auth/links.ts';
 import type { AuthLinkKind } from '../auth/tables.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import type { PageView, Problem } from './layout.tsx';
-import { formFields, InvalidLink, pageView, problemOf, seeOther, sendPage, tokenOf } from './page_kit.tsx';
+import { formFields, InvalidLink, pageView, problemOf, seeOther, tokenOf } from './page_kit.tsx';
+import { sendPrivatePage } from '../site/send_page.ts';
 
 export type OpenLink = NonNullable<Awaited<ReturnType<typeof peekLink>>>;
 
@@ -43,8 +44,8 @@ export function linkFormRoutes<F extends string>(app: FastifyInstance, page: Lin
     const token = tokenOf(req);
     if (!token && page.withoutToken) return page.withoutToken.get(req, reply, view);
     const link = await peekLink(ctx, page.kind, token);
-    if (!link) return sendPage(reply, 400, invalid(view));
-    return sendPage(reply, 200, page.form(view, token, link, {}));
+    if (!link) return sendPrivatePage(reply, 400, invalid(view));
+    return sendPrivatePage(reply, 200, page.form(view, token, link, {}));
   });
 
   app.post(page.path, { config: page.postConfig ?? {} }, async (req, reply) => {
@@ -59,8 +60,8 @@ export function linkFormRoutes<F extends string>(app: FastifyInstance, page: Lin
       const problem = problemOf(err, reply, view.lang);
       // A link refused after all, or used up by what failed, cannot take the form again.
       const link = problem.field === 'token' ? null : await peekLink(ctx, page.kind, token);
-      if (!link) return sendPage(reply, 400, invalid(view));
-      return sendPage(reply, problem.status, page.form(view, token, link, typed, problem));
+      if (!link) return sendPrivatePage(reply, 400, invalid(view));
+      return sendPrivatePage(reply, problem.status, page.form(view, token, link, typed, problem));
     }
   });
 }

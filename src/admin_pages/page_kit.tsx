@@ -6,7 +6,6 @@ import type { AppContext } from '../context.ts';
 import { KhabarError, TooManyRequestsError } from '../errors.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { loadSiteView } from '../site/site_view.ts';
-import { renderDocument } from '../site/send_page.ts';
 import type { SessionStage } from '../auth/tables.ts';
 import { AdminLayout, type PageView, type Problem } from './layout.tsx';
 
@@ -14,12 +13,6 @@ import { AdminLayout, type PageView, type Problem } from './layout.tsx';
 export async function pageView(ctx: AppContext, reply: FastifyReply): Promise<PageView> {
   const site = await loadSiteView(ctx);
   return { lang: site.lang, siteName: site.settings.name, csrf: reply.generateCsrf() };
-}
-
-/** Sends a page that is never cached, and whose address (it may hold a one-time token) is never sent on. */
-export function sendPage(reply: FastifyReply, status: number, page: VNode): FastifyReply {
-  return reply.code(status).header('cache-control', 'no-store').header('referrer-policy', 'no-referrer')
-    .type('text/html; charset=utf-8').send(renderDocument(page));
 }
 
 /** 303 See Other: after a form, the browser GETs the next page. */

@@ -9,7 +9,8 @@ import { clientOf, setSessionCookie } from '../auth/route_parts.ts';
 import { SESSION_COOKIE } from '../auth/sessions.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { AdminLayout, Field, Form, FormMessage, Notice, Submit, type PageView, type Problem } from './layout.tsx';
-import { formFields, pageFor, pageView, problemOf, seeOther, sendPage } from './page_kit.tsx';
+import { formFields, pageFor, pageView, problemOf, seeOther } from './page_kit.tsx';
+import { sendPrivatePage } from '../site/send_page.ts';
 
 const PATH = '/admin/sign-in';
 const CODE_PATH = '/admin/sign-in/code';
@@ -54,7 +55,7 @@ export function signInPages(app: FastifyInstance): void {
     const s = await sessionOf(req);
     if (s?.stage === 'full') return seeOther(reply, '/admin');
     const after = typeof req.query.after === 'string' ? AFTER[req.query.after] : undefined;
-    return sendPage(reply, 200, <SignInForm view={await pageView(ctx, reply)} email="" after={after} />);
+    return sendPrivatePage(reply, 200, <SignInForm view={await pageView(ctx, reply)} email="" after={after} />);
   });
 
   app.post(PATH, async (req, reply) => {
@@ -67,14 +68,14 @@ export function signInPages(app: FastifyInstance): void {
       return seeOther(reply, pageFor(r.stage));
     } catch (err) {
       const problem = problemOf(err, reply, view.lang);
-      return sendPage(reply, problem.status, <SignInForm view={view} email={f.email} problem={problem} />);
+      return sendPrivatePage(reply, problem.status, <SignInForm view={view} email={f.email} problem={problem} />);
     }
   });
 
   app.get(CODE_PATH, async (req, reply) => {
     const s = await sessionOf(req);
     if (s?.stage !== 'two_factor') return seeOther(reply, s ? pageFor(s.stage) : `${PATH}?after=expired`);
-    return sendPage(reply, 200, <CodeForm view={await pageView(ctx, reply)} />);
+    return sendPrivatePage(reply, 200, <CodeForm view={await pageView(ctx, reply)} />);
   });
 
   app.post(CODE_PATH, async (req, reply) => {
@@ -89,7 +90,7 @@ export function signInPages(app: FastifyInstance): void {
     } catch (err) {
       const problem = problemOf(err, reply, view.lang);
       // A wrong code is about the code field; waiting times and a stale form are about the whole form.
-      return sendPage(reply, problem.status, <CodeForm view={view} problem={problem.status === 401 ? { ...problem, field: 'code' } : problem} />);
+      return sendPrivatePage(reply, problem.status, <CodeForm view={view} problem={problem.status === 401 ? { ...problem, field: 'code' } : problem} />);
     }
   });
 

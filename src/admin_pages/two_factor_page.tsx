@@ -5,15 +5,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ComponentChildren, VNode } from 'preact';
 import { checkCsrf, sessionOf } from '../auth/guard.ts';
-import { beginEnrollment } from '../auth/two_factor.ts';
+import { beginEnrollment, pendingEnrollment } from '../auth/two_factor.ts';
 import { turnOnTwoFactor } from '../auth/session_steps.ts';
-import { openSecret } from '../auth/secret_box.ts';
-import { getUserRow } from '../auth/users.ts';
 import type { LiveSession } from '../auth/sessions.ts';
-import type { AppContext } from '../context.ts';
 import { t } from '../i18n/index.ts';
 import { AdminLayout, Field, Form, FormMessage, Notice, Submit, type PageView, type Problem } from './layout.tsx';
-import { formFields, pageFor, pageView, problemOf, seeOther, sendPage } from './page_kit.tsx';
+import { formFields, pageFor, pageView, problemOf, seeOther } from './page_kit.tsx';
+import { sendPrivatePage } from '../site/send_page.ts';
 
 const PATH = '/admin/two-factor';
 
@@ -54,8 +52,6 @@ function KeyPage({ view, s, e, problem }: { view: PageView; s: LiveSession; e: E
       <p>{t(lang, 'admin.two_factor.confirm_intro')}</p>
       <FormMessage view={view} problem={problem} />
       <Form view={view} action={`${PATH}/confirm`}>
-        <input type="hidden" name="secret" value={e.secret} />
-        <input type="hidden" name="otpauth" value={e.otpauthUrl} />
         <Field view={view} name="code" label="admin.field.code" autocomplete="one-time-code" inputMode="numeric" problem={problem} maxLength={20} />
         <Submit>{t(lang, 'admin.two_factor.confirm')}</Submit>
       </Form>
@@ -74,15 +70,6 @@ function DonePage({ view, codes }: { view: PageView; codes: string[] }): VNode {
   );
 }
 
-/** The key the form showed, when it is still the one waiting for confirmation (a form refused for a wrong code
- * shows it again; a key from anywhere else is not shown). */
-async function pendingKey(ctx: AppContext, s: LiveSession, secret: string, otpauthUrl: string): Promise<Enrollment | null> {
-  const u = await getUserRow(ctx.db, s.user_id);
-  const stored = u?.totp_secret ? openSecret(ctx.secret, s.user_id, u.totp_secret) : null;
-  if (!stored || stored !== secret || !otpauthUrl.startsWith('otpauth://totp/')) return null;
-  return new URL(otpauthUrl).searchParams.get('secret') === secret ? { secret, otpauthUrl } : null;
-}
-
 export function twoFactorPage(app: FastifyInstance): void {
   const { ctx } = app;
   /** The session that may set up two-factor authentication, or null (and where to go instead). */
@@ -97,14 +84,14 @@ export function twoFactorPage(app: FastifyInstance): void {
     if (!s) return seeOther(reply, elsewhere);
     const view = await pageView(ctx, reply);
     if (s.totp_enabled) {
-      return sendPage(reply, 200, (
+      return sendPrivatePage(reply, 200, (
         <AdminLayout view={view} title={t(view.lang, 'admin.two_factor.title')}>
           <Notice>{t(view.lang, 'admin.two_factor.already')}</Notice>
           <p><a href="/admin">{t(view.lang, 'admin.two_factor.continue')}</a></p>
         </AdminLayout>
       ));
     }
-    return sendPage(reply, 200, <StartPage view={view} s={s} />);
+    return sendPrivatePage(reply, 200, <StartPage view={view} s={s} />);
   });
 
   app.post(PATH, async (req, reply) => {
@@ -113,25 +100,26 @@ export function twoFactorPage(app: FastifyInstance): void {
     const view = await pageView(ctx, reply);
     try {
       checkCsrf(req, reply);
-      return sendPage(reply, 200, <KeyPage view={view} s={s} e={await beginEnrollment(ctx, s.user_id, view.siteName)} />);
+      return sendPrivatePage(reply, 200, <KeyPage view={view} s={s} e={await beginEnrollment(ctx, s.user_id, view.siteName)} />);
     } catch (err) {
       const problem = problemOf(err, reply, view.lang);
-      return sendPage(reply, problem.status, <StartPage view={view} s={s} problem={problem} />);
+      return sendPrivatePage(reply, problem.status, <StartPage view={view} s={s} problem={problem} />);
     }
   });
 
   app.post(`${PATH}/confirm`, async (req, reply) => {
     const { s, elsewhere } = await enrolling(req);
     if (!s) return seeOther(reply, elsewhere);
-    const f = formFields(req.body, ['code', 'secret', 'otpauth']);
+    const f = formFields(req.body, ['code']);
     const view = await pageView(ctx, reply);
     try {
       checkCsrf(req, reply);
-      return sendPage(reply, 200, <DonePage view={view} codes={await turnOnTwoFactor(ctx, req, reply, s, f.code)} />);
+      return sendPrivatePage(reply, 200, <DonePage view={view} codes={await turnOnTwoFactor(ctx, req, reply, s, f.code)} />);
     } catch (err) {
       const problem = problemOf(err, reply, view.lang);
-      const e = await pendingKey(ctx, s, f.secret, f.otpauth);
-      return sendPage(reply, problem.status, e ? <KeyPage view={view} s={s} e={e} problem={problem} /> : <StartPage view={view} s={s} problem={{ ...problem, field: undefined }} />);
+      // A wrong code shows the pending key again (from the server, never from the form), to check the app.
+      const e = await pendingEnrollment(ctx, s.user_id, view.siteName);
+      return sendPrivatePage(reply, problem.status, e ? <KeyPage view={view} s={s} e={e} problem={problem} /> : <StartPage view={view} s={s} problem={{ ...problem, field: undefined }} />);
     }
   });
 }

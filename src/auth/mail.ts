@@ -2,8 +2,8 @@
 // sent and the caller shows the link to the person who asked for it instead. nodemailer is loaded at the first
 // letter, so a newsroom without email never holds it.
 import type nodemailerModule from 'nodemailer';
-import { createRequire } from 'node:module';
 import type { AppContext } from '../context.ts';
+import { loadPackage } from '../load_later.ts';
 
 export interface Letter {
   to: string;
@@ -26,7 +26,7 @@ function transportFor(ctx: AppContext): MailTransport | null {
   const t = transports.get(ctx);
   if (t) return t;
   if (!ctx.config.smtpUrl) return null;
-  const nodemailer = createRequire(import.meta.url)('nodemailer') as typeof nodemailerModule;
+  const nodemailer = loadPackage<typeof nodemailerModule>('nodemailer');
   const made = nodemailer.createTransport(ctx.config.smtpUrl);
   transports.set(ctx, made as unknown as MailTransport);
   return made as unknown as MailTransport;

@@ -3,6 +3,7 @@
 import type * as argon2Module from '@node-rs/argon2';
 import { readFileSync } from 'node:fs';
 import { ValidationError } from '../errors.ts';
+import { loadPackage } from '../load_later.ts';
 
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 200;
@@ -62,18 +63,17 @@ export function checkNewPassword(password: unknown, field = 'password', context:
   return password;
 }
 
-let argon2: Promise<typeof argon2Module> | null = null;
-const loadArgon2 = () => (argon2 ??= import('@node-rs/argon2'));
+const loadArgon2 = () => loadPackage<typeof argon2Module>('@node-rs/argon2');
 
 export async function hashPassword(password: string): Promise<string> {
-  return (await loadArgon2()).hash(password, { ...cost });
+  return loadArgon2().hash(password, { ...cost });
 }
 
 /** Verifies a password; with no stored hash (an unknown account) it does the same work and answers false,
  * so response times do not reveal which accounts exist. */
 export async function verifyPassword(stored: string | null, password: string): Promise<boolean> {
   const input = typeof password === 'string' ? password.slice(0, MAX_PASSWORD_LENGTH) : '';
-  const { verify } = await loadArgon2();
+  const { verify } = loadArgon2();
   if (!stored) {
     dummyHash ??= hashPassword('khabar-no-such-account');
     await verify(await dummyHash, input).catch(() => false);

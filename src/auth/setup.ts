@@ -19,12 +19,13 @@ export async function setupLink(ctx: AppContext, origin?: string): Promise<strin
   return (await createLink(ctx, { kind: 'setup', origin })).url;
 }
 
-/** For `serve`: prints the setup link when there is no owner yet (at `origin`, e.g. the address actually listened on). */
-export async function printSetupLink(ctx: AppContext, print: (line: string) => void = console.log, origin?: string): Promise<void> {
+/** For `serve`: the notice to print when there is no owner yet, with a fresh setup link at `origin` (e.g. the
+ * address actually listened on; default the configured public address), else null. */
+export async function setupNotice(ctx: AppContext, origin?: string): Promise<string | null> {
   const url = await setupLink(ctx, origin);
-  if (!url) return;
-  print(`No owner yet. To create the owner account, open this one-time link in a browser within 24 hours:\n  ${url}\n`
-    + `It works once; restarting the server prints a new one. Afterwards, sign in at ${url.slice(0, url.indexOf('/admin/setup'))}/admin`);
+  if (!url) return null;
+  return `No owner yet. To create the owner account, open this one-time link in a browser within 24 hours:\n  ${url}\n`
+    + `It works once; restarting the server prints a new one. Afterwards, sign in at ${origin ?? ctx.config.publicUrl}/admin`;
 }
 
 export interface OwnerInput {

@@ -25,6 +25,14 @@ export async function beginEnrollment(ctx: AppContext, userId: number, issuer: s
   return { secret, otpauthUrl: totpFor(secret, u.email, issuer).toString() };
 }
 
+/** The key waiting for its first code (enrolment begun, not yet confirmed), to show again; else null. */
+export async function pendingEnrollment(ctx: AppContext, userId: number, issuer: string): Promise<{ secret: string; otpauthUrl: string } | null> {
+  const u = await getUserRow(ctx.db, userId);
+  if (!u || u.totp_enabled || !u.totp_secret) return null;
+  const secret = openSecret(ctx.secret, userId, u.totp_secret);
+  return secret ? { secret, otpauthUrl: totpFor(secret, u.email, issuer).toString() } : null;
+}
+
 /** The time step a code belongs to (current step +/- 1 for clock drift), or null when it is wrong or already used. */
 function acceptedStep(secret: string, code: string, now: Date, lastStep: number | null): number | null {
   if (!/^\d{6}$/.test(code)) return null;

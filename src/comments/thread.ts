@@ -22,6 +22,15 @@ export interface Thread {
 
 const MAX_REPLIES = 5000;
 
+/** What the thread shows of a comment: never the email or the address. */
+const COLUMNS = ['id', 'parent_id', 'depth', 'author_name', 'body', 'created_at'] as const;
+
+interface ShownRow { id: number; parent_id: number | null; depth: number; author_name: string; body: string; created_at: string }
+
+function toComment(r: ShownRow): ThreadComment {
+  return { id: r.id, parentId: r.parent_id, depth: r.depth, name: r.author_name, body: r.body, createdAt: r.created_at, replies: [] };
+}
+
 /** One page of an article's approved thread (page counts from 1; out-of-range pages come back empty). */
 export async function loadThread(db: Db, articleId: number, page: number, pageSize: number): Promise<Thread> {
   const approved = db.selectFrom('comments').select('id').where('article_id', '=', articleId).where('status', '=', 'approved');
@@ -34,15 +43,13 @@ export async function loadThread(db: Db, articleId: number, page: number, pageSi
   ]);
   const pages = Math.max(1, Math.ceil(Number(tops) / pageSize));
   const p = Math.max(1, Math.floor(page));
-  const columns = ['id', 'parent_id', 'depth', 'author_name', 'body', 'created_at'] as const;
-  const roots = await topLevel.select(columns).orderBy('created_at').orderBy('id').limit(pageSize).offset((p - 1) * pageSize).execute();
+  const roots = await topLevel.select(COLUMNS).orderBy('created_at').orderBy('id').limit(pageSize).offset((p - 1) * pageSize).execute();
   const byId = new Map<number, ThreadComment>();
-  const toComment = (r: (typeof roots)[number]): ThreadComment => ({ id: r.id, parentId: r.parent_id, depth: r.depth, name: r.author_name, body: r.body, createdAt: r.created_at, replies: [] });
   const comments = roots.map((r) => { const c = toComment(r); byId.set(c.id, c); return c; });
   // Replies level by level: the depth is bounded by the settings, so this is a handful of queries.
   let parents = comments.map((c) => c.id);
   while (parents.length > 0 && byId.size < MAX_REPLIES) {
-    const level = await db.selectFrom('comments').select(columns).where('article_id', '=', articleId).where('status', '=', 'approved')
+    const level = await db.selectFrom('comments').select(COLUMNS).where('article_id', '=', articleId).where('status', '=', 'approved')
       .where('parent_id', 'in', parents).orderBy('created_at').orderBy('id').limit(MAX_REPLIES).execute();
     parents = [];
     for (const r of level) {
@@ -76,8 +83,7 @@ export async function replyTarget(db: Db, articleId: number, commentId: number):
 /** One approved comment as the thread shows it, with its article's language (for the page that was just posted to). */
 export async function shownComment(db: Db, commentId: number): Promise<{ comment: ThreadComment; language: string } | null> {
   const c = await db.selectFrom('comments').innerJoin('articles', 'articles.id', 'comments.article_id')
-    .select(['comments.id', 'comments.parent_id', 'comments.depth', 'comments.author_name', 'comments.body', 'comments.created_at', 'articles.language'])
+    .select([...COLUMNS.map((col) => `comments.${col}` as const), 'articles.language'])
     .where('comments.id', '=', commentId).where('comments.status', '=', 'approved').executeTakeFirst();
-  if (!c) return null;
-  return { comment: { id: c.id, parentId: c.parent_id, depth: c.depth, name: c.author_name, body: c.body, createdAt: c.created_at, replies: [] }, language: c.language };
+  return c ? { comment: toComment(c), language: c.language } : null;
 }

@@ -1,5 +1,6 @@
 // What readers see: published articles with everything a page shows about them, in lists and one by one.
-import type { Db } from '../db/schema.ts';
+import type { Selectable } from 'kysely';
+import type { Database, Db } from '../db/schema.ts';
 
 const MEDIA_COLUMNS = ['media.id', 'media.storage_key', 'media.width', 'media.height', 'media.variants', 'media.alt', 'media.caption', 'media.credit'] as const;
 
@@ -138,7 +139,15 @@ export type ArticlePage = NonNullable<Awaited<ReturnType<typeof findArticleBySlu
 
 /** Everything the article page shows, for any status (the page decides what to show), or null. */
 export async function findArticleBySlug(db: Db, slug: string) {
-  const a = await db.selectFrom('articles').selectAll().where('slug', '=', slug).executeTakeFirst();
+  return articlePage(db, await db.selectFrom('articles').selectAll().where('slug', '=', slug).executeTakeFirst());
+}
+
+/** As findArticleBySlug, by id (a draft preview names its article by id). */
+export async function findArticleById(db: Db, id: number) {
+  return articlePage(db, await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst());
+}
+
+async function articlePage(db: Db, a: Selectable<Database['articles']> | undefined) {
   if (!a) return null;
   const [cards, tags, corrections, source] = await Promise.all([
     toCards(db, [a]),

@@ -2,12 +2,12 @@
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import SQLite from 'better-sqlite3';
 import type pgModule from 'pg';
-import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Database, Db } from './schema.ts';
 import { isPostgresUrl } from '../config.ts';
 import { OwnSchemaPostgresDialect } from './pg_introspector.ts';
+import { loadPackage } from '../load_later.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -16,7 +16,7 @@ let pgLoaded: typeof pgModule | null = null;
 /** The PostgreSQL driver, loaded only by a process that uses PostgreSQL (a SQLite newsroom never holds it). */
 function loadPg(): typeof pgModule {
   if (!pgLoaded) {
-    pgLoaded = createRequire(import.meta.url)('pg') as typeof pgModule;
+    pgLoaded = loadPackage<typeof pgModule>('pg');
     // COUNT(*) and BIGINT come back from pg as strings; our counts fit in a double.
     pgLoaded.types.setTypeParser(20, (v) => Number(v));
   }

@@ -27,7 +27,7 @@ export const PALETTES: Palette[] = [
 const SHAPES = ['overlapping circles', 'angled bands', 'a field of dots', 'layered ridges'] as const;
 
 async function png(svg: string): Promise<Buffer> {
-  const sharp = await loadSharp();
+  const sharp = loadSharp();
   return sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toBuffer();
 }
 

@@ -8,7 +8,6 @@ import fastifyStatic from '@fastify/static';
 import csrf from '@fastify/csrf-protection';
 import rateLimit from '@fastify/rate-limit';
 import type { Redis as RedisClient } from 'ioredis';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppContext } from '../context.ts';
@@ -24,6 +23,7 @@ import { adminPages } from '../admin_pages/routes.ts';
 import { openApi } from '../admin/openapi.ts';
 import { schemaProblem } from '../admin/schema_errors.ts';
 import { requestForLog } from './log_safe.ts';
+import { loadPackage } from '../load_later.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -40,8 +40,7 @@ export interface BuildOptions {
 /** Builds the whole app for one context; tests call this with an in-memory or per-test database. */
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger && typeof opts.logger === 'object' ? { ...opts.logger, serializers: { req: requestForLog } }
-      : opts.logger ? { serializers: { req: requestForLog } } : false,
+    logger: opts.logger ? { ...(typeof opts.logger === 'object' ? opts.logger : {}), serializers: { req: requestForLog } } : false,
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: false },
@@ -197,6 +196,6 @@ function statusCode(status: number): string {
 }
 
 function connectRedis(url: string): RedisClient {
-  const { Redis } = createRequire(import.meta.url)('ioredis') as typeof import('ioredis');
+  const { Redis } = loadPackage<typeof import('ioredis')>('ioredis');
   return new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 1 });
 }

@@ -44,7 +44,7 @@ function encode(img: Sharp, format: Format): Sharp {
 async function inspect(bytes: Buffer): Promise<{ width: number; height: number; format: string }> {
   if (!Buffer.isBuffer(bytes) || bytes.length === 0) throw new ValidationError('file', 'The file is empty');
   if (bytes.length > MAX_UPLOAD_BYTES) throw new ValidationError('file', `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
-  const sharp = await loadSharp();
+  const sharp = loadSharp();
   let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
@@ -72,7 +72,7 @@ export async function ingestImage(ctx: AppContext, bytes: Buffer, meta: ImageMet
   const widths = VARIANT_WIDTHS.filter((w) => w < info.width);
   widths.push(Math.min(info.width, VARIANT_WIDTHS[VARIANT_WIDTHS.length - 1]));
   const variants: Variant[] = [];
-  const sharp = await loadSharp();
+  const sharp = loadSharp();
   let decoded: Buffer;
   try {
     // One decode, auto-oriented; metadata (EXIF, GPS, XMP) is not carried into any output.

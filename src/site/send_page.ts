@@ -19,6 +19,13 @@ export function renderDocument(page: VNode): string {
   return '<!doctype html>' + render(page);
 }
 
+/** Sends a page meant for one person (a sign-in step, a draft preview): never cached, never indexed, and its
+ * address, which may hold a one-time token, never sent on as a referrer. */
+export function sendPrivatePage(reply: FastifyReply, status: number, page: VNode): FastifyReply {
+  return reply.code(status).header('cache-control', 'no-store').header('referrer-policy', 'no-referrer')
+    .header('x-robots-tag', 'noindex, nofollow').type('text/html; charset=utf-8').send(renderDocument(page));
+}
+
 type Encoding = 'br' | 'gzip' | 'identity';
 
 /** The best encoding the client accepts (RFC 9110 §12.5.3; q=0 refuses). */

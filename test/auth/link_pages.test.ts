@@ -331,23 +331,77 @@ for (const dialect of testDialects()) {
       assertPage(start, 200, /requires two-factor authentication/);
       const keyPage = await b.post('/admin/two-factor', {});
       assertPage(keyPage, 200, /otpauth:\/\/totp\//);
-      const secret = valueOf(keyPage.body, 'secret')!;
+      const shownKey = (body: string) => /<p class="admin-secret">.*?<code>([A-Z2-7 ]+)<\/code>/.exec(body)?.[1].replace(/ /g, '');
+      const secret = shownKey(keyPage.body)!;
       assert.match(secret, /^[A-Z2-7]{32}$/);
       assert.ok(keyPage.body.includes(secret.replace(/(.{4})(?=.)/g, '$1 ')), 'the key is shown as text, in groups');
       assert.match(keyPage.body, /name="code"[^>]*autocomplete="one-time-code"/);
 
-      const wrong = await b.post('/admin/two-factor/confirm', { code: '000000', secret, otpauth: valueOf(keyPage.body, 'otpauth')! });
+      const wrong = await b.post('/admin/two-factor/confirm', { code: '000000' });
       assertPage(wrong, 400);
       assert.match(fieldError(wrong.body, 'code') ?? '', /That code is not right/);
-      assert.equal(valueOf(wrong.body, 'secret'), secret, 'the same key again, to check the app');
+      assert.equal(shownKey(wrong.body), secret, 'the same key again, to check the app');
       const planted = await b.post('/admin/two-factor/confirm', { code: '000000', secret: 'JBSWY3DPEHPK3PXP', otpauth: 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP' });
       assert.doesNotMatch(planted.body, /JBSWY3DPEHPK3PXP/, 'a key that is not the pending one is never shown');
 
-      const done = await b.post('/admin/two-factor/confirm', { code: codeAt(secret, a.clock.now()), secret, otpauth: '' });
+      const done = await b.post('/admin/two-factor/confirm', { code: codeAt(secret, a.clock.now()) });
       assertPage(done, 200, /Two-factor authentication is on/);
       assert.equal((done.body.match(/<li><code>[0-9a-f-]{19}<\/code><\/li>/g) ?? []).length, 10, 'ten recovery codes, shown once');
       assertPage(await b.get('/admin'), 200, /Signed in as Sami Ahmadi \(editor\)/);
       assertPage(await b.get('/admin/two-factor'), 200, /already on/);
+    } finally {
+      await a.close();
+    }
+  });
+
+  test(`malformed forms get the form again with a clear message, never a 500, and create nothing (${dialect})`, async () => {
+    const a = await makeTestApp(dialect);
+    try {
+      const link = (await setupLink(a.ctx))!;
+      const b = new Browser(a.app);
+      await b.get(pathOf(link));
+      const raw = (payload: string | Buffer, type: string) => a.app.inject({ method: 'POST', url: '/admin/setup', payload,
+        headers: { cookie: b.jar.header(), 'content-type': type } });
+      const form = (fields: [string, string][]) => new URLSearchParams([['_csrf', b.csrf], ['token', tokenOf(link)], ...fields]).toString();
+      const urlencoded = 'application/x-www-form-urlencoded';
+
+      const repeated = await raw(form([['name', 'Farida'], ['name', 'Noori'], ['email', 'farida@khabar.test'], ['password', GOOD]]), urlencoded);
+      assertPage(repeated, 400);
+      assert.ok(fieldError(repeated.body, 'name'), 'a field sent twice counts as not given');
+      assert.equal(valueOf(repeated.body, 'email'), 'farida@khabar.test', 'what was typed elsewhere stays');
+
+      const missing = await raw(form([]), urlencoded);
+      assertPage(missing, 400);
+      assert.ok(fieldError(missing.body, 'name'));
+
+      const long = 'ف'.repeat(101);
+      const overlong = await raw(form([['name', long], ['email', 'farida@khabar.test'], ['password', GOOD]]), urlencoded);
+      assertPage(overlong, 400);
+      assert.match(fieldError(overlong.body, 'name') ?? '', /100/);
+      assert.equal(valueOf(overlong.body, 'name'), long, 'kept as typed, to shorten');
+
+      const json = await raw(JSON.stringify({ _csrf: b.csrf, token: tokenOf(link), name: ['Farida'], email: { a: 1 }, password: 12 }), 'application/json');
+      assertPage(json, 400);
+      const text = await raw(form([['name', 'Farida'], ['email', 'farida@khabar.test'], ['password', GOOD]]), 'text/plain');
+      assertPage(text, 400, /This link does not work/); // not a form: no token is read from it
+      const broken = await raw('{"name":', 'application/json');
+      assert.equal(broken.statusCode, 400, broken.body.slice(0, 300));
+      assert.match(String(broken.headers['content-type']), /^text\/html/, "the site's own page");
+      const xml = await raw('<name>Farida</name>', 'application/xml');
+      assert.equal(xml.statusCode, 415);
+      const huge = await raw(form([['name', 'x'.repeat(1_100_000)]]), urlencoded);
+      assert.equal(huge.statusCode, 413);
+      for (const res of [broken, xml, huge]) assert.doesNotMatch(res.body, /at .*\.ts:\d+|stack/i, 'no stack trace');
+
+      const signIn = new Browser(a.app);
+      await signIn.get('/admin/sign-in');
+      const twice = await a.app.inject({ method: 'POST', url: '/admin/sign-in', headers: { cookie: signIn.jar.header(), 'content-type': urlencoded },
+        payload: new URLSearchParams([['_csrf', signIn.csrf], ['email', 'a@khabar.test'], ['email', 'b@khabar.test']]).toString() });
+      assertPage(twice, 401, /The email address or password is not right/);
+
+      assert.equal((await a.ctx.db.selectFrom('users').select('id').execute()).length, 0, 'no account from any of them');
+      assert.equal((await b.post('/admin/setup', { token: tokenOf(link), name: 'Farida Noori', email: 'farida@khabar.test', password: GOOD })).statusCode, 303,
+        'the link still works after refused forms');
     } finally {
       await a.close();
     }

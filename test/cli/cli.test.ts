@@ -228,14 +228,14 @@ test('serve on an empty database creates the demo newsroom once; the next start 
       assert.match(css[2], /^[0-9a-f]{12}$/, 'addressed by the hash of its bytes');
       assert.equal((await fetch(new URL(css[1], first.url))).status, 200);
     } finally {
-      assert.equal(await first.stop(), 0);
+      assert.equal(await first.stop(), 0, `a clean exit on SIGTERM; the server said:\n${first.output()}`);
     }
     const second = await serve(env);
     try {
       assert.doesNotMatch(second.output(), /creating the demo newsroom/i);
       assert.equal(publishedArticles(dir), count);
     } finally {
-      assert.equal(await second.stop(), 0);
+      assert.equal(await second.stop(), 0, `a clean exit on SIGTERM; the server said:\n${second.output()}`);
     }
     const refused = await khabar(['seed-demo'], env);
     assert.equal(refused.status, 1);

@@ -3,10 +3,8 @@
 // server answers with the form kept.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
 import { makeTestContext } from '../helpers/context.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { articlePageFallback } from '../comments/article_page.ts';
@@ -16,22 +14,14 @@ import { moderateComments, listComments } from '../../src/comments/moderation.ts
 import { updateCommentSettings } from '../../src/comments/settings.ts';
 import { updateSettings } from '../../src/content/settings.ts';
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
-
-async function launch(javaScriptEnabled: boolean): Promise<{ browser: BrowserContext; done: () => Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'khabar-chromium-'));
-  const browser = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: [...ARGS, `--user-data-dir=${dir}`].filter((a) => !a.startsWith('--user-data-dir')), headless: true, javaScriptEnabled });
-  return { browser, done: async () => { await browser.close(); rmSync(dir, { recursive: true, force: true }); } };
-}
-
 test('comments in a real Chromium', async (t) => {
+  // The browser first: when it cannot start, nothing else is left open to keep the test process alive.
+  const browser = await launchBrowser({ javaScriptEnabled: true });
   const tc = await makeTestContext('sqlite');
   const app = await buildApp(tc.ctx);
-  articlePageFallback(app, tc.ctx);
-  const base = await app.listen({ host: '127.0.0.1', port: 0 });
-  const { browser, done } = await launch(true);
   try {
+    articlePageFallback(app, tc.ctx);
+    const base = await app.listen({ host: '127.0.0.1', port: 0 });
     await cheapSettings(tc.ctx, { pageSize: 500, ipMaxPerTenMinutes: 1000, ipMaxPerHour: 1000 });
     await publishedArticle(tc.ctx);
     const url = `${base}/articles/floods-reach-kabul`;
@@ -109,19 +99,20 @@ test('comments in a real Chromium', async (t) => {
 
     assert.deepEqual(problems.filter((p) => !p.includes('favicon')), []);
   } finally {
-    await done();
+    await browser.close();
     await app.close();
     await tc.close();
   }
 });
 
 test('comments in Chromium without JavaScript', async () => {
+  // The browser first: when it cannot start, nothing else is left open to keep the test process alive.
+  const browser = await launchBrowser({ javaScriptEnabled: false });
   const tc = await makeTestContext('sqlite');
   const app = await buildApp(tc.ctx);
-  articlePageFallback(app, tc.ctx);
-  const base = await app.listen({ host: '127.0.0.1', port: 0 });
-  const { browser, done } = await launch(false);
   try {
+    articlePageFallback(app, tc.ctx);
+    const base = await app.listen({ host: '127.0.0.1', port: 0 });
     await cheapSettings(tc.ctx);
     await publishedArticle(tc.ctx);
     const page = await browser.newPage();
@@ -136,7 +127,7 @@ test('comments in Chromium without JavaScript', async () => {
     const [row] = await listComments(tc.ctx.db, { status: 'pending' });
     assert.equal(row.body, 'Typed without scripts <b>kept</b>');
   } finally {
-    await done();
+    await browser.close();
     await app.close();
     await tc.close();
   }
