@@ -1,4 +1,4 @@
-// A bounded memo for pure work that repeats from request to request (formatted dates, image srcsets, compressed
+// A bounded memo for pure work that repeats from request to request (formatted dates, image srcsets and markup, compressed
 // pages): keeps up to `size` results and forgets the oldest first, so memory stays flat whatever the traffic.
 export type Remember<T> = (key: string, make: () => T) => T;
 
