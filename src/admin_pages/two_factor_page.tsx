@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ComponentChildren, VNode } from 'preact';
 import { checkCsrf, sessionOf } from '../auth/guard.ts';
-import { beginEnrollment, pendingEnrollment } from '../auth/two_factor.ts';
+import { beginEnrollment, pendingEnrollment, type Enrollment } from '../auth/two_factor.ts';
 import { turnOnTwoFactor } from '../auth/session_steps.ts';
 import type { LiveSession } from '../auth/sessions.ts';
 import { t } from '../i18n/index.ts';
@@ -14,11 +14,6 @@ import { formFields, pageFor, pageView, problemOf, seeOther } from './page_kit.t
 import { sendPrivatePage } from '../site/send_page.ts';
 
 const PATH = '/admin/two-factor';
-
-interface Enrollment {
-  secret: string;
-  otpauthUrl: string;
-}
 
 function Frame({ view, s, children }: { view: PageView; s: LiveSession; children: ComponentChildren }): VNode {
   return (

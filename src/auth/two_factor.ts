@@ -15,22 +15,34 @@ function totpFor(secret: string, label: string, issuer: string): TOTP {
   return new TOTP({ issuer, label, secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: PERIOD });
 }
 
+export type Enrollment = { secret: string; otpauthUrl: string };
+
+/** What an authenticator app is given: the key as text and as the otpauth:// address its QR code shows. */
+function enrollmentFor(secret: string, email: string, issuer: string): Enrollment {
+  return { secret, otpauthUrl: totpFor(secret, email, issuer).toString() };
+}
+
+/** The account's authenticator key as text, or null when it has none (or it no longer opens). */
+function storedSecret(ctx: AppContext, u: { id: number; totp_secret: string | null }): string | null {
+  return u.totp_secret ? openSecret(ctx.secret, u.id, u.totp_secret) : null;
+}
+
 /** Starts (or restarts) enrolment: a new secret, not yet in force. Returns what the app's QR code shows. */
-export async function beginEnrollment(ctx: AppContext, userId: number, issuer: string): Promise<{ secret: string; otpauthUrl: string }> {
+export async function beginEnrollment(ctx: AppContext, userId: number, issuer: string): Promise<Enrollment> {
   const u = await getUserRow(ctx.db, userId);
   if (!u) throw new NotFoundError('User not found');
   if (u.totp_enabled) throw new ConflictError('Two-factor authentication is already on; turn it off first to use a new device');
   const secret = new Secret({ size: 20 }).base32;
   await ctx.db.updateTable('users').set({ totp_secret: sealSecret(ctx.secret, userId, secret), updated_at: ctx.clock.now().toISOString() }).where('id', '=', userId).execute();
-  return { secret, otpauthUrl: totpFor(secret, u.email, issuer).toString() };
+  return enrollmentFor(secret, u.email, issuer);
 }
 
 /** The key waiting for its first code (enrolment begun, not yet confirmed), to show again; else null. */
-export async function pendingEnrollment(ctx: AppContext, userId: number, issuer: string): Promise<{ secret: string; otpauthUrl: string } | null> {
+export async function pendingEnrollment(ctx: AppContext, userId: number, issuer: string): Promise<Enrollment | null> {
   const u = await getUserRow(ctx.db, userId);
-  if (!u || u.totp_enabled || !u.totp_secret) return null;
-  const secret = openSecret(ctx.secret, userId, u.totp_secret);
-  return secret ? { secret, otpauthUrl: totpFor(secret, u.email, issuer).toString() } : null;
+  if (!u || u.totp_enabled) return null;
+  const secret = storedSecret(ctx, u);
+  return secret ? enrollmentFor(secret, u.email, issuer) : null;
 }
 
 /** The time step a code belongs to (current step +/- 1 for clock drift), or null when it is wrong or already used. */
@@ -66,7 +78,7 @@ export async function confirmEnrollment(ctx: AppContext, userId: number, code: u
   const u = await getUserRow(ctx.db, userId);
   if (!u) throw new NotFoundError('User not found');
   if (u.totp_enabled) throw new ConflictError('Two-factor authentication is already on');
-  const secret = u.totp_secret ? openSecret(ctx.secret, userId, u.totp_secret) : null;
+  const secret = storedSecret(ctx, u);
   if (!secret) throw new ConflictError('Start two-factor setup first');
   const step = typeof code === 'string' ? acceptedStep(secret, code.replace(/\s/g, ''), ctx.clock.now(), null) : null;
   if (step === null) throw new ValidationError('code', 'That code is not right; check the time on your phone and try the newest code');
@@ -80,7 +92,7 @@ export async function verifySecondFactor(ctx: AppContext, userId: number, code: 
   const u = await getUserRow(ctx.db, userId);
   if (!u?.totp_enabled || !u.totp_secret) return null;
   const compact = code.replace(/\s/g, '');
-  const secret = openSecret(ctx.secret, userId, u.totp_secret);
+  const secret = storedSecret(ctx, u);
   const step = secret ? acceptedStep(secret, compact, ctx.clock.now(), u.totp_last_step) : null;
   if (step !== null) {
     const r = await ctx.db.updateTable('users').set({ totp_last_step: step }).where('id', '=', userId)
