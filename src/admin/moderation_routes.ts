@@ -10,7 +10,7 @@ import {
 } from '../comments/moderation.ts';
 import { addBlock, blockCommentSender, listBlocks, removeBlock } from '../comments/blocks.ts';
 import { getCommentSettings, updateCommentSettings, type CommentSettings } from '../comments/settings.ts';
-import { fromOwnSite } from '../comments/origin.ts';
+import { fromOwnSite } from '../http/same_origin.ts';
 import { getSettings, updateSettings, type SiteSettings } from '../content/settings.ts';
 import { updateArticle } from '../content/articles.ts';
 

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { findArticleById } from '../content/reading.ts';
 import { NotFoundError } from '../errors.ts';
 import { loadSiteView } from '../site/site_view.ts';
-import { sendPrivatePage } from '../site/send_page.ts';
+import { sendPrivatePage } from '../http/send_page.ts';
 import { PreviewPage } from './preview_page.tsx';
 import { readPreviewToken } from './preview_token.ts';
 import { object, text } from './schemas.ts';

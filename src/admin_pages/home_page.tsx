@@ -5,7 +5,7 @@ import { sessionOf } from '../auth/guard.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { AdminLayout, Form } from './layout.tsx';
 import { pageFor, pageView, seeOther } from './page_kit.tsx';
-import { sendPrivatePage } from '../site/send_page.ts';
+import { sendPrivatePage } from '../http/send_page.ts';
 
 export function homePage(app: FastifyInstance): void {
   const { ctx } = app;

@@ -9,7 +9,7 @@ import type { AuthLinkKind } from '../auth/tables.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import type { PageView, Problem } from './layout.tsx';
 import { formFields, InvalidLink, pageView, problemOf, seeOther, tokenOf } from './page_kit.tsx';
-import { sendPrivatePage } from '../site/send_page.ts';
+import { sendPrivatePage } from '../http/send_page.ts';
 
 export type OpenLink = NonNullable<Awaited<ReturnType<typeof peekLink>>>;
 

@@ -8,7 +8,7 @@ import { checkCsrf } from '../auth/guard.ts';
 import { t } from '../i18n/index.ts';
 import { AdminLayout, Field, Form, FormMessage, HiddenUsername, NewPasswordField, Notice, Submit, type PageView, type Problem } from './layout.tsx';
 import { formFields, problemOf } from './page_kit.tsx';
-import { sendPrivatePage } from '../site/send_page.ts';
+import { sendPrivatePage } from '../http/send_page.ts';
 import { carriesToken, linkFormRoutes } from './link_form.tsx';
 import { LIMITS } from '../http/limits.ts';
 

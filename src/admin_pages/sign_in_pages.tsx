@@ -10,7 +10,7 @@ import { SESSION_COOKIE } from '../auth/sessions.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { AdminLayout, Field, Form, FormMessage, Notice, Submit, type PageView, type Problem } from './layout.tsx';
 import { formFields, pageFor, pageView, problemOf, seeOther } from './page_kit.tsx';
-import { sendPrivatePage } from '../site/send_page.ts';
+import { sendPrivatePage } from '../http/send_page.ts';
 
 const PATH = '/admin/sign-in';
 const CODE_PATH = '/admin/sign-in/code';

@@ -11,7 +11,7 @@ import type { LiveSession } from '../auth/sessions.ts';
 import { t } from '../i18n/index.ts';
 import { AdminLayout, Field, Form, FormMessage, Notice, Submit, type PageView, type Problem } from './layout.tsx';
 import { formFields, pageFor, pageView, problemOf, seeOther } from './page_kit.tsx';
-import { sendPrivatePage } from '../site/send_page.ts';
+import { sendPrivatePage } from '../http/send_page.ts';
 
 const PATH = '/admin/two-factor';
 

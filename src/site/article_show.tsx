@@ -10,7 +10,7 @@ import { t } from '../i18n/index.ts';
 import { loadCommentsBlock } from './comments_block.tsx';
 import { loadSiteView, type SiteView } from './site_view.ts';
 import { creativeFor } from './ad_pick.ts';
-import { sendPage } from './send_page.ts';
+import { sendPage } from '../http/send_page.ts';
 import { Layout } from './views/layout.tsx';
 import { Picture } from './views/picture.tsx';
 import { AdSlot, Bylines, Rail, StoryCard, When, authorHref, sectionHref, tagHref, articleHref, type Creative } from './views/parts.tsx';

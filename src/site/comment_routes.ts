@@ -21,8 +21,8 @@ import { shownComment } from '../comments/thread.ts';
 import { KhabarError } from '../errors.ts';
 import { wantsJson } from '../http/app.ts';
 import { renderCommentHtml, renderCommentPage } from './comments_block.tsx';
-import { parseForm, parseJson } from '../comments/bodies.ts';
-import { fromOwnSite } from '../comments/origin.ts';
+import { parseForm, parseJson } from '../http/bodies.ts';
+import { fromOwnSite } from '../http/same_origin.ts';
 import { limit } from '../http/limits.ts';
 
 const BODY_LIMIT = 64 * 1024;

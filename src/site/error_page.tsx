@@ -2,7 +2,7 @@
 import type { AppContext } from '../context.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { loadSiteView } from './site_view.ts';
-import { renderDocument } from './send_page.ts';
+import { renderDocument } from '../http/send_page.ts';
 import { Layout } from './views/layout.tsx';
 import { sectionHref } from './views/parts.tsx';
 

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { t } from '../i18n/index.ts';
 import { loadSiteView } from './site_view.ts';
-import { sendPage } from './send_page.ts';
+import { sendPage } from '../http/send_page.ts';
 import { parsePage, pageCount, pageHref, PER_PAGE } from './paging.ts';
 import { publishedList, worldRail, WORLD_SECTION } from './rails.ts';
 import { Layout } from './views/layout.tsx';

@@ -10,7 +10,7 @@ import { mediaById, publishedTimes } from '../content/reading.ts';
 import { KhabarError, NotFoundError } from '../errors.ts';
 import { t, formatDate, formatNumber, localDay, zonedMidnight } from '../i18n/index.ts';
 import { loadSiteView, type SiteView } from './site_view.ts';
-import { sendPage } from './send_page.ts';
+import { sendPage } from '../http/send_page.ts';
 import { parsePage, pageCount, pageHref, PER_PAGE } from './paging.ts';
 import { publishedList, worldRail } from './rails.ts';
 import { Layout } from './views/layout.tsx';

@@ -8,7 +8,7 @@ import { updateArticle, unpublishArticle } from '../../src/content/articles.ts';
 import { updatePerson } from '../../src/content/people.ts';
 import { updateSettings } from '../../src/content/settings.ts';
 import { updateSource } from '../../src/content/sources.ts';
-import { pickEncoding } from '../../src/site/send_page.ts';
+import { pickEncoding } from '../../src/http/send_page.ts';
 
 for (const dialect of testDialects()) {
   test(`pages show changes at once (${dialect})`, async () => {
