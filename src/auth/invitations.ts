@@ -3,13 +3,15 @@
 // account exists.
 import type { AppContext } from '../context.ts';
 import type { Role } from './capabilities.ts';
-import { ConflictError, NotFoundError } from '../errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 import { optionalText, requiredText } from '../content/fields.ts';
 import { audit } from './audit.ts';
 import { consumeLink, createLink, peekLink, releaseLink, voidLinks } from './links.ts';
 import { canSendMail, sendMail } from './mail.ts';
 import { checkNewPassword } from './passwords.ts';
 import { endAllSessions } from './sessions.ts';
+import { assertMayManage } from './staff.ts';
+import { claimResetEmail } from './throttle.ts';
 import { checkEmail, checkRole, createUser, getUserByEmail, getUserRow, setPassword } from './users.ts';
 
 export interface Handed {
@@ -26,10 +28,21 @@ async function hand(ctx: AppContext, to: string, subject: string, body: (url: st
   return { id: made.id, expiresAt: made.expiresAt, emailed, link: emailed ? null : made.url };
 }
 
+/**
+ * Throws 403 unless the account `actorId` may give someone `role` (assertMayManage, as for changing a role),
+ * read from the database so every caller, route or page, gets the same answer for making and for revoking.
+ */
+async function assertMayGrant(ctx: AppContext, actorId: number, role: Role): Promise<void> {
+  const actor = await getUserRow(ctx.db, actorId);
+  if (!actor || actor.disabled) throw new ForbiddenError();
+  assertMayManage(actor, role);
+}
+
 /** Invites someone to join with a role; an earlier open invitation to the same address stops working. */
 export async function invite(ctx: AppContext, input: { email: unknown; role: unknown; name?: unknown }, by: { id: number; name: string }, ip = ''): Promise<Handed> {
   const email = checkEmail(input.email);
   const role: Role = checkRole(input.role);
+  await assertMayGrant(ctx, by.id, role);
   const name = optionalText('name', input.name, 100);
   if (await getUserByEmail(ctx.db, email)) throw new ConflictError('Someone with this email address already has an account', 'email');
   await voidLinks(ctx, 'invite', { email });
@@ -55,7 +68,12 @@ export async function acceptInvitation(ctx: AppContext, input: { token: unknown;
   }
 }
 
+/** Voids an open invitation; only someone who may make an invitation with its role may revoke it. */
 export async function revokeInvitation(ctx: AppContext, id: number, by: number, ip = ''): Promise<void> {
+  const open = await ctx.db.selectFrom('auth_links').select('role').where('id', '=', id).where('kind', '=', 'invite')
+    .where('used_at', 'is', null).executeTakeFirst();
+  if (!open) throw new NotFoundError('Invitation not found');
+  await assertMayGrant(ctx, by, open.role ?? 'owner');
   if (!(await voidLinks(ctx, 'invite', { id }))) throw new NotFoundError('Invitation not found');
   await audit(ctx, { actorId: by, action: 'invitation.revoke', subject: `invitation:${id}`, ip });
 }
@@ -79,10 +97,9 @@ export async function requestReset(ctx: AppContext, email: unknown, ip = ''): Pr
   const e = typeof email === 'string' ? email.trim().toLowerCase() : '';
   const u = e ? await getUserByEmail(ctx.db, e) : null;
   if (!u || u.disabled || !canSendMail(ctx)) return;
-  // One email per account per few minutes, however often someone asks: the form cannot be used to flood an inbox.
-  const recent = await ctx.db.selectFrom('auth_links').select('id').where('kind', '=', 'reset').where('user_id', '=', u.id)
-    .where('created_at', '>', new Date(ctx.clock.now().getTime() - RESET_EMAIL_GAP_MS).toISOString()).executeTakeFirst();
-  if (recent) return;
+  // One email per account per few minutes, however often and from however many addresses someone asks (claimed
+  // in one statement, so asking many times at once sends one): the form cannot be used to flood an inbox.
+  if (!(await claimResetEmail(ctx, u.email, RESET_EMAIL_GAP_MS))) return;
   await voidLinks(ctx, 'reset', { userId: u.id });
   const made = await createLink(ctx, { kind: 'reset', userId: u.id, email: u.email });
   await audit(ctx, { actorId: null, action: 'password.reset_requested', subject: `user:${u.id}`, ip });

@@ -1,6 +1,6 @@
-// Signing in: password (throttled per account and per address, the same answer whether or not the account
-// exists), then the second factor when the account has one. Every successful step starts a new session
-// (the old token dies), so a token planted before sign-in is worthless after it.
+// Signing in: password, then the second factor when the account has one. Each guess is counted against the
+// guessing limits before it is checked (throttle.ts); the answer is the same whether or not the account exists.
+// Every successful step starts a new session (the old token dies), so a token planted before sign-in is worthless.
 import type { AppContext } from '../context.ts';
 import { UnauthorizedError } from '../errors.ts';
 import { audit } from './audit.ts';
@@ -8,7 +8,7 @@ import { verifyPassword } from './passwords.ts';
 import { getSecuritySettings } from './security_settings.ts';
 import { createSession, endSession, type ClientInfo, type LiveSession } from './sessions.ts';
 import type { SessionStage } from './tables.ts';
-import { checkThrottle, clearFailures, recordFailure, throttleKeys } from './throttle.ts';
+import { attemptSucceeded, rememberAddress, takeAttempt } from './throttle.ts';
 import { verifySecondFactor } from './two_factor.ts';
 import { getUserByEmail } from './users.ts';
 
@@ -29,16 +29,14 @@ async function stageAfterPassword(ctx: AppContext, totpEnabled: boolean): Promis
 /** Checks email and password; returns a new session (full, or waiting for a code or for 2FA setup). */
 export async function signIn(ctx: AppContext, email: unknown, password: unknown, client: ClientInfo, oldToken?: string): Promise<SignInResult> {
   const e = typeof email === 'string' ? email.trim().toLowerCase().slice(0, 254) : '';
-  const keys = throttleKeys(e, client.ip);
-  await checkThrottle(ctx, keys);
+  const attempt = await takeAttempt(ctx, 'signin', e, client.ip);
   const user = e ? await getUserByEmail(ctx.db, e) : null;
   const ok = await verifyPassword(user?.password_hash ?? null, typeof password === 'string' ? password : '');
   if (!user || !ok || user.disabled) {
-    await recordFailure(ctx, keys);
     await audit(ctx, { actorId: null, action: 'signin.failed', subject: user ? `user:${user.id}` : '', ip: client.ip });
     throw new UnauthorizedError(WRONG_CREDENTIALS);
   }
-  await clearFailures(ctx, keys[0]);
+  await attemptSucceeded(ctx, attempt);
   if (oldToken) await endSession(ctx, oldToken);
   const stage = await stageAfterPassword(ctx, user.totp_enabled === 1);
   const token = await createSession(ctx, user.id, stage, client);
@@ -47,21 +45,21 @@ export async function signIn(ctx: AppContext, email: unknown, password: unknown,
 }
 
 async function signedIn(ctx: AppContext, userId: number, client: ClientInfo, method: string): Promise<void> {
-  await ctx.db.updateTable('users').set({ last_login_at: ctx.clock.now().toISOString() }).where('id', '=', userId).execute();
+  const u = await ctx.db.updateTable('users').set({ last_login_at: ctx.clock.now().toISOString() }).where('id', '=', userId)
+    .returning('email').executeTakeFirstOrThrow();
+  await rememberAddress(ctx, u.email, client.ip);
   await audit(ctx, { actorId: userId, action: 'signin', subject: `user:${userId}`, detail: { method }, ip: client.ip });
 }
 
 /** Second step: a code for a session waiting for one; returns the new full session's token. */
 export async function completeTwoFactor(ctx: AppContext, session: LiveSession, oldToken: string, code: unknown, client: ClientInfo): Promise<string> {
-  const keys = throttleKeys(session.email, client.ip);
-  await checkThrottle(ctx, keys);
+  const attempt = await takeAttempt(ctx, 'code', session.email, client.ip);
   const how = await verifySecondFactor(ctx, session.user_id, code);
   if (!how) {
-    await recordFailure(ctx, keys);
     await audit(ctx, { actorId: session.user_id, action: 'signin.code_failed', subject: `user:${session.user_id}`, ip: client.ip });
     throw new UnauthorizedError(WRONG_CODE);
   }
-  await clearFailures(ctx, keys[0]);
+  await attemptSucceeded(ctx, attempt);
   return promote(ctx, session.user_id, oldToken, client, how === 'recovery' ? 'recovery code' : 'authenticator');
 }
 

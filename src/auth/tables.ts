@@ -1,4 +1,4 @@
-// Row types of accounts, sessions, one-time links, two-factor recovery codes, login throttling, the audit log
+// Row types of accounts, sessions, one-time links, two-factor recovery codes, guessing limits, the audit log
 // and security settings (owned by the back office). Timestamps ISO 8601 UTC text, booleans 0/1, JSON as text.
 import type { Generated } from 'kysely';
 import type { Role } from './capabilities.ts';
@@ -62,12 +62,17 @@ export interface RecoveryCodesTable {
   used_at: string | null;
 }
 
-/** Failed sign-ins per account ("account:<email>") and per address ("ip:<ip>"). */
-export interface LoginThrottleTable {
+/** Guessing limits (src/auth/throttle.ts): one row per limit key, such as "signin:pair:<email>|<address>";
+ * "known:<email>|<address>" rows remember where an account signed in. Times in milliseconds since 1970. */
+export interface AuthThrottleTable {
   key: string;
-  failures: number;
-  last_failure_at: string;
-  locked_until: string | null;
+  /** attempts counted in the current window (failures, plus any still being checked) */
+  attempts: number;
+  last_at: number;
+  /** no further attempt is counted (or checked) before this time */
+  blocked_until: number;
+  /** the wait the next attempt beyond the free ones sets */
+  next_wait_ms: number;
 }
 
 export interface AuditLogTable {
@@ -91,7 +96,7 @@ export interface AuthTables {
   sessions: SessionsTable;
   auth_links: AuthLinksTable;
   recovery_codes: RecoveryCodesTable;
-  login_throttle: LoginThrottleTable;
+  auth_throttle: AuthThrottleTable;
   audit_log: AuditLogTable;
   auth_settings: AuthSettingsTable;
 }

@@ -5,12 +5,14 @@ import * as m0001 from './migrations/0001_content.ts';
 import * as m0002 from './migrations/0002_accounts.ts';
 import * as m0003 from './migrations/0003_comments.ts';
 import * as m0004 from './migrations/0004_api_keys.ts';
+import * as m0005 from './migrations/0005_attempt_counts.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_content': m0001,
   '0002_accounts': m0002,
   '0003_comments': m0003,
   '0004_api_keys': m0004,
+  '0005_attempt_counts': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

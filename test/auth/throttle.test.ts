@@ -1,0 +1,132 @@
+// Guessing limits under attack: guesses sent all at once check no more than guesses sent one after another,
+// for passwords, two-factor codes and reset emails; a guesser's failures do not keep the owner out; guessing
+// spread over many addresses still meets the account's limit.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import { testDialects, makeTestApp } from '../helpers/context.ts';
+import { CookieJar, STAFF_PASSWORD } from '../helpers/staff.ts';
+import { createUser } from '../../src/auth/users.ts';
+import { beginEnrollment, codeAt, confirmEnrollment } from '../../src/auth/two_factor.ts';
+import { setMailTransport, type Letter } from '../../src/auth/mail.ts';
+import { ACCOUNT_RULE, PAIR_RULE } from '../../src/auth/throttle.ts';
+
+/** A browser at one address (trustProxy is off in tests, so the address is the injected socket's). */
+class Browser {
+  readonly jar = new CookieJar();
+  private csrf: Promise<string> | null = null;
+  constructor(private app: FastifyInstance, readonly ip: string) {}
+  async post(url: string, payload: object) {
+    // One token for all of this browser's requests, also when they go out at once.
+    this.csrf ??= this.app.inject({ method: 'GET', url: '/api/admin/csrf', remoteAddress: this.ip }).then((res) => {
+      this.jar.take(res);
+      return res.json().token as string;
+    });
+    const csrf = await this.csrf;
+    const res = await this.app.inject({ method: 'POST', url, remoteAddress: this.ip, payload,
+      headers: { cookie: this.jar.header(), 'x-csrf-token': csrf } });
+    this.jar.take(res);
+    return res;
+  }
+  signIn(email: string, password = STAFF_PASSWORD) {
+    return this.post('/api/admin/auth/login', { email, password });
+  }
+}
+
+function tally(codes: number[]): Record<number, number> {
+  const t: Record<number, number> = {};
+  for (const c of codes) t[c] = (t[c] ?? 0) + 1;
+  return t;
+}
+
+const allowedFromOneAddress = PAIR_RULE.free + 1;
+
+for (const dialect of testDialects()) {
+  test(`twenty wrong passwords at once from one address: only as many are checked as one after another (${dialect})`, async () => {
+    const a = await makeTestApp(dialect);
+    try {
+      await createUser(a.ctx, { email: 'mina@khabar.test', name: 'Mina Rahimi', password: STAFF_PASSWORD, role: 'editor' });
+      const attacker = new Browser(a.app, '203.0.113.66');
+      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => attacker.signIn('mina@khabar.test', `guess number ${i}`)));
+      assert.deepEqual(tally(answers.map((r) => r.statusCode)), { 401: allowedFromOneAddress, 429: 20 - allowedFromOneAddress });
+      assert.equal((await attacker.signIn('mina@khabar.test')).statusCode, 429, 'the right password waits too, from that address');
+      const owner = new Browser(a.app, '198.51.100.20');
+      assert.equal((await owner.signIn('mina@khabar.test')).statusCode, 200, 'the owner, elsewhere, signs in');
+    } finally {
+      await a.close();
+    }
+  });
+
+  test(`twenty wrong two-factor codes at once: only as many are checked as one after another (${dialect})`, async () => {
+    const a = await makeTestApp(dialect);
+    try {
+      const id = await createUser(a.ctx, { email: 'farida@khabar.test', name: 'Farida Noori', password: STAFF_PASSWORD, role: 'owner' });
+      const { secret } = await beginEnrollment(a.ctx, id, 'Khabar');
+      await confirmEnrollment(a.ctx, id, codeAt(secret, a.clock.now()));
+      a.clock.advance(60_000);
+      const thief = new Browser(a.app, '203.0.113.66');
+      assert.deepEqual((await thief.signIn('farida@khabar.test')).json(), { stage: 'two_factor' }, 'the thief has the password');
+      const right = codeAt(secret, a.clock.now());
+      const accepted = [-30_000, 0, 30_000].map((d) => codeAt(secret, new Date(a.clock.now().getTime() + d)));
+      const wrong = Array.from({ length: 22 }, (_, i) => String(100_000 + i * 7919)).filter((c) => !accepted.includes(c)).slice(0, 19);
+      const answers = await Promise.all(wrong.map((code) => thief.post('/api/admin/auth/login/code', { code })));
+      assert.deepEqual(tally(answers.map((r) => r.statusCode)), { 401: allowedFromOneAddress, 429: 19 - allowedFromOneAddress });
+      assert.equal((await thief.post('/api/admin/auth/login/code', { code: right })).statusCode, 429);
+      assert.deepEqual((await thief.signIn('farida@khabar.test')).json(), { stage: 'two_factor' }, 'signing in again with the password...');
+      assert.equal((await thief.post('/api/admin/auth/login/code', { code: right })).statusCode, 429, '...does not forgive the wrong codes');
+    } finally {
+      await a.close();
+    }
+  });
+
+  test(`twenty reset requests at once, from twenty addresses, send one email (${dialect})`, async () => {
+    const a = await makeTestApp(dialect, { smtpUrl: 'smtp://mail.invalid:25' });
+    const letters: Letter[] = [];
+    setMailTransport(a.ctx, { sendMail: async (l) => { letters.push(l); } });
+    try {
+      const id = await createUser(a.ctx, { email: 'omar@khabar.test', name: 'Omar Zahir', password: STAFF_PASSWORD, role: 'editor' });
+      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) =>
+        new Browser(a.app, `192.0.2.${i + 1}`).post('/api/admin/auth/reset/request', { email: 'omar@khabar.test' })));
+      assert.ok(answers.every((r) => r.statusCode === 202), 'the same answer to everyone');
+      await new Promise((r) => setImmediate(r));
+      const links = await a.ctx.db.selectFrom('auth_links').select('id').where('kind', '=', 'reset').where('user_id', '=', id).execute();
+      assert.equal(links.length, 1);
+      assert.equal(letters.length, 1);
+      a.clock.advance(5 * 60_000 + 1000);
+      await new Browser(a.app, '192.0.2.99').post('/api/admin/auth/reset/request', { email: 'omar@khabar.test' });
+      await new Promise((r) => setImmediate(r));
+      assert.equal(letters.length, 2, 'another after five minutes');
+    } finally {
+      await a.close();
+    }
+  });
+
+  test(`a guesser's failures do not keep the owner out; guessing from many addresses meets the account's limit (${dialect})`, async () => {
+    const a = await makeTestApp(dialect);
+    try {
+      await createUser(a.ctx, { email: 'sami@khabar.test', name: 'Sami Ahmadi', password: STAFF_PASSWORD, role: 'admin' });
+      const desk = new Browser(a.app, '198.51.100.20');
+      assert.equal((await desk.signIn('sami@khabar.test')).statusCode, 200, 'Sami signs in at his desk before the attack');
+
+      const attacker = new Browser(a.app, '203.0.113.66');
+      for (let i = 0; i < 10; i++) await attacker.signIn('sami@khabar.test', `guess number ${i}`);
+      assert.equal((await attacker.signIn('sami@khabar.test', 'one more guess')).statusCode, 429);
+      const travelling = new Browser(a.app, '192.0.2.44');
+      assert.equal((await travelling.signIn('sami@khabar.test')).statusCode, 200, 'the owner, from an address never used before');
+
+      // Many addresses, a guess or two each, all at once: the account's allowance is checked, then it waits.
+      const botnet = Array.from({ length: 30 }, (_, i) => new Browser(a.app, `10.9.${i >> 4}.${i + 1}`));
+      const answers = await Promise.all(botnet.map((b, i) => b.signIn('sami@khabar.test', `spread guess ${i}`)));
+      const checked = ACCOUNT_RULE.free + 1 - allowedFromOneAddress; // the lone guesser's 6 count here too
+      assert.deepEqual(tally(answers.map((r) => r.statusCode)), { 401: checked, 429: 30 - checked });
+      assert.equal((await new Browser(a.app, '10.9.9.9').signIn('sami@khabar.test')).statusCode, 429, 'a new address waits, right password or not');
+      assert.equal((await desk.signIn('sami@khabar.test')).statusCode, 200, 'the desk where Sami signed in before is not held back');
+      a.clock.advance(1000);
+      assert.equal((await new Browser(a.app, '10.9.9.10').signIn('sami@khabar.test', 'late guess')).statusCode, 401, 'after the wait, one more guess');
+      assert.equal((await new Browser(a.app, '10.9.9.11').signIn('sami@khabar.test', 'later guess')).statusCode, 429, 'and the wait doubles');
+      assert.equal((await travelling.signIn('sami@khabar.test')).statusCode, 200, 'where Sami signed in during the attack is known now');
+    } finally {
+      await a.close();
+    }
+  });
+}
