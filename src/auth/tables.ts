@@ -73,6 +73,8 @@ export interface AuthThrottleTable {
   blocked_until: number;
   /** the wait the next attempt beyond the free ones sets */
   next_wait_ms: number;
+  /** account-wide limits: when the bucket of attempts would be empty again (each attempt adds a leak interval) */
+  empty_at: Generated<number>;
 }
 
 export interface AuditLogTable {

@@ -1,9 +1,7 @@
 // Guessing limits for passwords, two-factor codes and reset emails. An attempt is counted before the password
-// or code is checked, in one upsert per limit, so concurrent guesses each see the others' counts: N guesses at
-// once check no more than one after another would. Counted in the database, so every instance sees the same.
-// Per account and address, and per address: a few free attempts, then a wait that doubles with each further one.
-// Per account from all addresses (distributed guessing): the same with a higher allowance, except from an
-// address where the account signed in before, so strangers' guessing does not keep the owner out.
+// or code is checked, in one upsert per limit (all of an attempt's limits in one transaction), so guesses sent
+// at once each see the others: N at once check no more than N one after another. In the database, so every
+// instance counts together. The numbers, and how they balance, are in docs/decisions.md (Accounts).
 import { sql } from 'kysely';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/schema.ts';
@@ -13,23 +11,27 @@ import { networkOf, normalizeIp } from '../comments/network.ts';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
+/** A few free attempts, then a wait that doubles with each further one. */
 interface Rule {
-  /** attempts counted without any wait */
   free: number;
-  /** the wait after the first attempt beyond the free ones; each further one doubles it, up to maxWaitMs */
+  /** the wait after the first attempt beyond the free ones */
   firstWaitMs: number;
   maxWaitMs: number;
 }
 
-/** One account from one address: a guesser's own address, which is all a single guesser can hold back. */
+/** One account from one address: all that a single guesser holds back is their own address. */
 export const PAIR_RULE: Rule = { free: 5, firstWaitMs: 1000, maxWaitMs: 15 * MINUTE };
-/** One address across any accounts (spraying one common password at every account). */
+/** One address across any accounts (one common password tried on every account). */
 export const ADDRESS_RULE: Rule = { free: 20, firstWaitMs: 1000, maxWaitMs: 15 * MINUTE };
-/** One account from every address it has not signed in from (guessing spread over many addresses). */
-export const ACCOUNT_RULE: Rule = { free: 20, firstWaitMs: 1000, maxWaitMs: 15 * MINUTE };
-/** Attempts an hour old (counted from the last one) are forgotten. */
+/**
+ * One account from every address it has not signed in from (guessing spread over many addresses): a bucket of
+ * `size` attempts that empties by one every `leakMs`. Slower than one address may guess after its free attempts
+ * (4 an hour), so a single guesser never fills it; many addresses fill it and then get one guess per leakMs.
+ */
+export const ACCOUNT_BUCKET = { size: 20, leakMs: 10 * MINUTE };
+/** Counts are forgotten an hour after the last attempt. */
 const WINDOW_MS = HOUR;
-/** An address where the account completed a sign-in this recently is exempt from ACCOUNT_RULE. */
+/** An address where the account completed a sign-in this recently is exempt from ACCOUNT_BUCKET. */
 const KNOWN_FOR_MS = 30 * 24 * HOUR;
 
 export type AttemptKind = 'signin' | 'code';
@@ -39,10 +41,11 @@ const REFUSED: Record<AttemptKind, string> = {
   code: 'Too many wrong codes; please wait before trying again',
 };
 
-/** The limits one attempt was counted against; hand it back to attemptSucceeded when it was right. */
+/** The limits one attempt was counted against; hand it to attemptSucceeded when the guess was right. */
 export interface TakenAttempt {
   pair: string;
-  others: string[];
+  address: string;
+  account: string | null;
 }
 
 function accountOf(email: string): string {
@@ -57,15 +60,13 @@ function addressOf(ip: string): string {
 
 const knownKey = (account: string, address: string) => `known:${account}|${address}`;
 
-/**
- * Counts one attempt against `key` unless it is in its wait. Returns false (nothing counted) while it waits.
- * One statement: the row lock (PostgreSQL) or the single writer (SQLite) orders concurrent attempts.
- */
-async function count(db: Db, key: string, rule: Rule, now: number): Promise<boolean> {
+/** Counts one attempt against a doubling-wait limit unless it is in its wait; false (nothing counted) while it waits. */
+async function countAttempt(db: Db, key: string, rule: Rule, now: number): Promise<boolean> {
   const firstOver = rule.free < 1;
   const fresh = { key, attempts: 1, last_at: now, blocked_until: firstOver ? now + rule.firstWaitMs : 0,
     next_wait_ms: firstOver ? Math.min(rule.firstWaitMs * 2, rule.maxWaitMs) : rule.firstWaitMs };
-  // In SET, column names are the row before this attempt; `excluded` is the fresh row above.
+  // In SET, auth_throttle.* is the row before this attempt, `excluded` the fresh row above. The WHERE runs on the
+  // locked row (PostgreSQL) or under the one writer (SQLite), so concurrent attempts are counted one by one.
   const stale = sql<boolean>`auth_throttle.last_at < ${now - WINDOW_MS}`;
   const over = sql<boolean>`auth_throttle.attempts + 1 > ${rule.free}`;
   const row = await db.insertInto('auth_throttle').values(fresh)
@@ -81,9 +82,23 @@ async function count(db: Db, key: string, rule: Rule, now: number): Promise<bool
   return row !== undefined;
 }
 
+/** Adds one attempt to an account's bucket unless it is full; false (nothing added) while it is. */
+async function fillBucket(db: Db, key: string, now: number): Promise<boolean> {
+  const { size, leakMs } = ACCOUNT_BUCKET;
+  const row = await db.insertInto('auth_throttle').values({ key, attempts: 1, last_at: now, blocked_until: 0, next_wait_ms: 0, empty_at: now + leakMs })
+    .onConflict((oc) => oc.column('key').doUpdateSet({
+      attempts: sql`auth_throttle.attempts + 1`,
+      last_at: now,
+      empty_at: sql`case when auth_throttle.empty_at < ${now} then ${now} else auth_throttle.empty_at end + ${leakMs}`,
+    }).where('auth_throttle.empty_at', '<=', now + (size - 1) * leakMs))
+    .returning('attempts').executeTakeFirst();
+  return row !== undefined;
+}
+
 async function secondsToWait(db: Db, key: string, now: number): Promise<number> {
-  const row = await db.selectFrom('auth_throttle').select('blocked_until').where('key', '=', key).executeTakeFirst();
-  return Math.max(1, Math.ceil(((row?.blocked_until ?? now) - now) / 1000));
+  const row = await db.selectFrom('auth_throttle').select(['blocked_until', 'empty_at']).where('key', '=', key).executeTakeFirst();
+  const until = Math.max(row?.blocked_until ?? 0, (row?.empty_at ?? 0) - (ACCOUNT_BUCKET.size - 1) * ACCOUNT_BUCKET.leakMs);
+  return Math.max(1, Math.ceil((until - now) / 1000));
 }
 
 /**
@@ -96,25 +111,29 @@ export async function takeAttempt(ctx: AppContext, kind: AttemptKind, email: str
   const now = ctx.clock.now().getTime();
   const known = await ctx.db.selectFrom('auth_throttle').select('key').where('key', '=', knownKey(account, address))
     .where('last_at', '>=', now - KNOWN_FOR_MS).executeTakeFirst();
+  const taken: TakenAttempt = { pair: `${kind}:pair:${account}|${address}`, address: `${kind}:address:${address}`,
+    account: known ? null : `${kind}:account:${account}` };
   // Always in this order, so two attempts never hold each other's rows (PostgreSQL) while waiting for their own.
-  const limits: [string, Rule][] = [[`${kind}:pair:${account}|${address}`, PAIR_RULE], [`${kind}:address:${address}`, ADDRESS_RULE]];
-  if (!known) limits.push([`${kind}:account:${account}`, ACCOUNT_RULE]);
   await ctx.db.transaction().execute(async (trx) => {
-    for (const [key, rule] of limits) {
-      if (!(await count(trx, key, rule, now))) throw new TooManyRequestsError(REFUSED[kind], await secondsToWait(trx, key, now));
-    }
+    const refuse = async (key: string) => new TooManyRequestsError(REFUSED[kind], await secondsToWait(trx, key, now));
+    if (!(await countAttempt(trx, taken.pair, PAIR_RULE, now))) throw await refuse(taken.pair);
+    if (!(await countAttempt(trx, taken.address, ADDRESS_RULE, now))) throw await refuse(taken.address);
+    if (taken.account && !(await fillBucket(trx, taken.account, now))) throw await refuse(taken.account);
   });
-  return { pair: limits[0][0], others: limits.slice(1).map(([key]) => key) };
+  return taken;
 }
 
-/** The guess was right: the pair's count is forgotten, the address and account get their attempt back. */
+/** The guess was right: the pair's count is forgotten, the address and the account get their attempt back. */
 export async function attemptSucceeded(ctx: AppContext, taken: TakenAttempt): Promise<void> {
   await ctx.db.deleteFrom('auth_throttle').where('key', '=', taken.pair).execute();
-  await ctx.db.updateTable('auth_throttle').set((eb) => ({ attempts: eb('attempts', '-', 1) }))
-    .where('key', 'in', taken.others).where('attempts', '>', 0).execute();
+  await ctx.db.updateTable('auth_throttle').set({ attempts: sql`attempts - 1` }).where('key', '=', taken.address).where('attempts', '>', 0).execute();
+  if (taken.account) {
+    await ctx.db.updateTable('auth_throttle').set({ attempts: sql`attempts - 1`, empty_at: sql`empty_at - ${ACCOUNT_BUCKET.leakMs}` })
+      .where('key', '=', taken.account).where('attempts', '>', 0).execute();
+  }
 }
 
-/** Remembers that the account completed a sign-in from this address (exempt from ACCOUNT_RULE for 30 days). */
+/** Remembers that the account completed a sign-in from this address (exempt from ACCOUNT_BUCKET for 30 days). */
 export async function rememberAddress(ctx: AppContext, email: string, ip: string): Promise<void> {
   const now = ctx.clock.now().getTime();
   await ctx.db.insertInto('auth_throttle').values({ key: knownKey(accountOf(email), addressOf(ip)), attempts: 0, last_at: now, blocked_until: 0, next_wait_ms: 0 })
@@ -123,15 +142,15 @@ export async function rememberAddress(ctx: AppContext, email: string, ip: string
 
 /** Claims the account's one reset email per `gapMs`; false when one went out more recently (nothing counted). */
 export async function claimResetEmail(ctx: AppContext, email: string, gapMs: number): Promise<boolean> {
-  return count(ctx.db, `reset:account:${accountOf(email)}`, { free: 0, firstWaitMs: gapMs, maxWaitMs: gapMs }, ctx.clock.now().getTime());
+  return countAttempt(ctx.db, `reset:account:${accountOf(email)}`, { free: 0, firstWaitMs: gapMs, maxWaitMs: gapMs }, ctx.clock.now().getTime());
 }
 
-/** Deletes counts past their window that hold nobody back, and addresses not signed in from for 30 days. */
+/** Deletes counts that are past their window and hold nobody back, and addresses not signed in from for 30 days. */
 export async function purgeOldFailures(ctx: AppContext): Promise<number> {
   const now = ctx.clock.now().getTime();
   const r = await ctx.db.deleteFrom('auth_throttle').where((eb) => eb.or([
     eb.and([eb('key', 'like', 'known:%'), eb('last_at', '<', now - KNOWN_FOR_MS)]),
-    eb.and([eb('key', 'not like', 'known:%'), eb('last_at', '<', now - WINDOW_MS), eb('blocked_until', '<', now)]),
+    eb.and([eb('key', 'not like', 'known:%'), eb('last_at', '<', now - WINDOW_MS), eb('blocked_until', '<', now), eb('empty_at', '<', now)]),
   ])).executeTakeFirst();
   return Number(r.numDeletedRows);
 }

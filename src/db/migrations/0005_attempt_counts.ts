@@ -12,6 +12,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('last_at', 'bigint', (c) => c.notNull())
     .addColumn('blocked_until', 'bigint', (c) => c.notNull())
     .addColumn('next_wait_ms', 'bigint', (c) => c.notNull())
+    .addColumn('empty_at', 'bigint', (c) => c.notNull().defaultTo(0))
     .execute();
 }
 
