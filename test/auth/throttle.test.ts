@@ -4,12 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { testDialects, makeTestApp } from '../helpers/context.ts';
+import { testDialects, makeTestApp, makeTestContext } from '../helpers/context.ts';
 import { CookieJar, STAFF_PASSWORD } from '../helpers/staff.ts';
 import { createUser } from '../../src/auth/users.ts';
 import { beginEnrollment, codeAt, confirmEnrollment } from '../../src/auth/two_factor.ts';
 import { setMailTransport, type Letter } from '../../src/auth/mail.ts';
-import { ACCOUNT_BUCKET, PAIR_RULE } from '../../src/auth/throttle.ts';
+import { ACCOUNT_BUCKET, claimResetEmail, PAIR_RULE, takeAttempt } from '../../src/auth/throttle.ts';
 
 const HOUR = 3600_000;
 
@@ -44,6 +44,32 @@ function tally(codes: number[]): Record<number, number> {
 const allowedFromOneAddress = PAIR_RULE.free + 1;
 
 for (const dialect of testDialects()) {
+  test(`an hour without attempts forgives them: free attempts and the first wait start again (${dialect})`, async () => {
+    const t = await makeTestContext(dialect);
+    try {
+      const take = () => takeAttempt(t.ctx, 'signin', 'Mina@khabar.test', '2001:db8:1:2::7');
+      const refusedAfter = async (seconds: string) => {
+        await assert.rejects(takeAttempt(t.ctx, 'signin', 'mina@khabar.test', '2001:db8:1:2:ffff::1'), (e: Error & { retryAfterSeconds?: number }) =>
+          e.message.includes('Too many') && String(e.retryAfterSeconds) === seconds, 'the same account, from the same /64');
+      };
+      for (let i = 0; i < PAIR_RULE.free + 1; i++) await take();
+      await refusedAfter('1');
+      t.clock.advance(1000);
+      await take();
+      await refusedAfter('2');
+      t.clock.advance(3600_000 + 2000);
+      for (let i = 0; i < PAIR_RULE.free + 1; i++) await take();
+      await refusedAfter('1');
+      assert.equal(await claimResetEmail(t.ctx, 'mina@khabar.test', 300_000), true);
+      assert.equal(await claimResetEmail(t.ctx, 'MINA@khabar.test', 300_000), false);
+      t.clock.advance(2 * 3600_000);
+      assert.equal(await claimResetEmail(t.ctx, 'mina@khabar.test', 300_000), true);
+      assert.equal(await claimResetEmail(t.ctx, 'mina@khabar.test', 300_000), false);
+    } finally {
+      await t.close();
+    }
+  });
+
   test(`twenty wrong passwords at once from one address: only as many are checked as one after another (${dialect})`, async () => {
     const a = await makeTestApp(dialect);
     try {
