@@ -3,7 +3,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { DEMO_DIR_VARIABLE, dropSharedDemo } from '../test/helpers/demo_store.ts';
 
 function find(dir: string): string[] {
@@ -41,12 +41,16 @@ const flags = ['--test-concurrency=2', '--test-timeout=600000', '--test-force-ex
   '--test-reporter=./scripts/test_times.js', '--test-reporter-destination=/dev/null'];
 let status: number;
 try {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...flags, ...files], {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--test', ...flags, ...files], {
     stdio: 'inherit',
     env: { ...process.env, [DEMO_DIR_VARIABLE]: run, KHABAR_TEST_TIMES: timesFile },
   });
-  status = r.status ?? 1;
-  status = report(timesFile, status);
+  // Ctrl-C reaches the runner from the terminal by itself, and a SIGTERM is passed on: either way this process
+  // lives on to remove the run's folder and demo schema.
+  process.on('SIGINT', () => undefined);
+  process.on('SIGTERM', () => child.kill('SIGTERM'));
+  const code = await new Promise<number>((resolve) => child.once('exit', (c) => resolve(c ?? 1)));
+  status = report(timesFile, code);
 } finally {
   await dropSharedDemo(run).catch((e: unknown) => console.error(`could not drop the shared demo schema: ${String(e)}`));
   rmSync(run, { recursive: true, force: true });
