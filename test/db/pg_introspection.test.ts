@@ -8,7 +8,7 @@ import { migrateToLatest } from '../../src/db/migrate.ts';
 
 const url = process.env.TEST_DATABASE_URL;
 
-test('migrations run while another schema is being dropped, and introspection sees only our schema', { skip: !url && 'TEST_DATABASE_URL not set', timeout: 60_000 }, async () => {
+test('migrations run while another schema is being dropped, and introspection sees only our schema', { skip: !url && 'TEST_DATABASE_URL not set' }, async () => {
   const ours = `t_${randomBytes(6).toString('hex')}`;
   const other = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });

@@ -33,7 +33,7 @@ async function axeFindings(page: Page): Promise<AxeViolation[]> {
   });
 }
 
-test('the setup link a fresh newsroom prints leads, in Chromium, to a signed-in owner; pages valid and accessible', { timeout: 180_000 }, async (t) => {
+test('the setup link a fresh newsroom prints leads, in Chromium, to a signed-in owner; pages valid and accessible', async (t) => {
   let tc: TestContext | undefined;
   let server: TestServer | undefined;
   const browser = await launchBrowser();

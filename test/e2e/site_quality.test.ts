@@ -6,11 +6,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { makeTestContext, type TestContext } from '../helpers/context.ts';
+import type { TestContext } from '../helpers/context.ts';
+import { makeDemoContext } from '../helpers/demo.ts';
 import { launchBrowser, startTestServer, recordRequests, foreignRequests, type TestServer } from '../helpers/browser.ts';
 import { validateHtml, vnuErrors } from '../helpers/vnu.ts';
 import { buildApp } from '../../src/http/app.ts';
-import { seedDemo } from '../../src/demo/seed.ts';
 import type { Db } from '../../src/db/schema.ts';
 import type { AppContext } from '../../src/context.ts';
 import { createArticle, publishArticle } from '../../src/content/articles.ts';
@@ -103,12 +103,11 @@ async function loadFully(page: Page, url: string): Promise<number> {
   return res?.status() ?? 0;
 }
 
-test('public pages: valid, accessible, self-contained, readable without JavaScript, light', { timeout: 180_000 }, async (t) => {
+test('public pages: valid, accessible, self-contained, readable without JavaScript, light', async (t) => {
   let tc: TestContext | undefined;
   let server: TestServer | undefined;
   try {
-    tc = await makeTestContext('sqlite');
-    await seedDemo(tc.ctx);
+    tc = await makeDemoContext('sqlite');
     await fillFullestSection(tc.ctx);
     server = await startTestServer(await buildApp(tc.ctx));
     const base = server.base;

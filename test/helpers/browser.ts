@@ -36,11 +36,17 @@ export async function launchBrowser(opts: BrowserOptions = {}): Promise<Launched
       headless: true,
       javaScriptEnabled: opts.javaScriptEnabled ?? true,
       bypassCSP: opts.bypassCSP ?? false,
+      // No limit on Chromium's start either (Playwright's default is 30 s).
+      timeout: 0,
     });
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
     throw err;
   }
+  // Playwright gives every wait 30 s by default, too little on a busy machine: a page is waited for until it
+  // loads, and a page that never does is caught by the test runner's limit for a hung test.
+  context.setDefaultTimeout(0);
+  context.setDefaultNavigationTimeout(0);
   return {
     context,
     newPage: () => context.newPage(),

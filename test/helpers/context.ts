@@ -26,6 +26,11 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
+/** The settings every test runtime uses: data in `dir`, a fixed secret, no demo on an empty database. */
+export function testConfig(dir: string, databaseUrl: string, overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ KHABAR_DATA_DIR: dir, DATABASE_URL: databaseUrl, KHABAR_SECRET: 'test-secret-0123456789abcdef', KHABAR_DEMO: '0' }), ...overrides };
+}
+
 /** A fresh, migrated database and context with a manual clock. */
 export async function makeTestContext(dialect: TestDialect, overrides: Partial<Config> = {}): Promise<TestContext> {
   const dir = mkdtempSync(join(tmpdir(), 'khabar-test-'));
@@ -42,7 +47,7 @@ export async function makeTestContext(dialect: TestDialect, overrides: Partial<C
     await client.end();
     databaseUrl = url;
   }
-  const config: Config = { ...loadConfig({ KHABAR_DATA_DIR: dir, DATABASE_URL: databaseUrl, KHABAR_SECRET: 'test-secret-0123456789abcdef', KHABAR_DEMO: '0' }), ...overrides };
+  const config = testConfig(dir, databaseUrl, overrides);
   const runtime = await createRuntime(config, { clock, dbOptions: { schema } });
   return {
     ctx: runtime.ctx,
