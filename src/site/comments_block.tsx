@@ -173,24 +173,3 @@ export async function renderCommentHtml(ctx: AppContext, c: ThreadComment, langu
   const site = await getSettings(ctx.db);
   return render(<CommentItem c={c} fmt={dateFormat(site, language)} canReply />);
 }
-
-/** A small page of its own for answers to a post made without JavaScript: the message, the form again if needed. */
-export async function renderCommentPage(ctx: AppContext, article: { id: number; slug: string; language: string }, opts: {
-  message: string; state?: CommentFormState;
-}): Promise<string> {
-  const s = await getCommentSettings(ctx.db);
-  const rtl = article.language === 'fa' || article.language === 'ps';
-  const href = `/articles/${encodeURIComponent(article.slug)}`;
-  const body = render(
-    <main class="comment-page">
-      <h1>{t('comments.form.page_title')}</h1>
-      {!opts.state && <p class="comment-message comment-message-ok" role="status">{opts.message}</p>}
-      {opts.state && <CommentForm articleId={article.id} s={s} state={opts.state} />}
-      {opts.state && <CommentAssets />}
-      <p><a href={`${href}#comments`}>{t('comments.form.back')}</a></p>
-    </main>,
-  );
-  return `<!doctype html><html lang="${article.language}" dir="${rtl ? 'rtl' : 'ltr'}"><head><meta charset="utf-8">`
-    + `<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">`
-    + `<title>${t('comments.form.page_title')}</title></head><body>${body}</body></html>`;
-}
