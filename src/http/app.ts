@@ -38,6 +38,7 @@ export interface BuildOptions {
 
 /** Builds the whole app for one context; tests call this with an in-memory or per-test database. */
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const security = securityHeaders(ctx.config);
   const app = Fastify({
     logger: opts.logger ? { ...(typeof opts.logger === 'object' ? opts.logger : {}), serializers: { req: requestForLog } } : false,
     trustProxy: ctx.config.trustProxy,
@@ -46,13 +47,14 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     // Unknown properties are refused (400 naming the field), not silently dropped.
     ajv: { customOptions: { removeAdditional: false } },
     frameworkErrors: (err, req, reply) => {
-      // Malformed percent-encoding and similar: a 400 page, never a 500.
+      // Malformed percent-encoding and similar: a 400 page, never a 500. No hook has run for these.
+      reply.headers(security);
       void sendError(ctx, req, reply, 400, 'The address of this page is not valid.', err);
     },
   });
   app.decorate('ctx', ctx);
 
-  await securityHeaders(app, ctx.config);
+  app.addHook('onRequest', async (_req, reply) => { reply.headers(security); });
   await app.register(compress, { global: true, threshold: COMPRESS_FROM, encodings: ['br', 'gzip', 'deflate'], brotliOptions: { params: { 1: 4 } } as never });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   await app.register(cookie, { secret: ctx.secret });

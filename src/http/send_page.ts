@@ -14,7 +14,8 @@ import { remember } from '../remember.ts';
 export const PAGE_CACHE_CONTROL = 'public, max-age=0, must-revalidate, s-maxage=60, stale-while-revalidate=600';
 
 /** Who a page is for: every reader (may be cached when it is a 200), or one person (a sign-in step, a draft
- * preview, the answer to a reader's own comment: never cached, never indexed, never sent on as a referrer). */
+ * preview, the answer to a reader's own comment: never cached, never indexed, its address never sent to another
+ * site as a referrer). */
 export type Audience = 'public' | 'private';
 
 export interface PageOptions {
@@ -67,8 +68,10 @@ export function sendPage(reply: FastifyReply, page: VNode | string, { status = 2
   const etag = `W/"${hash('sha256', html, 'base64url').slice(0, 27)}"`;
   reply.header('etag', etag).header('cache-control', cacheable ? PAGE_CACHE_CONTROL : 'no-store').header('vary', 'accept-encoding');
   if (audience === 'private') {
-    // Its address may hold a one-time token: no referrer carries it elsewhere, and no search engine keeps it.
-    reply.header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex, nofollow');
+    // Its address may hold a one-time token: no referrer carries it to another site, and no search engine keeps
+    // it. same-origin, not no-referrer: under no-referrer a browser sends `Origin: null` with the page's own form
+    // posts, which the same-origin check of every form (src/http/same_origin.ts) must refuse.
+    reply.header('referrer-policy', 'same-origin').header('x-robots-tag', 'noindex, nofollow');
   }
   const inm = req.headers['if-none-match'];
   if (cacheable && inm && inm.split(/\s*,\s*/).some((t) => t === etag || `W/${t}` === etag)) {
