@@ -30,7 +30,7 @@ export async function commentAnswerPage(ctx: AppContext, article: AnsweredArticl
       <section class="comment-page">
         <h1>{title}</h1>
         {answer.state
-          ? <><CommentForm articleId={article.id} s={s} state={answer.state} /><CommentAssets /></>
+          ? <><CommentForm articleId={article.id} s={s} state={answer.state} heading="h2" /><CommentAssets /></>
           : <p class="comment-message comment-message-ok" role="status">{answer.message}</p>}
         <p><a href={`${articleHref(article.slug)}#comments`}>{t('comments.form.back')}</a></p>
       </section>

@@ -89,14 +89,16 @@ function Field({ id, label, invalid, children }: { id: string; label: string; in
   return <p class={invalid ? 'comment-field comment-field-invalid' : 'comment-field'}><label for={id}>{label}</label>{children}</p>;
 }
 
-export function CommentForm({ articleId, s, state, replyTo }: {
+export function CommentForm({ articleId, s, state, replyTo, heading: Heading = 'h3' }: {
   articleId: number; s: CommentSettings; state?: CommentFormState; replyTo?: { id: number; name: string } | null;
+  /** h3 under the article's comments heading; h2 on a page of its own */
+  heading?: 'h2' | 'h3';
 }): VNode {
   const f = state?.fields;
   const parent = f?.parent_id ?? (replyTo ? String(replyTo.id) : '');
   return (
     <form id="comment-form" class="comment-form" method="post" action="/comments" novalidate data-comment-form>
-      <h3>{t('comments.form.heading')}</h3>
+      <Heading>{t('comments.form.heading')}</Heading>
       <p class={state?.ok ? 'comment-message comment-message-ok' : 'comment-message'} role="alert" aria-live="polite" data-comment-message>{state?.message ?? ''}</p>
       <input type="hidden" name="article_id" value={String(articleId)} />
       <input type="hidden" name="parent_id" value={parent} data-parent-id />

@@ -6,10 +6,14 @@ import assert from 'node:assert/strict';
 import { testDialects, makeTestApp } from '../helpers/context.ts';
 import { cheapSettings, publishedArticle, solvedPayload, postForm, ORIGIN } from '../comments/fixtures.ts';
 import { createSection } from '../../src/content/sections.ts';
+import { validateHtml, vnuErrors } from '../helpers/vnu.ts';
 
 const asBrowser = { accept: 'text/html', 'x-test-ip': '192.0.2.140' };
 
+const answered: Record<string, string> = {};
+
 function assertSitePage(body: string, lang: string, dir: string): void {
+  answered[`${lang} answer ${Object.keys(answered).length + 1}`] = body;
   assert.match(body, new RegExp(`^<!doctype html><html lang="${lang}" dir="${dir}">`));
   assert.match(body, /<link rel="stylesheet" href="\/assets\/site\.css\?v=[0-9a-f]{12}"\/>/, 'the site stylesheet');
   assert.match(body, /<header class="masthead">/, 'the masthead');
@@ -67,6 +71,13 @@ for (const dialect of testDialects()) {
         assertSitePage(r.body, 'en', 'ltr');
         assert.match(r.body, /role="status">Thank you\. A moderator will look at this comment\.<\/p>/);
       });
+
+      if (dialect === 'sqlite') {
+        await s.test('every answer is valid HTML (Nu Html Checker)', async () => {
+          const report = await validateHtml(answered);
+          assert.deepEqual(Object.entries(report).flatMap(([name, m]) => vnuErrors(m).map((e) => `${name}: ${e}`)), []);
+        });
+      }
     } finally {
       await a.close();
     }
