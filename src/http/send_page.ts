@@ -59,8 +59,9 @@ function compress(html: string, encoding: 'br' | 'gzip'): Buffer {
  * page's If-None-Match already names it. */
 export function sendPage(reply: FastifyReply, page: VNode | string, { status = 200, audience = 'public' }: PageOptions = {}): FastifyReply {
   const req = reply.request;
-  // The page cache slots in here: a public 200 page would be looked up by its address before rendering and kept
-  // after, with its ETag and compressed bodies, until a change to what it shows purges it.
+  // PAGE CACHE (not built yet) slots in here: a public 200 page would be stored by its address (HTML, ETag,
+  // compressed bodies) right after rendering; the lookup belongs before the route loads anything (a hook that
+  // answers a stored copy through this same function), and a change to what the page shows purges it.
   const html = typeof page === 'string' ? page : renderDocument(page);
   const cacheable = audience === 'public' && status === 200;
   // Weak: the same page is sent br, gzip or plain under one validator (RFC 9110 §8.8.1). The one-shot hash()
@@ -80,7 +81,8 @@ export function sendPage(reply: FastifyReply, page: VNode | string, { status = 2
   reply.code(status).type('text/html; charset=utf-8');
   const encoding = pickEncoding(req.headers['accept-encoding']);
   if (encoding === 'identity' || (html.length < COMPRESS_FROM && Buffer.byteLength(html) < COMPRESS_FROM)) return reply.send(html);
-  // Only public pages are kept compressed: one person's pages (and errors) would only push them out of the memo.
-  const body = cacheable ? compressed(encoding + etag, () => compress(html, encoding)) : compress(html, encoding);
+  // Pages every reader gets (error pages too: a crawler's stream of 404s is one page) are kept compressed by
+  // ETag; one person's pages are not, they would only push the others out of the memo.
+  const body = audience === 'public' ? compressed(encoding + etag, () => compress(html, encoding)) : compress(html, encoding);
   return reply.header('content-encoding', encoding).send(body);
 }
