@@ -28,7 +28,7 @@ const UNUSED_FEATURES = [
 
 /** One year, the newsroom's subdomains too (RFC 6797 §6.1). Not `preload`: that is a promise only the newsroom
  * can make for its whole domain. */
-export const HSTS = 'max-age=31536000; includeSubDomains';
+const HSTS = 'max-age=31536000; includeSubDomains';
 
 /** The headers for this configuration. */
 export function securityHeaders(config: Pick<Config, 'publicUrl'>): Record<string, string> {

@@ -31,7 +31,7 @@ export const COMPRESS_FROM = 1024;
 const compressed = remember<Buffer>(500);
 
 /** Renders a page to a complete HTML document. */
-export function renderDocument(page: VNode): string {
+function renderDocument(page: VNode): string {
   return '<!doctype html>' + render(page);
 }
 
