@@ -32,7 +32,7 @@ const compressed = remember<Buffer>(500);
 
 /** Renders a page to a complete HTML document. */
 function renderDocument(page: VNode): string {
-  return '<!doctype html>' + render(page);
+  return `<!doctype html>${render(page)}`;
 }
 
 type Encoding = 'br' | 'gzip' | 'identity';
@@ -75,7 +75,7 @@ export function sendPage(reply: FastifyReply, page: VNode | string, { status = 2
     reply.header('referrer-policy', 'same-origin').header('x-robots-tag', 'noindex, nofollow');
   }
   const inm = req.headers['if-none-match'];
-  if (cacheable && inm && inm.split(/\s*,\s*/).some((t) => t === etag || `W/${t}` === etag)) {
+  if (cacheable && inm?.split(/\s*,\s*/).some((t) => t === etag || `W/${t}` === etag)) {
     return reply.code(304).send();
   }
   reply.code(status).type('text/html; charset=utf-8');
