@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { findArticleById } from '../content/reading.ts';
 import { NotFoundError } from '../errors.ts';
 import { loadSiteView } from '../site/site_view.ts';
-import { sendPrivatePage } from '../http/send_page.ts';
+import { sendPage } from '../http/send_page.ts';
 import { PreviewPage } from './preview_page.tsx';
 import { readPreviewToken } from './preview_token.ts';
 import { object, text } from './schemas.ts';
@@ -15,6 +15,6 @@ export async function previewRoutes(app: FastifyInstance): Promise<void> {
     const a = link ? await findArticleById(ctx.db, link.articleId) : null;
     if (!link || !a) throw new NotFoundError('This preview link is not valid or has expired.');
     const site = await loadSiteView(ctx, a.language);
-    return sendPrivatePage(reply, 200, <PreviewPage a={a} site={site} until={link.expiresAt.toISOString()} />);
+    return sendPage(reply, <PreviewPage a={a} site={site} until={link.expiresAt.toISOString()} />, { audience: 'private' });
   });
 }

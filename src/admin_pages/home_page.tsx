@@ -5,7 +5,7 @@ import { sessionOf } from '../auth/guard.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { AdminLayout, Form } from './layout.tsx';
 import { pageFor, pageView, seeOther } from './page_kit.tsx';
-import { sendPrivatePage } from '../http/send_page.ts';
+import { sendPage } from '../http/send_page.ts';
 
 export function homePage(app: FastifyInstance): void {
   const { ctx } = app;
@@ -16,7 +16,7 @@ export function homePage(app: FastifyInstance): void {
     if (s.stage !== 'full') return seeOther(reply, pageFor(s.stage));
     const view = await pageView(ctx, reply);
     const { lang } = view;
-    return sendPrivatePage(reply, 200, (
+    return sendPage(reply, (
       <AdminLayout view={view} title={t(lang, 'admin.home.title')}>
         <p class="admin-who">{t(lang, 'admin.home.signed_in', { name: s.name, role: t(lang, `admin.role.${s.role}` as MessageKey) })}</p>
         <p>{t(lang, 'admin.home.coming')}</p>
@@ -28,6 +28,6 @@ export function homePage(app: FastifyInstance): void {
           <p><button type="submit">{t(lang, 'admin.home.sign_out')}</button></p>
         </Form>
       </AdminLayout>
-    ));
+    ), { audience: 'private' });
   });
 }

@@ -9,7 +9,7 @@ import type { AuthLinkKind } from '../auth/tables.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import type { PageView, Problem } from './layout.tsx';
 import { formFields, InvalidLink, pageView, problemOf, seeOther, tokenOf } from './page_kit.tsx';
-import { sendPrivatePage } from '../http/send_page.ts';
+import { sendPage } from '../http/send_page.ts';
 
 export type OpenLink = NonNullable<Awaited<ReturnType<typeof peekLink>>>;
 
@@ -44,8 +44,8 @@ export function linkFormRoutes<F extends string>(app: FastifyInstance, page: Lin
     const token = tokenOf(req);
     if (!token && page.withoutToken) return page.withoutToken.get(req, reply, view);
     const link = await peekLink(ctx, page.kind, token);
-    if (!link) return sendPrivatePage(reply, 400, invalid(view));
-    return sendPrivatePage(reply, 200, page.form(view, token, link, {}));
+    if (!link) return sendPage(reply, invalid(view), { status: 400, audience: 'private' });
+    return sendPage(reply, page.form(view, token, link, {}), { audience: 'private' });
   });
 
   app.post(page.path, { config: page.postConfig ?? {} }, async (req, reply) => {
@@ -60,8 +60,8 @@ export function linkFormRoutes<F extends string>(app: FastifyInstance, page: Lin
       const problem = problemOf(err, reply, view.lang);
       // A link refused after all, or used up by what failed, cannot take the form again.
       const link = problem.field === 'token' ? null : await peekLink(ctx, page.kind, token);
-      if (!link) return sendPrivatePage(reply, 400, invalid(view));
-      return sendPrivatePage(reply, problem.status, page.form(view, token, link, typed, problem));
+      if (!link) return sendPage(reply, invalid(view), { status: 400, audience: 'private' });
+      return sendPage(reply, page.form(view, token, link, typed, problem), { status: problem.status, audience: 'private' });
     }
   });
 }

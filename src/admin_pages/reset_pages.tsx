@@ -8,7 +8,7 @@ import { checkCsrf } from '../auth/guard.ts';
 import { t } from '../i18n/index.ts';
 import { AdminLayout, Field, Form, FormMessage, HiddenUsername, NewPasswordField, Notice, Submit, type PageView, type Problem } from './layout.tsx';
 import { formFields, problemOf } from './page_kit.tsx';
-import { sendPrivatePage } from '../http/send_page.ts';
+import { sendPage } from '../http/send_page.ts';
 import { carriesToken, linkFormRoutes } from './link_form.tsx';
 import { LIMITS } from '../http/limits.ts';
 
@@ -61,16 +61,16 @@ export function resetPages(app: FastifyInstance): void {
     // Asking for reset emails has the app's limit per address; using a reset link is not held back by it.
     postConfig: { rateLimit: { ...LIMITS.passwordResetRequest, hook: 'preHandler', allowList: carriesToken } },
     withoutToken: {
-      get: async (_req, reply, view) => sendPrivatePage(reply, 200, <RequestForm view={view} email="" />),
+      get: async (_req, reply, view) => sendPage(reply, <RequestForm view={view} email="" />, { audience: 'private' }),
       async post(req, reply, view) {
         const { email } = formFields(req.body, ['email']);
         try {
           checkCsrf(req, reply);
           await requestReset(ctx, email, req.ip);
-          return sendPrivatePage(reply, 200, <RequestForm view={view} email={email} done />);
+          return sendPage(reply, <RequestForm view={view} email={email} done />, { audience: 'private' });
         } catch (err) {
           const problem = problemOf(err, reply, view.lang);
-          return sendPrivatePage(reply, problem.status, <RequestForm view={view} email={email} problem={problem} />);
+          return sendPage(reply, <RequestForm view={view} email={email} problem={problem} />, { status: problem.status, audience: 'private' });
         }
       },
     },

@@ -10,7 +10,7 @@ import { SESSION_COOKIE } from '../auth/sessions.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { AdminLayout, Field, Form, FormMessage, Notice, Submit, type PageView, type Problem } from './layout.tsx';
 import { formFields, pageFor, pageView, problemOf, seeOther } from './page_kit.tsx';
-import { sendPrivatePage } from '../http/send_page.ts';
+import { sendPage } from '../http/send_page.ts';
 
 const PATH = '/admin/sign-in';
 const CODE_PATH = '/admin/sign-in/code';
@@ -55,7 +55,7 @@ export function signInPages(app: FastifyInstance): void {
     const s = await sessionOf(req);
     if (s?.stage === 'full') return seeOther(reply, '/admin');
     const after = typeof req.query.after === 'string' ? AFTER[req.query.after] : undefined;
-    return sendPrivatePage(reply, 200, <SignInForm view={await pageView(ctx, reply)} email="" after={after} />);
+    return sendPage(reply, <SignInForm view={await pageView(ctx, reply)} email="" after={after} />, { audience: 'private' });
   });
 
   app.post(PATH, async (req, reply) => {
@@ -68,14 +68,14 @@ export function signInPages(app: FastifyInstance): void {
       return seeOther(reply, pageFor(r.stage));
     } catch (err) {
       const problem = problemOf(err, reply, view.lang);
-      return sendPrivatePage(reply, problem.status, <SignInForm view={view} email={f.email} problem={problem} />);
+      return sendPage(reply, <SignInForm view={view} email={f.email} problem={problem} />, { status: problem.status, audience: 'private' });
     }
   });
 
   app.get(CODE_PATH, async (req, reply) => {
     const s = await sessionOf(req);
     if (s?.stage !== 'two_factor') return seeOther(reply, s ? pageFor(s.stage) : `${PATH}?after=expired`);
-    return sendPrivatePage(reply, 200, <CodeForm view={await pageView(ctx, reply)} />);
+    return sendPage(reply, <CodeForm view={await pageView(ctx, reply)} />, { audience: 'private' });
   });
 
   app.post(CODE_PATH, async (req, reply) => {
@@ -90,7 +90,7 @@ export function signInPages(app: FastifyInstance): void {
     } catch (err) {
       const problem = problemOf(err, reply, view.lang);
       // A wrong code is about the code field; waiting times and a stale form are about the whole form.
-      return sendPrivatePage(reply, problem.status, <CodeForm view={view} problem={problem.status === 401 ? { ...problem, field: 'code' } : problem} />);
+      return sendPage(reply, <CodeForm view={view} problem={problem.status === 401 ? { ...problem, field: 'code' } : problem} />, { status: problem.status, audience: 'private' });
     }
   });
 

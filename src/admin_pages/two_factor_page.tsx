@@ -11,7 +11,7 @@ import type { LiveSession } from '../auth/sessions.ts';
 import { t } from '../i18n/index.ts';
 import { AdminLayout, Field, Form, FormMessage, Notice, Submit, type PageView, type Problem } from './layout.tsx';
 import { formFields, pageFor, pageView, problemOf, seeOther } from './page_kit.tsx';
-import { sendPrivatePage } from '../http/send_page.ts';
+import { sendPage } from '../http/send_page.ts';
 
 const PATH = '/admin/two-factor';
 
@@ -79,14 +79,14 @@ export function twoFactorPage(app: FastifyInstance): void {
     if (!s) return seeOther(reply, elsewhere);
     const view = await pageView(ctx, reply);
     if (s.totp_enabled) {
-      return sendPrivatePage(reply, 200, (
+      return sendPage(reply, (
         <AdminLayout view={view} title={t(view.lang, 'admin.two_factor.title')}>
           <Notice>{t(view.lang, 'admin.two_factor.already')}</Notice>
           <p><a href="/admin">{t(view.lang, 'admin.two_factor.continue')}</a></p>
         </AdminLayout>
-      ));
+      ), { audience: 'private' });
     }
-    return sendPrivatePage(reply, 200, <StartPage view={view} s={s} />);
+    return sendPage(reply, <StartPage view={view} s={s} />, { audience: 'private' });
   });
 
   app.post(PATH, async (req, reply) => {
@@ -95,10 +95,10 @@ export function twoFactorPage(app: FastifyInstance): void {
     const view = await pageView(ctx, reply);
     try {
       checkCsrf(req, reply);
-      return sendPrivatePage(reply, 200, <KeyPage view={view} s={s} e={await beginEnrollment(ctx, s.user_id, view.siteName)} />);
+      return sendPage(reply, <KeyPage view={view} s={s} e={await beginEnrollment(ctx, s.user_id, view.siteName)} />, { audience: 'private' });
     } catch (err) {
       const problem = problemOf(err, reply, view.lang);
-      return sendPrivatePage(reply, problem.status, <StartPage view={view} s={s} problem={problem} />);
+      return sendPage(reply, <StartPage view={view} s={s} problem={problem} />, { status: problem.status, audience: 'private' });
     }
   });
 
@@ -109,12 +109,12 @@ export function twoFactorPage(app: FastifyInstance): void {
     const view = await pageView(ctx, reply);
     try {
       checkCsrf(req, reply);
-      return sendPrivatePage(reply, 200, <DonePage view={view} codes={await turnOnTwoFactor(ctx, req, reply, s, f.code)} />);
+      return sendPage(reply, <DonePage view={view} codes={await turnOnTwoFactor(ctx, req, reply, s, f.code)} />, { audience: 'private' });
     } catch (err) {
       const problem = problemOf(err, reply, view.lang);
       // A wrong code shows the pending key again (from the server, never from the form), to check the app.
       const e = await pendingEnrollment(ctx, s.user_id, view.siteName);
-      return sendPrivatePage(reply, problem.status, e ? <KeyPage view={view} s={s} e={e} problem={problem} /> : <StartPage view={view} s={s} problem={{ ...problem, field: undefined }} />);
+      return sendPage(reply, e ? <KeyPage view={view} s={s} e={e} problem={problem} /> : <StartPage view={view} s={s} problem={{ ...problem, field: undefined }} />, { status: problem.status, audience: 'private' });
     }
   });
 }

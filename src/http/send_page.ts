@@ -1,9 +1,10 @@
-// Sends a rendered page with a strong ETag (304 when the reader has it), cache headers and compression. The same
-// HTML compresses to the same bytes, so compressed bodies are kept by ETag: a page is still rendered on every
-// request, but compressed once per version. A page cache slots in here.
+// The one way an HTML page leaves the app: site pages, comment answers, sign-in pages, previews and error pages
+// all come through sendPage, which renders the page and sets its ETag, compression, cache and privacy headers.
+// The same HTML compresses to the same bytes, so compressed public pages are kept by ETag: a page is still
+// rendered on every request, but compressed once per version.
 import { hash } from 'node:crypto';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import { remember } from '../remember.ts';
@@ -12,18 +13,26 @@ import { remember } from '../remember.ts';
 // just published never sees a stale copy; shared caches (a CDN) may keep a page for a minute.
 export const PAGE_CACHE_CONTROL = 'public, max-age=0, must-revalidate, s-maxage=60, stale-while-revalidate=600';
 
+/** Who a page is for: every reader (may be cached when it is a 200), or one person (a sign-in step, a draft
+ * preview, the answer to a reader's own comment: never cached, never indexed, its address never sent to another
+ * site as a referrer). */
+export type Audience = 'public' | 'private';
+
+export interface PageOptions {
+  /** 200 unless said; anything else (an error page, a refused form) is never cached. */
+  status?: number;
+  audience?: Audience;
+}
+
+/** Bodies below this many bytes go out as they are: compressing them saves less than the header costs. The app's
+ * compression of other answers (JSON) uses the same threshold. */
+export const COMPRESS_FROM = 1024;
+
 const compressed = remember<Buffer>(500);
 
 /** Renders a page to a complete HTML document. */
-export function renderDocument(page: VNode): string {
-  return '<!doctype html>' + render(page);
-}
-
-/** Sends a page meant for one person (a sign-in step, a draft preview): never cached, never indexed, and its
- * address, which may hold a one-time token, never sent on as a referrer. */
-export function sendPrivatePage(reply: FastifyReply, status: number, page: VNode): FastifyReply {
-  return reply.code(status).header('cache-control', 'no-store').header('referrer-policy', 'no-referrer')
-    .header('x-robots-tag', 'noindex, nofollow').type('text/html; charset=utf-8').send(renderDocument(page));
+function renderDocument(page: VNode): string {
+  return `<!doctype html>${render(page)}`;
 }
 
 type Encoding = 'br' | 'gzip' | 'identity';
@@ -40,25 +49,40 @@ export function pickEncoding(header: string | undefined): Encoding {
   return ok('br') ? 'br' : ok('gzip') ? 'gzip' : 'identity';
 }
 
-function compress(html: string, etag: string, encoding: 'br' | 'gzip'): Buffer {
-  return compressed(encoding + etag, () => encoding === 'br'
+function compress(html: string, encoding: 'br' | 'gzip'): Buffer {
+  return encoding === 'br'
     ? brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } })
-    : gzipSync(html, { level: 6 }));
+    : gzipSync(html, { level: 6 });
 }
 
-/** Replies with the page, or 304 when If-None-Match already names it. */
-export function sendPage(req: FastifyRequest, reply: FastifyReply, page: VNode | string, status = 200): FastifyReply {
+/** Sends a page (a rendered document or, only for the last-resort error page, ready HTML); 304 when a public
+ * page's If-None-Match already names it. */
+export function sendPage(reply: FastifyReply, page: VNode | string, { status = 200, audience = 'public' }: PageOptions = {}): FastifyReply {
+  const req = reply.request;
+  // PAGE CACHE (not built yet) slots in here: a public 200 page would be stored by its address (HTML, ETag,
+  // compressed bodies) right after rendering; the lookup belongs before the route loads anything (a hook that
+  // answers a stored copy through this same function), and a change to what the page shows purges it.
   const html = typeof page === 'string' ? page : renderDocument(page);
+  const cacheable = audience === 'public' && status === 200;
   // Weak: the same page is sent br, gzip or plain under one validator (RFC 9110 §8.8.1). The one-shot hash()
   // costs a third less than createHash() on a page this size.
   const etag = `W/"${hash('sha256', html, 'base64url').slice(0, 27)}"`;
-  reply.header('etag', etag).header('cache-control', status === 200 ? PAGE_CACHE_CONTROL : 'no-store').header('vary', 'accept-encoding');
+  reply.header('etag', etag).header('cache-control', cacheable ? PAGE_CACHE_CONTROL : 'no-store').header('vary', 'accept-encoding');
+  if (audience === 'private') {
+    // Its address may hold a one-time token: no referrer carries it to another site, and no search engine keeps
+    // it. same-origin, not no-referrer: under no-referrer a browser sends `Origin: null` with the page's own form
+    // posts, which the same-origin check of every form (src/http/same_origin.ts) must refuse.
+    reply.header('referrer-policy', 'same-origin').header('x-robots-tag', 'noindex, nofollow');
+  }
   const inm = req.headers['if-none-match'];
-  if (status === 200 && inm && inm.split(/\s*,\s*/).some((t) => t === etag || `W/${t}` === etag)) {
+  if (cacheable && inm?.split(/\s*,\s*/).some((t) => t === etag || `W/${t}` === etag)) {
     return reply.code(304).send();
   }
   reply.code(status).type('text/html; charset=utf-8');
   const encoding = pickEncoding(req.headers['accept-encoding']);
-  if (encoding === 'identity' || html.length < 1024) return reply.send(html);
-  return reply.header('content-encoding', encoding).send(compress(html, etag, encoding));
+  if (encoding === 'identity' || (html.length < COMPRESS_FROM && Buffer.byteLength(html) < COMPRESS_FROM)) return reply.send(html);
+  // Pages every reader gets (error pages too: a crawler's stream of 404s is one page) are kept compressed by
+  // ETag; one person's pages are not, they would only push the others out of the memo.
+  const body = audience === 'public' ? compressed(encoding + etag, () => compress(html, encoding)) : compress(html, encoding);
+  return reply.header('content-encoding', encoding).send(body);
 }

@@ -39,7 +39,7 @@ export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params:
     loadCommentsBlock(ctx, a, req),
   ]);
   const description = a.standfirst || a.body_text.slice(0, 160);
-  return sendPage(req, reply, (
+  return sendPage(reply, (
     <Layout site={site} title={`${a.headline} | ${site.settings.name}`} description={description} current={a.card.section?.slug}
       canonical={`${ctx.config.publicUrl}${path}`}>
       <div class="article-layout">

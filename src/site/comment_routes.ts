@@ -19,8 +19,10 @@ import { typedFields } from '../comments/validate.ts';
 import { articleForComments } from '../comments/articles.ts';
 import { shownComment } from '../comments/thread.ts';
 import { KhabarError } from '../errors.ts';
-import { wantsJson } from '../http/app.ts';
-import { renderCommentHtml, renderCommentPage } from './comments_block.tsx';
+import { wantsJson } from '../http/errors.ts';
+import { sendPage } from '../http/send_page.ts';
+import { renderCommentHtml } from './comments_block.tsx';
+import { commentAnswerPage, type AnsweredArticle, type CommentAnswer } from './comment_answer.tsx';
 import { parseForm, parseJson } from '../http/bodies.ts';
 import { fromOwnSite } from '../http/same_origin.ts';
 import { limit } from '../http/limits.ts';
@@ -63,13 +65,13 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
         return reply.code(303).header('location', `/articles/${encodeURIComponent(posted.articleSlug)}#comment-${posted.commentId}`).send();
       }
       const article = await articleOf(req.body);
-      return sendPage(reply, 200, await renderCommentPage(ctx, article ?? { id: 0, slug: posted.articleSlug, language: 'en' }, { message: posted.message }));
+      return answer(reply, 200, article ?? { id: 0, slug: posted.articleSlug, language: 'en' }, { message: posted.message });
     } catch (err) {
       if (!(err instanceof KhabarError) || wantsJson(req)) throw err;
       const article = await articleOf(req.body);
       if (!article) throw err;
       const state = { fields: typedFields(req.body), message: err.message, field: err.field };
-      return sendPage(reply, err.status, await renderCommentPage(ctx, article, { message: err.message, state }));
+      return answer(reply, err.status, article, { message: err.message, state });
     }
   });
 
@@ -81,8 +83,13 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     if (wantsJson(req)) return { status: 'reported', message };
     const article = await articleForComments(ctx.db, { slug: articleSlug });
     if (!article) throw new CommentRefusedError(404, 'comments.report_missing');
-    return sendPage(reply, 200, await renderCommentPage(ctx, article, { message }));
+    return answer(reply, 200, article, { message });
   });
+
+  // The answer is the reader's own (a refused form holds their email): a private page, never cached or indexed.
+  async function answer(reply: FastifyReply, status: number, article: AnsweredArticle, shown: CommentAnswer) {
+    return sendPage(reply, await commentAnswerPage(ctx, article, shown), { status, audience: 'private' });
+  }
 
   async function articleOf(body: unknown) {
     const id = Number(typedFields(body).article_id);
@@ -94,8 +101,4 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     const shown = await shownComment(ctx.db, commentId);
     return shown ? renderCommentHtml(ctx, shown.comment, shown.language) : null;
   }
-}
-
-function sendPage(reply: FastifyReply, status: number, html: string): FastifyReply {
-  return reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
 }

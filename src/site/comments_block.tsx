@@ -89,14 +89,16 @@ function Field({ id, label, invalid, children }: { id: string; label: string; in
   return <p class={invalid ? 'comment-field comment-field-invalid' : 'comment-field'}><label for={id}>{label}</label>{children}</p>;
 }
 
-export function CommentForm({ articleId, s, state, replyTo }: {
+export function CommentForm({ articleId, s, state, replyTo, heading: Heading = 'h3' }: {
   articleId: number; s: CommentSettings; state?: CommentFormState; replyTo?: { id: number; name: string } | null;
+  /** h3 under the article's comments heading; h2 on a page of its own */
+  heading?: 'h2' | 'h3';
 }): VNode {
   const f = state?.fields;
   const parent = f?.parent_id ?? (replyTo ? String(replyTo.id) : '');
   return (
     <form id="comment-form" class="comment-form" method="post" action="/comments" novalidate data-comment-form>
-      <h3>{t('comments.form.heading')}</h3>
+      <Heading>{t('comments.form.heading')}</Heading>
       <p class={state?.ok ? 'comment-message comment-message-ok' : 'comment-message'} role="alert" aria-live="polite" data-comment-message>{state?.message ?? ''}</p>
       <input type="hidden" name="article_id" value={String(articleId)} />
       <input type="hidden" name="parent_id" value={parent} data-parent-id />
@@ -172,25 +174,4 @@ export async function loadCommentsBlock(ctx: AppContext, article: CommentsArticl
 export async function renderCommentHtml(ctx: AppContext, c: ThreadComment, language: string): Promise<string> {
   const site = await getSettings(ctx.db);
   return render(<CommentItem c={c} fmt={dateFormat(site, language)} canReply />);
-}
-
-/** A small page of its own for answers to a post made without JavaScript: the message, the form again if needed. */
-export async function renderCommentPage(ctx: AppContext, article: { id: number; slug: string; language: string }, opts: {
-  message: string; state?: CommentFormState;
-}): Promise<string> {
-  const s = await getCommentSettings(ctx.db);
-  const rtl = article.language === 'fa' || article.language === 'ps';
-  const href = `/articles/${encodeURIComponent(article.slug)}`;
-  const body = render(
-    <main class="comment-page">
-      <h1>{t('comments.form.page_title')}</h1>
-      {!opts.state && <p class="comment-message comment-message-ok" role="status">{opts.message}</p>}
-      {opts.state && <CommentForm articleId={article.id} s={s} state={opts.state} />}
-      {opts.state && <CommentAssets />}
-      <p><a href={`${href}#comments`}>{t('comments.form.back')}</a></p>
-    </main>,
-  );
-  return `<!doctype html><html lang="${article.language}" dir="${rtl ? 'rtl' : 'ltr'}"><head><meta charset="utf-8">`
-    + `<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">`
-    + `<title>${t('comments.form.page_title')}</title></head><body>${body}</body></html>`;
 }

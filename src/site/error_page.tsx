@@ -1,18 +1,19 @@
 // The site's own error page (400, 404, 410, 414, 429, 500): what went wrong and where to go next, in the site's language.
+import type { VNode } from 'preact';
 import type { AppContext } from '../context.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { loadSiteView } from './site_view.ts';
-import { renderDocument } from '../http/send_page.ts';
 import { Layout } from './views/layout.tsx';
 import { sectionHref } from './views/parts.tsx';
 
 const TITLED = new Set([400, 404, 410, 414, 429, 500]);
 
-export async function renderErrorPage(ctx: AppContext, status: number, message: string): Promise<string> {
+/** The error page for a status and message; src/http/errors.ts sends it. */
+export async function errorPage(ctx: AppContext, status: number, message: string): Promise<VNode> {
   const site = await loadSiteView(ctx);
   const lang = site.lang;
   const title = t(lang, (TITLED.has(status) ? `error.title.${status}` : 'error.title.other') as MessageKey);
-  return renderDocument(
+  return (
     <Layout site={site} title={`${title} | ${site.settings.name}`}>
       <section class="error-page">
         <h1>{title}</h1>
@@ -23,6 +24,6 @@ export async function renderErrorPage(ctx: AppContext, status: number, message: 
           <ul class="error-sections">{site.sections.map((s) => <li><a href={sectionHref(s.slug)}>{s.name}</a></li>)}</ul>
         ) : null}
       </section>
-    </Layout>,
+    </Layout>
   );
 }

@@ -25,7 +25,7 @@ export async function homeShow(ctx: AppContext, req: FastifyRequest, reply: Fast
     Promise.all(site.sections.filter((s) => s.slug !== WORLD_SECTION).map(async (s) => ({ section: s, items: (await publishedList(ctx, { sectionId: s.id, excludeIds: shown }, 4)).items }))),
   ]);
   const pages = total > LATEST ? pageCount(total - LATEST + PER_PAGE, 1) : 1;
-  return sendPage(req, reply, (
+  return sendPage(reply, (
     <Layout site={site} title={t(lang, 'home.title', { name: site.settings.name })} description={site.settings.description} current="" canonical={`${ctx.config.publicUrl}/`}>
       <h1 class="visually-hidden">{site.settings.name}</h1>
       <div class="home-top">

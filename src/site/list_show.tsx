@@ -39,7 +39,7 @@ export async function listPage(ctx: AppContext, req: FastifyRequest, reply: Fast
   const world = await worldRail(ctx, lang, list.items.map((a) => a.id), 5);
   const heading = spec.title(lang);
   const title = spec.page > 1 ? t(lang, 'list.page_title', { title: heading, page: spec.page }) : heading;
-  return sendPage(req, reply, (
+  return sendPage(reply, (
     <Layout site={site} title={`${title} | ${site.settings.name}`} current={spec.current} canonical={`${ctx.config.publicUrl}${pageHref(spec.base, spec.page)}`}>
       <div class="list-layout">
         <div class="list-main">

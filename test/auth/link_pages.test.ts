@@ -83,7 +83,7 @@ for (const dialect of testDialects()) {
       const b = new Browser(a.app);
       const form = await b.get(pathOf(link));
       assertPage(form, 200, /<h1>Create the owner account<\/h1>/);
-      assert.equal(form.headers['referrer-policy'], 'no-referrer', 'the token in the address is not sent on');
+      assert.equal(form.headers['referrer-policy'], 'same-origin', 'the token in the address is not sent to other sites');
       assert.equal(valueOf(form.body, 'token'), tokenOf(link));
       for (const [name, auto] of [['name', 'name'], ['email', 'username'], ['password', 'new-password']]) {
         assert.match(form.body, new RegExp(`<label for="field-${name}">`), `${name} has a label`);

@@ -107,6 +107,7 @@ for (const dialect of testDialects()) {
         assert.equal(r.statusCode, 200);
         assert.match(r.headers['content-type'] as string, /text\/html/);
         assert.match(r.body, /held for moderation/);
+        assert.match(r.body, /<header class="masthead">/, "the site's own page");
         const row = await a.ctx.db.selectFrom('comments').selectAll().where('author_name', '=', 'Lynx').executeTakeFirstOrThrow();
         assert.equal(row.status, 'pending');
         assert.match(row.reasons, /no proof of work/);
