@@ -24,6 +24,7 @@ import { openApi } from '../admin/openapi.ts';
 import { schemaProblem } from '../admin/schema_errors.ts';
 import { requestForLog } from './log_safe.ts';
 import { loadPackage } from '../load_later.ts';
+import { lazySchemaController } from './lazy_schemas.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -46,6 +47,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: false },
     // Unknown properties are refused (400 naming the field), not silently dropped.
     ajv: { customOptions: { removeAdditional: false } },
+    schemaController: lazySchemaController(),
     frameworkErrors: (err, req, reply) => {
       // Malformed percent-encoding and similar: a 400 page, never a 500.
       void sendError(ctx, req, reply, 400, 'The address of this page is not valid.', err);
