@@ -25,6 +25,7 @@ import { schemaProblem } from '../admin/schema_errors.ts';
 import { requestForLog } from './log_safe.ts';
 import { loadPackage } from '../load_later.ts';
 import { lazySchemaController } from './lazy_schemas.ts';
+import { mediaFiles } from './media_files.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -105,15 +106,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     maxAge: '365d',
     wildcard: true,
   });
-  if (ctx.media.localDir) {
-    await app.register(fastifyStatic, {
-      root: ctx.media.localDir,
-      prefix: '/media/',
-      decorateReply: false,
-      immutable: true,
-      maxAge: '365d',
-    });
-  }
+  await app.register(mediaFiles);
 
   app.get('/healthz', async (_req, reply) => {
     await ping(ctx.db);
