@@ -47,10 +47,11 @@ function once(store: MediaStore, key: string, make: () => Promise<Buffer | null>
 }
 
 async function makeVariant(store: MediaStore, master: string, width: number, format: Format, key: string): Promise<Buffer | null> {
-  const source = await store.get(master);
-  if (!source) return null;
   const sharp = loadSharp();
   const bytes = await inTurn(async () => {
+    // Read in its turn, so that many waiting variants do not each hold their master meanwhile.
+    const source = await store.get(master);
+    if (!source) return null;
     const img = sharp(source, { limitInputPixels: MAX_PIXELS });
     const { width: full = 0 } = await img.metadata();
     // Only the widths the image's row names: no one can make a server encode any size they like.
