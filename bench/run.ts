@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     // Before the load, on its own: each start is timed alone.
     const cold = describeColdStarts(await coldStarts(entry, env));
     const seedStart = performance.now();
-    const seeded = runCommand(entry, ['seed-demo'], env).trim();
+    const seeded = runCommand(entry, ['seed-demo'], env).trim().split('\n').at(-1);
     const seedSeconds = (performance.now() - seedStart) / 1000;
     served = await serve(entry, env);
     const khabar = served.base;

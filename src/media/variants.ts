@@ -48,7 +48,10 @@ function once(store: MediaStore, key: string, make: () => Promise<Buffer | null>
 
 async function makeVariant(store: MediaStore, master: string, width: number, format: Format, key: string): Promise<Buffer | null> {
   const sharp = loadSharp();
-  const bytes = await inTurn(async () => {
+  return inTurn(async () => {
+    // Made by a request that finished between this one's look and its turn: nothing left to do.
+    const made = await store.get(key);
+    if (made) return made;
     // Read in its turn, so that many waiting variants do not each hold their master meanwhile.
     const source = await store.get(master);
     if (!source) return null;
@@ -56,8 +59,8 @@ async function makeVariant(store: MediaStore, master: string, width: number, for
     const { width: full = 0 } = await img.metadata();
     // Only the widths the image's row names: no one can make a server encode any size they like.
     if (!variantWidths(full).includes(width)) return null;
-    return encode(img.resize({ width, withoutEnlargement: true }), format).toBuffer();
+    const bytes = await encode(img.resize({ width, withoutEnlargement: true }), format).toBuffer();
+    await store.put(key, bytes);
+    return bytes;
   });
-  if (bytes) await store.put(key, bytes);
-  return bytes;
 }
