@@ -3,7 +3,8 @@
 // server in this process that sends the very same bytes and headers and does nothing else. Load comes from
 // autocannon in a child process (loopback only, bounded). Prints requests/s and p99 per case with the ratio
 // khabar/raw, the Khabar process's own resident memory (VmRSS, peak VmHWM) idle, before and after the load,
-// and the article page's compressed HTML + CSS. No assertions: read the figures.
+// the article page's compressed HTML + CSS, and the cold start (spawn to first page, with and without the demo
+// newsroom to create, and a restart). No assertions: read the figures.
 //   npm run bench [-- --seconds 10 --connections 10,50 --encoding "br, gzip" --entry built|tsx]
 import { fork, spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
@@ -14,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { fetchRaw, pageWeight, describeWeight, type Fetched } from './page_weight.ts';
+import { coldStarts, describeColdStarts } from './cold_start.ts';
 import { ENTRIES, serve, runCommand, processMemory, describeMemory, type Served, type Memory } from './khabar_process.ts';
 
 interface LoadJob { url: string; connections: number; seconds: number; headers: Record<string, string> }
@@ -86,8 +88,10 @@ async function main(): Promise<void> {
   let served: Served | undefined;
   let reference: { base: string; server: Server } | undefined;
   try {
+    // Before the load, on its own: each start is timed alone.
+    const cold = describeColdStarts(await coldStarts(entry, env));
     const seedStart = performance.now();
-    const seeded = runCommand(entry, ['seed-demo'], env).trim();
+    const seeded = runCommand(entry, ['seed-demo'], env).trim().split('\n').at(-1);
     const seedSeconds = (performance.now() - seedStart) / 1000;
     served = await serve(entry, env);
     const khabar = served.base;
@@ -134,6 +138,7 @@ async function main(): Promise<void> {
       `right after the load ${describeMemory(afterLoad)}; ${SETTLE_MS / 1000} s later ${describeMemory(settled)}`);
     console.log(`for scale, a bare node process idles at ${describeMemory(await bareNodeMemory())}`);
     console.log(describeWeight(`article page ${articlePath} compressed`, await pageWeight(khabar, articlePath)));
+    console.log(cold);
 
     const stopped = await served.stop();
     served = undefined;

@@ -28,7 +28,8 @@ const SHAPES = ['overlapping circles', 'angled bands', 'a field of dots', 'layer
 
 async function png(svg: string): Promise<Buffer> {
   const sharp = loadSharp();
-  return sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toBuffer();
+  // Handed straight to ingestImage, which keeps its own lossless master: fast compression is enough.
+  return sharp(Buffer.from(svg)).png({ compressionLevel: 1 }).toBuffer();
 }
 
 /** An abstract 1600x900 illustration; returns the SVG and words describing it. */

@@ -67,27 +67,43 @@ function publicationTimes(now: Date, n: number): Date[] {
   });
 }
 
+export interface SeedOptions {
+  /** how many hero illustrations to draw (tests draw fewer) */
+  imagePool?: number;
+  /** told what the seeding is doing, with counts, as it goes */
+  progress?: (line: string) => void;
+}
+
 /**
  * Fills an empty database with the demo newsroom and returns how many stories were published.
  * Does nothing (returns { articles: 0 }) when the database already has articles.
  */
-export async function seedDemo(ctx: AppContext, opts: { imagePool?: number } = {}): Promise<{ articles: number }> {
+export async function seedDemo(ctx: AppContext, opts: SeedOptions = {}): Promise<{ articles: number }> {
   if (!(await isEmpty(ctx.db))) return { articles: 0 };
   const now = ctx.clock.now();
   const pool = Math.max(1, Math.min(opts.imagePool ?? HERO_POOL, HERO_POOL));
+  const tell = (line: string) => opts.progress?.(`Demo newsroom: ${line}`);
+  const pictures = 1 + PEOPLE.length + SOURCES.length + pool;
+  let drawnPictures = 0;
+  const picture = <T>(made: T): T => {
+    drawnPictures++;
+    if (drawnPictures === pictures || drawnPictures % 6 === 0) tell(`pictures ${drawnPictures}/${pictures}`);
+    return made;
+  };
+  tell(`${SECTIONS.length} sections, ${PEOPLE.length} people, ${SOURCES.length} partners, ${CREATIVES.length} house ads, ${pictures} pictures, ${SECTIONS.reduce((n, s) => n + s.articles.length, 0)} stories to write`);
 
-  const logo = await makeLogo(ctx, 'Khabar Daily', ['#14213d', '#e9a23b']);
+  const logo = picture(await makeLogo(ctx, 'Khabar Daily', ['#14213d', '#e9a23b']));
   await updateSettings(ctx, { ...SITE, logoMediaId: logo.id });
 
   const people = new Map<string, number>();
   for (const [i, person] of PEOPLE.entries()) {
-    const photo = await makePortrait(ctx, person.name, i);
+    const photo = picture(await makePortrait(ctx, person.name, i));
     people.set(person.key, await createPerson(ctx, { name: person.name, bio: person.bio, roleLabel: person.role, photoMediaId: photo.id }));
   }
 
   const sources = new Map<string, { id: number; siteUrl: string }>();
   for (const s of SOURCES) {
-    const logoRow = await makeLogo(ctx, s.name, s.colors);
+    const logoRow = picture(await makeLogo(ctx, s.name, s.colors));
     sources.set(s.key, { id: await createSource(ctx, { name: s.name, description: s.description, siteUrl: s.siteUrl, logoMediaId: logoRow.id }), siteUrl: s.siteUrl });
   }
 
@@ -104,7 +120,7 @@ export async function seedDemo(ctx: AppContext, opts: { imagePool?: number } = {
   }
 
   const heroes: HeroImage[] = [];
-  for (let i = 0; i < pool; i++) heroes.push(await makeHero(ctx, i));
+  for (let i = 0; i < pool; i++) heroes.push(picture(await makeHero(ctx, i)));
 
   const all = interleave(sections);
   // Drafts and the scheduled story stay unpublished; the scheduled one is due the day after tomorrow.
@@ -133,15 +149,20 @@ export async function seedDemo(ctx: AppContext, opts: { imagePool?: number } = {
     }, DESK);
   };
 
+  const stories = (done: number) => {
+    if (done === all.length || done % 20 === 0) tell(`stories ${done}/${all.length}`);
+  };
   for (const [k, item] of placed.entries()) {
     const when = times[k];
     const id = await write(item, k, when);
     await publishArticle(at(ctx, when), id, DESK, when);
     published.push({ id, when, placed: item });
+    stories(published.length);
   }
   for (const [k, item] of unpublished.entries()) {
     const id = await write(item, placed.length + k, new Date(now.getTime() - (k + 1) * HOUR));
     if (item.story.fate === 'scheduled') await scheduleArticle(ctx, id, new Date(now.getTime() + 2 * DAY), DESK);
+    stories(placed.length + k + 1);
   }
 
   // A day after publication: corrections on two stories, and a sharper address for another.

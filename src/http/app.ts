@@ -23,6 +23,8 @@ import { handleErrors, sendError } from './errors.ts';
 import { securityHeaders } from './security_headers.ts';
 import { COMPRESS_FROM } from './send_page.ts';
 import { loadPackage } from '../load_later.ts';
+import { lazySchemaController } from './lazy_schemas.ts';
+import { mediaFiles } from './media_files.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -46,6 +48,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: false },
     // Unknown properties are refused (400 naming the field), not silently dropped.
     ajv: { customOptions: { removeAdditional: false } },
+    schemaController: lazySchemaController(),
     frameworkErrors: (err, req, reply) => {
       // Malformed percent-encoding and similar: a 400 page, never a 500. No hook has run for these.
       reply.headers(security);
@@ -84,15 +87,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     maxAge: '365d',
     wildcard: true,
   });
-  if (ctx.media.localDir) {
-    await app.register(fastifyStatic, {
-      root: ctx.media.localDir,
-      prefix: '/media/',
-      decorateReply: false,
-      immutable: true,
-      maxAge: '365d',
-    });
-  }
+  await app.register(mediaFiles);
 
   app.get('/healthz', async (_req, reply) => {
     await ping(ctx.db);

@@ -1,24 +1,31 @@
-// Images in: checked by content (never by name), oriented, stripped of EXIF/GPS, and written as AVIF/WebP/JPEG
-// variants at a few widths. Images out: the srcset data every view uses (width/height always known).
+// Images in: checked by content (never by name), bounded in pixels and frames, decoded once to prove they are
+// whole, and kept as a clean master (oriented, no EXIF/GPS, at most the widest variant). Images out: the srcset
+// data every view uses (width/height always known). The AVIF/WebP/JPEG variants named in a row are made from
+// the master at their first request (src/media/variants.ts), so an upload or the demo newsroom answers fast.
 import { loadSharp, type SharpFactory } from './sharp.ts';
-
-type Sharp = ReturnType<SharpFactory>;
-type Metadata = Awaited<ReturnType<Sharp['metadata']>>;
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/schema.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { optionalText } from '../content/fields.ts';
 import { remember } from '../remember.ts';
+import { inTurn } from './queue.ts';
+
+type Sharp = ReturnType<SharpFactory>;
+type Metadata = Awaited<ReturnType<Sharp['metadata']>>;
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
-/** Larger images are refused before decoding: a small file that claims 100,000 x 100,000 pixels is a bomb. */
+/** Larger images are refused before decoding: a small file that claims 100,000 x 100,000 pixels is a bomb.
+ * For an animation the bound is on every frame together (frames x width x height). */
 export const MAX_PIXELS = 50_000_000;
+/** An animation is shown by its first frame; more frames than this are refused. */
+export const MAX_FRAMES = 100;
 export const VARIANT_WIDTHS = [480, 960, 1600];
 const ACCEPTED = new Set(['jpeg', 'png', 'webp', 'avif', 'gif', 'heif', 'tiff']);
-type Format = 'avif' | 'webp' | 'jpeg';
-const FORMATS: Format[] = ['avif', 'webp', 'jpeg'];
-const MIME: Record<Format, string> = { avif: 'image/avif', webp: 'image/webp', jpeg: 'image/jpeg' };
+export type Format = 'avif' | 'webp' | 'jpeg';
+export const FORMATS: Format[] = ['avif', 'webp', 'jpeg'];
+export const MIME: Record<Format, string> = { avif: 'image/avif', webp: 'image/webp', jpeg: 'image/jpeg' };
+const NOT_AN_IMAGE = 'The file is not an image we can read (JPEG, PNG, WebP, AVIF or GIF)';
 
 export interface Variant {
   format: Format;
@@ -34,13 +41,23 @@ export interface ImageMeta {
   uploadedBy?: number | null;
 }
 
-function encode(img: Sharp, format: Format): Sharp {
-  if (format === 'avif') return img.avif({ quality: 50, effort: 2 });
-  if (format === 'webp') return img.webp({ quality: 74, effort: 3 });
-  return img.jpeg({ quality: 78, mozjpeg: true, progressive: true });
+/** The widths an image of this width is drawn at: the usual ones below it, and its own up to the widest. */
+export function variantWidths(width: number): number[] {
+  const widths = VARIANT_WIDTHS.filter((w) => w < width);
+  widths.push(Math.min(width, VARIANT_WIDTHS[VARIANT_WIDTHS.length - 1]));
+  return [...new Set(widths)];
 }
 
-/** Reads what the bytes really are; refuses anything that is not a raster image we accept. */
+/** Where an image's clean master is kept: outside every address /media/ answers. */
+export function masterKey(folder: string, hash: string): string {
+  return `masters/${folder}/${hash}.png`;
+}
+
+export function variantKey(folder: string, hash: string, width: number, format: Format): string {
+  return `${folder}/${hash}-${width}.${format === 'jpeg' ? 'jpg' : format}`;
+}
+
+/** Reads what the bytes really are; refuses anything that is not a raster image we accept, or too large. */
 async function inspect(bytes: Buffer): Promise<{ width: number; height: number; format: string }> {
   if (!Buffer.isBuffer(bytes) || bytes.length === 0) throw new ValidationError('file', 'The file is empty');
   if (bytes.length > MAX_UPLOAD_BYTES) throw new ValidationError('file', `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
@@ -49,18 +66,41 @@ async function inspect(bytes: Buffer): Promise<{ width: number; height: number; 
   try {
     meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
   } catch {
-    throw new ValidationError('file', 'The file is not an image we can read (JPEG, PNG, WebP, AVIF or GIF)');
+    throw new ValidationError('file', NOT_AN_IMAGE);
   }
   if (meta.format === 'svg') throw new ValidationError('file', 'SVG images are not accepted; please upload a PNG or JPEG');
-  if (!meta.format || !ACCEPTED.has(meta.format)) throw new ValidationError('file', 'The file is not an image we can read (JPEG, PNG, WebP, AVIF or GIF)');
+  if (!meta.format || !ACCEPTED.has(meta.format)) throw new ValidationError('file', NOT_AN_IMAGE);
   const w = meta.autoOrient?.width ?? meta.width ?? 0;
-  const h = meta.autoOrient?.height ?? meta.height ?? 0;
+  // For an animation, sharp's height is that of one frame unless every frame is asked for.
+  const h = meta.autoOrient?.height ?? meta.pageHeight ?? meta.height ?? 0;
   if (!w || !h) throw new ValidationError('file', 'The image has no size');
-  if (w * h > MAX_PIXELS) throw new ValidationError('file', 'The image has too many pixels (at most 50 megapixels)');
+  if (w * h > MAX_PIXELS) throw new ValidationError('file', `The image has too many pixels (at most ${MAX_PIXELS / 1_000_000} megapixels)`);
+  const frames = meta.pages ?? 1;
+  if (frames > MAX_FRAMES) {
+    throw new ValidationError('file', `The animation has ${frames} frames; at most ${MAX_FRAMES} are accepted. Please upload a still image or a shorter animation`);
+  }
+  if (frames * w * h > MAX_PIXELS) {
+    throw new ValidationError('file', `The animation has too many pixels in all (${frames} frames of ${w} x ${h}; at most ${MAX_PIXELS / 1_000_000} megapixels together). Please upload a still image or a smaller animation`);
+  }
   return { width: w, height: h, format: meta.format };
 }
 
-/** Checks, cleans and stores an image with its variants; returns the media row. */
+/** The image decoded in full (which proves it whole), oriented, without EXIF, GPS or XMP, at most as wide as
+ * the widest variant, losslessly: what every variant is made from. */
+async function cleanMaster(bytes: Buffer): Promise<Buffer> {
+  const sharp = loadSharp();
+  try {
+    return await inTurn(() => sharp(bytes, { limitInputPixels: MAX_PIXELS, animated: false })
+      .rotate()
+      .resize({ width: VARIANT_WIDTHS[VARIANT_WIDTHS.length - 1], withoutEnlargement: true })
+      .png({ compressionLevel: 1 })
+      .toBuffer());
+  } catch {
+    throw new ValidationError('file', 'The image is damaged and cannot be read');
+  }
+}
+
+/** Checks, cleans and stores an image; returns the media row, whose variants are made at first request. */
 export async function ingestImage(ctx: AppContext, bytes: Buffer, meta: ImageMeta = {}) {
   const alt = optionalText('alt', meta.alt, 500);
   const caption = optionalText('caption', meta.caption, 500);
@@ -69,29 +109,15 @@ export async function ingestImage(ctx: AppContext, bytes: Buffer, meta: ImageMet
   const now = ctx.clock.now();
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
   const folder = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
-  const widths = VARIANT_WIDTHS.filter((w) => w < info.width);
-  widths.push(Math.min(info.width, VARIANT_WIDTHS[VARIANT_WIDTHS.length - 1]));
   const variants: Variant[] = [];
-  const sharp = loadSharp();
-  let decoded: Buffer;
-  try {
-    // One decode, auto-oriented; metadata (EXIF, GPS, XMP) is not carried into any output.
-    decoded = await sharp(bytes, { limitInputPixels: MAX_PIXELS, animated: false }).rotate().toBuffer();
-  } catch {
-    throw new ValidationError('file', 'The image is damaged and cannot be read');
-  }
-  for (const width of [...new Set(widths)]) {
+  for (const width of variantWidths(info.width)) {
     const height = Math.round((info.height * width) / info.width);
-    for (const format of FORMATS) {
-      const out = await encode(sharp(decoded).resize({ width, withoutEnlargement: true }), format).toBuffer();
-      const key = `${folder}/${hash}-${width}.${format === 'jpeg' ? 'jpg' : format}`;
-      await ctx.media.put(key, out);
-      variants.push({ format, width, height, key });
-    }
+    for (const format of FORMATS) variants.push({ format, width, height, key: variantKey(folder, hash, width, format) });
   }
   const main = variants.filter((v) => v.format === 'jpeg').at(-1)!;
   const existing = await ctx.db.selectFrom('media').selectAll().where('storage_key', '=', main.key).executeTakeFirst();
   if (existing) return existing;
+  await ctx.media.put(masterKey(folder, hash), await cleanMaster(bytes));
   const row = await ctx.db.insertInto('media').values({
     storage_key: main.key, mime: MIME.jpeg, width: main.width, height: main.height, bytes: bytes.length,
     alt, caption, credit, variants: JSON.stringify(variants), uploaded_by: meta.uploadedBy ?? null, created_at: now.toISOString(),
