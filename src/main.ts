@@ -47,7 +47,7 @@ const commands: Record<string, Command> = {
       const host = config.host.includes(':') ? `[${config.host}]` : config.host;
       // The setup notice touches the database, so it is ready before "ready" is printed: a stop signal
       // sent on seeing "ready" then never races it.
-      const notice = await setupNotice(ctx, process.env.KHABAR_PUBLIC_URL ? undefined : `http://${host}:${port}`);
+      const notice = await setupNotice(ctx, config.publicUrlGiven ? undefined : `http://${host}:${port}`);
       console.log(`Khabar is ready: http://${host}:${port}/`);
       if (notice) console.log(notice);
     },
