@@ -32,7 +32,7 @@ export async function signIn(ctx: AppContext, email: unknown, password: unknown,
   const keys = throttleKeys(e, client.ip);
   await checkThrottle(ctx, keys);
   const user = e ? await getUserByEmail(ctx.db, e) : null;
-  const ok = await verifyPassword(user?.password_hash ?? null, typeof password === 'string' ? password : '');
+  const ok = await verifyPassword(ctx, user?.password_hash ?? null, typeof password === 'string' ? password : '');
   if (!user || !ok || user.disabled) {
     await recordFailure(ctx, keys);
     await audit(ctx, { actorId: null, action: 'signin.failed', subject: user ? `user:${user.id}` : '', ip: client.ip });

@@ -11,6 +11,7 @@ import { createRuntime } from '../../src/runtime.ts';
 import { ManualClock } from '../../src/clock.ts';
 import type { AppContext } from '../../src/context.ts';
 import { buildApp } from '../../src/http/app.ts';
+import { CHEAP_PASSWORD_COST } from '../../src/auth/passwords.ts';
 
 export type TestDialect = 'sqlite' | 'postgres';
 
@@ -43,7 +44,7 @@ export async function makeTestContext(dialect: TestDialect, overrides: Partial<C
     databaseUrl = url;
   }
   const config: Config = { ...loadConfig({ KHABAR_DATA_DIR: dir, DATABASE_URL: databaseUrl, KHABAR_SECRET: 'test-secret-0123456789abcdef', KHABAR_DEMO: '0' }), ...overrides };
-  const runtime = await createRuntime(config, { clock, dbOptions: { schema } });
+  const runtime = await createRuntime(config, { clock, dbOptions: { schema }, passwordCost: CHEAP_PASSWORD_COST });
   return {
     ctx: runtime.ctx,
     clock,
