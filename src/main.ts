@@ -20,7 +20,11 @@ const ENV_HELP = `Environment:
   DATABASE_URL          postgres://... to use PostgreSQL (default: SQLite in the data folder)
   REDIS_URL             redis://... for shared rate limits and cache invalidation (optional)
   KHABAR_DEMO=0         do not create the demo newsroom on an empty database
-  KHABAR_PUBLIC_URL     the site's public address, used in printed links`;
+  KHABAR_PUBLIC_URL     the site's public address (https://news.example), used in links and emails
+  KHABAR_SECRET         signing secret, 16+ characters (default: generated into the data folder)
+  KHABAR_TRUST_PROXY=1  behind a reverse proxy or CDN
+  SMTP_URL              smtp://... or smtps://... to send invitations and password resets
+  LOG_LEVEL             fatal, error, warn, info (default), debug, trace or silent`;
 
 const commands: Record<string, Command> = {
   serve: {
