@@ -7,6 +7,11 @@
 // the data never touch the checkout. Native packages are built for one Node ABI: when better-sqlite3 (a
 // node-gyp addon, not N-API) does not load in this Node, a copy is compiled for it once with npm's node-gyp and
 // kept in .tmp/ (a few minutes the first time); sharp and @node-rs/argon2 are N-API and load on any Node.
+// On Node 24.19 and later it is built against Node 24.18.1's headers, fetched once as the registry's `node`
+// package: 24.19 made node::ObjectWrap (which better-sqlite3 12 builds on) register a cleanup hook whose removal
+// aborts the process when an idle garbage collection frees a statement ("Assertion failed: (env) != nullptr",
+// nodejs/node#65446); built against the earlier headers the same addon runs cleanly on every 24.x. Khabar stays
+// on better-sqlite3 12 while it supports Node 20 (13 needs 22); a newsroom on Node 24 must build it the same way.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -31,9 +36,49 @@ function nativeLoads(dir) {
   return r.status === 0;
 }
 
-/** Node's headers for node-gyp: the registry package keeps them in node_modules/node-<platform>-<arch>/include. */
+/** Whether the better-sqlite3 in `dir` lives through what a server does all day: statements prepared and
+ * dropped in their thousands, then idle garbage collections (the 24.19 headers abort here, 3 runs in 3). */
+function nativeSurvivesIdle(dir) {
+  const script = `const db = new (require(${JSON.stringify(join(dir, NATIVE))}))(':memory:'); db.exec('create table t (a)');
+    (async () => { for (let r = 0; r < 20; r++) { for (let i = 0; i < 5000; i++) { db.prepare('insert into t values (?)').run(i); await null; }
+    await new Promise((ok) => setTimeout(ok, 300)); } await new Promise((ok) => setTimeout(ok, 8000)); })();`;
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  return r.status === 0 ? null : `${r.stderr}`.split('\n').find((l) => /Assertion|Error/.test(l)) ?? `exit ${r.status ?? r.signal}`;
+}
+
+/** Headers to build native addons against, by Node major line (see the top of this file). */
+const HEADERS_FOR = { 24: '24.18.1' };
+
+function newerThan(version, than) {
+  const [a, b] = [version, than].map((v) => v.replace(/^v/, '').split('.').map(Number));
+  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+}
+
+/** The headers' Node version and folder for node-gyp: this Node's own, unless its line needs older ones. */
 function nodeHeaders() {
-  const top = dirname(dirname(realpathSync(process.execPath)));
+  const pinned = HEADERS_FOR[process.versions.node.split('.')[0]];
+  if (pinned && newerThan(process.versions.node, pinned) > 0) {
+    const prefix = join(ROOT, '.tmp', `node-headers-${pinned}`);
+    if (!headersUnder(prefix)) {
+      mkdirSync(prefix, { recursive: true });
+      writeFileSync(join(prefix, 'package.json'), '{"name":"khabar-node-headers","private":true}\n');
+      const r = spawnSync('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', `node@${pinned}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+      if (r.status !== 0 || !headersUnder(prefix)) fail(`could not fetch Node ${pinned}'s headers (npm install node@${pinned})`);
+    }
+    return { version: pinned, dir: headersUnder(prefix) };
+  }
+  return { version: process.versions.node, dir: headersBeside(process.execPath) };
+}
+
+/** The include/node folder's parent inside an installed registry `node` package. */
+function headersUnder(prefix) {
+  const bin = join(prefix, 'node_modules', 'node', 'bin', 'node');
+  return existsSync(bin) ? headersBeside(bin) : undefined;
+}
+
+/** The registry package keeps the headers in node_modules/node-<platform>-<arch>/include, a download in include/. */
+function headersBeside(execPath) {
+  const top = dirname(dirname(realpathSync(execPath)));
   const candidates = [top, ...(existsSync(join(top, 'node_modules')) ? readdirSync(join(top, 'node_modules')).map((n) => join(top, 'node_modules', n)) : [])];
   return candidates.find((d) => existsSync(join(d, 'include', 'node', 'node_version.h')));
 }
@@ -54,14 +99,14 @@ function nativeForThisNode(modules) {
   const home = join(ROOT, '.tmp', `native-abi${process.versions.modules}`);
   const target = join(home, NATIVE);
   const stamp = join(home, 'built-for.txt');
-  const want = `${NATIVE}@${version} node ${process.version}`;
+  const headers = nodeHeaders();
+  const want = `${NATIVE}@${version} node ${process.version} headers ${headers.version}`;
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want && existsSync(join(target, 'build', 'Release', 'better_sqlite3.node'))) return target;
   rmSync(home, { recursive: true, force: true });
   mkdirSync(home, { recursive: true });
   cpSync(source, target, { recursive: true, filter: (p) => !p.startsWith(join(source, 'build')) });
-  const headers = nodeHeaders();
-  console.log(`smoke: building ${NATIVE} ${version} for Node ${process.version} (ABI ${process.versions.modules}), once...`);
-  const built = spawnSync(process.execPath, [nodeGyp(), 'rebuild', '--release', ...(headers ? [`--nodedir=${headers}`] : [])], { cwd: target, stdio: ['ignore', 'ignore', 'inherit'] });
+  console.log(`smoke: building ${NATIVE} ${version} for Node ${process.version} (ABI ${process.versions.modules}, headers ${headers.version}), once...`);
+  const built = spawnSync(process.execPath, [nodeGyp(), 'rebuild', '--release', ...(headers.dir ? [`--nodedir=${headers.dir}`] : [])], { cwd: target, stdio: ['ignore', 'ignore', 'inherit'] });
   if (built.status !== 0) fail(`${NATIVE} could not be compiled for Node ${process.version} (node-gyp exited with ${built.status})`);
   writeFileSync(stamp, want);
   return target;
@@ -71,6 +116,8 @@ function nativeForThisNode(modules) {
 function projectCopy() {
   const modules = join(ROOT, 'node_modules');
   const native = nativeLoads(modules) ? null : nativeForThisNode(modules);
+  const dies = nativeSurvivesIdle(native ? dirname(native) : modules);
+  if (dies) fail(`${NATIVE} (${native ?? 'as installed'}) ends the process after idle garbage collections on Node ${process.version}: ${dies.trim()}`);
   const dir = mkdtempSync(join(tmpdir(), 'khabar-smoke-'));
   for (const part of ['src', 'bin', 'scripts', 'public', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
   mkdirSync(join(dir, 'node_modules'));
@@ -153,7 +200,13 @@ try {
   if (posted.status === 'approved' && !(await page(`${base}/articles/${slug}`)).includes(posted.body.split(':')[0])) {
     throw new Error('the published comment is not on the article page');
   }
-  summary = `ready in ${startedIn} s with the demo newsroom; home page, article and a comment (${posted.status}) all answered`;
+  // Readers keep reading, then the server idles: an addon that cannot survive an idle garbage collection (see
+  // the top of this file) has ended the process by the time /healthz is asked.
+  for (let i = 0; i < 40; i++) await page(`${base}/articles/${slug}`);
+  await new Promise((r) => setTimeout(r, 10_000));
+  const health = await fetch(`${base}/healthz`).catch((err) => ({ status: String(err) }));
+  if (health.status !== 200) throw new Error(`/healthz after an idle spell answered ${health.status}`);
+  summary = `ready in ${startedIn} s with the demo newsroom; home page, article, a comment (${posted.status}) and /healthz after an idle spell all answered`;
 } catch (err) {
   await server.stop();
   fail(`${err instanceof Error ? err.message : err}\n${server.output()}`);
