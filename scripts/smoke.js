@@ -15,7 +15,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeFlags } from './build.js';
@@ -106,8 +106,9 @@ function nativeForThisNode(modules) {
   mkdirSync(home, { recursive: true });
   cpSync(source, target, { recursive: true, filter: (p) => !p.startsWith(join(source, 'build')) });
   console.log(`smoke: building ${NATIVE} ${version} for Node ${process.version} (ABI ${process.versions.modules}, headers ${headers.version}), once...`);
-  const built = spawnSync(process.execPath, [nodeGyp(), 'rebuild', '--release', ...(headers.dir ? [`--nodedir=${headers.dir}`] : [])], { cwd: target, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (built.status !== 0) fail(`${NATIVE} could not be compiled for Node ${process.version} (node-gyp exited with ${built.status})`);
+  const args = [nodeGyp(), 'rebuild', '--release', `--jobs=${availableParallelism()}`, ...(headers.dir ? [`--nodedir=${headers.dir}`] : [])];
+  const built = spawnSync(process.execPath, args, { cwd: target, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (built.status !== 0) fail(`${NATIVE} could not be compiled for Node ${process.version} (node-gyp exited with ${built.status}):\n${`${built.stderr}`.slice(-3000)}`);
   writeFileSync(stamp, want);
   return target;
 }

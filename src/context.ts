@@ -8,7 +8,7 @@ import type { MediaStore } from './media/store.ts';
 import type { ReadCache } from './content/read_cache.ts';
 import type { PasswordCost } from './auth/passwords.ts';
 import type { MailTransport } from './auth/mail.ts';
-import type { CaptchaVerifyUrls } from './comments/captcha.ts';
+import type { CaptchaVerifyUrls } from './comments/captcha_urls.ts';
 
 export interface AppContext {
   config: Config;

@@ -12,7 +12,7 @@ import { DiskMediaStore } from './media/store.ts';
 import { ReadCache } from './content/read_cache.ts';
 import { DEFAULT_PASSWORD_COST, type PasswordCost } from './auth/passwords.ts';
 import { smtpTransport, type MailTransport } from './auth/mail.ts';
-import { VERIFY_URLS, type CaptchaVerifyUrls } from './comments/captcha.ts';
+import { VERIFY_URLS, type CaptchaVerifyUrls } from './comments/captcha_urls.ts';
 
 export interface Runtime {
   ctx: AppContext;

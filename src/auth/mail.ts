@@ -3,7 +3,7 @@
 // context (src/runtime.ts builds it from the config; tests put one there that records letters), and nodemailer
 // is loaded at the first letter, so a newsroom without email never holds it.
 import type nodemailerModule from 'nodemailer';
-import type { AppContext } from '../context.ts';
+import type { Config } from '../config.ts';
 import { loadPackage } from '../load_later.ts';
 
 export interface Letter {
@@ -15,6 +15,9 @@ export interface Letter {
 export interface MailTransport {
   sendMail(letter: Letter & { from: string }): Promise<unknown>;
 }
+
+/** The part of the context mail needs (AppContext has it). */
+type Mailing = { mail: MailTransport | null; config: Pick<Config, 'publicUrl'> };
 
 /** The SMTP transport for a smtp:// or smtps:// URL; nodemailer is loaded when the first letter goes. */
 export function smtpTransport(smtpUrl: string): MailTransport {
@@ -28,12 +31,12 @@ export function smtpTransport(smtpUrl: string): MailTransport {
 }
 
 /** Whether this server can send email. */
-export function canSendMail(ctx: Pick<AppContext, 'mail'>): boolean {
+export function canSendMail(ctx: Mailing): boolean {
   return ctx.mail !== null;
 }
 
 /** Sends a letter; false when no mail is configured. Failures are thrown to the caller. */
-export async function sendMail(ctx: Pick<AppContext, 'mail' | 'config'>, letter: Letter): Promise<boolean> {
+export async function sendMail(ctx: Mailing, letter: Letter): Promise<boolean> {
   if (!ctx.mail) return false;
   const host = new URL(ctx.config.publicUrl).hostname;
   await ctx.mail.sendMail({ ...letter, from: `Khabar <no-reply@${host.includes('.') ? host : 'localhost.localdomain'}>` });

@@ -2,7 +2,6 @@
 // hashes is the context's (src/runtime.ts: OWASP's; test contexts: a cheap one). The argon2 binding loads at the
 // first sign-in, not with every page server.
 import type * as argon2Module from '@node-rs/argon2';
-import type { AppContext } from '../context.ts';
 import { readFileSync } from 'node:fs';
 import { ValidationError } from '../errors.ts';
 import { loadPackage } from '../load_later.ts';
@@ -22,7 +21,8 @@ export const DEFAULT_PASSWORD_COST: PasswordCost = { memoryCost: 19456, timeCost
 /** For test contexts only: fast, and still argon2id. */
 export const CHEAP_PASSWORD_COST: PasswordCost = { memoryCost: 256, timeCost: 1, parallelism: 1 };
 
-type Hashing = Pick<AppContext, 'passwordCost'>;
+/** The part of the context hashing needs (AppContext has it). */
+type Hashing = { passwordCost: PasswordCost };
 
 /** A hash made at each cost, verified against when there is no account, so that costs the same time. */
 const dummyHashes = new WeakMap<PasswordCost, Promise<string>>();

@@ -1,10 +1,9 @@
 // Optional external verifiers (reCAPTCHA v3, Cloudflare Turnstile, hCaptcha), off by default. They answer a
 // token with success, and for some a score and action; a verifier that is down holds the comment, never rejects it.
-// Each provider's address is fixed here: no stored setting can send the secret, or any request, elsewhere. The
-// context carries the addresses in use (src/runtime.ts: these; tests: a local stand-in).
-import type { CommentSettings, CaptchaProvider } from './settings.ts';
+// Each provider's address is fixed in captcha_urls.ts: no stored setting can send the secret, or any request, elsewhere.
+import type { CommentSettings } from './settings.ts';
 import type { CaptchaState } from './phases/types.ts';
-import type { AppContext } from '../context.ts';
+import type { CaptchaVerifyUrls } from './captcha_urls.ts';
 
 export interface CaptchaVerdict {
   state: CaptchaState;
@@ -12,16 +11,8 @@ export interface CaptchaVerdict {
   reason: string;
 }
 
-export type CaptchaVerifyUrls = Readonly<Record<Exclude<CaptchaProvider, 'none'>, string>>;
-
-export const VERIFY_URLS: CaptchaVerifyUrls = {
-  recaptcha: 'https://www.google.com/recaptcha/api/siteverify',
-  turnstile: 'https://challenges.cloudflare.com/turnstile/v0/siteverify',
-  hcaptcha: 'https://api.hcaptcha.com/siteverify',
-};
-
 /** Asks the configured verifier about a token (server-side verify with score and action checks). */
-export async function verifyCaptcha(ctx: Pick<AppContext, 'captchaVerifyUrls'>, s: CommentSettings, token: string | undefined, ip: string): Promise<CaptchaVerdict> {
+export async function verifyCaptcha(ctx: { captchaVerifyUrls: CaptchaVerifyUrls }, s: CommentSettings, token: string | undefined, ip: string): Promise<CaptchaVerdict> {
   if (s.captchaProvider === 'none') return { state: 'off', score: null, reason: '' };
   if (!token) return { state: 'missing', score: null, reason: 'no token' };
   const form = new URLSearchParams({ secret: s.captchaSecret, response: token, remoteip: ip });
