@@ -121,8 +121,10 @@ for (const dialect of testDialects()) {
         method: 'PATCH', url: '/api/admin/comments/settings', headers: { ...editor.headers, ...ORIGIN },
         payload: { comments: { captchaVerifyUrl: attacker.url } },
       });
-      assert.equal(patch.statusCode, 400, patch.body);
-      assert.match(patch.body, /captchaVerifyUrl/);
+      // Refused with the field named, or (a schema that drops unknown fields) accepted without it; never kept.
+      if (patch.statusCode === 400) assert.match(patch.body, /captchaVerifyUrl/);
+      else assert.equal(patch.statusCode, 200, patch.body);
+      assert.equal('captchaVerifyUrl' in (await getCommentSettings(a.ctx.db)), false);
       // A value stored before the setting went away is ignored too.
       const stored = JSON.stringify({ ...(await getCommentSettings(a.ctx.db)), captchaVerifyUrl: attacker.url });
       await a.ctx.db.updateTable('settings').set({ value: stored }).where('key', '=', 'comments').execute();
