@@ -18,7 +18,7 @@ const ENV_HELP = `Environment:
   HOST, PORT            where to listen (default 127.0.0.1:3000)
   KHABAR_DATA_DIR       data folder: SQLite file, media, secret (default ./data)
   DATABASE_URL          postgres://... to use PostgreSQL (default: SQLite in the data folder)
-  REDIS_URL             redis://... for shared rate limits and cache invalidation (optional)
+  REDIS_URL             redis://... for rate limits shared between instances (optional)
   KHABAR_DEMO=0         do not create the demo newsroom on an empty database
   KHABAR_PUBLIC_URL     the site's public address (https://news.example), used in links and emails
   KHABAR_SECRET         signing secret, 16+ characters (default: generated into the data folder)
