@@ -116,9 +116,11 @@ function nativeForThisNode(modules) {
 /** A copy of the project in a temporary folder, its node_modules linking to this one's (the native addon swapped in if needed). */
 function projectCopy() {
   const modules = join(ROOT, 'node_modules');
-  const native = nativeLoads(modules) ? null : nativeForThisNode(modules);
-  const dies = nativeSurvivesIdle(native ? dirname(native) : modules);
-  if (dies) fail(`${NATIVE} (${native ?? 'as installed'}) ends the process after idle garbage collections on Node ${process.version}: ${dies.trim()}`);
+  // The installed addon when it loads and lives through idle collections; otherwise one built for this Node.
+  const usable = nativeLoads(modules) && !nativeSurvivesIdle(modules);
+  const native = usable ? null : nativeForThisNode(modules);
+  const dies = native && nativeSurvivesIdle(dirname(native));
+  if (dies) fail(`${NATIVE} built at ${native} ends the process after idle garbage collections on Node ${process.version}: ${dies.trim()}`);
   const dir = mkdtempSync(join(tmpdir(), 'khabar-smoke-'));
   for (const part of ['src', 'bin', 'scripts', 'public', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
   mkdirSync(join(dir, 'node_modules'));
