@@ -25,8 +25,12 @@ const NATIVE = 'better-sqlite3';
 /** Room for a slow first start on a busy machine; a hung server still ends the run. */
 const READY_LIMIT_MS = 10 * 60_000;
 
+/** The temporary copy of the project, removed however the run ends. */
+let copy = null;
+
 function fail(message) {
   console.error(`smoke (Node ${process.version}): FAILED: ${message}`);
+  if (copy) rmSync(copy, { recursive: true, force: true });
   process.exit(1);
 }
 
@@ -187,6 +191,7 @@ async function postComment(base, articleId) {
 
 const started = Date.now();
 const dir = projectCopy();
+copy = dir;
 const data = join(dir, 'data');
 const server = serve(dir, data);
 let summary = '';
