@@ -1,5 +1,31 @@
-// Environment -> one typed, validated config object. Every setting the process reads lives here.
+// Environment -> one typed, validated config object. Every setting the process reads lives here: no other
+// file reads process.env, and each bad value stops the start with a message naming the setting.
+import { isIP } from 'node:net';
+import { statSync } from 'node:fs';
 import { resolve, join } from 'node:path';
+
+/** Every environment variable the process reads; the CLI test checks each of them. */
+export const SETTING_NAMES = [
+  'HOST',
+  'PORT',
+  'LOG_LEVEL',
+  'KHABAR_PUBLIC_URL',
+  'KHABAR_DATA_DIR',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'SMTP_URL',
+  'KHABAR_SECRET',
+  'KHABAR_DEMO',
+  'KHABAR_TRUST_PROXY',
+] as const;
+export type SettingName = (typeof SETTING_NAMES)[number];
+export type Environment = Partial<Record<SettingName, string | undefined>>;
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** The shortest KHABAR_SECRET accepted: shorter ones are guessable offline from a signed token. */
+export const MIN_SECRET_LENGTH = 16;
 
 export interface Config {
   host: string;
@@ -9,55 +35,134 @@ export interface Config {
   databaseUrl: string;
   redisUrl: string | null;
   demo: boolean;
-  /** Public origin used in links printed to the console and in emails, e.g. https://news.example */
+  /** Public origin used in links printed to the console and in emails, e.g. https://news.example (no trailing slash) */
   publicUrl: string;
+  /** Whether KHABAR_PUBLIC_URL was given; without it, printed links use the address the server really listens on. */
+  publicUrlGiven: boolean;
   /** Secret for signing challenges and tokens; generated into the data dir when not given. */
   secret: string | null;
   trustProxy: boolean;
-  logLevel: string;
+  logLevel: LogLevel;
   smtpUrl: string | null;
 }
 
 export class ConfigError extends Error {}
 
-function int(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
-  if (raw === undefined || raw === '') return fallback;
+/** The value, or undefined when unset or empty (an empty variable means "use the default"). */
+function given(raw: string | undefined): string | undefined {
+  return raw === undefined || raw === '' ? undefined : raw;
+}
+
+function int(name: SettingName, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   return n;
 }
 
-function bool(name: string, raw: string | undefined, fallback: boolean): boolean {
-  if (raw === undefined || raw === '') return fallback;
+function bool(name: SettingName, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined) return fallback;
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name} must be 1 or 0, got "${raw}"`);
 }
 
-/** Reads the environment into a Config, throwing ConfigError with a message a person can act on. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const host = env.HOST || '127.0.0.1';
-  const port = int('PORT', env.PORT, 3000, 0, 65535);
-  const dataDir = resolve(env.KHABAR_DATA_DIR || './data');
-  const databaseUrl = env.DATABASE_URL || join(dataDir, 'khabar.sqlite');
-  if (/^[a-z]+:\/\//i.test(databaseUrl) && !/^postgres(ql)?:\/\//i.test(databaseUrl)) {
-    throw new ConfigError(`DATABASE_URL must be a postgres:// URL or a SQLite file path, got "${databaseUrl.split(':')[0]}://..."`);
+/** A URL with one of `schemes` and a host, or a ConfigError naming the setting (credentials are never echoed). */
+function url(name: SettingName, raw: string, schemes: string[], needsHost = true): URL {
+  const wanted = schemes.map((s) => `${s}://`).join(' or ');
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a ${wanted} URL, got something that is not a URL`);
   }
-  const redisUrl = env.REDIS_URL || null;
-  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError('REDIS_URL must start with redis:// or rediss://');
-  const publicUrl = (env.KHABAR_PUBLIC_URL || `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/+$/, '');
+  if (!schemes.includes(u.protocol.slice(0, -1))) throw new ConfigError(`${name} must start with ${wanted}, got "${u.protocol}//..."`);
+  if (needsHost && !u.hostname) throw new ConfigError(`${name} must name a host, e.g. ${schemes[0]}://host`);
+  return u;
+}
+
+const HOSTNAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+
+function host(raw: string | undefined): string {
+  if (raw === undefined) return '127.0.0.1';
+  if (isIP(raw) || HOSTNAME.test(raw)) return raw;
+  throw new ConfigError(`HOST must be an IP address or a host name such as 0.0.0.0, :: or localhost, got "${raw}"`);
+}
+
+function logLevel(raw: string | undefined): LogLevel {
+  if (raw === undefined) return 'info';
+  if ((LOG_LEVELS as readonly string[]).includes(raw)) return raw as LogLevel;
+  throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+}
+
+/** The site's public origin: absolute http(s), no path, query, fragment or credentials. */
+function publicUrl(raw: string): string {
+  const u = url('KHABAR_PUBLIC_URL', raw, ['http', 'https']);
+  if (u.username || u.password) throw new ConfigError('KHABAR_PUBLIC_URL must not contain a user name or password');
+  if (u.pathname !== '/' || u.search || u.hash) {
+    throw new ConfigError(`KHABAR_PUBLIC_URL must be the site's address without a path or query, e.g. ${u.origin}, got "${raw}"`);
+  }
+  return u.origin;
+}
+
+function dataDir(raw: string | undefined): string {
+  const dir = resolve(raw ?? './data');
+  if (raw?.includes('\0')) throw new ConfigError('KHABAR_DATA_DIR must be a folder path');
+  let isDir = true;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    // not there yet: made on first start
+  }
+  if (!isDir) throw new ConfigError(`KHABAR_DATA_DIR must be a folder, and ${dir} is a file`);
+  return dir;
+}
+
+function databaseUrl(raw: string | undefined, dir: string): string {
+  if (raw === undefined) return join(dir, 'khabar.sqlite');
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) {
+    if (!isPostgresUrl(raw)) throw new ConfigError(`DATABASE_URL must be a postgres:// URL or a SQLite file path, got "${raw.split(':')[0]}://..."`);
+    // No host is fine: postgres:///news?host=/run/postgresql connects over a Unix socket.
+    url('DATABASE_URL', raw, ['postgres', 'postgresql'], false);
+  }
+  return raw;
+}
+
+function secret(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  if (raw.trim() !== raw) throw new ConfigError('KHABAR_SECRET must not start or end with spaces');
+  if (raw.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError(`KHABAR_SECRET must be at least ${MIN_SECRET_LENGTH} characters (got ${raw.length}); leave it unset to have one generated`);
+  }
+  return raw;
+}
+
+/** Reads the environment into a Config, throwing ConfigError with a message a person can act on. */
+export function loadConfig(env: Environment = process.env): Config {
+  const read = (name: SettingName) => given(env[name]);
+  const h = host(read('HOST'));
+  const port = int('PORT', read('PORT'), 3000, 0, 65535);
+  const logLevelValue = logLevel(read('LOG_LEVEL'));
+  const dir = dataDir(read('KHABAR_DATA_DIR'));
+  const database = databaseUrl(read('DATABASE_URL'), dir);
+  const redis = read('REDIS_URL');
+  if (redis !== undefined) url('REDIS_URL', redis, ['redis', 'rediss']);
+  const smtp = read('SMTP_URL');
+  if (smtp !== undefined) url('SMTP_URL', smtp, ['smtp', 'smtps']);
+  const publicGiven = read('KHABAR_PUBLIC_URL');
   return {
-    host,
+    host: h,
     port,
-    dataDir,
-    databaseUrl,
-    redisUrl,
-    demo: bool('KHABAR_DEMO', env.KHABAR_DEMO, true),
-    publicUrl,
-    secret: env.KHABAR_SECRET || null,
-    trustProxy: bool('KHABAR_TRUST_PROXY', env.KHABAR_TRUST_PROXY, false),
-    logLevel: env.LOG_LEVEL || 'info',
-    smtpUrl: env.SMTP_URL || null,
+    dataDir: dir,
+    databaseUrl: database,
+    redisUrl: redis ?? null,
+    demo: bool('KHABAR_DEMO', read('KHABAR_DEMO'), true),
+    publicUrl: publicGiven !== undefined ? publicUrl(publicGiven) : `http://${h.includes(':') ? `[${h}]` : h}:${port}`,
+    publicUrlGiven: publicGiven !== undefined,
+    secret: secret(read('KHABAR_SECRET')),
+    trustProxy: bool('KHABAR_TRUST_PROXY', read('KHABAR_TRUST_PROXY'), false),
+    logLevel: logLevelValue,
+    smtpUrl: smtp ?? null,
   };
 }
 

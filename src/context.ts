@@ -6,6 +6,9 @@ import type { Clock } from './clock.ts';
 import type { EventBus } from './events.ts';
 import type { MediaStore } from './media/store.ts';
 import type { ReadCache } from './content/read_cache.ts';
+import type { PasswordCost } from './auth/passwords.ts';
+import type { MailTransport } from './auth/mail.ts';
+import type { CaptchaVerifyUrls } from './comments/captcha_urls.ts';
 
 export interface AppContext {
   config: Config;
@@ -18,4 +21,10 @@ export interface AppContext {
   reads: ReadCache;
   /** process secret for signing (challenges, tokens); never logged */
   secret: string;
+  /** argon2id cost of new password hashes: OWASP's in the server, a cheap one in test contexts */
+  passwordCost: PasswordCost;
+  /** where invitations and reset links are sent; null without SMTP_URL (the links are shown instead) */
+  mail: MailTransport | null;
+  /** each captcha provider's verification address: fixed in code (captcha.ts); tests use a local stand-in */
+  captchaVerifyUrls: CaptchaVerifyUrls;
 }

@@ -18,9 +18,13 @@ const ENV_HELP = `Environment:
   HOST, PORT            where to listen (default 127.0.0.1:3000)
   KHABAR_DATA_DIR       data folder: SQLite file, media, secret (default ./data)
   DATABASE_URL          postgres://... to use PostgreSQL (default: SQLite in the data folder)
-  REDIS_URL             redis://... for shared rate limits and cache invalidation (optional)
+  REDIS_URL             redis://... for rate limits shared between instances (optional)
   KHABAR_DEMO=0         do not create the demo newsroom on an empty database
-  KHABAR_PUBLIC_URL     the site's public address, used in printed links`;
+  KHABAR_PUBLIC_URL     the site's public address (https://news.example), used in links and emails
+  KHABAR_SECRET         signing secret, 16+ characters (default: generated into the data folder)
+  KHABAR_TRUST_PROXY=1  behind a reverse proxy or CDN
+  SMTP_URL              smtp://... or smtps://... to send invitations and password resets
+  LOG_LEVEL             fatal, error, warn, info (default), debug, trace or silent`;
 
 const commands: Record<string, Command> = {
   serve: {
@@ -54,7 +58,7 @@ const commands: Record<string, Command> = {
       const host = config.host.includes(':') ? `[${config.host}]` : config.host;
       // The setup notice touches the database, so it is ready before "ready" is printed: a stop signal
       // sent on seeing "ready" then never races it.
-      const notice = await setupNotice(ctx, process.env.KHABAR_PUBLIC_URL ? undefined : `http://${host}:${port}`);
+      const notice = await setupNotice(ctx, config.publicUrlGiven ? undefined : `http://${host}:${port}`);
       console.log(`Khabar is ready: http://${host}:${port}/`);
       if (notice) console.log(notice);
     },

@@ -10,6 +10,9 @@ import { systemClock, type Clock } from './clock.ts';
 import { EventBus } from './events.ts';
 import { DiskMediaStore } from './media/store.ts';
 import { ReadCache } from './content/read_cache.ts';
+import { DEFAULT_PASSWORD_COST, type PasswordCost } from './auth/passwords.ts';
+import { smtpTransport, type MailTransport } from './auth/mail.ts';
+import { VERIFY_URLS, type CaptchaVerifyUrls } from './comments/captcha_urls.ts';
 
 export interface Runtime {
   ctx: AppContext;
@@ -27,7 +30,17 @@ export function loadSecret(config: Config): string {
   return secret;
 }
 
-export async function createRuntime(config: Config, opts: { clock?: Clock; dbOptions?: OpenOptions; migrate?: boolean } = {}): Promise<Runtime> {
+/** What a test may put in place of the real thing; the server takes every default. */
+export interface RuntimeOptions {
+  clock?: Clock;
+  dbOptions?: OpenOptions;
+  migrate?: boolean;
+  passwordCost?: PasswordCost;
+  mail?: MailTransport | null;
+  captchaVerifyUrls?: CaptchaVerifyUrls;
+}
+
+export async function createRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
   const { db, dialect, close } = openDatabase(config.databaseUrl, opts.dbOptions);
   if (opts.migrate !== false) await migrateToLatest(db, { schema: opts.dbOptions?.schema });
   const clock = opts.clock ?? systemClock;
@@ -41,6 +54,9 @@ export async function createRuntime(config: Config, opts: { clock?: Clock; dbOpt
     reads: new ReadCache(clock, events),
     media: new DiskMediaStore(join(config.dataDir, 'media')),
     secret: loadSecret(config),
+    passwordCost: opts.passwordCost ?? DEFAULT_PASSWORD_COST,
+    mail: opts.mail !== undefined ? opts.mail : config.smtpUrl ? smtpTransport(config.smtpUrl) : null,
+    captchaVerifyUrls: opts.captchaVerifyUrls ?? VERIFY_URLS,
   };
   return { ctx, close };
 }

@@ -1,5 +1,6 @@
-// Passwords: argon2id hashes (cost configurable so tests run cheaply), a minimum length and a list of the
-// passwords attackers try first. The argon2 binding loads at the first sign-in, not with every page server.
+// Passwords: argon2id hashes, a minimum length and a list of the passwords attackers try first. The cost of new
+// hashes is the context's (src/runtime.ts: OWASP's; test contexts: a cheap one). The argon2 binding loads at the
+// first sign-in, not with every page server.
 import type * as argon2Module from '@node-rs/argon2';
 import { readFileSync } from 'node:fs';
 import { ValidationError } from '../errors.ts';
@@ -17,17 +18,14 @@ export interface PasswordCost {
 
 /** OWASP's recommended argon2id settings (19 MiB, 2 passes). */
 export const DEFAULT_PASSWORD_COST: PasswordCost = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
-/** For tests only: fast, and still argon2id. */
+/** For test contexts only: fast, and still argon2id. */
 export const CHEAP_PASSWORD_COST: PasswordCost = { memoryCost: 256, timeCost: 1, parallelism: 1 };
 
-let cost: PasswordCost = process.env.NODE_ENV === 'test' || process.env.KHABAR_PASSWORD_COST === 'cheap' ? CHEAP_PASSWORD_COST : DEFAULT_PASSWORD_COST;
-let dummyHash: Promise<string> | null = null;
+/** The part of the context hashing needs (AppContext has it). */
+type Hashing = { passwordCost: PasswordCost };
 
-/** Sets the cost of new hashes (existing hashes keep theirs and still verify). */
-export function setPasswordCost(c: PasswordCost): void {
-  cost = c;
-  dummyHash = null;
-}
+/** A hash made at each cost, verified against when there is no account, so that costs the same time. */
+const dummyHashes = new WeakMap<PasswordCost, Promise<string>>();
 
 const COMMON = new Set(
   readFileSync(new URL('./common_passwords.txt', import.meta.url), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')),
@@ -54,7 +52,7 @@ export function checkNewPassword(password: unknown, field = 'password', context:
     throw new ValidationError(field, `${field} is too common; please choose a less guessable one (a few unrelated words work well)`);
   }
   // Digits alone are mostly phone numbers and dates, the first things tried against a known person.
-  if (/^[\s\p{Nd}+().:\/-]+$/u.test(password)) {
+  if (/^[\s\p{Nd}+().:/-]+$/u.test(password)) {
     throw new ValidationError(field, `${field} must not be only digits (phone numbers and dates are guessed first); a few unrelated words work well`);
   }
   for (const c of context) {
@@ -65,18 +63,20 @@ export function checkNewPassword(password: unknown, field = 'password', context:
 
 const loadArgon2 = () => loadPackage<typeof argon2Module>('@node-rs/argon2');
 
-export async function hashPassword(password: string): Promise<string> {
-  return loadArgon2().hash(password, { ...cost });
+/** A new hash at the context's cost (existing hashes keep theirs and still verify). */
+export async function hashPassword(ctx: Hashing, password: string): Promise<string> {
+  return loadArgon2().hash(password, { ...ctx.passwordCost });
 }
 
 /** Verifies a password; with no stored hash (an unknown account) it does the same work and answers false,
  * so response times do not reveal which accounts exist. */
-export async function verifyPassword(stored: string | null, password: string): Promise<boolean> {
+export async function verifyPassword(ctx: Hashing, stored: string | null, password: string): Promise<boolean> {
   const input = typeof password === 'string' ? password.slice(0, MAX_PASSWORD_LENGTH) : '';
   const { verify } = loadArgon2();
   if (!stored) {
-    dummyHash ??= hashPassword('khabar-no-such-account');
-    await verify(await dummyHash, input).catch(() => false);
+    let dummy = dummyHashes.get(ctx.passwordCost);
+    if (!dummy) dummyHashes.set(ctx.passwordCost, (dummy = hashPassword(ctx, 'khabar-no-such-account')));
+    await verify(await dummy, input).catch(() => false);
     return false;
   }
   try {

@@ -96,7 +96,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const me = req.staff!;
     const row = (await getUserRow(ctx.db, me.id))!;
-    if (!(await verifyPassword(row.password_hash, req.body.currentPassword))) throw new ValidationError('currentPassword', 'The current password is not right');
+    if (!(await verifyPassword(ctx, row.password_hash, req.body.currentPassword))) throw new ValidationError('currentPassword', 'The current password is not right');
     await setPassword(ctx, me.id, req.body.newPassword);
     const s = (await sessionOf(req))!;
     await purgeExpiredSessions(ctx);

@@ -31,7 +31,7 @@ export async function signIn(ctx: AppContext, email: unknown, password: unknown,
   const e = typeof email === 'string' ? email.trim().toLowerCase().slice(0, 254) : '';
   const attempt = await takeAttempt(ctx, 'signin', e, client.ip);
   const user = e ? await getUserByEmail(ctx.db, e) : null;
-  const ok = await verifyPassword(user?.password_hash ?? null, typeof password === 'string' ? password : '');
+  const ok = await verifyPassword(ctx, user?.password_hash ?? null, typeof password === 'string' ? password : '');
   if (!user || !ok || user.disabled) {
     await audit(ctx, { actorId: null, action: 'signin.failed', subject: user ? `user:${user.id}` : '', ip: client.ip });
     throw new UnauthorizedError(WRONG_CREDENTIALS);

@@ -22,7 +22,7 @@ export async function twoFactorRoutes(app: FastifyInstance): Promise<void> {
 
   async function checkPassword(userId: number, password: string): Promise<void> {
     const u = (await getUserRow(ctx.db, userId))!;
-    if (!(await verifyPassword(u.password_hash, password))) throw new ValidationError('password', 'The password is not right');
+    if (!(await verifyPassword(ctx, u.password_hash, password))) throw new ValidationError('password', 'The password is not right');
   }
 
   app.get(base, { onRequest: meOrEnrolling, schema: { tags, operationId: 'getTwoFactor', security: sessionSecurity } }, async (req) => {

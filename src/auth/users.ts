@@ -52,7 +52,7 @@ export async function createUser(ctx: AppContext, input: NewUser): Promise<numbe
   const role = checkRole(input.role);
   const password = checkNewPassword(input.password, 'password', [name, email.split('@')[0]]);
   if (await getUserByEmail(ctx.db, email)) throw new ConflictError('An account with this email address already exists', 'email');
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await hashPassword(ctx, password);
   const personId = input.personId ?? (await createByline(ctx, name));
   const now = ctx.clock.now().toISOString();
   try {
@@ -105,7 +105,7 @@ export async function setPassword(ctx: AppContext, userId: number, password: str
   const u = await getUserRow(ctx.db, userId);
   if (!u) throw new NotFoundError('User not found');
   checkNewPassword(password, 'password', [u.name, u.email.split('@')[0]]);
-  await ctx.db.updateTable('users').set({ password_hash: await hashPassword(password), updated_at: ctx.clock.now().toISOString() }).where('id', '=', userId).execute();
+  await ctx.db.updateTable('users').set({ password_hash: await hashPassword(ctx, password), updated_at: ctx.clock.now().toISOString() }).where('id', '=', userId).execute();
 }
 
 export function toStaff(u: { id: number; name: string; email: string; role: Role }): StaffUser {

@@ -1,7 +1,9 @@
 // Optional external verifiers (reCAPTCHA v3, Cloudflare Turnstile, hCaptcha), off by default. They answer a
 // token with success, and for some a score and action; a verifier that is down holds the comment, never rejects it.
-import type { CommentSettings, CaptchaProvider } from './settings.ts';
+// Each provider's address is fixed in captcha_urls.ts: no stored setting can send the secret, or any request, elsewhere.
+import type { CommentSettings } from './settings.ts';
 import type { CaptchaState } from './phases/types.ts';
+import type { CaptchaVerifyUrls } from './captcha_urls.ts';
 
 export interface CaptchaVerdict {
   state: CaptchaState;
@@ -9,21 +11,15 @@ export interface CaptchaVerdict {
   reason: string;
 }
 
-const VERIFY_URLS: Record<Exclude<CaptchaProvider, 'none'>, string> = {
-  recaptcha: 'https://www.google.com/recaptcha/api/siteverify',
-  turnstile: 'https://challenges.cloudflare.com/turnstile/v0/siteverify',
-  hcaptcha: 'https://api.hcaptcha.com/siteverify',
-};
-
 /** Asks the configured verifier about a token (server-side verify with score and action checks). */
-export async function verifyCaptcha(s: CommentSettings, token: string | undefined, ip: string, fetchImpl: typeof fetch = fetch): Promise<CaptchaVerdict> {
+export async function verifyCaptcha(ctx: { captchaVerifyUrls: CaptchaVerifyUrls }, s: CommentSettings, token: string | undefined, ip: string): Promise<CaptchaVerdict> {
   if (s.captchaProvider === 'none') return { state: 'off', score: null, reason: '' };
   if (!token) return { state: 'missing', score: null, reason: 'no token' };
   const form = new URLSearchParams({ secret: s.captchaSecret, response: token, remoteip: ip });
   if (s.captchaProvider === 'hcaptcha' && s.captchaSiteKey) form.set('sitekey', s.captchaSiteKey);
   let answer: unknown;
   try {
-    const res = await fetchImpl(s.captchaVerifyUrl || VERIFY_URLS[s.captchaProvider], {
+    const res = await fetch(ctx.captchaVerifyUrls[s.captchaProvider], {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: form.toString(),

@@ -26,7 +26,6 @@ export interface PostedComment {
 
 export interface PostOptions {
   ip: string;
-  fetch?: typeof fetch;
 }
 
 /** Posts a comment from a form or JSON body; throws CommentRefusedError with the reader's message. */
@@ -43,7 +42,7 @@ export async function postComment(ctx: AppContext, body: unknown, opts: PostOpti
   const sender = { ip, network: networkOf(ip) };
   const [pow, captcha] = await Promise.all([
     checkCommentPow(ctx, sub.powPayload),
-    verifyCaptcha(settings, sub.captchaToken, ip, opts.fetch),
+    verifyCaptcha(ctx, settings, sub.captchaToken, ip),
   ]);
   const facts = await gatherFacts(ctx.db, {
     draft: sub.draft, sender, now, settings, pow, captcha, moderateAll: site.moderateAll,

@@ -48,8 +48,6 @@ export interface CommentSettings {
   captchaProvider: CaptchaProvider;
   captchaSiteKey: string;
   captchaSecret: string;
-  /** override of the provider's verification address (tests, proxies) */
-  captchaVerifyUrl: string;
   captchaMinScore: number;
   captchaAction: string;
   captchaTimeoutMs: number;
@@ -86,7 +84,6 @@ export const DEFAULT_COMMENT_SETTINGS: CommentSettings = {
   captchaProvider: 'none',
   captchaSiteKey: '',
   captchaSecret: '',
-  captchaVerifyUrl: '',
   captchaMinScore: 0.5,
   captchaAction: 'comment',
   captchaTimeoutMs: 5000,
@@ -109,15 +106,17 @@ const checks: { [K in keyof CommentSettings]: Check } = {
   linksHoldAt: int(1, 1000), holdFirstTimeLinks: bool, blockedWords: list, blockedDomains: list, surgePending: int(1, 1_000_000),
   surgeWindowMinutes: int(1, 1440), rejectBelow: num(0, 1), publishAt: num(0, 1), scripts: list, reportsToHold: int(1, 1000),
   captchaProvider: (v) => v === 'none' || v === 'recaptcha' || v === 'turnstile' || v === 'hcaptcha',
-  captchaSiteKey: str(500), captchaSecret: str(500), captchaVerifyUrl: (v) => v === '' || (typeof v === 'string' && /^https?:\/\/\S+$/.test(v)),
+  captchaSiteKey: str(500), captchaSecret: str(500),
   captchaMinScore: num(0, 1), captchaAction: str(100), captchaTimeoutMs: int(100, 60_000),
 };
 
-/** The comment settings, defaults filled in. */
+/** The comment settings, defaults filled in. Stored fields that are no longer settings (an old
+ * captchaVerifyUrl) are dropped here, so nothing downstream ever sees them and the next save forgets them. */
 export async function getCommentSettings(db: Db): Promise<CommentSettings> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
-  const stored = row ? (JSON.parse(row.value) as Partial<CommentSettings>) : {};
-  return { ...DEFAULT_COMMENT_SETTINGS, ...stored };
+  const stored = row ? (JSON.parse(row.value) as Record<string, unknown>) : {};
+  const known = Object.fromEntries(Object.entries(stored).filter(([k]) => k in checks)) as Partial<CommentSettings>;
+  return { ...DEFAULT_COMMENT_SETTINGS, ...known };
 }
 
 /** Validates and stores a change of comment settings; names the first bad field. */

@@ -11,7 +11,7 @@ import { setupLink } from '../../src/auth/setup.ts';
 import { invite, resetLinkFor } from '../../src/auth/invitations.ts';
 import { beginEnrollment, codeAt, confirmEnrollment } from '../../src/auth/two_factor.ts';
 import { updateSecuritySettings } from '../../src/auth/security_settings.ts';
-import { setMailTransport, type Letter } from '../../src/auth/mail.ts';
+import type { Letter } from '../../src/auth/mail.ts';
 
 const HOUR = 3600_000;
 const GOOD = 'saffron kite meadow';
@@ -181,7 +181,7 @@ for (const dialect of testDialects()) {
   test(`"forgot my password" answers the same words for any address; a reset link sets the password once (${dialect})`, async () => {
     const a = await ownerApp(dialect, { smtpUrl: 'smtp://mail.invalid:25' });
     const letters: Letter[] = [];
-    setMailTransport(a.ctx, { sendMail: async (l) => { letters.push(l); } });
+    a.ctx.mail = { sendMail: async (l) => { letters.push(l); } };
     try {
       const b = new Browser(a.app);
       assertPage(await b.get('/admin/reset'), 200, /Forgot your password\?/);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { testDialects, makeTestApp } from '../helpers/context.ts';
 import { StaffClient, STAFF_PASSWORD } from '../helpers/staff.ts';
 import { createUser } from '../../src/auth/users.ts';
-import { setMailTransport, type Letter } from '../../src/auth/mail.ts';
+import type { Letter } from '../../src/auth/mail.ts';
 
 const DAY = 24 * 3600_000;
 const tokenOf = (link: string) => new URL(link).searchParams.get('token')!;
@@ -110,7 +110,7 @@ for (const dialect of testDialects()) {
   test(`with email set up, invitations and resets go by email and the link is not in the answer (${dialect})`, async () => {
     const a = await makeTestApp(dialect, { smtpUrl: 'smtp://mail.invalid:25' });
     const letters: Letter[] = [];
-    setMailTransport(a.ctx, { sendMail: async (l) => { letters.push(l); } });
+    a.ctx.mail = { sendMail: async (l) => { letters.push(l); } };
     try {
       await createUser(a.ctx, { email: 'owner@khabar.test', name: 'Farida Noori', password: STAFF_PASSWORD, role: 'owner' });
       const owner = new StaffClient(a.app);

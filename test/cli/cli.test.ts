@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { loadConfig, ConfigError } from '../../src/config.ts';
+import { loadConfig, ConfigError, SETTING_NAMES, type SettingName } from '../../src/config.ts';
 import { build, needsBuild, entryOf, nodeFlags } from '../../scripts/build.js';
 import { copyDemo } from '../helpers/demo.ts';
 
@@ -168,19 +168,50 @@ test('bad settings stop the CLI with a message naming the setting, not a stack t
 });
 
 test('every setting the CLI reads is checked the same way', () => {
-  const bad: [Record<string, string>, RegExp][] = [
-    [{ PORT: '70000' }, /PORT must be a whole number from 0 to 65535, got "70000"/],
-    [{ PORT: '-1' }, /PORT must be a whole number/],
-    [{ PORT: '80.5' }, /PORT must be a whole number/],
-    [{ KHABAR_TRUST_PROXY: 'sometimes' }, /KHABAR_TRUST_PROXY must be 1 or 0, got "sometimes"/],
-    [{ DATABASE_URL: 'https://db.example/news' }, /DATABASE_URL must be a postgres:\/\/ URL/],
+  // At least one refused value per setting the process reads: SETTING_NAMES is config.ts's own list, so a
+  // setting added there without a check here fails this test.
+  const bad: [SettingName, string, RegExp][] = [
+    ['HOST', 'http://0.0.0.0', /HOST must be an IP address or a host name/],
+    ['HOST', 'news example', /HOST must be an IP address or a host name/],
+    ['PORT', '70000', /PORT must be a whole number from 0 to 65535, got "70000"/],
+    ['PORT', '-1', /PORT must be a whole number/],
+    ['PORT', '80.5', /PORT must be a whole number/],
+    ['PORT', '0x50', /PORT must be a whole number/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"/],
+    ['KHABAR_PUBLIC_URL', 'not a url', /KHABAR_PUBLIC_URL must be a http:\/\/ or https:\/\/ URL/],
+    ['KHABAR_PUBLIC_URL', 'ftp://news.example', /KHABAR_PUBLIC_URL must start with http:\/\/ or https:\/\//],
+    ['KHABAR_PUBLIC_URL', 'https://news.example/fa/', /KHABAR_PUBLIC_URL must be the site's address without a path or query, e.g. https:\/\/news.example/],
+    ['KHABAR_PUBLIC_URL', 'https://news.example/?a=1', /without a path or query/],
+    ['KHABAR_PUBLIC_URL', 'https://editor:pw@news.example', /must not contain a user name or password/],
+    ['KHABAR_DATA_DIR', fileURLToPath(import.meta.url), /KHABAR_DATA_DIR must be a folder/],
+    ['DATABASE_URL', 'https://db.example/news', /DATABASE_URL must be a postgres:\/\/ URL/],
+    ['DATABASE_URL', 'postgres://u@h:port/db', /DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/],
+    ['REDIS_URL', 'localhost:6379', /REDIS_URL must start with redis:\/\/ or rediss:\/\//],
+    ['REDIS_URL', 'redis://', /REDIS_URL must/],
+    ['SMTP_URL', 'mail.example:25', /SMTP_URL must start with smtp:\/\/ or smtps:\/\//],
+    ['SMTP_URL', 'https://mail.example', /SMTP_URL must start with smtp:\/\/ or smtps:\/\//],
+    ['KHABAR_SECRET', 'short', /KHABAR_SECRET must be at least 16 characters \(got 5\)/],
+    ['KHABAR_DEMO', 'maybe', /KHABAR_DEMO must be 1 or 0, got "maybe"/],
+    ['KHABAR_TRUST_PROXY', 'sometimes', /KHABAR_TRUST_PROXY must be 1 or 0, got "sometimes"/],
   ];
-  for (const [env, message] of bad) assert.throws(() => loadConfig(env), (e: unknown) => e instanceof ConfigError && message.test(e.message), JSON.stringify(env));
-  const ok = loadConfig({ PORT: '0', KHABAR_DEMO: 'off', KHABAR_TRUST_PROXY: 'yes', DATABASE_URL: 'postgresql://u@h/db' });
-  assert.equal(ok.port, 0);
-  assert.equal(ok.demo, false);
-  assert.equal(ok.trustProxy, true);
-  assert.equal(ok.databaseUrl, 'postgresql://u@h/db');
+  assert.deepEqual([...new Set(bad.map(([name]) => name))].sort(), [...SETTING_NAMES].sort(), 'a refused value for every setting the process reads');
+  for (const [name, value, message] of bad) {
+    assert.throws(() => loadConfig({ [name]: value }), (e: unknown) => e instanceof ConfigError && message.test(e.message), `${name}=${value}`);
+  }
+  const ok = loadConfig({
+    HOST: '::', PORT: '0', LOG_LEVEL: 'warn', KHABAR_PUBLIC_URL: 'https://news.example/', KHABAR_DEMO: 'off', KHABAR_TRUST_PROXY: 'yes',
+    DATABASE_URL: 'postgresql://u@h/db', REDIS_URL: 'rediss://cache.example:6380/0', SMTP_URL: 'smtps://u:p@mail.example', KHABAR_SECRET: 's'.repeat(16),
+  });
+  assert.deepEqual({ ...ok, dataDir: undefined }, {
+    host: '::', port: 0, logLevel: 'warn', publicUrl: 'https://news.example', publicUrlGiven: true, demo: false, trustProxy: true,
+    databaseUrl: 'postgresql://u@h/db', redisUrl: 'rediss://cache.example:6380/0', smtpUrl: 'smtps://u:p@mail.example', secret: 's'.repeat(16), dataDir: undefined,
+  });
+  // Empty means unset: the defaults.
+  const defaults = loadConfig(Object.fromEntries(SETTING_NAMES.map((name) => [name, ''])));
+  assert.equal(defaults.publicUrl, 'http://127.0.0.1:3000');
+  assert.equal(defaults.publicUrlGiven, false);
+  assert.equal(defaults.logLevel, 'info');
+  assert.equal(defaults.secret, null);
 });
 
 test('migrate creates the database, then finds it up to date; seed-demo refuses a database with content', async () => {

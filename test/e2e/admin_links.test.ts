@@ -10,13 +10,10 @@ import type { Page } from 'playwright-core';
 import { makeTestContext, type TestContext } from '../helpers/context.ts';
 import { launchBrowser, startTestServer, recordRequests, foreignRequests, type TestServer } from '../helpers/browser.ts';
 import { validateHtml, vnuErrors } from '../helpers/vnu.ts';
-import { CHEAP_PASSWORD_COST, setPasswordCost } from '../../src/auth/passwords.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { setupNotice } from '../../src/auth/setup.ts';
 import { invite, resetLinkFor } from '../../src/auth/invitations.ts';
 import { codeAt } from '../../src/auth/two_factor.ts';
-
-setPasswordCost(CHEAP_PASSWORD_COST);
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PASSWORD = 'juniper lantern orchard';

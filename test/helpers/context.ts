@@ -11,6 +11,7 @@ import { createRuntime } from '../../src/runtime.ts';
 import { ManualClock } from '../../src/clock.ts';
 import type { AppContext } from '../../src/context.ts';
 import { buildApp } from '../../src/http/app.ts';
+import { CHEAP_PASSWORD_COST } from '../../src/auth/passwords.ts';
 
 export type TestDialect = 'sqlite' | 'postgres';
 
@@ -48,7 +49,7 @@ export async function makeTestContext(dialect: TestDialect, overrides: Partial<C
     databaseUrl = url;
   }
   const config = testConfig(dir, databaseUrl, overrides);
-  const runtime = await createRuntime(config, { clock, dbOptions: { schema } });
+  const runtime = await createRuntime(config, { clock, dbOptions: { schema }, passwordCost: CHEAP_PASSWORD_COST });
   return {
     ctx: runtime.ctx,
     clock,

@@ -2,11 +2,8 @@
 // with the headers (session and CSRF cookies, x-csrf-token) that app.inject needs for every Admin API call.
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '../../src/auth/capabilities.ts';
-import { CHEAP_PASSWORD_COST, setPasswordCost } from '../../src/auth/passwords.ts';
 import { createUser } from '../../src/auth/users.ts';
 import type { AppContext } from '../../src/context.ts';
-
-setPasswordCost(CHEAP_PASSWORD_COST);
 
 export const STAFF_PASSWORD = 'correct horse battery staple';
 
