@@ -6,7 +6,8 @@ import { optionalId, optionalText, optionalUrl, requiredText, slugFrom } from '.
 import { removeRow, requireRow, saveUnique } from '../content/rows.ts';
 
 export interface SlotInput {
-  key: string;
+  /** made from the name when missing */
+  key?: string;
   name: string;
   description?: string;
 }

@@ -39,14 +39,16 @@ export async function deleteTag(ctx: AppContext, id: number): Promise<void> {
   await ctx.events.emit('content.changed', { kind: 'tag', id });
 }
 
-/** Ids of the named tags, creating the missing ones (names matched by slug). */
-export async function ensureTags(ctx: AppContext, names: string[]): Promise<number[]> {
+/** Ids of the named tags (names matched by slug), creating the missing ones when `create`; otherwise a missing
+ *  one is refused with a field error naming it. */
+export async function ensureTags(ctx: AppContext, names: string[], create = true): Promise<number[]> {
   const ids: number[] = [];
   for (const raw of names) {
     const name = requiredText('tags', raw, 60);
     const slug = slugify(name);
     if (!slug) throw new ValidationError('tags', `tag "${name}" has no letters or digits`);
     const found = await getTagBySlug(ctx.db, slug);
+    if (!found && !create) throw new ValidationError('tags', `There is no tag "${name}"; only someone who manages tags can add a new one`);
     const id = found ? found.id : await createTag(ctx, { name, slug }).catch(async (err) => {
       // Another request created it in between: use theirs.
       const again = await getTagBySlug(ctx.db, slug);
