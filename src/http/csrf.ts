@@ -74,6 +74,17 @@ export function bindCsrfToSession(ctx: AppContext, req: FastifyRequest, reply: F
   writeCookie(ctx, reply, { secret, binding: bindingOf(ctx, sessionId) });
 }
 
+/** Origin / Sec-Fetch-Site / Referer name our site, or the request is not a browser's. A page sent with
+ *  Referrer-Policy: no-referrer (the link pages, whose address holds a token) makes the browser say `Origin: null`
+ *  for its own form: then Sec-Fetch-Site decides, and without it the token alone. */
+function cameFromOwnSite(req: FastifyRequest, publicUrl: string): boolean {
+  if (req.headers.origin === 'null') {
+    const site = req.headers['sec-fetch-site'];
+    return site === undefined || site === 'same-origin';
+  }
+  return fromOwnSite(req, publicUrl, { headerless: true });
+}
+
 function refuse(message: string): KhabarError {
   return new KhabarError(403, 'csrf', message);
 }
@@ -83,7 +94,7 @@ function refuse(message: string): KhabarError {
 export async function checkCsrf(req: FastifyRequest): Promise<void> {
   if (SAFE_METHODS.has(req.method)) return;
   const ctx = req.server.ctx;
-  if (!fromOwnSite(req, ctx.config.publicUrl, { headerless: true })) throw refuse('This request came from another site');
+  if (!cameFromOwnSite(req, ctx.config.publicUrl)) throw refuse('This request came from another site');
   const header = req.headers[CSRF_HEADER];
   const field = (req.body as { _csrf?: unknown } | undefined)?._csrf;
   const token = typeof header === 'string' ? header : typeof field === 'string' ? field : '';
