@@ -17,11 +17,11 @@ export async function apiKeysRoutes(app: FastifyInstance): Promise<void> {
   endpoint(app, {
     method: 'POST', url: base, operationId: 'createApiKey', tags, access, status: 201, body: Strict({ name: Text(100) }),
     handle: (req) => createApiKey(ctx, req.body.name, staffOf(req).id),
-    audit: (_req, made) => ({ action: 'api_key.create', subject: { type: 'api_key', id: made.apiKey.id }, detail: { name: made.apiKey.name } }),
+    audit: { action: 'api_key.create', entry: (_req, made) => ({ subject: { type: 'api_key', id: made.apiKey.id }, detail: { name: made.apiKey.name } }) },
   });
   endpoint(app, {
     method: 'DELETE', url: `${base}/:id`, operationId: 'revokeApiKey', tags, access, status: 204, params: IdParams,
     handle: async (req) => { await revokeApiKey(ctx, req.params.id); },
-    audit: (req) => ({ action: 'api_key.revoke', subject: { type: 'api_key', id: req.params.id } }),
+    audit: { action: 'api_key.revoke', entry: (req) => ({ subject: { type: 'api_key', id: req.params.id } }) },
   });
 }

@@ -99,9 +99,12 @@ export async function articlesRoutes(app: FastifyInstance): Promise<void> {
         await run(req, a.id);
         return { article: (await getArticle(ctx.db, a.id))! };
       },
-      audit: audited ? (req, r) => {
-        const at = (req.body as { at?: string } | undefined)?.at;
-        return { action: audited, subject: { type: 'article', id: r.article.id }, detail: { slug: r.article.slug, ...(at ? { at } : {}) } };
+      audit: audited ? {
+        action: audited,
+        entry: (req, r) => {
+          const at = (req.body as { at?: string } | undefined)?.at;
+          return { subject: { type: 'article', id: r.article.id }, detail: { slug: r.article.slug, ...(at ? { at } : {}) } };
+        },
       } : undefined,
     });
   }
@@ -120,6 +123,6 @@ export async function articlesRoutes(app: FastifyInstance): Promise<void> {
       await deleteArticle(ctx, a.id, editorOf(req));
       return { id: a.id, slug: a.slug, headline: a.headline };
     },
-    audit: (_req, a) => ({ action: 'article.delete', subject: { type: 'article', id: a.id }, detail: { slug: a.slug, headline: a.headline } }),
+    audit: { action: 'article.delete', entry: (_req, a) => ({ subject: { type: 'article', id: a.id }, detail: { slug: a.slug, headline: a.headline } }) },
   });
 }

@@ -58,7 +58,7 @@ export function resourceRoutes<C extends TSchema, U extends TSchema, Q extends T
     endpoint(app, {
       method: 'POST', url: r.base, operationId: `create${r.noun}`, tags, access: manage, body: r.createBody, response: { 201: Created }, status: 201, events,
       handle: async (req) => ({ id: await create(req.body as Static<C>) }),
-      audit: (_req, res) => ({ action: `${subject}.create`, subject: { type: subject, id: res.id } }),
+      audit: { action: `${subject}.create`, entry: (_req, res) => ({ subject: { type: subject, id: res.id } }) },
     });
   }
   if (r.update) {
@@ -69,7 +69,7 @@ export function resourceRoutes<C extends TSchema, U extends TSchema, Q extends T
         await update(req.params.id, req.body as Static<U>);
         return { [one]: r.get ? await r.get(req.params.id) : { id: req.params.id } };
       },
-      audit: (req) => ({ action: `${subject}.update`, subject: { type: subject, id: req.params.id }, detail: { changed: Object.keys(req.body ?? {}) } }),
+      audit: { action: `${subject}.update`, entry: (req) => ({ subject: { type: subject, id: req.params.id }, detail: { changed: Object.keys(req.body ?? {}) } }) },
     });
   }
   if (r.remove) {
@@ -77,7 +77,7 @@ export function resourceRoutes<C extends TSchema, U extends TSchema, Q extends T
     endpoint(app, {
       method: 'DELETE', url: `${r.base}/:id`, operationId: `delete${r.noun}`, tags, access: manage, params: IdParams, status: 204, events,
       handle: async (req) => { await remove(req.params.id); },
-      audit: (req) => ({ action: `${subject}.delete`, subject: { type: subject, id: req.params.id } }),
+      audit: { action: `${subject}.delete`, entry: (req) => ({ subject: { type: subject, id: req.params.id } }) },
     });
   }
 }

@@ -10,11 +10,16 @@ import type { KhabarEvents } from '../events.ts';
 import { guardFor, type Access } from './guard.ts';
 import { auditBy } from './access.ts';
 
-/** The audit entry of a change: what happened to what (and small details, never secrets). */
+/** The audit entry of a change: what it happened to (and small details, never secrets). */
 export interface AuditNote {
-  action: string;
   subject: { type: string; id?: number | string | null };
   detail?: Record<string, unknown>;
+}
+
+/** What a successful call writes in the audit log: the action (e.g. "article.publish") and its entry. */
+export interface AuditSpec<Req, R> {
+  action: string;
+  entry(req: Req, result: R): AuditNote | null;
 }
 
 export type EndpointRequest<P extends TSchema, Q extends TSchema, B extends TSchema> =
@@ -37,8 +42,8 @@ export interface Endpoint<P extends TSchema, Q extends TSchema, B extends TSchem
   consumes?: string[];
   /** per-route options such as rate limits */
   config?: FastifyContextConfig;
-  /** the audit entry a success writes (null: none this time) */
-  audit?: (req: EndpointRequest<P, Q, B>, result: R) => AuditNote | null;
+  /** the audit entry a success writes (entry null: none this time) */
+  audit?: AuditSpec<EndpointRequest<P, Q, B>, R>;
   /** the events the operation's domain calls emit (cache purge, feeds, search listen to them) */
   events?: readonly (keyof KhabarEvents)[];
   handle(req: EndpointRequest<P, Q, B>, reply: FastifyReply): Promise<R>;
@@ -64,15 +69,15 @@ export function endpoint<P extends TSchema = TSchema, Q extends TSchema = TSchem
       ...(e.body ? { body: e.body } : {}),
       ...(e.response ? { response: e.response } : {}),
       'x-access': access,
-      ...(e.audit ? { 'x-audit': true } : {}),
+      ...(e.audit ? { 'x-audit': e.audit.action } : {}),
       ...(e.events?.length ? { 'x-events': [...e.events] } : {}),
     },
     handler: async (req, reply) => {
       const r = req as EndpointRequest<P, Q, B>;
       const result = await e.handle(r, reply);
       if (reply.sent) return reply;
-      const note = e.audit?.(r, result);
-      if (note) await auditBy(app.ctx, req, note.action, note.subject, note.detail);
+      const note = e.audit?.entry(r, result);
+      if (note) await auditBy(app.ctx, req, e.audit!.action, note.subject, note.detail);
       if (e.status) reply.code(e.status);
       return e.status === 204 ? reply.send() : reply.send(result);
     },

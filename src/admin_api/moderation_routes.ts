@@ -92,12 +92,12 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
       if (Object.keys(sitePatch).length) await updateSettings(ctx, sitePatch);
       return publicSettings(await getCommentSettings(ctx.db), await getSettings(ctx.db));
     },
-    audit: (req) => ({
-      action: 'settings.comments', subject: { type: 'settings' },
+    audit: { action: 'settings.comments', entry: (req) => ({
+      subject: { type: 'settings' },
       // Which comment settings changed, with values, except the captcha secret (only that it changed).
       detail: { changed: { ...Object.fromEntries(Object.entries(req.body.comments ?? {}).map(([k, v]) => [k, k === 'captchaSecret' ? '(changed)' : v])),
         ...Object.fromEntries(SITE_KEYS.filter((k) => req.body[k] !== undefined).map((k) => [k, req.body[k]])) } },
-    }),
+    }) },
   });
 
   endpoint(app, {

@@ -29,6 +29,6 @@ export async function settingsRoutes(app: FastifyInstance): Promise<void> {
   endpoint(app, {
     method: 'PATCH', url: '/api/admin/settings', operationId: 'updateSettings', tags, access, body: SettingsPatch, events: ['settings.changed'],
     handle: async (req) => ({ settings: await updateSettings(ctx, req.body) }),
-    audit: (req) => ({ action: 'settings.update', subject: { type: 'settings' }, detail: { changed: req.body } }),
+    audit: { action: 'settings.update', entry: (req) => ({ subject: { type: 'settings' }, detail: { changed: req.body } }) },
   });
 }
