@@ -1,32 +1,9 @@
-// The one schema kit of the Admin API, in TypeBox: each schema is the route's validation (ajv), its part of the
-// OpenAPI document and, through Static<>, the handler's TypeScript type. Every object refuses properties it does
-// not name (400 naming the field).
-import { Type, type Static, type TObject, type TProperties, type TSchema } from 'typebox';
+// The Admin API's schema kit: the domains' input pieces (content/input_kit.ts, TypeBox) plus what only requests
+// have (path ids, paging, the answer to a create). Each schema is the route's validation (ajv), its part of the
+// OpenAPI document and, through Static<>, the handler's TypeScript type.
+import { Id, Int, Strict, Type } from '../content/input_kit.ts';
 
-export { Type, type Static, type TSchema };
-
-const MAX_ID = 2_147_483_647;
-
-export const Id = Type.Integer({ minimum: 1, maximum: MAX_ID });
-export const NullableId = Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 1, maximum: MAX_ID });
-export const Text = (maxLength: number, minLength = 0) => Type.String({ maxLength, ...(minLength ? { minLength } : {}) });
-export const NullableText = (maxLength: number) => Type.Unsafe<string | null>({ type: ['string', 'null'], maxLength });
-export const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
-export const Bool = Type.Boolean();
-export const Int = (minimum: number, maximum: number) => Type.Integer({ minimum, maximum });
-/** One of a fixed list of words (an enum that reads as text in the OpenAPI document). */
-export const OneOf = <T extends string>(list: readonly T[]) => Type.Unsafe<T>({ type: 'string', enum: [...list] });
-export const ListOf = <T extends TSchema>(item: T, maxItems: number) => Type.Array(item, { maxItems });
-
-/** An object with exactly these properties (wrap optional ones in Type.Optional). */
-export function Strict<T extends TProperties>(properties: T): TObject<T> {
-  return Type.Object(properties, { additionalProperties: false });
-}
-
-/** The same object with every property optional: the body of a PATCH. */
-export function Patch<T extends TProperties>(schema: TObject<T>) {
-  return Type.Partial(schema, { additionalProperties: false });
-}
+export * from '../content/input_kit.ts';
 
 /** Path parameters that are positive integer ids. */
 export const IdParams = Strict({ id: Id });

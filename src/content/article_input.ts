@@ -1,18 +1,12 @@
 // What a newsroom sends to create or change an article, defined once: the Admin API validates requests with this
 // schema (and documents it in OpenAPI), the content service checks every caller's input (the demo seeder, the
 // importers) against it, and ArticleInput is its TypeScript type.
-import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import { ValidationError } from '../errors.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
+import { Id as id, NullableId as nullableId, NullableText, Optional as optional, Patch, Strict, Text as text, Type, type Static } from './input_kit.ts';
 
-const MAX_ID = 2_147_483_647;
-const id = Type.Integer({ minimum: 1, maximum: MAX_ID });
-const nullableId = Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 1, maximum: MAX_ID });
-const text = (maxLength: number) => Type.String({ maxLength });
-const optional = Type.Optional;
-
-export const ArticleFields = Type.Object({
+export const ArticleFields = Strict({
   headline: text(300),
   slug: optional(text(200)),
   standfirst: optional(text(1000)),
@@ -27,11 +21,11 @@ export const ArticleFields = Type.Object({
   language: optional(Type.Unsafe<string>({ type: 'string', enum: [...LANGUAGES] })),
   commentsOpen: optional(Type.Boolean()),
   sourceId: optional(nullableId),
-  sourceUrl: optional(Type.Unsafe<string | null>({ type: ['string', 'null'], maxLength: 2000 })),
-}, { additionalProperties: false });
+  sourceUrl: optional(NullableText(2000)),
+});
 
 /** The body of a change: any of the fields. */
-export const ArticlePatch = Type.Partial(ArticleFields, { additionalProperties: false });
+export const ArticlePatch = Patch(ArticleFields);
 
 export type ArticleInput = Static<typeof ArticleFields>;
 
