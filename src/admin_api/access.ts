@@ -1,6 +1,7 @@
 // Who is asking, for the handlers of guarded endpoints (the guard has run), and the audit entry they write.
 import type { FastifyRequest } from 'fastify';
 import { audit } from '../auth/audit.ts';
+import { can } from '../auth/capabilities.ts';
 import type { AppContext } from '../context.ts';
 import type { Actor } from '../content/actor.ts';
 import { UnauthorizedError } from '../errors.ts';
@@ -12,8 +13,10 @@ export function staffOf(req: FastifyRequest): StaffUser {
   return req.staff;
 }
 
+/** The staff member as the content service sees them: naming a tag that does not exist needs tags.manage. */
 export function actorOf(req: FastifyRequest): Actor {
-  return { userId: staffOf(req).id };
+  const staff = staffOf(req);
+  return { userId: staff.id, newTags: can(staff.role, 'tags.manage') };
 }
 
 /** Writes an audit-log entry for the signed-in staff member. */

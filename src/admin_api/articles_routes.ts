@@ -1,17 +1,16 @@
 // Articles in the Admin API: list and search, create, read, update, autosave, preview link, and the moves
 // through review, scheduling, publication, unpublishing, archiving and deletion.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import {
   archiveArticle, createArticle, deleteArticle, getArticle, publishArticle, scheduleArticle, submitForReview, unpublishArticle, updateArticle,
 } from '../content/articles.ts';
 import { ArticleFields, ArticlePatch } from '../content/article_input.ts';
-import type { Actor } from '../content/actor.ts';
 import { searchArticles } from '../content/article_search.ts';
 import { previewToken } from '../content/preview_links.ts';
-import { can, type Capability } from '../auth/capabilities.ts';
+import type { Capability } from '../auth/capabilities.ts';
 import { personIdOf } from '../auth/users.ts';
 import type { KhabarEvents } from '../events.ts';
-import { staffOf } from './access.ts';
+import { actorOf, staffOf } from './access.ts';
 import { ArticleListQuery, ArticleParams, PreviewBody, ScheduleBody } from './article_schemas.ts';
 import { endpoint, type EndpointRequest } from './endpoint.ts';
 import { checkHeroAlt } from './hero_check.ts';
@@ -21,12 +20,6 @@ import { Created, type TSchema } from './schemas.ts';
 const base = '/api/admin/articles';
 const tags = ['articles'];
 const changed: (keyof KhabarEvents)[] = ['article.changed'];
-
-/** The staff member as the content service sees them: naming a tag that does not exist needs tags.manage. */
-function editorOf(req: FastifyRequest): Actor {
-  const staff = staffOf(req);
-  return { userId: staff.id, newTags: can(staff.role, 'tags.manage') };
-}
 
 export async function articlesRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
@@ -52,7 +45,7 @@ export async function articlesRoutes(app: FastifyInstance): Promise<void> {
         if (personId) input.authorIds = [personId];
       }
       await checkHeroAlt(ctx, input.heroMediaId, input.heroAlt);
-      return { id: await createArticle(ctx, input, editorOf(req)) };
+      return { id: await createArticle(ctx, input, actorOf(req)) };
     },
   });
 
@@ -67,7 +60,7 @@ export async function articlesRoutes(app: FastifyInstance): Promise<void> {
     if (b.heroMediaId !== undefined || b.heroAlt !== undefined) {
       await checkHeroAlt(ctx, b.heroMediaId !== undefined ? b.heroMediaId : a.hero_media_id, b.heroAlt ?? a.hero_alt);
     }
-    await updateArticle(ctx, a.id, b, editorOf(req), { autosave });
+    await updateArticle(ctx, a.id, b, actorOf(req), { autosave });
     return { article: await getArticle(ctx.db, a.id) };
   };
   const edit = { capability: 'articles.edit_own' } as const;
@@ -108,19 +101,19 @@ export async function articlesRoutes(app: FastifyInstance): Promise<void> {
       } : undefined,
     });
   }
-  move('submit', 'submitArticle', 'articles.edit_own', 'edit', (req, id) => submitForReview(ctx, id, editorOf(req)));
-  move('publish', 'publishArticle', 'articles.publish_own', 'publish', async (req, id) => { await heroReady(id); await publishArticle(ctx, id, editorOf(req)); }, 'article.publish');
+  move('submit', 'submitArticle', 'articles.edit_own', 'edit', (req, id) => submitForReview(ctx, id, actorOf(req)));
+  move('publish', 'publishArticle', 'articles.publish_own', 'publish', async (req, id) => { await heroReady(id); await publishArticle(ctx, id, actorOf(req)); }, 'article.publish');
   move('schedule', 'scheduleArticle', 'articles.publish_own', 'publish',
-    async (req, id) => { await heroReady(id); await scheduleArticle(ctx, id, new Date(req.body.at), editorOf(req)); }, 'article.schedule', ScheduleBody);
-  move('unpublish', 'unpublishArticle', 'articles.publish_own', 'publish', (req, id) => unpublishArticle(ctx, id, editorOf(req)), 'article.unpublish');
-  move('archive', 'archiveArticle', 'articles.publish_own', 'publish', (req, id) => archiveArticle(ctx, id, editorOf(req)), 'article.archive');
+    async (req, id) => { await heroReady(id); await scheduleArticle(ctx, id, new Date(req.body.at), actorOf(req)); }, 'article.schedule', ScheduleBody);
+  move('unpublish', 'unpublishArticle', 'articles.publish_own', 'publish', (req, id) => unpublishArticle(ctx, id, actorOf(req)), 'article.unpublish');
+  move('archive', 'archiveArticle', 'articles.publish_own', 'publish', (req, id) => archiveArticle(ctx, id, actorOf(req)), 'article.archive');
 
   endpoint(app, {
     method: 'DELETE', url: `${base}/:id`, operationId: 'deleteArticle', tags, access: { capability: 'articles.delete_own' }, params: ArticleParams,
     status: 204, events: changed,
     handle: async (req) => {
       const a = await articleFor(ctx, req, req.params.id, 'delete');
-      await deleteArticle(ctx, a.id, editorOf(req));
+      await deleteArticle(ctx, a.id, actorOf(req));
       return { id: a.id, slug: a.slug, headline: a.headline };
     },
     audit: { action: 'article.delete', entry: (_req, a) => ({ subject: { type: 'article', id: a.id }, detail: { slug: a.slug, headline: a.headline } }) },

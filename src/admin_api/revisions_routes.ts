@@ -3,9 +3,8 @@
 import type { FastifyInstance } from 'fastify';
 import { diffRevisions, getRevision, listRevisions } from '../content/revisions.ts';
 import { getArticle, restoreRevision } from '../content/articles.ts';
-import { can } from '../auth/capabilities.ts';
 import { NotFoundError } from '../errors.ts';
-import { staffOf } from './access.ts';
+import { actorOf } from './access.ts';
 import { endpoint } from './endpoint.ts';
 import { articleFor } from './ownership.ts';
 import { Id, IdParams, Strict } from './schemas.ts';
@@ -45,8 +44,7 @@ export async function revisionsRoutes(app: FastifyInstance): Promise<void> {
     method: 'POST', url: `${base}/:revisionId/restore`, operationId: 'restoreRevision', tags, access, params: RevisionParams, events: ['article.changed'],
     handle: async (req) => {
       const a = await articleFor(ctx, req, req.params.id, 'edit');
-      const staff = staffOf(req);
-      await restoreRevision(ctx, a.id, req.params.revisionId, { userId: staff.id, newTags: can(staff.role, 'tags.manage') });
+      await restoreRevision(ctx, a.id, req.params.revisionId, actorOf(req));
       return { article: await getArticle(ctx.db, a.id) };
     },
   });

@@ -15,8 +15,8 @@ import { KhabarError } from '../errors.ts';
 import { fromOwnSite } from './same_origin.ts';
 import { sessionOf } from './staff_session.ts';
 
-export const CSRF_COOKIE = 'khabar_csrf';
-export const CSRF_HEADER = 'x-csrf-token';
+const CSRF_COOKIE = 'khabar_csrf';
+const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const SECRET = /^[A-Za-z0-9_-]{43}$/;
 

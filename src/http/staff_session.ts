@@ -26,7 +26,7 @@ export function sessionOf(req: FastifyRequest): Promise<LiveSession | null> {
 
 /** onRequest hook: sets request.staff from a fully signed-in session cookie (null otherwise); readers without the
  *  cookie cost nothing. */
-export async function loadStaff(req: FastifyRequest): Promise<void> {
+async function loadStaff(req: FastifyRequest): Promise<void> {
   req.staff = null;
   if (!req.cookies?.[SESSION_COOKIE]) return;
   const s = await sessionOf(req);
