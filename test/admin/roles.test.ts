@@ -265,3 +265,29 @@ for (const dialect of testDialects()) {
     }
   });
 }
+
+test('every Admin API operation is declared through endpoint(): it names who may call it, and its audit action when it writes one', async () => {
+  const t = await makeTestApp('sqlite');
+  try {
+    const doc = (await call(t, null, 'GET', '/api/admin/openapi.json')).body;
+    const undeclared: string[] = [];
+    let count = 0;
+    for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, Record<string, unknown>>>)) {
+      if (!path.startsWith('/api/admin/')) continue;
+      for (const [method, op] of Object.entries(item)) {
+        count++;
+        const need = ROUTES[`${method.toUpperCase()} ${path}`];
+        const access = op['x-access'];
+        const expected = need === 'public' ? 'none' : need === 'signed_in' ? /^session: / : need;
+        if (typeof access !== 'string' || (expected instanceof RegExp ? !expected.test(access) : access !== expected)) {
+          undeclared.push(`${method.toUpperCase()} ${path}: x-access ${String(access)}, the table says ${need}`);
+        }
+        if ('x-audit' in op && typeof op['x-audit'] !== 'string') undeclared.push(`${method.toUpperCase()} ${path}: x-audit names no action`);
+      }
+    }
+    assert.ok(count > 90, `${count} operations`);
+    assert.deepEqual(undeclared, []);
+  } finally {
+    await t.close();
+  }
+});
