@@ -1,7 +1,7 @@
 // /admin: for now, who is signed in, where the Admin API is described, and signing out. The newsroom app
 // replaces this page later. Without a finished sign-in it sends the browser to the step that is missing.
 import type { FastifyInstance } from 'fastify';
-import { sessionOf } from '../auth/guard.ts';
+import { sessionOf } from '../http/staff_session.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { AdminLayout, Form } from './layout.tsx';
 import { pageFor, pageView, seeOther } from './page_kit.tsx';

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { VNode } from 'preact';
 import { acceptInvitation } from '../auth/invitations.ts';
-import { signInNewAccount } from '../auth/session_steps.ts';
+import { signInNewAccount } from '../http/session_steps.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { AdminLayout, Field, Form, FormMessage, HiddenUsername, NewPasswordField, Submit, type PageView, type Problem } from './layout.tsx';
 import { linkFormRoutes, type OpenLink } from './link_form.tsx';

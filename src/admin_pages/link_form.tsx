@@ -3,7 +3,7 @@
 // with 303, or shows the form again with what was typed and the message at its field.
 import type { FastifyContextConfig, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
-import { checkCsrf } from '../auth/guard.ts';
+import { checkCsrf } from '../http/csrf.ts';
 import { peekLink } from '../auth/links.ts';
 import type { AuthLinkKind } from '../auth/tables.ts';
 import type { MessageKey } from '../i18n/index.ts';
@@ -54,7 +54,7 @@ export function linkFormRoutes<F extends string>(app: FastifyInstance, page: Lin
     const view = await pageView(ctx, reply);
     if (!token && page.withoutToken) return page.withoutToken.post(req, reply, view);
     try {
-      checkCsrf(req, reply);
+      await checkCsrf(req);
       return seeOther(reply, await page.use(req, reply, { ...typed, token }));
     } catch (err) {
       const problem = problemOf(err, reply, view.lang);

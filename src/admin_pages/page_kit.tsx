@@ -7,12 +7,13 @@ import { KhabarError, TooManyRequestsError } from '../errors.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { loadSiteView } from '../site/site_view.ts';
 import type { SessionStage } from '../auth/tables.ts';
+import { csrfToken } from '../http/csrf.ts';
 import { AdminLayout, type PageView, type Problem } from './layout.tsx';
 
 /** The language, the newsroom's name and a CSRF token (setting its secret cookie when the browser has none). */
 export async function pageView(ctx: AppContext, reply: FastifyReply): Promise<PageView> {
   const site = await loadSiteView(ctx);
-  return { lang: site.lang, siteName: site.settings.name, csrf: reply.generateCsrf() };
+  return { lang: site.lang, siteName: site.settings.name, csrf: await csrfToken(reply) };
 }
 
 /** 303 See Other: after a form, the browser GETs the next page. */

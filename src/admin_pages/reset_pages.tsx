@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { VNode } from 'preact';
 import { completeReset, requestReset } from '../auth/invitations.ts';
-import { checkCsrf } from '../auth/guard.ts';
+import { checkCsrf } from '../http/csrf.ts';
 import { t } from '../i18n/index.ts';
 import { AdminLayout, Field, Form, FormMessage, HiddenUsername, NewPasswordField, Notice, Submit, type PageView, type Problem } from './layout.tsx';
 import { formFields, problemOf } from './page_kit.tsx';
@@ -65,7 +65,7 @@ export function resetPages(app: FastifyInstance): void {
       async post(req, reply, view) {
         const { email } = formFields(req.body, ['email']);
         try {
-          checkCsrf(req, reply);
+          await checkCsrf(req);
           await requestReset(ctx, email, req.ip);
           return sendPage(reply, <RequestForm view={view} email={email} done />, { audience: 'private' });
         } catch (err) {

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { VNode } from 'preact';
 import { completeSetup } from '../auth/setup.ts';
-import { signInNewAccount } from '../auth/session_steps.ts';
+import { signInNewAccount } from '../http/session_steps.ts';
 import { t } from '../i18n/index.ts';
 import { AdminLayout, Field, Form, FormMessage, NewPasswordField, Submit, type PageView, type Problem } from './layout.tsx';
 import { linkFormRoutes } from './link_form.tsx';

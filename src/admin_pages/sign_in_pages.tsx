@@ -2,10 +2,11 @@
 // /admin/sign-out. signIn and completeTwoFactor are the JSON routes' services, throttling and its messages included.
 import type { FastifyInstance } from 'fastify';
 import type { VNode } from 'preact';
-import { checkCsrf, sessionOf } from '../auth/guard.ts';
+import { checkCsrf } from '../http/csrf.ts';
+import { sessionOf } from '../http/staff_session.ts';
 import { completeTwoFactor, signIn } from '../auth/sign_in.ts';
-import { signOut } from '../auth/session_steps.ts';
-import { clientOf, setSessionCookie } from '../auth/route_parts.ts';
+import { signOut } from '../http/session_steps.ts';
+import { clientOf, setSessionCookie } from '../http/session_cookie.ts';
 import { SESSION_COOKIE } from '../auth/sessions.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { AdminLayout, Field, Form, FormMessage, Notice, Submit, type PageView, type Problem } from './layout.tsx';
@@ -62,9 +63,9 @@ export function signInPages(app: FastifyInstance): void {
     const f = formFields(req.body, ['email', 'password']);
     const view = await pageView(ctx, reply);
     try {
-      checkCsrf(req, reply);
+      await checkCsrf(req);
       const r = await signIn(ctx, f.email, f.password, clientOf(req), req.cookies[SESSION_COOKIE]);
-      setSessionCookie(ctx, reply, r.token, r.stage);
+      setSessionCookie(ctx, req, reply, r.token, r.stage);
       return seeOther(reply, pageFor(r.stage));
     } catch (err) {
       const problem = problemOf(err, reply, view.lang);
@@ -84,8 +85,8 @@ export function signInPages(app: FastifyInstance): void {
     const s = await sessionOf(req);
     if (s?.stage !== 'two_factor') return seeOther(reply, s ? pageFor(s.stage) : `${PATH}?after=expired`);
     try {
-      checkCsrf(req, reply);
-      setSessionCookie(ctx, reply, await completeTwoFactor(ctx, s, req.cookies[SESSION_COOKIE]!, code, clientOf(req)), 'full');
+      await checkCsrf(req);
+      setSessionCookie(ctx, req, reply, await completeTwoFactor(ctx, s, req.cookies[SESSION_COOKIE]!, code, clientOf(req)), 'full');
       return seeOther(reply, '/admin');
     } catch (err) {
       const problem = problemOf(err, reply, view.lang);
@@ -95,7 +96,7 @@ export function signInPages(app: FastifyInstance): void {
   });
 
   app.post('/admin/sign-out', async (req, reply) => {
-    checkCsrf(req, reply);
+    await checkCsrf(req);
     await signOut(ctx, req, reply, await sessionOf(req));
     return seeOther(reply, `${PATH}?after=signed-out`);
   });

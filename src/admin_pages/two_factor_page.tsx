@@ -4,9 +4,10 @@
 // codes are shown once.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ComponentChildren, VNode } from 'preact';
-import { checkCsrf, sessionOf } from '../auth/guard.ts';
+import { checkCsrf } from '../http/csrf.ts';
+import { sessionOf } from '../http/staff_session.ts';
 import { beginEnrollment, pendingEnrollment, type Enrollment } from '../auth/two_factor.ts';
-import { turnOnTwoFactor } from '../auth/session_steps.ts';
+import { turnOnTwoFactor } from '../http/session_steps.ts';
 import type { LiveSession } from '../auth/sessions.ts';
 import { t } from '../i18n/index.ts';
 import { AdminLayout, Field, Form, FormMessage, Notice, Submit, type PageView, type Problem } from './layout.tsx';
@@ -94,7 +95,7 @@ export function twoFactorPage(app: FastifyInstance): void {
     if (!s) return seeOther(reply, elsewhere);
     const view = await pageView(ctx, reply);
     try {
-      checkCsrf(req, reply);
+      await checkCsrf(req);
       return sendPage(reply, <KeyPage view={view} s={s} e={await beginEnrollment(ctx, s.user_id, view.siteName)} />, { audience: 'private' });
     } catch (err) {
       const problem = problemOf(err, reply, view.lang);
@@ -108,7 +109,7 @@ export function twoFactorPage(app: FastifyInstance): void {
     const f = formFields(req.body, ['code']);
     const view = await pageView(ctx, reply);
     try {
-      checkCsrf(req, reply);
+      await checkCsrf(req);
       return sendPage(reply, <DonePage view={view} codes={await turnOnTwoFactor(ctx, req, reply, s, f.code)} />, { audience: 'private' });
     } catch (err) {
       const problem = problemOf(err, reply, view.lang);

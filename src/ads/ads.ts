@@ -4,25 +4,18 @@ import type { Db } from '../db/schema.ts';
 import { ValidationError } from '../errors.ts';
 import { optionalId, optionalText, optionalUrl, requiredText, slugFrom } from '../content/fields.ts';
 import { removeRow, requireRow, saveUnique } from '../content/rows.ts';
+import { Bool, Id, Int, NullableId, NullableText, Optional, Strict, Text, type Static } from '../content/input_kit.ts';
 
-export interface SlotInput {
-  key: string;
-  name: string;
-  description?: string;
-}
+/** What a newsroom sends to create an ad slot (the key is made from the name when missing). */
+export const SlotFields = Strict({ key: Optional(Text(80)), name: Text(80), description: Optional(Text(300)) });
+export type SlotInput = Static<typeof SlotFields>;
 
-export interface CreativeInput {
-  slotId: number;
-  name: string;
-  headline?: string;
-  body?: string;
-  linkUrl?: string;
-  imageMediaId?: number | null;
-  weight?: number;
-  startsAt?: string | null;
-  endsAt?: string | null;
-  active?: boolean;
-}
+/** What a newsroom sends to create a creative (a change sends any of it). */
+export const CreativeFields = Strict({
+  slotId: Id, name: Text(120), headline: Optional(Text(200)), body: Optional(Text(500)), linkUrl: Optional(Text(2000)), imageMediaId: Optional(NullableId),
+  weight: Optional(Int(0, 1000)), startsAt: Optional(NullableText(40)), endsAt: Optional(NullableText(40)), active: Optional(Bool),
+});
+export type CreativeInput = Static<typeof CreativeFields>;
 
 function isoOrNull(field: string, v: unknown): string | null {
   if (v === undefined || v === null || v === '') return null;

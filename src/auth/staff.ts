@@ -2,7 +2,7 @@
 // owner touches owners and admins; nobody changes their own role or locks themselves out; the last owner stays.
 import type { AppContext } from '../context.ts';
 import { can, type Role } from './capabilities.ts';
-import type { StaffUser } from './guard.ts';
+import type { StaffUser } from './users.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { requiredText } from '../content/fields.ts';
 import { audit } from './audit.ts';

@@ -1,5 +1,5 @@
 // Random secrets handed to people (session cookies, links, keys) and the hashes stored in their place.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /** A URL-safe random token with 256 bits of entropy, optionally prefixed. */
 export function newToken(prefix = ''): string {
@@ -9,10 +9,4 @@ export function newToken(prefix = ''): string {
 /** SHA-256 hex: what the database keeps instead of a token (tokens are random, so no salt is needed). */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
-}
-
-export function sameText(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }

@@ -3,11 +3,18 @@ import type { AppContext } from '../context.ts';
 import type { Db } from '../db/schema.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { ROLES, type Role } from './capabilities.ts';
-import type { StaffUser } from './guard.ts';
 import { checkNewPassword, hashPassword } from './passwords.ts';
 import { createPerson } from '../content/people.ts';
 import { slugify } from '../content/sanitize.ts';
 import { isUniqueViolation, requiredText } from '../content/fields.ts';
+
+/** A signed-in staff member, as the rules that check who acts see them. */
+export interface StaffUser {
+  id: number;
+  name: string;
+  email: string;
+  role: Role;
+}
 
 export interface NewUser {
   email: string;
@@ -106,8 +113,4 @@ export async function setPassword(ctx: AppContext, userId: number, password: str
   if (!u) throw new NotFoundError('User not found');
   checkNewPassword(password, 'password', [u.name, u.email.split('@')[0]]);
   await ctx.db.updateTable('users').set({ password_hash: await hashPassword(ctx, password), updated_at: ctx.clock.now().toISOString() }).where('id', '=', userId).execute();
-}
-
-export function toStaff(u: { id: number; name: string; email: string; role: Role }): StaffUser {
-  return { id: u.id, name: u.name, email: u.email, role: u.role };
 }

@@ -63,16 +63,6 @@ export async function loadThread(db: Db, articleId: number, page: number, pageSi
   return { count: Number(count), page: p, pages, comments };
 }
 
-/** Approved comment counts for many articles at once (lists, teasers). */
-export async function approvedCounts(db: Db, articleIds: number[]): Promise<Map<number, number>> {
-  const out = new Map<number, number>();
-  if (articleIds.length === 0) return out;
-  const rows = await db.selectFrom('comments').select(['article_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('article_id', 'in', articleIds).where('status', '=', 'approved').groupBy('article_id').execute();
-  for (const r of rows) out.set(r.article_id, Number(r.n));
-  return out;
-}
-
 /** An approved comment on this article that a reader may reply to, or null. */
 export async function replyTarget(db: Db, articleId: number, commentId: number): Promise<{ id: number; name: string } | null> {
   const c = await db.selectFrom('comments').select(['id', 'author_name']).where('id', '=', commentId)

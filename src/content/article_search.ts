@@ -9,6 +9,8 @@ export interface ArticleSearch {
   sectionId?: number;
   personId?: number;
   createdBy?: number;
+  /** only articles this staff member created or has a byline on */
+  visibleTo?: { userId: number; personId: number | null };
   q?: string;
   limit?: number;
   offset?: number;
@@ -25,6 +27,13 @@ function filtered(db: Db, f: ArticleSearch) {
   if (f.sectionId) q = q.where('articles.section_id', '=', f.sectionId);
   if (f.createdBy) q = q.where('articles.created_by', '=', f.createdBy);
   if (f.personId) q = q.where('articles.id', 'in', db.selectFrom('article_authors').select('article_id').where('person_id', '=', f.personId));
+  const v = f.visibleTo;
+  if (v) {
+    q = q.where((eb) => eb.or([
+      eb('articles.created_by', '=', v.userId),
+      ...(v.personId !== null ? [eb('articles.id', 'in', db.selectFrom('article_authors').select('article_id').where('person_id', '=', v.personId))] : []),
+    ]));
+  }
   const words = f.q?.trim();
   if (words) {
     const p = likePattern(words);

@@ -4,15 +4,14 @@ import type { Db } from '../db/schema.ts';
 import { ValidationError } from '../errors.ts';
 import { optionalId, optionalText, requiredText, slugFrom } from './fields.ts';
 import { removeRow, requireRow, saveUnique } from './rows.ts';
+import { NullableId, NullableText, Optional, Strict, Text, type Static } from './input_kit.ts';
 
-export interface PersonInput {
-  name: string;
-  slug?: string;
-  bio?: string;
-  roleLabel?: string;
-  photoMediaId?: number | null;
-  email?: string | null;
-}
+/** What a newsroom sends to create a person (a change sends any of it). */
+export const PersonFields = Strict({
+  name: Text(100), slug: Optional(Text(200)), bio: Optional(Text(2000)), roleLabel: Optional(Text(100)), photoMediaId: Optional(NullableId),
+  email: Optional(NullableText(254)),
+});
+export type PersonInput = Static<typeof PersonFields>;
 
 function check(input: Partial<PersonInput>, partial: boolean) {
   const out: Record<string, unknown> = {};

@@ -4,12 +4,13 @@ import type { Db } from '../db/schema.ts';
 import { ValidationError } from '../errors.ts';
 import { requiredText } from './fields.ts';
 import { removeRow, saveUnique } from './rows.ts';
+import { Optional, Strict, Text, Type, type Static } from './input_kit.ts';
 
-export interface RedirectInput {
-  fromPath: string;
-  toPath: string;
-  statusCode?: 301 | 302;
-}
+/** What a newsroom sends to create a redirect. */
+export const RedirectFields = Strict({
+  fromPath: Text(2000), toPath: Text(2000), statusCode: Optional(Type.Unsafe<301 | 302>({ type: 'integer', enum: [301, 302] })),
+});
+export type RedirectInput = Static<typeof RedirectFields>;
 
 function checkPath(field: string, v: unknown, allowAbsolute: boolean): string {
   const p = requiredText(field, v, 2000);

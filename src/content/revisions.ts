@@ -4,7 +4,7 @@ import type { AppContext } from '../context.ts';
 import type { Db } from '../db/schema.ts';
 import { NotFoundError } from '../errors.ts';
 import { plainText } from './sanitize.ts';
-import type { Actor } from './articles.ts';
+import type { Actor } from './actor.ts';
 
 export interface RevisionFields {
   slug: string;
@@ -74,19 +74,4 @@ export async function diffRevisions(db: Db, articleId: number, aId: number, bId:
     standfirst: parts(a.standfirst, b.standfirst),
     body: parts(plainText(a.body_html), plainText(b.body_html)),
   };
-}
-
-/** Makes an earlier revision the current text (recorded as a new revision). */
-export async function restoreRevision(ctx: AppContext, articleId: number, revisionId: number, actor: Actor): Promise<void> {
-  const r = await getRevision(ctx.db, revisionId);
-  if (!r || r.article_id !== articleId) throw new NotFoundError('Revision not found');
-  const { updateArticle } = await import('./articles.ts');
-  const f = r.fields;
-  await updateArticle(ctx, articleId, {
-    headline: r.headline, standfirst: r.standfirst, bodyHtml: r.body_html, sectionId: f.sectionId, tags: f.tags, authorIds: f.authorIds,
-    heroMediaId: f.heroMediaId, heroCaption: f.heroCaption, heroCredit: f.heroCredit, heroAlt: f.heroAlt, language: f.language,
-    commentsOpen: f.commentsOpen, sourceId: f.sourceId, sourceUrl: f.sourceUrl,
-  }, actor);
-  await ctx.db.updateTable('article_revisions').set({ note: `restored from revision ${revisionId}` })
-    .where('article_id', '=', articleId).where('id', '=', (await listRevisions(ctx.db, articleId))[0].id).execute();
 }

@@ -4,14 +4,13 @@ import type { Db } from '../db/schema.ts';
 import { ValidationError } from '../errors.ts';
 import { optionalId, optionalText, requiredText, slugFrom } from './fields.ts';
 import { removeRow, requireRow, saveUnique } from './rows.ts';
+import { Int, NullableId, Optional, Strict, Text, type Static } from './input_kit.ts';
 
-export interface SectionInput {
-  name: string;
-  slug?: string;
-  description?: string;
-  position?: number;
-  parentId?: number | null;
-}
+/** What a newsroom sends to create a section (a change sends any of it). */
+export const SectionFields = Strict({
+  name: Text(80), slug: Optional(Text(200)), description: Optional(Text(500)), position: Optional(Int(-100000, 100000)), parentId: Optional(NullableId),
+});
+export type SectionInput = Static<typeof SectionFields>;
 
 function check(input: Partial<SectionInput>, partial: boolean) {
   const out: Record<string, unknown> = {};

@@ -2,6 +2,7 @@
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/schema.ts';
 import { ValidationError } from '../errors.ts';
+import { LANGUAGES } from '../i18n/languages.ts';
 
 export type Calendar = 'gregorian' | 'solar-hijri';
 
@@ -38,7 +39,6 @@ export const DEFAULT_SETTINGS: SiteSettings = {
 
 type Checker = { [K in keyof SiteSettings]: (v: unknown) => string | null };
 
-const LANGS = ['en', 'fa', 'ps'];
 
 function validTimeZone(tz: string): boolean {
   try {
@@ -53,7 +53,7 @@ const checks: Checker = {
   name: (v) => (typeof v === 'string' && v.trim().length >= 1 && v.length <= 120 ? null : 'must be 1 to 120 characters'),
   description: (v) => (typeof v === 'string' && v.length <= 300 ? null : 'must be at most 300 characters'),
   logoMediaId: (v) => (v === null || (Number.isInteger(v) && (v as number) > 0) ? null : 'must be a media id or null'),
-  language: (v) => (typeof v === 'string' && LANGS.includes(v) ? null : `must be one of ${LANGS.join(', ')}`),
+  language: (v) => (typeof v === 'string' && (LANGUAGES as readonly string[]).includes(v) ? null : `must be one of ${LANGUAGES.join(', ')}`),
   timeZone: (v) => (typeof v === 'string' && validTimeZone(v) ? null : 'must be an IANA time zone such as Asia/Kabul'),
   calendar: (v) => (v === 'gregorian' || v === 'solar-hijri' ? null : 'must be gregorian or solar-hijri'),
   social: (v) => (Array.isArray(v) && v.length <= 20 && v.every((s) => s && typeof s.label === 'string' && s.label.length <= 60

@@ -3,15 +3,14 @@ import type { AppContext } from '../context.ts';
 import type { Db } from '../db/schema.ts';
 import { optionalId, optionalText, optionalUrl, requiredText, slugFrom } from './fields.ts';
 import { removeRow, requireRow, saveUnique } from './rows.ts';
+import { NullableId, NullableText, Optional, Strict, Text, type Static } from './input_kit.ts';
 
-export interface SourceInput {
-  name: string;
-  slug?: string;
-  description?: string;
-  siteUrl?: string;
-  logoMediaId?: number | null;
-  feedUrl?: string | null;
-}
+/** What a newsroom sends to create a syndication source (a change sends any of it). */
+export const SourceFields = Strict({
+  name: Text(120), slug: Optional(Text(200)), description: Optional(Text(500)), siteUrl: Optional(Text(2000)), logoMediaId: Optional(NullableId),
+  feedUrl: Optional(NullableText(2000)),
+});
+export type SourceInput = Static<typeof SourceFields>;
 
 function check(input: Partial<SourceInput>, partial: boolean) {
   const out: Record<string, unknown> = {};

@@ -34,23 +34,6 @@ export interface TagsTable {
   name: string;
 }
 
-export interface MediaTable {
-  id: Generated<number>;
-  /** storage key of the original, e.g. "2026/11/abc123.jpg" */
-  storage_key: string;
-  mime: string;
-  width: number;
-  height: number;
-  bytes: number;
-  alt: string;
-  caption: string;
-  credit: string;
-  /** JSON array of { format, width, key } */
-  variants: string;
-  uploaded_by: number | null;
-  created_at: string;
-}
-
 export interface SourcesTable {
   id: Generated<number>;
   slug: string;
@@ -62,7 +45,9 @@ export interface SourcesTable {
   created_at: string;
 }
 
-export type ArticleStatus = 'draft' | 'review' | 'scheduled' | 'published' | 'archived';
+/** The stages of an article, in order; the one list the service, the Admin API's schemas and the views use. */
+export const ARTICLE_STATUSES = ['draft', 'review', 'scheduled', 'published', 'archived'] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
 export interface ArticlesTable {
   id: Generated<number>;
@@ -126,28 +111,6 @@ export interface ArticleSlugsTable {
   created_at: string;
 }
 
-export interface AdSlotsTable {
-  id: Generated<number>;
-  key: string;
-  name: string;
-  description: string;
-}
-
-export interface AdCreativesTable {
-  id: Generated<number>;
-  slot_id: number;
-  name: string;
-  headline: string;
-  body: string;
-  link_url: string;
-  image_media_id: number | null;
-  weight: number;
-  starts_at: string | null;
-  ends_at: string | null;
-  active: number;
-  created_at: string;
-}
-
 export interface RedirectsTable {
   id: Generated<number>;
   from_path: string;
@@ -161,7 +124,6 @@ export interface ContentTables {
   people: PeopleTable;
   sections: SectionsTable;
   tags: TagsTable;
-  media: MediaTable;
   sources: SourcesTable;
   articles: ArticlesTable;
   article_authors: ArticleAuthorsTable;
@@ -169,7 +131,5 @@ export interface ContentTables {
   article_corrections: ArticleCorrectionsTable;
   article_revisions: ArticleRevisionsTable;
   article_slugs: ArticleSlugsTable;
-  ad_slots: AdSlotsTable;
-  ad_creatives: AdCreativesTable;
   redirects: RedirectsTable;
 }

@@ -5,6 +5,7 @@ import { ValidationError } from '../errors.ts';
 import { requiredText, slugFrom } from './fields.ts';
 import { removeRow, requireRow, saveUnique } from './rows.ts';
 import { slugify } from './sanitize.ts';
+import { Optional, Strict, Text, type Static } from './input_kit.ts';
 
 export async function listTags(db: Db) {
   return db.selectFrom('tags').selectAll().orderBy('name').execute();
@@ -18,14 +19,18 @@ export async function getTagBySlug(db: Db, slug: string) {
   return (await db.selectFrom('tags').selectAll().where('slug', '=', slug).executeTakeFirst()) ?? null;
 }
 
-export async function createTag(ctx: AppContext, input: { name: string; slug?: string }): Promise<number> {
+/** What a newsroom sends to create a tag (a change sends any of it). */
+export const TagFields = Strict({ name: Text(60), slug: Optional(Text(200)) });
+export type TagInput = Static<typeof TagFields>;
+
+export async function createTag(ctx: AppContext, input: TagInput): Promise<number> {
   const name = requiredText('name', input.name, 60);
   const slug = slugFrom('slug', input.slug, name);
   const { id } = await saveUnique('tag', 'slug', () => ctx.db.insertInto('tags').values({ name, slug }).returning('id').executeTakeFirstOrThrow());
   return id;
 }
 
-export async function updateTag(ctx: AppContext, id: number, patch: { name?: string; slug?: string }): Promise<void> {
+export async function updateTag(ctx: AppContext, id: number, patch: Partial<TagInput>): Promise<void> {
   const set: { name?: string; slug?: string } = {};
   if (patch.name !== undefined) set.name = requiredText('name', patch.name, 60);
   if (patch.slug !== undefined) set.slug = slugFrom('slug', patch.slug, set.name ?? '');
@@ -39,14 +44,16 @@ export async function deleteTag(ctx: AppContext, id: number): Promise<void> {
   await ctx.events.emit('content.changed', { kind: 'tag', id });
 }
 
-/** Ids of the named tags, creating the missing ones (names matched by slug). */
-export async function ensureTags(ctx: AppContext, names: string[]): Promise<number[]> {
+/** Ids of the named tags (names matched by slug), creating the missing ones when `create`; otherwise a missing
+ *  one is refused with a field error naming it. */
+export async function ensureTags(ctx: AppContext, names: string[], create = true): Promise<number[]> {
   const ids: number[] = [];
   for (const raw of names) {
     const name = requiredText('tags', raw, 60);
     const slug = slugify(name);
     if (!slug) throw new ValidationError('tags', `tag "${name}" has no letters or digits`);
     const found = await getTagBySlug(ctx.db, slug);
+    if (!found && !create) throw new ValidationError('tags', `There is no tag "${name}"; only someone who manages tags can add a new one`);
     const id = found ? found.id : await createTag(ctx, { name, slug }).catch(async (err) => {
       // Another request created it in between: use theirs.
       const again = await getTagBySlug(ctx.db, slug);

@@ -5,7 +5,6 @@ import compress from '@fastify/compress';
 import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import csrf from '@fastify/csrf-protection';
 import rateLimit from '@fastify/rate-limit';
 import type { Redis as RedisClient } from 'ioredis';
 import { fileURLToPath } from 'node:url';
@@ -13,11 +12,13 @@ import type { AppContext } from '../context.ts';
 import { TooManyRequestsError } from '../errors.ts';
 import { ping } from '../db/index.ts';
 import { siteRoutes } from '../site/routes.ts';
-import { authRoutes } from '../auth/routes.ts';
-import { adminRoutes } from '../admin/routes.ts';
+import { staffSessions } from './staff_session.ts';
+import { adminApi } from '../admin_api/routes.ts';
+import { contentApi } from '../content_api/routes.ts';
+import { previewRoutes } from '../site/preview_routes.tsx';
 import { commentRoutes } from '../site/comment_routes.ts';
 import { adminPages } from '../admin_pages/routes.ts';
-import { openApi } from '../admin/openapi.ts';
+import { openApi } from '../admin_api/openapi.ts';
 import { requestForLog } from './log_safe.ts';
 import { handleErrors, sendError } from './errors.ts';
 import { securityHeaders } from './security_headers.ts';
@@ -61,14 +62,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(compress, { global: true, threshold: COMPRESS_FROM, encodings: ['br', 'gzip', 'deflate'], brotliOptions: { params: { 1: 4 } } as never });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   await app.register(cookie, { secret: ctx.secret });
-  // CSRF: a signed secret cookie plus a token in the form field _csrf or the x-csrf-token header.
-  // Routes that change state add `preHandler: app.csrfProtection`; pages call reply.generateCsrf().
-  await app.register(csrf, {
-    sessionPlugin: '@fastify/cookie',
-    cookieKey: 'khabar_csrf',
-    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: ctx.config.publicUrl.startsWith('https:') },
-    getToken: (req) => (req.body as Record<string, string> | undefined)?._csrf ?? (req.headers['x-csrf-token'] as string | undefined),
-  });
+  // CSRF: one module, http/csrf.ts (the Admin API's endpoint guard and the sign-in pages' forms call it).
   // Rate limits are per route (`config: { rateLimit: {...} }`) so pages, assets and benchmarks are not throttled;
   // with REDIS_URL the counters are shared across instances (ioredis is loaded only then).
   const redis = ctx.config.redisUrl ? connectRedis(ctx.config.redisUrl) : null;
@@ -98,8 +92,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   handleErrors(app, ctx);
 
   await app.register(openApi);
-  await app.register(authRoutes);
-  await app.register(adminRoutes);
+  await app.register(staffSessions);
+  await app.register(adminApi);
+  await app.register(contentApi);
+  await app.register(previewRoutes);
   await app.register(commentRoutes);
   await app.register(adminPages);
   await app.register(siteRoutes);

@@ -5,7 +5,7 @@ import type { AppContext } from '../context.ts';
 import { KhabarError, TooManyRequestsError } from '../errors.ts';
 import { findRedirect } from '../content/redirects.ts';
 import { errorPage } from '../site/error_page.tsx';
-import { schemaProblem } from '../admin/schema_errors.ts';
+import { schemaProblem } from './schema_errors.ts';
 import { sendPage } from './send_page.ts';
 
 /** Whether the client wants JSON (API routes, fetch with Accept: application/json). */

@@ -35,6 +35,8 @@ for (const dialect of testDialects()) {
       const section = await call(t, owner, 'POST', '/api/admin/sections', { name: 'Immigration News', description: 'People on the move.' });
       assert.equal(section.status, 201, JSON.stringify(section.body));
       const sectionId = section.body.id;
+      // Tags are the editors' vocabulary: a contributor picks from the tags that exist.
+      assert.equal((await call(t, owner, 'POST', '/api/admin/tags', { name: 'Borders' })).status, 201);
 
       // The contributor uploads an image (alt text given) and writes a draft around it.
       const img = await upload(t, contributor, { name: 'crossing.jpg', type: 'image/jpeg', bytes: await jpeg() }, { alt: 'Families waiting at the crossing', credit: 'Photo: Desk' });

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeTestApp } from '../helpers/context.ts';
-import { previewToken } from '../../src/admin/preview_token.ts';
+import { previewToken } from '../../src/content/preview_links.ts';
 
 test('preview links that open nothing answer 404 or 400 with the site page', async () => {
   const t = await makeTestApp('sqlite');

@@ -189,3 +189,105 @@ for (const dialect of testDialects()) {
     }
   });
 }
+
+/** Writes that reach another capability's data through a route of their own: each needs both the route's
+ *  capability (`via`) and the capability that owns the data (`need`). */
+interface SideDoor {
+  what: string;
+  method: 'POST' | 'PATCH' | 'DELETE';
+  url: (t: Awaited<ReturnType<typeof makeTestApp>>, owner: Headers, self: Headers) => Promise<string>;
+  payload: () => unknown;
+  via: Capability;
+  need: Capability;
+  /** the status a role with `via` but without `need` gets (403, or 400 naming the field when it is about a value) */
+  refused: number;
+}
+
+let n = 0;
+const SIDE_DOORS: SideDoor[] = [
+  { what: 'site settings through the comment settings', method: 'PATCH', url: async () => '/api/admin/comments/settings',
+    payload: () => ({ moderateAll: true, commentsCloseAfterDays: 3650 }), via: 'comments.moderate', need: 'settings.manage', refused: 403 },
+  { what: 'a new tag through an article', method: 'POST', url: async () => '/api/admin/articles',
+    payload: () => ({ headline: 'x', tags: [`newtag-${++n}`] }), via: 'articles.create', need: 'tags.manage', refused: 400 },
+  { what: 'a new tag through an edit of their own article', method: 'PATCH',
+    url: async (t, _owner, self) => `/api/admin/articles/${(await call(t, self, 'POST', '/api/admin/articles', { headline: 'Edited' })).body.id}`,
+    payload: () => ({ tags: [`newtag-${++n}`] }), via: 'articles.edit_own', need: 'tags.manage', refused: 400 },
+  { what: 'an invitation to be an admin', method: 'POST', url: async () => '/api/admin/invitations',
+    payload: () => ({ email: `boss${++n}@newsroom.test`, role: 'admin' }), via: 'users.manage', need: 'users.manage_admins', refused: 403 },
+  { what: 'voiding an invitation to be an admin', method: 'DELETE',
+    url: async (t, owner) => `/api/admin/invitations/${(await call(t, owner, 'POST', '/api/admin/invitations', { email: `boss${++n}@newsroom.test`, role: 'admin' })).body.id}`,
+    payload: () => undefined, via: 'users.manage', need: 'users.manage_admins', refused: 403 },
+];
+
+for (const dialect of testDialects()) {
+  test(`[${dialect}] writes through a side door need the capability that owns the data`, async () => {
+    const t = await makeTestApp(dialect);
+    try {
+      const owner = (await signInAs(t, 'owner')).headers;
+      const problems: string[] = [];
+      for (const door of SIDE_DOORS) {
+        for (const role of ROLES) {
+          const headers = (await signInAs(t, role)).headers;
+          const r = await call(t, headers, door.method, await door.url(t, owner, headers), door.payload());
+          const expected = !can(role, door.via) ? 403 : !can(role, door.need) ? door.refused : 'success';
+          const ok = expected === 'success' ? r.status < 300 : r.status === expected;
+          if (!ok) problems.push(`${door.what} as ${role}: ${r.status}, expected ${expected} (${JSON.stringify(r.body?.error ?? '').slice(0, 120)})`);
+        }
+      }
+      assert.deepEqual(problems, []);
+    } finally {
+      await t.close();
+    }
+  });
+}
+
+for (const dialect of testDialects()) {
+  test(`[${dialect}] without a session, every guarded operation answers 401 before it reads its input`, async () => {
+    const t = await makeTestApp(dialect);
+    try {
+      const doc = (await call(t, null, 'GET', '/api/admin/openapi.json')).body;
+      const problems: string[] = [];
+      for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, unknown>>)) {
+        for (const method of Object.keys(item).map((m) => m.toUpperCase())) {
+          const need = ROUTES[`${method} ${path}`];
+          if (need === 'public' || need === 'content_key') continue;
+          // Ids that are not ids, and a body that is not JSON: still 401, the route's schema stays unread.
+          const url = path.replace(/\{(\w+)\}/g, 'not-an-id');
+          const r = await t.app.inject({ method: method as 'GET', url, headers: { 'content-type': 'application/json' }, payload: method === 'GET' ? undefined : '{' });
+          if (r.statusCode !== 401) problems.push(`${method} ${path}: ${r.statusCode}`);
+        }
+      }
+      assert.deepEqual(problems, []);
+      const r = await t.app.inject({ method: 'DELETE', url: '/api/admin/comments/blocks/1', headers: { 'content-type': 'application/json' } });
+      assert.equal(r.statusCode, 401);
+    } finally {
+      await t.close();
+    }
+  });
+}
+
+test('every Admin API operation is declared through endpoint(): it names who may call it, and its audit action when it writes one', async () => {
+  const t = await makeTestApp('sqlite');
+  try {
+    const doc = (await call(t, null, 'GET', '/api/admin/openapi.json')).body;
+    const undeclared: string[] = [];
+    let count = 0;
+    for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, Record<string, unknown>>>)) {
+      if (!path.startsWith('/api/admin/')) continue;
+      for (const [method, op] of Object.entries(item)) {
+        count++;
+        const need = ROUTES[`${method.toUpperCase()} ${path}`];
+        const access = op['x-access'];
+        const expected = need === 'public' ? 'none' : need === 'signed_in' ? /^session: / : need;
+        if (typeof access !== 'string' || (expected instanceof RegExp ? !expected.test(access) : access !== expected)) {
+          undeclared.push(`${method.toUpperCase()} ${path}: x-access ${String(access)}, the table says ${need}`);
+        }
+        if ('x-audit' in op && typeof op['x-audit'] !== 'string') undeclared.push(`${method.toUpperCase()} ${path}: x-audit names no action`);
+      }
+    }
+    assert.ok(count > 90, `${count} operations`);
+    assert.deepEqual(undeclared, []);
+  } finally {
+    await t.close();
+  }
+});

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { testDialects, makeTestContext } from '../helpers/context.ts';
 import { createArticle, updateArticle, getArticle, publishArticle, scheduleArticle, publishDueArticles, archiveArticle,
   deleteArticle, addCorrection, submitForReview, unpublishArticle } from '../../src/content/articles.ts';
-import { listRevisions, restoreRevision, diffRevisions } from '../../src/content/revisions.ts';
+import { listRevisions, diffRevisions } from '../../src/content/revisions.ts';
+import { restoreRevision } from '../../src/content/articles.ts';
 import { createSection } from '../../src/content/sections.ts';
 import { createPerson } from '../../src/content/people.ts';
 import { findRedirect } from '../../src/content/redirects.ts';

@@ -8,7 +8,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { LightMyRequestResponse } from 'fastify';
 import { testDialects, makeTestApp, type TestApp } from '../helpers/context.ts';
 import { createArticle } from '../../src/content/articles.ts';
-import { previewToken } from '../../src/admin/preview_token.ts';
+import { previewToken } from '../../src/content/preview_links.ts';
 import { PAGE_CACHE_CONTROL } from '../../src/http/send_page.ts';
 import { cheapSettings, publishedArticle, ORIGIN } from '../comments/fixtures.ts';
 

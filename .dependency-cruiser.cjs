@@ -1,0 +1,55 @@
+// The house's layering, checked by `npm run deps` (dependency-cruiser) in CI:
+// - faces (site, admin_api, admin_pages, content_api) call domain functions and never touch the database layer;
+// - domains (content, comments, auth, media, ads, i18n, jobs, demo) are plain functions and types: no Fastify,
+//   no @fastify/* plugin, nothing from src/http, no face;
+// - no import cycles anywhere in src.
+/** @type {import('dependency-cruiser').IConfiguration} */
+const FACES = '^src/(site|admin_api|admin_pages|content_api)/';
+const DOMAINS = '^src/(content|comments|auth|media|ads|i18n|jobs|demo)/';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'face-not-to-db',
+      severity: 'error',
+      comment: 'A face calls domain functions; SQL and Kysely stay in the domains (src/db is the domains\' tool).',
+      from: { path: FACES },
+      to: { path: '^src/db/' },
+    },
+    {
+      name: 'face-not-to-kysely',
+      severity: 'error',
+      comment: 'A face never builds a query.',
+      from: { path: FACES },
+      to: { path: '(^|/)node_modules/kysely/' },
+    },
+    {
+      name: 'domain-not-to-web',
+      severity: 'error',
+      comment: 'Domains are plain functions and types: no Fastify, no Fastify plugin, no HTTP layer.',
+      from: { path: DOMAINS },
+      to: { path: '^src/http/|(^|/)node_modules/(fastify|@fastify/)' },
+    },
+    {
+      name: 'domain-not-to-face',
+      severity: 'error',
+      comment: 'Domains never import a face.',
+      from: { path: DOMAINS },
+      to: { path: FACES },
+    },
+    {
+      name: 'no-cycles',
+      severity: 'error',
+      comment: 'No import cycles (type-only imports included: a cycle of types is a tangle of concepts too).',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] },
+    exclude: { path: '^(node_modules|public|admin-ui|dist)/' },
+  },
+};

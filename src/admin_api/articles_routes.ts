@@ -1,0 +1,121 @@
+// Articles in the Admin API: list and search, create, read, update, autosave, preview link, and the moves
+// through review, scheduling, publication, unpublishing, archiving and deletion.
+import type { FastifyInstance } from 'fastify';
+import {
+  archiveArticle, createArticle, deleteArticle, getArticle, publishArticle, scheduleArticle, submitForReview, unpublishArticle, updateArticle,
+} from '../content/articles.ts';
+import { ArticleFields, ArticlePatch } from '../content/article_input.ts';
+import { searchArticles } from '../content/article_search.ts';
+import { previewToken } from '../content/preview_links.ts';
+import type { Capability } from '../auth/capabilities.ts';
+import { personIdOf } from '../auth/users.ts';
+import type { KhabarEvents } from '../events.ts';
+import { actorOf, staffOf } from './access.ts';
+import { ArticleListQuery, ArticleParams, PreviewBody, ScheduleBody } from './article_schemas.ts';
+import { endpoint, type EndpointRequest } from './endpoint.ts';
+import { checkHeroAlt } from './hero_check.ts';
+import { articleFor, readableBy, type ArticleAction } from './ownership.ts';
+import { Created, type TSchema } from './schemas.ts';
+
+const base = '/api/admin/articles';
+const tags = ['articles'];
+const changed: (keyof KhabarEvents)[] = ['article.changed'];
+
+export async function articlesRoutes(app: FastifyInstance): Promise<void> {
+  const { ctx } = app;
+
+  endpoint(app, {
+    method: 'GET', url: base, operationId: 'listArticles', tags, access: { capability: 'articles.read' }, query: ArticleListQuery,
+    description: 'Editors see every article; authors and contributors the ones they created or have a byline on.',
+    handle: async (req) => {
+      const q = req.query;
+      return searchArticles(ctx.db, { status: q.status, sectionId: q.section, personId: q.author, createdBy: q.mine ? staffOf(req).id : undefined,
+        q: q.q, limit: q.limit, offset: q.offset, ...(await readableBy(ctx, req)) });
+    },
+  });
+
+  endpoint(app, {
+    method: 'POST', url: base, operationId: 'createArticle', tags, access: { capability: 'articles.create' }, body: ArticleFields,
+    response: { 201: Created }, status: 201, events: changed,
+    description: 'Tags that do not exist yet are created only for staff who manage tags; for others the article is refused (field tags).',
+    handle: async (req) => {
+      const input = { ...req.body };
+      if (input.authorIds === undefined) {
+        const personId = await personIdOf(ctx.db, staffOf(req).id);
+        if (personId) input.authorIds = [personId];
+      }
+      await checkHeroAlt(ctx, input.heroMediaId, input.heroAlt);
+      return { id: await createArticle(ctx, input, actorOf(req)) };
+    },
+  });
+
+  endpoint(app, {
+    method: 'GET', url: `${base}/:id`, operationId: 'getArticle', tags, access: { capability: 'articles.read' }, params: ArticleParams,
+    handle: async (req) => ({ article: await articleFor(ctx, req, req.params.id, 'view') }),
+  });
+
+  const save = (autosave: boolean) => async (req: EndpointRequest<typeof ArticleParams, TSchema, typeof ArticlePatch>) => {
+    const a = await articleFor(ctx, req, req.params.id, 'edit');
+    const b = req.body;
+    if (b.heroMediaId !== undefined || b.heroAlt !== undefined) {
+      await checkHeroAlt(ctx, b.heroMediaId !== undefined ? b.heroMediaId : a.hero_media_id, b.heroAlt ?? a.hero_alt);
+    }
+    await updateArticle(ctx, a.id, b, actorOf(req), { autosave });
+    return { article: await getArticle(ctx.db, a.id) };
+  };
+  const edit = { capability: 'articles.edit_own' } as const;
+  endpoint(app, { method: 'PATCH', url: `${base}/:id`, operationId: 'updateArticle', tags, access: edit, params: ArticleParams, body: ArticlePatch, events: changed, handle: save(false) });
+  endpoint(app, { method: 'PUT', url: `${base}/:id/autosave`, operationId: 'autosaveArticle', tags, access: edit, params: ArticleParams, body: ArticlePatch, events: changed, handle: save(true) });
+
+  endpoint(app, {
+    method: 'POST', url: `${base}/:id/preview`, operationId: 'previewArticle', tags, access: edit, params: ArticleParams, body: PreviewBody,
+    handle: async (req) => {
+      const a = await articleFor(ctx, req, req.params.id, 'view');
+      const expiresAt = new Date(ctx.clock.now().getTime() + (req.body?.minutes ?? 60) * 60_000);
+      return { url: `${ctx.config.publicUrl}/preview/${previewToken(ctx, a.id, expiresAt)}`, expiresAt: expiresAt.toISOString() };
+    },
+  });
+
+  const heroReady = async (id: number) => {
+    const a = await getArticle(ctx.db, id);
+    await checkHeroAlt(ctx, a?.hero_media_id, a?.hero_alt);
+  };
+
+  /** A status change: ownership for `action`, then the service, then the article as it is now (audited when named). */
+  function move<B extends TSchema>(path: string, operationId: string, capability: Capability, action: ArticleAction,
+    run: (req: EndpointRequest<typeof ArticleParams, TSchema, B>, id: number) => Promise<void>, audited?: string, body?: B): void {
+    endpoint(app, {
+      method: 'POST', url: `${base}/:id/${path}`, operationId, tags, access: { capability }, params: ArticleParams, body,
+      events: action === 'publish' ? ['article.changed', 'article.published'] : changed,
+      handle: async (req) => {
+        const a = await articleFor(ctx, req, req.params.id, action);
+        await run(req, a.id);
+        return { article: (await getArticle(ctx.db, a.id))! };
+      },
+      audit: audited ? {
+        action: audited,
+        entry: (req, r) => {
+          const at = (req.body as { at?: string } | undefined)?.at;
+          return { subject: { type: 'article', id: r.article.id }, detail: { slug: r.article.slug, ...(at ? { at } : {}) } };
+        },
+      } : undefined,
+    });
+  }
+  move('submit', 'submitArticle', 'articles.edit_own', 'edit', (req, id) => submitForReview(ctx, id, actorOf(req)));
+  move('publish', 'publishArticle', 'articles.publish_own', 'publish', async (req, id) => { await heroReady(id); await publishArticle(ctx, id, actorOf(req)); }, 'article.publish');
+  move('schedule', 'scheduleArticle', 'articles.publish_own', 'publish',
+    async (req, id) => { await heroReady(id); await scheduleArticle(ctx, id, new Date(req.body.at), actorOf(req)); }, 'article.schedule', ScheduleBody);
+  move('unpublish', 'unpublishArticle', 'articles.publish_own', 'publish', (req, id) => unpublishArticle(ctx, id, actorOf(req)), 'article.unpublish');
+  move('archive', 'archiveArticle', 'articles.publish_own', 'publish', (req, id) => archiveArticle(ctx, id, actorOf(req)), 'article.archive');
+
+  endpoint(app, {
+    method: 'DELETE', url: `${base}/:id`, operationId: 'deleteArticle', tags, access: { capability: 'articles.delete_own' }, params: ArticleParams,
+    status: 204, events: changed,
+    handle: async (req) => {
+      const a = await articleFor(ctx, req, req.params.id, 'delete');
+      await deleteArticle(ctx, a.id, actorOf(req));
+      return { id: a.id, slug: a.slug, headline: a.headline };
+    },
+    audit: { action: 'article.delete', entry: (_req, a) => ({ subject: { type: 'article', id: a.id }, detail: { slug: a.slug, headline: a.headline } }) },
+  });
+}

@@ -1,0 +1,83 @@
+// The list / create / read / update / delete endpoints most newsroom resources share (sections, tags, people,
+// sources, redirects, ad slots and creatives): one capability to read, one to change, a schema on every input,
+// and an audit entry for every change.
+import type { FastifyInstance } from 'fastify';
+import type { Capability } from '../auth/capabilities.ts';
+import type { KhabarEvents } from '../events.ts';
+import { NotFoundError } from '../errors.ts';
+import { endpoint } from './endpoint.ts';
+import { Created, IdParams, type Static, type TSchema } from './schemas.ts';
+
+export interface Resource<C extends TSchema, U extends TSchema, Q extends TSchema> {
+  /** e.g. /api/admin/sections */
+  base: string;
+  /** JSON key of the list and OpenAPI tag, e.g. sections */
+  plural: string;
+  /** for operation ids and audit entries, e.g. Section */
+  noun: string;
+  read: Capability;
+  manage: Capability;
+  /** the events the domain emits on a change */
+  events?: readonly (keyof KhabarEvents)[];
+  list(query: Static<Q>): Promise<unknown[]>;
+  listQuery?: Q;
+  get?(id: number): Promise<unknown | null>;
+  create?(input: Static<C>): Promise<number>;
+  createBody?: C;
+  update?(id: number, patch: Static<U>): Promise<void>;
+  updateBody?: U;
+  remove?(id: number): Promise<void>;
+}
+
+/** Registers the resource's endpoints. */
+export function resourceRoutes<C extends TSchema, U extends TSchema, Q extends TSchema = TSchema>(app: FastifyInstance, r: Resource<C, U, Q>): void {
+  const tags = [r.plural];
+  const one = r.noun.charAt(0).toLowerCase() + r.noun.slice(1);
+  const subject = r.noun.replace(/[A-Z]/g, (c, i: number) => (i ? '_' : '') + c.toLowerCase());
+  const read = { capability: r.read };
+  const manage = { capability: r.manage };
+  const events = r.events;
+
+  endpoint(app, {
+    method: 'GET', url: r.base, operationId: `list${r.plural[0].toUpperCase()}${r.plural.slice(1)}`, tags, access: read, query: r.listQuery,
+    handle: async (req) => ({ [r.plural]: await r.list((req.query ?? {}) as Static<Q>) }),
+  });
+  if (r.get) {
+    const get = r.get;
+    endpoint(app, {
+      method: 'GET', url: `${r.base}/:id`, operationId: `get${r.noun}`, tags, access: read, params: IdParams,
+      handle: async (req) => {
+        const row = await get(req.params.id);
+        if (!row) throw new NotFoundError(`${r.noun} not found`);
+        return { [one]: row };
+      },
+    });
+  }
+  if (r.create) {
+    const create = r.create;
+    endpoint(app, {
+      method: 'POST', url: r.base, operationId: `create${r.noun}`, tags, access: manage, body: r.createBody, response: { 201: Created }, status: 201, events,
+      handle: async (req) => ({ id: await create(req.body as Static<C>) }),
+      audit: { action: `${subject}.create`, entry: (_req, res) => ({ subject: { type: subject, id: res.id } }) },
+    });
+  }
+  if (r.update) {
+    const update = r.update;
+    endpoint(app, {
+      method: 'PATCH', url: `${r.base}/:id`, operationId: `update${r.noun}`, tags, access: manage, params: IdParams, body: r.updateBody, events,
+      handle: async (req) => {
+        await update(req.params.id, req.body as Static<U>);
+        return { [one]: r.get ? await r.get(req.params.id) : { id: req.params.id } };
+      },
+      audit: { action: `${subject}.update`, entry: (req) => ({ subject: { type: subject, id: req.params.id }, detail: { changed: Object.keys(req.body ?? {}) } }) },
+    });
+  }
+  if (r.remove) {
+    const remove = r.remove;
+    endpoint(app, {
+      method: 'DELETE', url: `${r.base}/:id`, operationId: `delete${r.noun}`, tags, access: manage, params: IdParams, status: 204, events,
+      handle: async (req) => { await remove(req.params.id); },
+      audit: { action: `${subject}.delete`, entry: (req) => ({ subject: { type: subject, id: req.params.id } }) },
+    });
+  }
+}

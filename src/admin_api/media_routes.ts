@@ -1,0 +1,71 @@
+// Media in the Admin API: upload (multipart, one image, checked by content: SVG, non-images and bombs refused),
+// list, read, and describe (alt text, caption, credit). Uploaders may describe their own images; editors any.
+import type { FastifyInstance } from 'fastify';
+import multipart from '@fastify/multipart';
+import { can } from '../auth/capabilities.ts';
+import { getMedia, ingestImage, listMedia, MAX_UPLOAD_BYTES, updateMedia } from '../media/images.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { staffOf } from './access.ts';
+import { endpoint } from './endpoint.ts';
+import { IdParams, Paging, Strict, Text, Type } from './schemas.ts';
+
+const FIELDS = ['alt', 'caption', 'credit'] as const;
+const MediaDescription = Strict({ alt: Type.Optional(Text(500)), caption: Type.Optional(Text(500)), credit: Type.Optional(Text(200)) });
+
+export async function mediaRoutes(app: FastifyInstance): Promise<void> {
+  const { ctx } = app;
+  const tags = ['media'];
+  const base = '/api/admin/media';
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, fieldSize: 2000, parts: 6, headerPairs: 100 } });
+
+  const access = { capability: 'media.upload' } as const;
+
+  endpoint(app, {
+    method: 'GET', url: base, operationId: 'listMedia', tags, access, query: Strict(Paging),
+    handle: async (req) => ({ media: await listMedia(ctx.db, req.query) }),
+  });
+
+  endpoint(app, {
+    method: 'POST', url: base, operationId: 'uploadMedia', tags, access, status: 201, consumes: ['multipart/form-data'], events: ['content.changed'],
+    description: 'multipart/form-data with one `file` (JPEG, PNG, WebP, AVIF or GIF, at most 20 MB) and optional alt, caption, credit fields.',
+    handle: async (req) => {
+      if (!req.isMultipart()) throw new ValidationError('file', 'Send the image as multipart/form-data with a file field');
+      const meta: Record<string, string> = {};
+      let bytes: Buffer | null = null;
+      for await (const part of req.parts()) {
+        if (part.type === 'file') {
+          if (part.fieldname !== 'file') throw new ValidationError(part.fieldname, `${part.fieldname} is not a field here; send the image as file`);
+          bytes = await part.toBuffer();
+        } else if ((FIELDS as readonly string[]).includes(part.fieldname)) {
+          meta[part.fieldname] = String(part.value);
+        } else {
+          throw new ValidationError(part.fieldname, `${part.fieldname} is not a field here`);
+        }
+      }
+      if (!bytes) throw new ValidationError('file', 'file is required');
+      const media = await ingestImage(ctx, bytes, { ...meta, uploadedBy: staffOf(req).id });
+      return { media };
+    },
+  });
+
+  endpoint(app, {
+    method: 'GET', url: `${base}/:id`, operationId: 'getMedia', tags, access, params: IdParams,
+    handle: async (req) => {
+      const media = await getMedia(ctx.db, req.params.id);
+      if (!media) throw new NotFoundError('Media not found');
+      return { media };
+    },
+  });
+
+  endpoint(app, {
+    method: 'PATCH', url: `${base}/:id`, operationId: 'updateMedia', tags, access, params: IdParams, body: MediaDescription, events: ['content.changed'],
+    description: 'Uploaders describe their own images; media.edit_any describes any.',
+    handle: async (req) => {
+      const staff = staffOf(req);
+      const media = await getMedia(ctx.db, req.params.id);
+      if (!media) throw new NotFoundError('Media not found');
+      if (media.uploaded_by !== staff.id && !can(staff.role, 'media.edit_any')) throw new ForbiddenError('This image was uploaded by someone else');
+      return { media: await updateMedia(ctx, media.id, req.body) };
+    },
+  });
+}

@@ -1,0 +1,146 @@
+// Moderation Admin API under /api/admin/comments: the queue, decisions (single and bulk), edits, blocks, closing
+// comments, and the comment settings. Every route needs comments.moderate; the two site-wide switches shown with
+// the comment settings (moderateAll, commentsCloseAfterDays) belong to the site settings and change only with
+// settings.manage. Every settings change is in the audit log.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { can } from '../auth/capabilities.ts';
+import { ForbiddenError, ValidationError } from '../errors.ts';
+import { COMMENT_STATUSES } from '../comments/tables.ts';
+import { countComments, editComment, getCommentForModeration, listComments, moderateComments, MODERATION_ACTIONS, type Moderator } from '../comments/moderation.ts';
+import { addBlock, blockCommentSender, listBlocks, removeBlock } from '../comments/blocks.ts';
+import { getCommentSettings, updateCommentSettings, type CommentSettings } from '../comments/settings.ts';
+import { getSettings, updateSettings, type SiteSettings } from '../content/settings.ts';
+import { updateArticle } from '../content/articles.ts';
+import { endpoint } from './endpoint.ts';
+import { staffOf } from './access.ts';
+import { Bool, Created, Id, Int, OneOf, Strict, Text, Type } from './schemas.ts';
+
+const MAX = 2_147_483_647;
+const opt = Type.Optional;
+const tags = ['comments'];
+const base = '/api/admin/comments';
+const access = { capability: 'comments.moderate' } as const;
+const CommentParams = Strict({ id: Id });
+
+/** The site settings the comment settings screen shows; each changes only with settings.manage. */
+const SITE_KEYS = ['moderateAll', 'commentsCloseAfterDays'] as const;
+const SettingsPatch = Strict({
+  comments: opt(Type.Object({}, { additionalProperties: true, description: 'Comment settings to change (see GET); captchaSecret is write-only.' })),
+  moderateAll: opt(Bool),
+  commentsCloseAfterDays: opt(Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 1, maximum: 3650 })),
+});
+
+const actor = (req: FastifyRequest): Moderator => ({ userId: staffOf(req).id });
+
+function publicSettings(s: CommentSettings, site: SiteSettings) {
+  const { captchaSecret, ...rest } = s;
+  return { comments: { ...rest, captchaSecretSet: captchaSecret !== '' }, moderateAll: site.moderateAll, commentsCloseAfterDays: site.commentsCloseAfterDays };
+}
+
+/** The moderation API; registered by the Admin API's routes. */
+export async function moderationRoutes(app: FastifyInstance): Promise<void> {
+  const { ctx } = app;
+
+  endpoint(app, {
+    method: 'GET', url: base, operationId: 'listComments', tags, access,
+    query: Strict({ status: opt(OneOf(COMMENT_STATUSES)), article_id: opt(Id), reported: opt(Bool), limit: opt(Id), offset: opt(Int(0, MAX)) }),
+    handle: async (req) => {
+      const q = req.query;
+      return { comments: await listComments(ctx.db, { status: q.status, articleId: q.article_id, reported: q.reported ?? false, limit: q.limit, offset: q.offset ?? 0 }) };
+    },
+  });
+
+  endpoint(app, {
+    method: 'GET', url: `${base}/counts`, operationId: 'countComments', tags, access, query: Strict({ article_id: opt(Id) }),
+    handle: async (req) => ({ counts: await countComments(ctx.db, req.query.article_id) }),
+  });
+
+  endpoint(app, {
+    method: 'GET', url: `${base}/blocks`, operationId: 'listCommentBlocks', tags, access,
+    handle: async () => ({ blocks: await listBlocks(ctx.db) }),
+  });
+
+  endpoint(app, {
+    method: 'POST', url: `${base}/blocks`, operationId: 'addCommentBlock', tags, access, status: 201, response: { 201: Created },
+    body: Strict({ kind: OneOf(['email', 'ip', 'network'] as const), value: Text(300), note: opt(Text(500)) }),
+    handle: async (req) => ({ id: await addBlock(ctx, req.body, actor(req)) }),
+  });
+
+  endpoint(app, {
+    method: 'DELETE', url: `${base}/blocks/:blockId`, operationId: 'removeCommentBlock', tags, access, status: 204, params: Strict({ blockId: Id }),
+    handle: async (req) => { await removeBlock(ctx, req.params.blockId); },
+  });
+
+  endpoint(app, {
+    method: 'GET', url: `${base}/settings`, operationId: 'getCommentSettings', tags, access,
+    handle: async () => publicSettings(await getCommentSettings(ctx.db), await getSettings(ctx.db)),
+  });
+
+  endpoint(app, {
+    method: 'PATCH', url: `${base}/settings`, operationId: 'updateCommentSettings', tags, access, body: SettingsPatch, events: ['settings.changed'],
+    description: 'comments: comment settings (comments.moderate). moderateAll, commentsCloseAfterDays: site settings, changed only with settings.manage.',
+    handle: async (req) => {
+      const b = req.body;
+      const sitePatch: Partial<SiteSettings> = {};
+      for (const k of SITE_KEYS) if (b[k] !== undefined) Object.assign(sitePatch, { [k]: b[k] });
+      if (Object.keys(sitePatch).length && !can(staffOf(req).role, 'settings.manage')) {
+        throw new ForbiddenError(`${Object.keys(sitePatch).join(' and ')}: site settings, which need the settings.manage capability`);
+      }
+      // The verification address of each captcha provider is fixed in code: no stored setting sends our secret elsewhere.
+      if (b.comments && 'captchaVerifyUrl' in b.comments) throw new ValidationError('comments.captchaVerifyUrl', 'captchaVerifyUrl is not a comment setting');
+      if (b.comments !== undefined) await updateCommentSettings(ctx, b.comments as Partial<CommentSettings>);
+      if (Object.keys(sitePatch).length) await updateSettings(ctx, sitePatch);
+      return publicSettings(await getCommentSettings(ctx.db), await getSettings(ctx.db));
+    },
+    audit: { action: 'settings.comments', entry: (req) => ({
+      subject: { type: 'settings' },
+      // Which comment settings changed, with values, except the captcha secret (only that it changed).
+      detail: { changed: { ...Object.fromEntries(Object.entries(req.body.comments ?? {}).map(([k, v]) => [k, k === 'captchaSecret' ? '(changed)' : v])),
+        ...Object.fromEntries(SITE_KEYS.filter((k) => req.body[k] !== undefined).map((k) => [k, req.body[k]])) } },
+    }) },
+  });
+
+  endpoint(app, {
+    method: 'POST', url: `${base}/bulk`, operationId: 'moderateComments', tags, access, events: ['comment.changed'],
+    body: Strict({ ids: Type.Array(Id, { maxItems: 500 }), action: OneOf(MODERATION_ACTIONS) }),
+    handle: async (req) => moderateComments(ctx, req.body.ids, req.body.action, actor(req)),
+  });
+
+  endpoint(app, {
+    method: 'PUT', url: `${base}/articles/:articleId/open`, operationId: 'openComments', tags, access, events: ['article.changed'],
+    params: Strict({ articleId: Id }), body: Strict({ open: Bool }),
+    handle: async (req) => {
+      await updateArticle(ctx, req.params.articleId, { commentsOpen: req.body.open }, actor(req));
+      return { articleId: req.params.articleId, open: req.body.open };
+    },
+  });
+
+  endpoint(app, {
+    method: 'GET', url: `${base}/:id`, operationId: 'getComment', tags, access, params: CommentParams,
+    handle: async (req) => ({ comment: await getCommentForModeration(ctx.db, req.params.id) }),
+  });
+
+  endpoint(app, {
+    method: 'PATCH', url: `${base}/:id`, operationId: 'editComment', tags, access, params: CommentParams, body: Strict({ body: Text(20_000) }),
+    events: ['comment.changed'],
+    handle: async (req) => {
+      await editComment(ctx, req.params.id, req.body.body, actor(req));
+      return { comment: await getCommentForModeration(ctx.db, req.params.id) };
+    },
+  });
+
+  endpoint(app, {
+    method: 'POST', url: `${base}/:id/block`, operationId: 'blockCommentSender', tags, access, status: 201, response: { 201: Created },
+    params: CommentParams, body: Strict({ kind: OneOf(['email', 'ip', 'network'] as const) }),
+    handle: async (req) => ({ id: await blockCommentSender(ctx, req.params.id, req.body.kind, actor(req)) }),
+  });
+
+  endpoint(app, {
+    method: 'POST', url: `${base}/:id/:action`, operationId: 'moderateComment', tags, access, events: ['comment.changed'],
+    params: Strict({ id: Id, action: OneOf(MODERATION_ACTIONS) }),
+    handle: async (req) => {
+      const result = await moderateComments(ctx, [req.params.id], req.params.action, actor(req));
+      return { ...result, comment: await getCommentForModeration(ctx.db, req.params.id) };
+    },
+  });
+}

@@ -1,0 +1,51 @@
+// Revisions of an article in the Admin API: list, compare two, read one, restore one (as a new revision). Read by
+// the same people who may read the article (ownership.ts).
+import type { FastifyInstance } from 'fastify';
+import { diffRevisions, getRevision, listRevisions } from '../content/revisions.ts';
+import { getArticle, restoreRevision } from '../content/articles.ts';
+import { NotFoundError } from '../errors.ts';
+import { actorOf } from './access.ts';
+import { endpoint } from './endpoint.ts';
+import { articleFor } from './ownership.ts';
+import { Id, IdParams, Strict } from './schemas.ts';
+
+const base = '/api/admin/articles/:id/revisions';
+const tags = ['revisions'];
+const access = { capability: 'articles.edit_own' } as const;
+const RevisionParams = Strict({ id: Id, revisionId: Id });
+
+export async function revisionsRoutes(app: FastifyInstance): Promise<void> {
+  const { ctx } = app;
+
+  endpoint(app, {
+    method: 'GET', url: base, operationId: 'listRevisions', tags, access, params: IdParams,
+    handle: async (req) => ({ revisions: await listRevisions(ctx.db, (await articleFor(ctx, req, req.params.id, 'view')).id) }),
+  });
+
+  endpoint(app, {
+    method: 'GET', url: `${base}/diff`, operationId: 'diffRevisions', tags, access, params: IdParams, query: Strict({ from: Id, to: Id }),
+    handle: async (req) => {
+      const a = await articleFor(ctx, req, req.params.id, 'view');
+      return { diff: await diffRevisions(ctx.db, a.id, req.query.from, req.query.to) };
+    },
+  });
+
+  endpoint(app, {
+    method: 'GET', url: `${base}/:revisionId`, operationId: 'getRevision', tags, access, params: RevisionParams,
+    handle: async (req) => {
+      const a = await articleFor(ctx, req, req.params.id, 'view');
+      const revision = await getRevision(ctx.db, req.params.revisionId);
+      if (!revision || revision.article_id !== a.id) throw new NotFoundError('Revision not found');
+      return { revision };
+    },
+  });
+
+  endpoint(app, {
+    method: 'POST', url: `${base}/:revisionId/restore`, operationId: 'restoreRevision', tags, access, params: RevisionParams, events: ['article.changed'],
+    handle: async (req) => {
+      const a = await articleFor(ctx, req, req.params.id, 'edit');
+      await restoreRevision(ctx, a.id, req.params.revisionId, actorOf(req));
+      return { article: await getArticle(ctx.db, a.id) };
+    },
+  });
+}

@@ -1,0 +1,121 @@
+// Signing in and out, the CSRF token, who am I, my sessions ("log out everywhere") and my password.
+import type { FastifyInstance } from 'fastify';
+import { can, CAPABILITIES, type Capability } from '../auth/capabilities.ts';
+import { completeTwoFactor, signIn } from '../auth/sign_in.ts';
+import { endAllSessions, endSessionById, listSessions, purgeExpiredSessions, SESSION_COOKIE } from '../auth/sessions.ts';
+import { getUserRow, setPassword } from '../auth/users.ts';
+import { verifyPassword } from '../auth/passwords.ts';
+import { audit } from '../auth/audit.ts';
+import { NotFoundError, UnauthorizedError, ValidationError } from '../errors.ts';
+import { csrfToken } from '../http/csrf.ts';
+import { clearSessionCookie, clientOf, setSessionCookie } from '../http/session_cookie.ts';
+import { signOut } from '../http/session_steps.ts';
+import { sessionOf } from '../http/staff_session.ts';
+import { staffOf } from './access.ts';
+import { endpoint } from './endpoint.ts';
+import { Strict, Text, Type } from './schemas.ts';
+
+const tags = ['accounts'];
+const base = '/api/admin/auth';
+const signedIn = { stages: ['full'] } as const;
+
+export async function sessionRoutes(app: FastifyInstance): Promise<void> {
+  const { ctx } = app;
+
+  endpoint(app, {
+    method: 'GET', url: '/api/admin/csrf', operationId: 'getCsrfToken', tags, access: 'none',
+    description: 'The token to send in the x-csrf-token header with every change (sets the secret cookie it belongs to; bound to the session once signed in).',
+    handle: async (_req, reply) => {
+      reply.header('cache-control', 'no-store');
+      return { token: await csrfToken(reply) };
+    },
+  });
+
+  endpoint(app, {
+    method: 'POST', url: `${base}/login`, operationId: 'signIn', tags, access: 'none', body: Strict({ email: Text(254), password: Text(1000) }),
+    description: 'Signs in with email and password. stage "two_factor": send a code to /login/code next; "enroll": set up 2FA first.',
+    handle: async (req, reply) => {
+      const r = await signIn(ctx, req.body.email, req.body.password, clientOf(req), req.cookies[SESSION_COOKIE]);
+      setSessionCookie(ctx, req, reply, r.token, r.stage);
+      return { stage: r.stage };
+    },
+  });
+
+  endpoint(app, {
+    method: 'POST', url: `${base}/login/code`, operationId: 'signInCode', tags, access: 'none', body: Strict({ code: Text(40, 1) }),
+    description: 'The second step of signing in: a code from the authenticator app, or a recovery code.',
+    handle: async (req, reply) => {
+      const s = await sessionOf(req);
+      const token = req.cookies[SESSION_COOKIE];
+      if (!s || s.stage !== 'two_factor' || !token) throw new UnauthorizedError('Sign in with your password first');
+      const fresh = await completeTwoFactor(ctx, s, token, req.body.code, clientOf(req));
+      setSessionCookie(ctx, req, reply, fresh, 'full');
+      return { stage: 'full' };
+    },
+  });
+
+  endpoint(app, {
+    method: 'POST', url: `${base}/logout`, operationId: 'signOut', tags, access: 'none', status: 204,
+    handle: async (req, reply) => { await signOut(ctx, req, reply, await sessionOf(req)); },
+  });
+
+  endpoint(app, {
+    method: 'GET', url: `${base}/me`, operationId: 'getMe', tags, access: { stages: ['full', 'enroll'] },
+    handle: async (req) => {
+      const s = (await sessionOf(req))!;
+      const u = (await getUserRow(ctx.db, s.user_id))!;
+      const capabilities = (Object.keys(CAPABILITIES) as Capability[]).filter((c) => can(u.role, c));
+      return {
+        user: { id: u.id, name: u.name, email: u.email, role: u.role, personId: u.person_id, twoFactorEnabled: u.totp_enabled === 1 },
+        stage: s.stage, capabilities,
+      };
+    },
+  });
+
+  endpoint(app, {
+    method: 'GET', url: `${base}/sessions`, operationId: 'listMySessions', tags, access: signedIn,
+    handle: async (req) => {
+      const s = (await sessionOf(req))!;
+      const list = await listSessions(ctx.db, s.user_id, ctx.clock.now());
+      return { sessions: list.map((x) => ({ ...x, current: x.id === s.id })) };
+    },
+  });
+
+  endpoint(app, {
+    method: 'DELETE', url: `${base}/sessions/:id`, operationId: 'endMySession', tags, access: signedIn, status: 204,
+    params: Strict({ id: Type.String({ pattern: '^[0-9a-f]{64}$' }) }),
+    handle: async (req) => {
+      if (!(await endSessionById(ctx, staffOf(req).id, req.params.id))) throw new NotFoundError('Session not found');
+    },
+  });
+
+  endpoint(app, {
+    method: 'POST', url: `${base}/sessions/end-all`, operationId: 'endAllMySessions', tags, access: signedIn,
+    description: 'Log out everywhere, this browser included.',
+    handle: async (req, reply) => {
+      const me = staffOf(req);
+      await purgeExpiredSessions(ctx);
+      const n = await endAllSessions(ctx, me.id);
+      await audit(ctx, { actorId: me.id, action: 'signout.everywhere', subject: `user:${me.id}`, detail: { sessions: n }, ip: req.ip });
+      clearSessionCookie(ctx, reply);
+      return { ended: n };
+    },
+  });
+
+  endpoint(app, {
+    method: 'POST', url: `${base}/password`, operationId: 'changeMyPassword', tags, access: signedIn,
+    body: Strict({ currentPassword: Text(1000), newPassword: Text(1000) }),
+    description: 'Changes the password; every other session of the account ends.',
+    handle: async (req) => {
+      const me = staffOf(req);
+      const row = (await getUserRow(ctx.db, me.id))!;
+      if (!(await verifyPassword(ctx, row.password_hash, req.body.currentPassword))) throw new ValidationError('currentPassword', 'The current password is not right');
+      await setPassword(ctx, me.id, req.body.newPassword);
+      const s = (await sessionOf(req))!;
+      await purgeExpiredSessions(ctx);
+      const ended = await endAllSessions(ctx, me.id, s.id);
+      await audit(ctx, { actorId: me.id, action: 'password.change', subject: `user:${me.id}`, detail: { sessionsEnded: ended }, ip: req.ip });
+      return { sessionsEnded: ended };
+    },
+  });
+}

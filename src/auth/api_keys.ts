@@ -1,0 +1,64 @@
+// Content API keys (the api_keys table, api_key_table.ts): created and revoked by admins; a key is shown once and only its SHA-256 is kept
+// (keys are 32 random bytes, so a fast hash is enough and lookups stay one indexed query).
+import { createHash, randomBytes } from 'node:crypto';
+import type { AppContext } from '../context.ts';
+import type { Db } from '../db/schema.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
+import { requiredText } from '../content/fields.ts';
+
+const KEY_PATTERN = /^khk_[A-Za-z0-9_-]{43}$/;
+
+function hashKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+export interface ApiKeyView {
+  id: number;
+  name: string;
+  prefix: string;
+  createdBy: number | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+function view(r: { id: number; name: string; prefix: string; created_by: number | null; created_at: string; last_used_at: string | null; revoked_at: string | null }): ApiKeyView {
+  return { id: r.id, name: r.name, prefix: r.prefix, createdBy: r.created_by, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at };
+}
+
+/** Every key, newest first (never the key itself). */
+export async function listApiKeys(db: Db): Promise<ApiKeyView[]> {
+  const rows = await db.selectFrom('api_keys').selectAll().orderBy('id', 'desc').execute();
+  return rows.map(view);
+}
+
+/** Creates a key; the returned `key` is the only time it can be read. */
+export async function createApiKey(ctx: AppContext, name: unknown, createdBy: number | null): Promise<{ key: string; apiKey: ApiKeyView }> {
+  const label = requiredText('name', name, 100);
+  const key = `khk_${randomBytes(32).toString('base64url')}`;
+  const row = await ctx.db.insertInto('api_keys').values({
+    name: label, prefix: key.slice(0, 10), key_hash: hashKey(key), created_by: createdBy, created_at: ctx.clock.now().toISOString(),
+    last_used_at: null, revoked_at: null,
+  }).returningAll().executeTakeFirstOrThrow();
+  return { key, apiKey: view(row) };
+}
+
+/** Revokes a key; requests with it are refused from then on. */
+export async function revokeApiKey(ctx: AppContext, id: number): Promise<void> {
+  const row = await ctx.db.selectFrom('api_keys').select(['id', 'revoked_at']).where('id', '=', id).executeTakeFirst();
+  if (!row) throw new NotFoundError('API key not found');
+  if (row.revoked_at) throw new ConflictError('This API key is already revoked');
+  await ctx.db.updateTable('api_keys').set({ revoked_at: ctx.clock.now().toISOString() }).where('id', '=', id).execute();
+}
+
+/** Whether the key is one we issued and have not revoked; notes when it was last used (at most once a minute). */
+export async function checkApiKey(ctx: AppContext, key: string): Promise<boolean> {
+  if (!KEY_PATTERN.test(key)) return false;
+  const row = await ctx.db.selectFrom('api_keys').select(['id', 'revoked_at', 'last_used_at']).where('key_hash', '=', hashKey(key)).executeTakeFirst();
+  if (!row || row.revoked_at) return false;
+  const now = ctx.clock.now().toISOString();
+  if (!row.last_used_at || row.last_used_at.slice(0, 16) !== now.slice(0, 16)) {
+    await ctx.db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', row.id).execute();
+  }
+  return true;
+}

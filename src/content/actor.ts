@@ -1,0 +1,7 @@
+// Who makes a change to content: a staff member, or Khabar itself (null: the job runner, the importer).
+export interface Actor {
+  userId: number | null;
+  /** whether naming a tag that does not exist yet creates it (false: the change is refused naming the tag);
+   *  Khabar itself (importers, the demo) may */
+  newTags?: boolean;
+}
