@@ -8,19 +8,14 @@ import { staffRoutes } from './staff_routes.ts';
 import { moderationRoutes } from './moderation_routes.ts';
 import { articlesRoutes } from './articles_routes.ts';
 import { revisionsRoutes } from './revisions_routes.ts';
-import { sectionsRoutes } from './sections_routes.ts';
-import { tagsRoutes } from './tags_routes.ts';
-import { peopleRoutes } from './people_routes.ts';
 import { mediaRoutes } from './media_routes.ts';
-import { adsRoutes } from './ads_routes.ts';
-import { sourcesRoutes } from './sources_routes.ts';
+import { resourcesRoutes } from './resources_routes.ts';
 import { settingsRoutes } from './settings_routes.ts';
-import { redirectsRoutes } from './redirects_routes.ts';
 import { apiKeysRoutes } from './api_keys_routes.ts';
 
 export async function adminApi(app: FastifyInstance): Promise<void> {
-  for (const routes of [sessionRoutes, twoFactorRoutes, linkRoutes, staffRoutes, moderationRoutes, articlesRoutes, revisionsRoutes, sectionsRoutes,
-    tagsRoutes, peopleRoutes, mediaRoutes, adsRoutes, sourcesRoutes, settingsRoutes, redirectsRoutes, apiKeysRoutes]) {
+  for (const routes of [sessionRoutes, twoFactorRoutes, linkRoutes, staffRoutes, moderationRoutes, articlesRoutes, revisionsRoutes, resourcesRoutes,
+    mediaRoutes, settingsRoutes, apiKeysRoutes]) {
     await app.register(routes);
   }
 }

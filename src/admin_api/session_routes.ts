@@ -1,10 +1,9 @@
 // Signing in and out, the CSRF token, who am I, my sessions ("log out everywhere") and my password.
 import type { FastifyInstance } from 'fastify';
 import { can, CAPABILITIES, type Capability } from '../auth/capabilities.ts';
-import { completeTwoFactor, signIn } from '../auth/sign_in.ts';
+import { completeTwoFactor, confirmPassword, signIn } from '../auth/sign_in.ts';
 import { endAllSessions, endSessionById, listSessions, purgeExpiredSessions, SESSION_COOKIE } from '../auth/sessions.ts';
 import { getUserRow, setPassword } from '../auth/users.ts';
-import { verifyPassword } from '../auth/passwords.ts';
 import { audit } from '../auth/audit.ts';
 import { NotFoundError, UnauthorizedError, ValidationError } from '../errors.ts';
 import { csrfToken } from '../http/csrf.ts';
@@ -108,8 +107,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
     description: 'Changes the password; every other session of the account ends.',
     handle: async (req) => {
       const me = staffOf(req);
-      const row = (await getUserRow(ctx.db, me.id))!;
-      if (!(await verifyPassword(ctx, row.password_hash, req.body.currentPassword))) throw new ValidationError('currentPassword', 'The current password is not right');
+      await confirmPassword(ctx, me.id, req.body.currentPassword, req.ip, 'currentPassword');
       await setPassword(ctx, me.id, req.body.newPassword);
       const s = (await sessionOf(req))!;
       await purgeExpiredSessions(ctx);

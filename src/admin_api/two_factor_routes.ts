@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { beginEnrollment, disableTwoFactor, newRecoveryCodes, remainingRecoveryCodes } from '../auth/two_factor.ts';
 import { getUserRow } from '../auth/users.ts';
-import { verifyPassword } from '../auth/passwords.ts';
+import { confirmPassword } from '../auth/sign_in.ts';
 import { audit } from '../auth/audit.ts';
 import { getSecuritySettings, updateSecuritySettings } from '../auth/security_settings.ts';
 import { endSessionsWithoutTwoFactor } from '../auth/sessions.ts';
@@ -24,10 +24,6 @@ const PasswordBody = Strict({ password: Text(1000) });
 export async function twoFactorRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
 
-  async function checkPassword(userId: number, password: string): Promise<void> {
-    const u = (await getUserRow(ctx.db, userId))!;
-    if (!(await verifyPassword(ctx, u.password_hash, password))) throw new ValidationError('password', 'The password is not right');
-  }
 
   endpoint(app, {
     method: 'GET', url: base, operationId: 'getTwoFactor', tags, access: meOrEnrolling,
@@ -54,7 +50,7 @@ export async function twoFactorRoutes(app: FastifyInstance): Promise<void> {
     method: 'POST', url: `${base}/recovery-codes`, operationId: 'renewRecoveryCodes', tags, access: signedIn, body: PasswordBody,
     handle: async (req) => {
       const me = staffOf(req);
-      await checkPassword(me.id, req.body.password);
+      await confirmPassword(ctx, me.id, req.body.password, req.ip);
       const u = (await getUserRow(ctx.db, me.id))!;
       if (!u.totp_enabled) throw new ConflictError('Two-factor authentication is off');
       const recoveryCodes = await newRecoveryCodes(ctx, me.id);
@@ -67,7 +63,7 @@ export async function twoFactorRoutes(app: FastifyInstance): Promise<void> {
     method: 'POST', url: `${base}/disable`, operationId: 'disableTwoFactor', tags, access: signedIn, body: PasswordBody, status: 204,
     handle: async (req) => {
       const me = staffOf(req);
-      await checkPassword(me.id, req.body.password);
+      await confirmPassword(ctx, me.id, req.body.password, req.ip);
       if ((await getSecuritySettings(ctx.db)).requireTwoFactor) throw new ConflictError('This newsroom requires two-factor authentication of all staff');
       await disableTwoFactor(ctx, me.id);
       await audit(ctx, { actorId: me.id, action: 'two_factor.disable', subject: `user:${me.id}`, ip: req.ip });

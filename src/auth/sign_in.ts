@@ -2,7 +2,7 @@
 // guessing limits before it is checked (throttle.ts); the answer is the same whether or not the account exists.
 // Every successful step starts a new session (the old token dies), so a token planted before sign-in is worthless.
 import type { AppContext } from '../context.ts';
-import { UnauthorizedError } from '../errors.ts';
+import { UnauthorizedError, ValidationError } from '../errors.ts';
 import { audit } from './audit.ts';
 import { verifyPassword } from './passwords.ts';
 import { getSecuritySettings } from './security_settings.ts';
@@ -10,7 +10,7 @@ import { createSession, endSession, type ClientInfo, type LiveSession } from './
 import type { SessionStage } from './tables.ts';
 import { attemptSucceeded, rememberAddress, takeAttempt } from './throttle.ts';
 import { verifySecondFactor } from './two_factor.ts';
-import { getUserByEmail } from './users.ts';
+import { getUserByEmail, getUserRow } from './users.ts';
 
 export const WRONG_CREDENTIALS = 'The email address or password is not right';
 const WRONG_CODE = 'That code is not right';
@@ -49,6 +49,20 @@ async function signedIn(ctx: AppContext, userId: number, client: ClientInfo, met
     .returning('email').executeTakeFirstOrThrow();
   await rememberAddress(ctx, u.email, client.ip);
   await audit(ctx, { actorId: userId, action: 'signin', subject: `user:${userId}`, detail: { method }, ip: client.ip });
+}
+
+/** A signed-in person confirms their password before a sensitive change (a new password, two-factor off, new
+ * recovery codes). A stolen session must not become a way round the sign-in limits, so each confirmation is a
+ * guess counted like a sign-in. Throws a field error on `field` when the password is wrong. */
+export async function confirmPassword(ctx: AppContext, userId: number, password: string, ip: string, field = 'password'): Promise<void> {
+  const user = await getUserRow(ctx.db, userId);
+  if (!user) throw new UnauthorizedError();
+  const attempt = await takeAttempt(ctx, 'signin', user.email, ip);
+  if (!(await verifyPassword(ctx, user.password_hash, password))) {
+    await audit(ctx, { actorId: userId, action: 'password.confirm_failed', subject: `user:${userId}`, ip });
+    throw new ValidationError(field, 'The password is not right');
+  }
+  await attemptSucceeded(ctx, attempt);
 }
 
 /** Second step: a code for a session waiting for one; returns the new full session's token. */

@@ -85,6 +85,24 @@ for (const dialect of testDialects()) {
     }
   });
 
+  test(`a stolen session is no way round the limits: confirming the password counts as a guess (${dialect})`, async () => {
+    const a = await makeTestApp(dialect);
+    try {
+      await createUser(a.ctx, { email: 'mina@khabar.test', name: 'Mina Rahimi', password: STAFF_PASSWORD, role: 'editor' });
+      const thief = new Browser(a.app, '203.0.113.66');
+      assert.equal((await thief.signIn('mina@khabar.test')).statusCode, 200);
+      for (const url of ['/api/admin/auth/password', '/api/admin/auth/2fa/recovery-codes', '/api/admin/auth/2fa/disable']) {
+        const body = (guess: string) => (url.endsWith('/password') ? { currentPassword: guess, newPassword: 'a new and long passphrase 7' } : { password: guess });
+        const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => thief.post(url, body(`guess number ${i}`))));
+        const t = tally(answers.map((r) => r.statusCode));
+        assert.ok((t[429] ?? 0) > 0 && (t[400] ?? 0) <= allowedFromOneAddress, `${url}: ${JSON.stringify(t)}`);
+        a.clock.advance(HOUR + 1000);
+      }
+    } finally {
+      await a.close();
+    }
+  });
+
   test(`twenty wrong two-factor codes at once: only as many are checked as one after another (${dialect})`, async () => {
     const a = await makeTestApp(dialect);
     try {

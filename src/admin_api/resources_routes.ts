@@ -1,0 +1,66 @@
+// The newsroom's simple resources in the Admin API, each a list / create / read / update / delete set (crud.ts):
+// sections, tags, people (bylines and author bio boxes), syndication sources, stored redirects, and house ads'
+// slots and the creatives rotated through them. One table: what each is called, who reads it, who changes it,
+// what it emits, and the domain functions behind it.
+import type { FastifyInstance } from 'fastify';
+import { createSection, deleteSection, getSection, listSections, SectionFields, updateSection } from '../content/sections.ts';
+import { createTag, deleteTag, getTag, listTags, TagFields, updateTag } from '../content/tags.ts';
+import { createPerson, deletePerson, getPerson, listPeople, PersonFields, updatePerson } from '../content/people.ts';
+import { createSource, deleteSource, getSource, listSources, SourceFields, updateSource } from '../content/sources.ts';
+import { createRedirect, deleteRedirect, listRedirects, RedirectFields } from '../content/redirects.ts';
+import {
+  createCreative, createSlot, CreativeFields, deleteCreative, deleteSlot, listCreatives, listSlots, SlotFields, updateCreative,
+} from '../ads/ads.ts';
+import { resourceRoutes } from './crud.ts';
+import { Id, Patch, Strict, Type } from './schemas.ts';
+
+export async function resourcesRoutes(app: FastifyInstance): Promise<void> {
+  const { ctx } = app;
+  resourceRoutes(app, {
+    base: '/api/admin/sections', plural: 'sections', noun: 'Section', read: 'articles.read', manage: 'sections.manage', events: ['section.changed'],
+    list: () => listSections(ctx.db), get: (id) => getSection(ctx.db, id),
+    create: (input) => createSection(ctx, input), createBody: SectionFields,
+    update: (id, patch) => updateSection(ctx, id, patch), updateBody: Patch(SectionFields),
+    remove: (id) => deleteSection(ctx, id),
+  });
+  resourceRoutes(app, {
+    base: '/api/admin/tags', plural: 'tags', noun: 'Tag', read: 'articles.read', manage: 'tags.manage', events: ['content.changed'],
+    list: () => listTags(ctx.db), get: (id) => getTag(ctx.db, id),
+    create: (input) => createTag(ctx, input), createBody: TagFields,
+    update: (id, patch) => updateTag(ctx, id, patch), updateBody: Patch(TagFields),
+    remove: (id) => deleteTag(ctx, id),
+  });
+  resourceRoutes(app, {
+    base: '/api/admin/people', plural: 'people', noun: 'Person', read: 'articles.read', manage: 'people.manage', events: ['content.changed'],
+    list: () => listPeople(ctx.db), get: (id) => getPerson(ctx.db, id),
+    create: (input) => createPerson(ctx, input), createBody: PersonFields,
+    update: (id, patch) => updatePerson(ctx, id, patch), updateBody: Patch(PersonFields),
+    remove: (id) => deletePerson(ctx, id),
+  });
+  resourceRoutes(app, {
+    base: '/api/admin/sources', plural: 'sources', noun: 'Source', read: 'sources.manage', manage: 'sources.manage', events: ['content.changed'],
+    list: () => listSources(ctx.db), get: (id) => getSource(ctx.db, id),
+    create: (input) => createSource(ctx, input), createBody: SourceFields,
+    update: (id, patch) => updateSource(ctx, id, patch), updateBody: Patch(SourceFields),
+    remove: (id) => deleteSource(ctx, id),
+  });
+  resourceRoutes(app, {
+    base: '/api/admin/redirects', plural: 'redirects', noun: 'Redirect', read: 'redirects.manage', manage: 'redirects.manage',
+    list: () => listRedirects(ctx.db),
+    create: (input) => createRedirect(ctx, input), createBody: RedirectFields,
+    remove: (id) => deleteRedirect(ctx, id),
+  });
+  resourceRoutes(app, {
+    base: '/api/admin/ads/slots', plural: 'slots', noun: 'AdSlot', read: 'ads.manage', manage: 'ads.manage', events: ['ads.changed'],
+    list: () => listSlots(ctx.db),
+    create: (input) => createSlot(ctx, input), createBody: SlotFields,
+    remove: (id) => deleteSlot(ctx, id),
+  });
+  resourceRoutes(app, {
+    base: '/api/admin/ads/creatives', plural: 'creatives', noun: 'AdCreative', read: 'ads.manage', manage: 'ads.manage', events: ['ads.changed'],
+    list: (q) => listCreatives(ctx.db, q.slot), listQuery: Strict({ slot: Type.Optional(Id) }),
+    create: (input) => createCreative(ctx, input), createBody: CreativeFields,
+    update: (id, patch) => updateCreative(ctx, id, patch), updateBody: Patch(CreativeFields),
+    remove: (id) => deleteCreative(ctx, id),
+  });
+}
