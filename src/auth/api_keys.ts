@@ -1,4 +1,4 @@
-// Content API keys (the api_keys table, api_key_table.ts): created and revoked by admins; a key is shown once and only its SHA-256 is kept
+// Content API keys (the api_keys table, tables.ts): created and revoked by admins; a key is shown once and only its SHA-256 is kept
 // (keys are 32 random bytes, so a fast hash is enough and lookups stay one indexed query).
 import { createHash, randomBytes } from 'node:crypto';
 import type { AppContext } from '../context.ts';

@@ -93,6 +93,20 @@ export interface AuthSettingsTable {
   value: string; // JSON
 }
 
+/** Content API keys (see api_keys.ts). */
+export interface ApiKeysTable {
+  id: Generated<number>;
+  name: string;
+  /** the first characters of the key, shown in lists so a newsroom can tell keys apart */
+  prefix: string;
+  /** SHA-256 of the whole key, hex */
+  key_hash: string;
+  created_by: number | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
 export interface AuthTables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -101,4 +115,5 @@ export interface AuthTables {
   auth_throttle: AuthThrottleTable;
   audit_log: AuditLogTable;
   auth_settings: AuthSettingsTable;
+  api_keys: ApiKeysTable;
 }

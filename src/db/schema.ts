@@ -2,11 +2,10 @@
 import type { ContentTables } from '../content/tables.ts';
 import type { AuthTables } from '../auth/tables.ts';
 import type { CommentTables } from '../comments/tables.ts';
-import type { ApiKeyTables } from '../auth/api_key_table.ts';
 import type { MediaTables } from '../media/tables.ts';
 import type { AdTables } from '../ads/tables.ts';
 import type { Kysely } from 'kysely';
 
-export interface Database extends ContentTables, AuthTables, CommentTables, ApiKeyTables, MediaTables, AdTables {}
+export interface Database extends ContentTables, AuthTables, CommentTables, MediaTables, AdTables {}
 
 export type Db = Kysely<Database>;
