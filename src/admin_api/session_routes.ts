@@ -5,7 +5,7 @@ import { completeTwoFactor, confirmPassword, signIn } from '../auth/sign_in.ts';
 import { endAllSessions, endSessionById, listSessions, purgeExpiredSessions, SESSION_COOKIE } from '../auth/sessions.ts';
 import { getUserRow, setPassword } from '../auth/users.ts';
 import { audit } from '../auth/audit.ts';
-import { NotFoundError, UnauthorizedError, ValidationError } from '../errors.ts';
+import { NotFoundError, UnauthorizedError } from '../errors.ts';
 import { csrfToken } from '../http/csrf.ts';
 import { clearSessionCookie, clientOf, setSessionCookie } from '../http/session_cookie.ts';
 import { signOut } from '../http/session_steps.ts';
@@ -46,7 +46,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
     handle: async (req, reply) => {
       const s = await sessionOf(req);
       const token = req.cookies[SESSION_COOKIE];
-      if (!s || s.stage !== 'two_factor' || !token) throw new UnauthorizedError('Sign in with your password first');
+      if (s?.stage !== 'two_factor' || !token) throw new UnauthorizedError('Sign in with your password first');
       const fresh = await completeTwoFactor(ctx, s, token, req.body.code, clientOf(req));
       setSessionCookie(ctx, req, reply, fresh, 'full');
       return { stage: 'full' };

@@ -16,7 +16,7 @@ export interface CommentableArticle {
 export async function openArticle(db: Db, id: number): Promise<CommentableArticle> {
   const a = await db.selectFrom('articles').select(['id', 'slug', 'language', 'comments_open', 'published_at', 'status'])
     .where('id', '=', id).executeTakeFirst();
-  if (!a || a.status !== 'published') throw new CommentRefusedError(404, 'comments.error.article', 'article_id');
+  if (a?.status !== 'published') throw new CommentRefusedError(404, 'comments.error.article', 'article_id');
   return a;
 }
 

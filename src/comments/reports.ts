@@ -8,7 +8,7 @@ import { normalizeIp } from './network.ts';
 export async function reportComment(ctx: AppContext, commentId: number, ip: string, reason = ''): Promise<{ articleSlug: string }> {
   const c = await ctx.db.selectFrom('comments').innerJoin('articles', 'articles.id', 'comments.article_id')
     .select(['comments.id', 'comments.status', 'comments.article_id', 'articles.slug']).where('comments.id', '=', commentId).executeTakeFirst();
-  if (!c || c.status !== 'approved') throw new CommentRefusedError(404, 'comments.report_missing');
+  if (c?.status !== 'approved') throw new CommentRefusedError(404, 'comments.report_missing');
   const s = await getCommentSettings(ctx.db);
   const at = ctx.clock.now().toISOString();
   const inserted = await ctx.db.insertInto('comment_reports').values({ comment_id: c.id, ip: normalizeIp(ip), reason: reason.slice(0, 500), created_at: at })

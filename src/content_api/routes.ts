@@ -72,7 +72,7 @@ export async function contentApi(app: FastifyInstance): Promise<void> {
     ...keyed, schema: { tags, security, operationId: 'contentArticle', params: Type.Object({ slug: Type.String({ maxLength: 200 }) }, { additionalProperties: false }), querystring: keyOnly },
   }, async (req) => {
     const a = await findArticleBySlug(ctx.db, req.params.slug);
-    if (!a || a.status !== 'published') throw new NotFoundError('Article not found');
+    if (a?.status !== 'published') throw new NotFoundError('Article not found');
     return {
       article: {
         ...card(a.card, url), bodyHtml: a.body_html, wordCount: a.word_count, heroCaption: a.hero_caption, heroCredit: a.hero_credit,

@@ -24,7 +24,7 @@ export function parseForm(bytes: Buffer): Record<string, string> {
     const eq = pair.indexOf('=');
     const key = unescapeField(eq < 0 ? pair : pair.slice(0, eq));
     const value = unescapeField(eq < 0 ? '' : pair.slice(eq + 1));
-    if (Object.prototype.hasOwnProperty.call(out, key)) throw badRequest(`the field ${key.slice(0, 40)} is given more than once`);
+    if (Object.hasOwn(out, key)) throw badRequest(`the field ${key.slice(0, 40)} is given more than once`);
     out[key] = value;
   }
   return out;

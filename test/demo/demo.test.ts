@@ -105,7 +105,7 @@ for (const dialect of testDialects()) {
       for (const p of people) {
         assert.ok(p.bio.length > 80 && p.role_label, `${p.name}: bio and role`);
         const photo = await getMedia(ctx.db, p.photo_media_id!);
-        assert.ok(photo && photo.alt.includes(p.name), `${p.name}: photo with alt text`);
+        assert.ok(photo?.alt.includes(p.name), `${p.name}: photo with alt text`);
       }
       const bylines = await ctx.db.selectFrom('article_authors').select('person_id').distinct().execute();
       assert.ok(bylines.length >= 5 && bylines.length === people.length, 'everyone on staff has a byline');
