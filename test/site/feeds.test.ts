@@ -8,6 +8,8 @@ import { createArticle, publishArticle, updateArticle } from '../../src/content/
 import { findArticleById } from '../../src/content/reading.ts';
 import { updateSettings } from '../../src/content/settings.ts';
 import { feedparser, feedsmith, type ParsedFeed } from './feed_parsers.ts';
+import { signInAs } from '../helpers/staff.ts';
+import { call } from '../admin/api.ts';
 
 const KINDS = [
   { path: '/feed', type: 'application/rss+xml; charset=utf-8' },
@@ -78,6 +80,7 @@ for (const dialect of testDialects()) {
           assert.deepEqual(titles(feed), [DARI_TITLE], `${kind} by ${parser}`);
           if (kind !== '/atom.xml' || parser === 'feedparser') assert.equal(feed.language, 'fa', `${kind} by ${parser}`);
         }
+        for (const { kind, parser, feed } of await readAll(t, '/ps')) assert.equal(feed.entries.length, 0, `an empty feed is a feed: ${kind} by ${parser}`);
         const json = JSON.parse((await t.app.inject({ url: '/feed.json' })).body);
         assert.equal(json.version, 'https://jsonfeed.org/version/1.1');
         assert.deepEqual(json.items.map((i: { language: string }) => i.language), ['fa', 'en', 'en', 'en', 'en']);
@@ -142,7 +145,14 @@ for (const dialect of testDialects()) {
       });
 
       await s.test('excerpt or full text by the site setting', async () => {
-        await updateSettings(t.ctx, { feedContent: 'excerpt' });
+        // The newsroom switches it in the Admin API's site settings, which refuse anything but the two values.
+        const admin = (await signInAs(t, 'admin')).headers;
+        const bad = await call(t, admin, 'PATCH', '/api/admin/settings', { feedContent: 'everything' });
+        assert.equal(bad.status, 400, JSON.stringify(bad.body));
+        assert.match(bad.body.error.field, /feedContent/);
+        const ok = await call(t, admin, 'PATCH', '/api/admin/settings', { feedContent: 'excerpt' });
+        assert.equal(ok.status, 200, JSON.stringify(ok.body));
+        assert.equal(ok.body.settings.feedContent, 'excerpt');
         for (const { kind, parser, feed } of await readAll(t, '')) {
           const e = feed.entries.find((x) => x.title === 'Border crossings rise again')!;
           assert.match(e.text, /Families wait at the border\./, `${kind} by ${parser}`);
