@@ -172,6 +172,15 @@ for (const dialect of testDialects()) {
         }
         for (const path of ['/feed', '/atom.xml']) assert.doesNotMatch((await t.app.inject({ url: path })).body, /<img src=x/, path);
       });
+
+      await s.test('links inside a body are absolute, for readers with no page address', async () => {
+        await updateArticle(t.ctx, n.articles.corrected, { bodyHtml: '<p>See <a href="/tag/borders">borders</a> and <a href="https://other.example/x">elsewhere</a>.</p>' }, { userId: null });
+        for (const { kind, parser, feed } of await readAll(t, '')) {
+          const e = feed.entries.find((x) => x.title === 'Clinic opens in Herat')!;
+          assert.match(e.text, new RegExp(`href="${url}/tag/borders"`), `${kind} by ${parser}`);
+          assert.match(e.text, /href="https:\/\/other.example\/x"/, `${kind} by ${parser}`);
+        }
+      });
     } finally {
       await t.app.close();
       await t.close();
