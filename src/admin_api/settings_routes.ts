@@ -1,6 +1,6 @@
 // Site settings in the Admin API: read them all, change some (every change is in the audit log).
 import type { FastifyInstance } from 'fastify';
-import { getSettings, updateSettings } from '../content/settings.ts';
+import { FEED_CONTENTS, getSettings, updateSettings } from '../content/settings.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
 import { endpoint } from './endpoint.ts';
 import { Bool, ListOf, NullableId, OneOf, Strict, Text, Type } from './schemas.ts';
@@ -16,6 +16,7 @@ const SettingsPatch = Strict({
   social: opt(ListOf(Strict({ label: Text(60), url: Text(2000) }), 20)),
   commentsCloseAfterDays: opt(Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 1, maximum: 3650 })),
   moderateAll: opt(Bool),
+  feedContent: opt(OneOf(FEED_CONTENTS)),
 });
 
 export async function settingsRoutes(app: FastifyInstance): Promise<void> {

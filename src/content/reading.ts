@@ -46,6 +46,8 @@ export interface ListFilter {
   from?: string;
   to?: string;
   excludeIds?: number[];
+  /** only stories written in this language */
+  language?: string;
 }
 
 function publishedQuery(db: Db, f: ListFilter) {
@@ -55,6 +57,7 @@ function publishedQuery(db: Db, f: ListFilter) {
   if (f.personId) q = q.where('articles.id', 'in', db.selectFrom('article_authors').select('article_id').where('person_id', '=', f.personId));
   if (f.from) q = q.where('articles.published_at', '>=', f.from);
   if (f.to) q = q.where('articles.published_at', '<', f.to);
+  if (f.language) q = q.where('articles.language', '=', f.language);
   if (f.excludeIds?.length) q = q.where('articles.id', 'not in', f.excludeIds);
   return q;
 }

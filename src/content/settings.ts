@@ -23,7 +23,12 @@ export interface SiteSettings {
   commentsCloseAfterDays: number | null;
   /** hold every comment for moderation */
   moderateAll: boolean;
+  /** what the feeds carry of each story: the whole body, or the standfirst (or the body's opening) */
+  feedContent: FeedContent;
 }
+
+export const FEED_CONTENTS = ['full', 'excerpt'] as const;
+export type FeedContent = (typeof FEED_CONTENTS)[number];
 
 export const DEFAULT_SETTINGS: SiteSettings = {
   name: 'Khabar',
@@ -35,6 +40,7 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   social: [],
   commentsCloseAfterDays: null,
   moderateAll: false,
+  feedContent: 'full',
 };
 
 type Checker = { [K in keyof SiteSettings]: (v: unknown) => string | null };
@@ -60,6 +66,7 @@ const checks: Checker = {
     && typeof s.url === 'string' && /^https?:\/\/[^\s]+$/.test(s.url)) ? null : 'must be a list of { label, url } with http(s) URLs'),
   commentsCloseAfterDays: (v) => (v === null || (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 3650) ? null : 'must be 1 to 3650 days or null'),
   moderateAll: (v) => (typeof v === 'boolean' ? null : 'must be true or false'),
+  feedContent: (v) => ((FEED_CONTENTS as readonly unknown[]).includes(v) ? null : `must be one of ${FEED_CONTENTS.join(', ')}`),
 };
 
 /** The site's settings, defaults filled in. */

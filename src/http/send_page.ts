@@ -86,3 +86,22 @@ export function sendPage(reply: FastifyReply, page: VNode | string, { status = 2
   const body = audience === 'public' ? compressed(encoding + etag, () => compress(html, encoding)) : compress(html, encoding);
   return reply.header('content-encoding', encoding).send(body);
 }
+
+/** Sends a public document that is not a page (a feed) the way public pages go: weak ETag, shared-cache header,
+ * br/gzip kept by ETag, 304 on If-None-Match; with `lastModified`, also Last-Modified and 304 on If-Modified-Since,
+ * which counts only when there is no If-None-Match (RFC 9110 §13.1.3). */
+export function sendDocument(reply: FastifyReply, text: string, type: string, lastModified?: Date): FastifyReply {
+  const req = reply.request;
+  const etag = `W/"${hash('sha256', text, 'base64url').slice(0, 27)}"`;
+  reply.header('etag', etag).header('cache-control', PAGE_CACHE_CONTROL).header('vary', 'accept-encoding');
+  if (lastModified) reply.header('last-modified', lastModified.toUTCString());
+  const inm = req.headers['if-none-match'];
+  const ims = Date.parse(req.headers['if-modified-since'] ?? '');
+  const fresh = inm !== undefined ? inm.split(/\s*,\s*/).some((t) => t === etag || `W/${t}` === etag)
+    : lastModified !== undefined && !Number.isNaN(ims) && Math.floor(lastModified.getTime() / 1000) * 1000 <= ims;
+  if (fresh) return reply.code(304).send();
+  reply.code(200).type(type);
+  const encoding = pickEncoding(req.headers['accept-encoding']);
+  if (encoding === 'identity' || Buffer.byteLength(text) < COMPRESS_FROM) return reply.send(text);
+  return reply.header('content-encoding', encoding).send(compressed(encoding + etag, () => compress(text, encoding)));
+}

@@ -26,7 +26,7 @@ export async function homeShow(ctx: AppContext, req: FastifyRequest, reply: Fast
   ]);
   const pages = total > LATEST ? pageCount(total - LATEST + PER_PAGE, 1) : 1;
   return sendPage(reply, (
-    <Layout site={site} title={t(lang, 'home.title', { name: site.settings.name })} description={site.settings.description} current="" canonical={`${ctx.config.publicUrl}/`}>
+    <Layout site={site} title={t(lang, 'home.title', { name: site.settings.name })} description={site.settings.description} current="" feeds="" canonical={`${ctx.config.publicUrl}/`}>
       <h1 class="visually-hidden">{site.settings.name}</h1>
       <div class="home-top">
         {lead ? (

@@ -26,6 +26,8 @@ interface ListSpec {
   offset?: number;
   current?: string;
   intro?: (site: SiteView) => ComponentChildren;
+  /** announce this list's own feeds (section, tag and author pages) */
+  feeds?: boolean;
 }
 
 export async function listPage(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, spec: ListSpec) {
@@ -40,7 +42,7 @@ export async function listPage(ctx: AppContext, req: FastifyRequest, reply: Fast
   const heading = spec.title(lang);
   const title = spec.page > 1 ? t(lang, 'list.page_title', { title: heading, page: spec.page }) : heading;
   return sendPage(reply, (
-    <Layout site={site} title={`${title} | ${site.settings.name}`} current={spec.current} canonical={`${ctx.config.publicUrl}${pageHref(spec.base, spec.page)}`}>
+    <Layout site={site} title={`${title} | ${site.settings.name}`} current={spec.current} feeds={spec.feeds ? spec.base : undefined} canonical={`${ctx.config.publicUrl}${pageHref(spec.base, spec.page)}`}>
       <div class="list-layout">
         <div class="list-main">
           <header class="list-header">
@@ -65,7 +67,7 @@ export async function sectionShow(ctx: AppContext, req: SlugReq, reply: FastifyR
   const s = await getSectionBySlug(ctx.db, req.params.slug);
   if (!s) throw new NotFoundError('We could not find that section.');
   return listPage(ctx, req, reply, {
-    title: () => s.name, base: sectionHref(s.slug), filter: { sectionId: s.id }, page, current: s.slug,
+    title: () => s.name, base: sectionHref(s.slug), filter: { sectionId: s.id }, page, current: s.slug, feeds: true,
     intro: () => (s.description ? <p class="list-intro">{s.description}</p> : null),
   });
 }
@@ -74,7 +76,7 @@ export async function tagShow(ctx: AppContext, req: SlugReq, reply: FastifyReply
   const page = parsePage(req.query);
   const tag = await getTagBySlug(ctx.db, req.params.slug);
   if (!tag) throw new NotFoundError('We could not find that tag.');
-  return listPage(ctx, req, reply, { title: (lang) => t(lang, 'list.tag', { name: tag.name }), base: tagHref(tag.slug), filter: { tagId: tag.id }, page });
+  return listPage(ctx, req, reply, { title: (lang) => t(lang, 'list.tag', { name: tag.name }), base: tagHref(tag.slug), filter: { tagId: tag.id }, page, feeds: true });
 }
 
 export async function authorShow(ctx: AppContext, req: SlugReq, reply: FastifyReply) {
@@ -83,7 +85,7 @@ export async function authorShow(ctx: AppContext, req: SlugReq, reply: FastifyRe
   if (!p) throw new NotFoundError('We could not find that author.');
   const photo = await mediaById(ctx.db, p.photo_media_id);
   return listPage(ctx, req, reply, {
-    title: (lang) => t(lang, 'list.author', { name: p.name }), base: authorHref(p.slug), filter: { personId: p.id }, page,
+    title: (lang) => t(lang, 'list.author', { name: p.name }), base: authorHref(p.slug), filter: { personId: p.id }, page, feeds: true,
     intro: () => (
       <section class="author-bio" aria-label={p.name}>
         {photo ? <Picture media={photo} alt={p.name} sizes="6em" display={160} eager /> : null}

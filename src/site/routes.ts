@@ -4,6 +4,7 @@ import { KhabarError, NotFoundError } from '../errors.ts';
 import { homeShow } from './home_show.tsx';
 import { articleShow } from './article_show.tsx';
 import { sectionShow, tagShow, authorShow, archiveShow } from './list_show.tsx';
+import { feedRoutes } from './feeds/feed_routes.ts';
 
 const MAX_URL = 2048;
 
@@ -23,4 +24,5 @@ export async function siteRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { slug: string } }>('/author/:slug', (req, reply) => authorShow(ctx, req, reply));
   app.get<{ Params: { year: string } }>('/:year(^\\d{4}$)/', (req, reply) => archiveShow(ctx, req, reply));
   app.get<{ Params: { year: string; month: string } }>('/:year(^\\d{4}$)/:month(^\\d{2}$)/', (req, reply) => archiveShow(ctx, req, reply));
+  await feedRoutes(app);
 }

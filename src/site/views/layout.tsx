@@ -4,6 +4,7 @@ import { t, dir, formatDate, localDay, localYear } from '../../i18n/index.ts';
 import type { SiteView } from '../site_view.ts';
 import { assetUrl } from '../assets.ts';
 import { Picture } from './picture.tsx';
+import { FeedLinks } from '../feeds/feed_links.tsx';
 
 export interface LayoutProps {
   site: SiteView;
@@ -13,10 +14,12 @@ export interface LayoutProps {
   /** section slug to mark as current in the navigation */
   current?: string;
   head?: ComponentChildren;
+  /** the list whose feeds the page announces (its address; '' for the whole site's) */
+  feeds?: string;
   children: ComponentChildren;
 }
 
-export function Layout({ site, title, description, canonical, current, head, children }: LayoutProps): VNode {
+export function Layout({ site, title, description, canonical, current, head, feeds, children }: LayoutProps): VNode {
   const { settings, lang } = site;
   const today = site.now;
   const year = localYear(today, settings.timeZone);
@@ -29,6 +32,7 @@ export function Layout({ site, title, description, canonical, current, head, chi
         {description ? <meta name="description" content={description} /> : null}
         {canonical ? <link rel="canonical" href={canonical} /> : null}
         <link rel="stylesheet" href={assetUrl('site.css')} />
+        {feeds === undefined ? null : <FeedLinks base={feeds} title={title} />}
         {head}
       </head>
       <body>

@@ -1,0 +1,80 @@
+// The site's feeds: RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the whole site, each section, tag, author and language.
+// Addresses (docs/decisions.md, "Public addresses"): a list's address plus /feed or /rss.xml (RSS), /atom.xml or
+// /feed.json; the whole site's at the root (also /rss), a language's under /<language>/ (/fa/feed).
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { AppContext } from '../../context.ts';
+import type { ListFilter } from '../../content/reading.ts';
+import { listFeedStories } from '../../content/feed_stories.ts';
+import { getSectionBySlug } from '../../content/sections.ts';
+import { getTagBySlug } from '../../content/tags.ts';
+import { getPersonBySlug } from '../../content/people.ts';
+import { NotFoundError } from '../../errors.ts';
+import { LANGUAGES } from '../../i18n/languages.ts';
+import { t } from '../../i18n/index.ts';
+import { sendDocument } from '../../http/send_page.ts';
+import { loadSiteView } from '../site_view.ts';
+import { authorHref, sectionHref, tagHref } from '../views/parts.tsx';
+import { buildFeed, FEED_TYPES, lastChange, type FeedKind } from './feed_build.ts';
+import { feedHrefs } from './feed_paths.ts';
+
+/** How many stories a feed carries: the newest ones. */
+export const FEED_SIZE = 30;
+
+/** The file names a feed answers to after a list's address, and the kind each gives. */
+const FEED_NAMES: Record<string, FeedKind> = { feed: 'rss', 'rss.xml': 'rss', rss: 'rss', 'atom.xml': 'atom', 'feed.json': 'json' };
+
+interface Scope {
+  /** the list's own page, site-relative ('' for the home page) */
+  base: string;
+  title: string;
+  filter: ListFilter;
+  language?: string;
+}
+
+async function sendFeed(ctx: AppContext, reply: FastifyReply, kind: FeedKind, scope: (lang: string) => Promise<Scope>) {
+  const site = await loadSiteView(ctx);
+  const s = await scope(site.lang);
+  const stories = await listFeedStories(ctx.db, s.filter, FEED_SIZE);
+  const { publicUrl } = ctx.config;
+  const self = feedHrefs(s.base);
+  const text = buildFeed(kind, {
+    title: s.title,
+    description: site.settings.description,
+    page: `${publicUrl}${s.base || '/'}`,
+    self: { rss: publicUrl + self.rss, atom: publicUrl + self.atom, json: publicUrl + self.json },
+    language: s.language ?? site.lang,
+    publicUrl,
+    content: site.settings.feedContent,
+  }, stories);
+  return sendDocument(reply, text, FEED_TYPES[kind], stories.length ? lastChange(stories) : undefined);
+}
+
+type SlugParams = { Params: { slug: string } };
+
+export async function feedRoutes(app: FastifyInstance): Promise<void> {
+  const ctx = app.ctx;
+  const named = async (lang: string, name: string) => `${name} | ${(await loadSiteView(ctx, lang)).settings.name}`;
+  for (const [file, kind] of Object.entries(FEED_NAMES)) {
+    app.get(`/${file}`, (_req, reply) => sendFeed(ctx, reply, kind, async () => ({ base: '', title: (await loadSiteView(ctx)).settings.name, filter: {} })));
+    for (const language of LANGUAGES) {
+      app.get(`/${language}/${file}`, (_req, reply) => sendFeed(ctx, reply, kind, async () => ({
+        base: `/${language}`, title: `${(await loadSiteView(ctx)).settings.name} (${language})`, filter: { language }, language,
+      })));
+    }
+    app.get<SlugParams>(`/section/:slug/${file}`, (req, reply) => sendFeed(ctx, reply, kind, async (lang) => {
+      const s = await getSectionBySlug(ctx.db, req.params.slug);
+      if (!s) throw new NotFoundError('We could not find that section.');
+      return { base: sectionHref(s.slug), title: await named(lang, s.name), filter: { sectionId: s.id } };
+    }));
+    app.get<SlugParams>(`/tag/:slug/${file}`, (req, reply) => sendFeed(ctx, reply, kind, async (lang) => {
+      const tag = await getTagBySlug(ctx.db, req.params.slug);
+      if (!tag) throw new NotFoundError('We could not find that tag.');
+      return { base: tagHref(tag.slug), title: await named(lang, t(lang, 'list.tag', { name: tag.name })), filter: { tagId: tag.id } };
+    }));
+    app.get<SlugParams>(`/author/:slug/${file}`, (req, reply) => sendFeed(ctx, reply, kind, async (lang) => {
+      const p = await getPersonBySlug(ctx.db, req.params.slug);
+      if (!p) throw new NotFoundError('We could not find that author.');
+      return { base: authorHref(p.slug), title: await named(lang, t(lang, 'list.author', { name: p.name })), filter: { personId: p.id } };
+    }));
+  }
+}
