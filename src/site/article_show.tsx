@@ -13,6 +13,7 @@ import { creativeFor } from './ad_pick.ts';
 import { sendPage } from '../http/send_page.ts';
 import { Layout } from './views/layout.tsx';
 import { Picture } from './views/picture.tsx';
+import { ArticleMeta } from './views/social_meta.tsx';
 import { AdSlot, Bylines, Rail, StoryCard, When, authorHref, sectionHref, tagHref, articleHref, type Creative } from './views/parts.tsx';
 
 export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply) {
@@ -39,9 +40,10 @@ export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params:
     loadCommentsBlock(ctx, a, req),
   ]);
   const description = a.standfirst || a.body_text.slice(0, 160);
+  const canonical = `${ctx.config.publicUrl}${path}`;
   return sendPage(reply, (
     <Layout site={site} title={`${a.headline} | ${site.settings.name}`} description={description} current={a.card.section?.slug}
-      canonical={`${ctx.config.publicUrl}${path}`}>
+      canonical={canonical} head={<ArticleMeta a={a} site={site} base={ctx.config.publicUrl} url={canonical} description={description} />}>
       <div class="article-layout">
         <ArticleBody a={a} site={site} inline={inline} />
         <div class="article-aside">

@@ -4,6 +4,7 @@ import { t, dir, formatDate, localDay, localYear } from '../../i18n/index.ts';
 import type { SiteView } from '../site_view.ts';
 import { assetUrl } from '../assets.ts';
 import { Picture } from './picture.tsx';
+import { SiteIconLinks } from './social_meta.tsx';
 
 export interface LayoutProps {
   site: SiteView;
@@ -29,6 +30,7 @@ export function Layout({ site, title, description, canonical, current, head, chi
         {description ? <meta name="description" content={description} /> : null}
         {canonical ? <link rel="canonical" href={canonical} /> : null}
         <link rel="stylesheet" href={assetUrl('site.css')} />
+        <SiteIconLinks />
         {head}
       </head>
       <body>
