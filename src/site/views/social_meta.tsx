@@ -105,3 +105,13 @@ export function SiteIconLinks(): VNode {
     </>
   );
 }
+
+/** <link rel="prev"> and <link rel="next"> for a page of a list that pages (absolute addresses). */
+export function PagingLinks({ base, page, pages, href }: { base: string; page: number; pages: number; href: (p: number) => string }): VNode {
+  return (
+    <>
+      {page > 1 ? <link rel="prev" href={base + href(page - 1)} /> : null}
+      {page < pages ? <link rel="next" href={base + href(page + 1)} /> : null}
+    </>
+  );
+}
