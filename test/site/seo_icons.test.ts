@@ -40,6 +40,9 @@ test('site icons and manifest', async (s) => {
         const m = await sharp(png).metadata();
         assert.deepEqual([m.format, m.width, m.height], ['png', w, w]);
       }
+      // Drawn: the name's first letter ("T", whose stem crosses the centre) in white on dark ink.
+      const drawn = await centre((await t.app.inject('/icon-512.png')).rawPayload);
+      assert.ok(drawn.every((c) => c > 220), `white letter at the centre: ${drawn}`);
       for (const [path, size] of [['/favicon.png', 32], ['/apple-touch-icon.png', 180], ['/icon-192.png', 192], ['/icon-512.png', 512]] as const) {
         const p = await t.app.inject(path);
         assert.equal(p.statusCode, 200, path);
