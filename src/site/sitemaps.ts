@@ -7,10 +7,19 @@ import { authorEntries, countPublishedArticles, publishedArticleEntries, recentN
 import { loadSiteView } from './site_view.ts';
 import { articleHref, authorHref, sectionHref } from './views/parts.tsx';
 
-/** Sitemap limits (sitemaps.org): 50,000 URLs and 50 MB per file. A URL entry here is at most ~800 bytes (the
- * site caps addresses at 2,048 characters and slugs at 200), so 50,000 of them stay far below 50 MB. Tests lower
- * perPage to prove the paging. */
-export const SITEMAP_LIMITS = { perPage: 50_000 };
+/** Sitemap limits (sitemaps.org): 50,000 URLs and 50 MB per file. Tests lower perPage to prove the paging. */
+export const SITEMAP_LIMITS = { perPage: 50_000, maxBytes: 50 * 1024 * 1024 };
+/** Slugs are at most 120 UTF-16 units (slugify); percent-encoded, one unit is at most 9 characters (a 3-byte
+ * UTF-8 letter, %XX%XX%XX). */
+const MAX_ENCODED_SLUG = 120 * 9;
+
+/** Articles per sitemap: 50,000, or fewer when so many of the longest possible entries could pass 50 MB (a
+ * newsroom writing Dari slugs: an encoded slug is up to 1,080 characters). Fixed per site, so an article keeps
+ * its page. */
+export function articlesPerSitemap(base: string): number {
+  const longest = Buffer.byteLength(url(`${base}/articles/${'%D8'.repeat(MAX_ENCODED_SLUG / 3)}`, '2026-01-01T00:00:00.000Z')) + 1;
+  return Math.min(SITEMAP_LIMITS.perPage, Math.floor((SITEMAP_LIMITS.maxBytes - 200) / longest));
+}
 /** Google News: the last 48 hours, at most 1,000 stories per news sitemap. */
 export const NEWS_WINDOW_MS = 48 * 3600_000;
 const NEWS_MAX = 1000;
@@ -36,7 +45,7 @@ function urlset(urls: string[], extraNs = ''): string {
   return `<urlset xmlns="${SM}"${extraNs}>\n${urls.join('\n')}\n</urlset>\n`;
 }
 
-function url(loc: string, lastmod?: string, extra = ''): string {
+export function url(loc: string, lastmod?: string, extra = ''): string {
   return `<url><loc>${xmlText(loc)}</loc>${lastmod ? `<lastmod>${isoTime(lastmod)}</lastmod>` : ''}${extra}</url>`;
 }
 
@@ -59,14 +68,15 @@ export async function sitemapRoutes(app: FastifyInstance): Promise<void> {
     const maps: [string, string | undefined][] = [[`${base}/sitemaps/sections.xml`, newest(sections)]];
     if (authors.length) maps.push([`${base}/sitemaps/authors.xml`, newest(authors)]);
     if (news.length) maps.push([`${base}/sitemaps/news.xml`, newest(news)]);
-    for (let n = 1; n <= Math.ceil(count / SITEMAP_LIMITS.perPage); n++) maps.push([`${base}/sitemaps/articles-${n}.xml`, undefined]);
+    for (let n = 1; n <= Math.ceil(count / articlesPerSitemap(base)); n++) maps.push([`${base}/sitemaps/articles-${n}.xml`, undefined]);
     const body = maps.map(([loc, lastmod]) => `<sitemap><loc>${xmlText(loc)}</loc>${lastmod ? `<lastmod>${isoTime(lastmod)}</lastmod>` : ''}</sitemap>`);
     return sendXml(reply, `<sitemapindex xmlns="${SM}">\n${body.join('\n')}\n</sitemapindex>\n`);
   });
 
   app.get<{ Params: { n: string } }>('/sitemaps/articles-:n(^\\d{1,6}$).xml', async (req, reply) => {
     const n = Number(req.params.n);
-    const entries = n >= 1 ? await publishedArticleEntries(ctx.db, SITEMAP_LIMITS.perPage, (n - 1) * SITEMAP_LIMITS.perPage) : [];
+    const per = articlesPerSitemap(base);
+    const entries = n >= 1 ? await publishedArticleEntries(ctx.db, per, (n - 1) * per) : [];
     if (!entries.length) throw new NotFoundError('There is no such sitemap.');
     return sendXml(reply, urlset(entries.map((e) => url(base + articleHref(e.slug), e.updated_at))));
   });

@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testDialects, makeTestApp, type TestApp } from '../helpers/context.ts';
 import { buildNewsroom } from '../helpers/newsroom.ts';
-import { SITEMAP_LIMITS } from '../../src/site/sitemaps.ts';
+import { SITEMAP_LIMITS, articlesPerSitemap, url } from '../../src/site/sitemaps.ts';
+import { slugify } from '../../src/content/sanitize.ts';
+import { articleHref } from '../../src/site/views/parts.tsx';
 import { updateArticle } from '../../src/content/articles.ts';
 
 const SCHEMAS = new URL('../fixtures/sitemaps/', import.meta.url).pathname;
@@ -31,6 +33,22 @@ const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) 
 test('the schemas refuse a broken sitemap (the validation can fail)', () => {
   assert.throws(() => validate('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><lastmod>x</lastmod></url></urlset>', 'sitemap.xsd'));
   assert.throws(() => validate('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url><loc>http://a.example/x</loc><news:news><news:title>t</news:title></news:news></url></urlset>', 'sitemap-with-news.xsd'));
+});
+
+test('a full article sitemap of the longest possible addresses stays within 50 MB', () => {
+  const base = 'https://news.example';
+  // The longest slug there can be: 120 letters that each take three bytes in UTF-8 (Dari letters take two).
+  const slugs = [slugify('ا'.repeat(500)), slugify('ក'.repeat(500)), slugify('𐐀'.repeat(500))];
+  assert.equal(slugs[1].length, 120);
+  const per = articlesPerSitemap(base);
+  assert.ok(per < 50_000 && per > 30_000, `${per} articles per sitemap`);
+  for (const slug of slugs) {
+    const entry = Buffer.byteLength(`${url(base + articleHref(slug), '2026-11-25T08:00:00.000Z')}\n`);
+    assert.ok(entry * per + 200 <= 50 * 1024 * 1024, `${entry} bytes x ${per}`);
+  }
+  // Without the byte bound, 50,000 of the longest entries would pass 50 MB.
+  const longest = Buffer.byteLength(`${url(base + articleHref(slugs[1]), '2026-11-25T08:00:00.000Z')}\n`);
+  assert.ok(longest * 50_000 > 50 * 1024 * 1024);
 });
 
 for (const dialect of testDialects()) {
