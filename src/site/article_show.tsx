@@ -13,6 +13,8 @@ import { creativeFor } from './ad_pick.ts';
 import { sendPage } from '../http/send_page.ts';
 import { Layout } from './views/layout.tsx';
 import { Picture } from './views/picture.tsx';
+import { ArticleMeta } from './views/social_meta.tsx';
+import { ShareLinks } from './views/share_links.tsx';
 import { AdSlot, Bylines, Rail, StoryCard, When, authorHref, sectionHref, tagHref, articleHref, type Creative } from './views/parts.tsx';
 
 export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply) {
@@ -39,11 +41,12 @@ export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params:
     loadCommentsBlock(ctx, a, req),
   ]);
   const description = a.standfirst || a.body_text.slice(0, 160);
+  const canonical = `${ctx.config.publicUrl}${path}`;
   return sendPage(reply, (
     <Layout site={site} title={`${a.headline} | ${site.settings.name}`} description={description} current={a.card.section?.slug}
-      canonical={`${ctx.config.publicUrl}${path}`}>
+      canonical={canonical} head={<ArticleMeta a={a} site={site} base={ctx.config.publicUrl} url={canonical} description={description} />}>
       <div class="article-layout">
-        <ArticleBody a={a} site={site} inline={inline} />
+        <ArticleBody a={a} site={site} inline={inline} url={canonical} />
         <div class="article-aside">
           <AdSlot creative={sidebar} slot="sidebar" lang={site.lang} />
           <Rail {...sectionItems} site={site} />
@@ -70,7 +73,7 @@ function splitBody(html: string, afterParagraph: number): [string, string] {
   return [html.slice(0, idx + 4), html.slice(idx + 4)];
 }
 
-function ArticleBody({ a, site, inline }: { a: ArticlePage; site: SiteView; inline: Creative | null }): VNode {
+function ArticleBody({ a, site, inline, url }: { a: ArticlePage; site: SiteView; inline: Creative | null; url: string }): VNode {
   const lang = site.lang;
   const [first, rest] = splitBody(a.body_html, 3);
   const updated = a.updated_at > (a.published_at ?? '') && a.updated_at.slice(0, 16) !== (a.published_at ?? '').slice(0, 16);
@@ -121,6 +124,7 @@ function ArticleBody({ a, site, inline }: { a: ArticlePage; site: SiteView; inli
           <ul>{a.tags.map((tag) => <li><a href={tagHref(tag.slug)} rel="tag">{tag.name}</a></li>)}</ul>
         </nav>
       ) : null}
+      <ShareLinks url={url} title={a.headline} lang={lang} />
       {a.card.authors.filter((p) => p.bio).map((p) => (
         <section class="author-bio" aria-label={`${t(lang, 'article.about_author')}: ${p.name}`}>
           {p.photo ? <Picture media={p.photo} alt={p.name} sizes="6em" display={160} /> : null}

@@ -9,6 +9,7 @@ import { publishedList, worldRail, WORLD_SECTION } from './rails.ts';
 import { Layout } from './views/layout.tsx';
 import { Pager, Rail, StoryCard, sectionHref } from './views/parts.tsx';
 import { listPage } from './list_show.tsx';
+import { PagingLinks } from './views/social_meta.tsx';
 
 const LATEST = 7;
 
@@ -26,7 +27,8 @@ export async function homeShow(ctx: AppContext, req: FastifyRequest, reply: Fast
   ]);
   const pages = total > LATEST ? pageCount(total - LATEST + PER_PAGE, 1) : 1;
   return sendPage(reply, (
-    <Layout site={site} title={t(lang, 'home.title', { name: site.settings.name })} description={site.settings.description} current="" feeds="" canonical={`${ctx.config.publicUrl}/`}>
+    <Layout site={site} title={t(lang, 'home.title', { name: site.settings.name })} description={site.settings.description} current="" feeds="" canonical={`${ctx.config.publicUrl}/`}
+      head={<PagingLinks base={ctx.config.publicUrl} page={1} pages={pages} href={(p) => pageHref('/', p)} />}>
       <h1 class="visually-hidden">{site.settings.name}</h1>
       <div class="home-top">
         {lead ? (

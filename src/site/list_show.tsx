@@ -16,6 +16,7 @@ import { publishedList, worldRail } from './rails.ts';
 import { Layout } from './views/layout.tsx';
 import { Pager, Rail, StoryCard, sectionHref, tagHref, authorHref } from './views/parts.tsx';
 import { Picture } from './views/picture.tsx';
+import { PagingLinks } from './views/social_meta.tsx';
 
 interface ListSpec {
   title: (lang: string) => string;
@@ -42,7 +43,8 @@ export async function listPage(ctx: AppContext, req: FastifyRequest, reply: Fast
   const heading = spec.title(lang);
   const title = spec.page > 1 ? t(lang, 'list.page_title', { title: heading, page: spec.page }) : heading;
   return sendPage(reply, (
-    <Layout site={site} title={`${title} | ${site.settings.name}`} current={spec.current} feeds={spec.feeds ? spec.base : undefined} canonical={`${ctx.config.publicUrl}${pageHref(spec.base, spec.page)}`}>
+    <Layout site={site} title={`${title} | ${site.settings.name}`} current={spec.current} feeds={spec.feeds ? spec.base : undefined} canonical={`${ctx.config.publicUrl}${pageHref(spec.base, spec.page)}`}
+      head={<PagingLinks base={ctx.config.publicUrl} page={spec.page} pages={pages} href={(p) => pageHref(spec.base, p)} />}>
       <div class="list-layout">
         <div class="list-main">
           <header class="list-header">

@@ -5,6 +5,8 @@ import { homeShow } from './home_show.tsx';
 import { articleShow } from './article_show.tsx';
 import { sectionShow, tagShow, authorShow, archiveShow } from './list_show.tsx';
 import { feedRoutes } from './feeds/feed_routes.ts';
+import { sitemapRoutes } from './sitemaps.ts';
+import { iconRoutes } from './icons.ts';
 
 const MAX_URL = 2048;
 
@@ -17,6 +19,8 @@ export async function siteRoutes(app: FastifyInstance): Promise<void> {
     const slug = (req.params as { slug?: string } | undefined)?.slug;
     if (slug !== undefined && (/[\u0000-\u001f\u007f]/.test(slug) || slug.length > 200)) throw new NotFoundError('We could not find that page.');
   });
+  await sitemapRoutes(app);
+  await iconRoutes(app);
   app.get('/', (req, reply) => homeShow(ctx, req, reply));
   app.get<{ Params: { slug: string } }>('/articles/:slug', (req, reply) => articleShow(ctx, req, reply));
   app.get<{ Params: { slug: string } }>('/section/:slug', (req, reply) => sectionShow(ctx, req, reply));

@@ -5,6 +5,7 @@ import type { SiteView } from '../site_view.ts';
 import { assetUrl } from '../assets.ts';
 import { Picture } from './picture.tsx';
 import { FeedLinks } from '../feeds/feed_links.tsx';
+import { SiteIconLinks } from './social_meta.tsx';
 
 export interface LayoutProps {
   site: SiteView;
@@ -33,6 +34,7 @@ export function Layout({ site, title, description, canonical, current, head, fee
         {canonical ? <link rel="canonical" href={canonical} /> : null}
         <link rel="stylesheet" href={assetUrl('site.css')} />
         {feeds === undefined ? null : <FeedLinks base={feeds} title={title} />}
+        <SiteIconLinks />
         {head}
       </head>
       <body>
