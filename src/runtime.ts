@@ -13,6 +13,7 @@ import { ReadCache } from './content/read_cache.ts';
 import { DEFAULT_PASSWORD_COST, type PasswordCost } from './auth/passwords.ts';
 import { smtpTransport, type MailTransport } from './auth/mail.ts';
 import { VERIFY_URLS, type CaptchaVerifyUrls } from './comments/captcha_urls.ts';
+import { fillNewSearchIndex, watchForSearch } from './search/watch.ts';
 
 export interface Runtime {
   ctx: AppContext;
@@ -42,7 +43,7 @@ export interface RuntimeOptions {
 
 export async function createRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
   const { db, dialect, close } = openDatabase(config.databaseUrl, opts.dbOptions);
-  if (opts.migrate !== false) await migrateToLatest(db, { schema: opts.dbOptions?.schema });
+  const migrated = opts.migrate !== false ? await migrateToLatest(db, { schema: opts.dbOptions?.schema }) : [];
   const clock = opts.clock ?? systemClock;
   const events = new EventBus();
   const ctx: AppContext = {
@@ -58,5 +59,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     mail: opts.mail !== undefined ? opts.mail : config.smtpUrl ? smtpTransport(config.smtpUrl) : null,
     captchaVerifyUrls: opts.captchaVerifyUrls ?? VERIFY_URLS,
   };
+  watchForSearch(ctx);
+  await fillNewSearchIndex(ctx, migrated);
   return { ctx, close };
 }
