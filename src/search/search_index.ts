@@ -19,7 +19,7 @@ export async function searchDocument(db: Db, articleId: number): Promise<SearchD
   const a = await db.selectFrom('articles')
     .select(['id', 'headline', 'standfirst', 'body_text', 'section_id', 'language', 'published_at', 'updated_at', 'status'])
     .where('id', '=', articleId).executeTakeFirst();
-  if (!a || a.status !== 'published') return null;
+  if (a?.status !== 'published') return null;
   const [people, tags] = await Promise.all([
     db.selectFrom('article_authors').innerJoin('people', 'people.id', 'article_authors.person_id').select('people.name')
       .where('article_authors.article_id', '=', articleId).orderBy('article_authors.position').execute(),

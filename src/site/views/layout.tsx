@@ -4,6 +4,7 @@ import { t, dir, formatDate, localDay, localYear } from '../../i18n/index.ts';
 import type { SiteView } from '../site_view.ts';
 import { assetUrl } from '../assets.ts';
 import { Picture } from './picture.tsx';
+import { SearchBox } from './search_box.tsx';
 
 export interface LayoutProps {
   site: SiteView;
@@ -50,6 +51,7 @@ export function Layout({ site, title, description, canonical, current, head, chi
             </a>
             <p class="tagline">{settings.description}</p>
           </div>
+          <SearchBox lang={lang} />
           <nav class="sections" aria-label={t(lang, 'site.sections')}>
             <ul>
               <li><a href="/" aria-current={current === '' ? 'page' : undefined}>{t(lang, 'site.home')}</a></li>
