@@ -13,7 +13,7 @@ import { ReadCache } from './content/read_cache.ts';
 import { DEFAULT_PASSWORD_COST, type PasswordCost } from './auth/passwords.ts';
 import { smtpTransport, type MailTransport } from './auth/mail.ts';
 import { VERIFY_URLS, type CaptchaVerifyUrls } from './comments/captcha_urls.ts';
-import { fillNewSearchIndex, watchForSearch } from './search/watch.ts';
+import { fillEmptySearchIndex, watchForSearch } from './search/watch.ts';
 
 export interface Runtime {
   ctx: AppContext;
@@ -43,7 +43,7 @@ export interface RuntimeOptions {
 
 export async function createRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
   const { db, dialect, close } = openDatabase(config.databaseUrl, opts.dbOptions);
-  const migrated = opts.migrate !== false ? await migrateToLatest(db, { schema: opts.dbOptions?.schema }) : [];
+  if (opts.migrate !== false) await migrateToLatest(db, { schema: opts.dbOptions?.schema });
   const clock = opts.clock ?? systemClock;
   const events = new EventBus();
   const ctx: AppContext = {
@@ -60,6 +60,6 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     captchaVerifyUrls: opts.captchaVerifyUrls ?? VERIFY_URLS,
   };
   watchForSearch(ctx);
-  await fillNewSearchIndex(ctx, migrated);
+  if (opts.migrate !== false) await fillEmptySearchIndex(ctx);
   return { ctx, close };
 }

@@ -29,6 +29,9 @@ export function postgresSearch(db: Db): SearchIndex {
     async remove(articleId) {
       await sql`delete from search_documents where article_id = ${articleId}`.execute(db);
     },
+    async isEmpty() {
+      return (await sql`select article_id from search_documents limit 1`.execute(db)).rows.length === 0;
+    },
     async clear() {
       await sql`delete from search_documents`.execute(db);
     },

@@ -24,6 +24,9 @@ export function sqliteSearch(db: Db): SearchIndex {
     async remove(articleId) {
       await sql`delete from search_fts where rowid = ${articleId}`.execute(db);
     },
+    async isEmpty() {
+      return (await sql`select rowid from search_fts limit 1`.execute(db)).rows.length === 0;
+    },
     async clear() {
       await sql`delete from search_fts`.execute(db);
     },

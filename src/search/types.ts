@@ -45,6 +45,8 @@ export interface SearchIndex {
   remove(articleId: number): Promise<void>;
   /** empty when the query holds no words; never throws on what a reader typed */
   query(q: SearchQuery): Promise<SearchResults>;
+  /** true when nothing is indexed (a new index, or one dropped) */
+  isEmpty(): Promise<boolean>;
   /** drops everything (before a full reindex) */
   clear(): Promise<void>;
 }

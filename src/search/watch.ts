@@ -1,7 +1,7 @@
 // Keeps the search index current from the event bus: every change to an article (publish, edit, unpublish,
 // archive, delete, scheduled publishing) re-reads that article; a renamed author or tag re-reads its stories.
 import type { AppContext } from '../context.ts';
-import { refreshArticle, reindexAll } from './search_index.ts';
+import { refreshArticle, reindexAll, searchIndexFor } from './search_index.ts';
 
 type SearchContext = Pick<AppContext, 'db' | 'dialect' | 'events'>;
 
@@ -21,7 +21,10 @@ export function watchForSearch(ctx: SearchContext): () => void {
   };
 }
 
-/** On the start that created the index (migration 0006_search just ran), fills it from the published articles. */
-export async function fillNewSearchIndex(ctx: SearchContext, migrationsRun: string[]): Promise<void> {
-  if (migrationsRun.includes('0006_search')) await reindexAll(ctx);
+/** On start: an empty index while stories are published (the index was just created, or a database was restored
+ * without it) is filled from the published articles. Two small reads otherwise. */
+export async function fillEmptySearchIndex(ctx: SearchContext): Promise<number> {
+  if (!(await searchIndexFor(ctx).isEmpty())) return 0;
+  const any = await ctx.db.selectFrom('articles').select('id').where('status', '=', 'published').limit(1).executeTakeFirst();
+  return any ? reindexAll(ctx) : 0;
 }

@@ -8,6 +8,7 @@ import { createSection } from '../../src/content/sections.ts';
 import { createPerson, updatePerson } from '../../src/content/people.ts';
 import { reindexAll, searchIndexFor, type SearchQuery } from '../../src/search/search_index.ts';
 import { MARK_END, MARK_START, queryTerms } from '../../src/search/normalise.ts';
+import { fillEmptySearchIndex } from '../../src/search/watch.ts';
 
 const actor = { userId: null };
 const BAD_QUERIES = ['', '   ', 'x'.repeat(10_000), '"', '"unclosed', 'NEAR(', 'NEAR(a b', '*', 'kabul*', '-', '-kabul', '(', '((kabul', 'kabul)',
@@ -121,6 +122,10 @@ for (const dialect of testDialects()) {
       await searchIndexFor(t.ctx).clear();
       assert.deepEqual(await found('kandahar'), []);
       assert.equal(await reindexAll(t.ctx), Object.keys(ids).length);
+      assert.equal((await found('kandahar')).length, 2);
+      assert.equal(await fillEmptySearchIndex(t.ctx), 0, 'a filled index is left alone on start');
+      await searchIndexFor(t.ctx).clear();
+      assert.equal(await fillEmptySearchIndex(t.ctx), Object.keys(ids).length, 'an empty one is filled on start');
       assert.equal((await found('kandahar')).length, 2);
     });
   });
