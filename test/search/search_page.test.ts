@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { makeTestApp, testDialects, type TestApp } from '../helpers/context.ts';
 import { createArticle, publishArticle, unpublishArticle } from '../../src/content/articles.ts';
 import { createSection } from '../../src/content/sections.ts';
+import { validateHtml, vnuErrors } from '../helpers/vnu.ts';
 
 const actor = { userId: null };
 const BAD_QUERIES = ['', '   ', 'x'.repeat(10_000), 'کابل '.repeat(2_000), '"', '"unclosed', 'NEAR(', 'NEAR(kandahar floods, 2)', '*', '*kandahar', '-', '-kandahar',
@@ -102,6 +103,15 @@ for (const dialect of testDialects()) {
       assert.match(res(await search({ q: 'kandahar' })), /1 results/);
       await publishArticle(t.ctx, ids.headline, actor);
       assert.match(res(await search({ q: 'kandahar' })), /2 results/);
+    });
+
+    test('the search page, a page with the header box and the 404 page are valid HTML', { skip: dialect !== 'sqlite' }, async () => {
+      const pages: Record<string, string> = {};
+      for (const url of ['/search?q=kandahar&section=world&lang=en&from=2020-01-01&to=2030-12-31', '/search?q=budget&page=2', '/search', '/', '/articles/none']) {
+        pages[url] = (await get(url)).body;
+      }
+      const report = await validateHtml(pages);
+      assert.deepEqual(Object.entries(report).flatMap(([url, m]) => vnuErrors(m).map((e) => `${url}: ${e}`)), []);
     });
 
     test('the header and the 404 page carry a search box', async () => {
