@@ -11,8 +11,9 @@ export function fts5Match(terms: string[]): string {
   return terms.map((t, i) => (i === terms.length - 1 ? `"${t}"*` : `"${t}"`)).join(' ');
 }
 
-// bm25 weights per column: headline, standfirst, body, people, tags, then the unindexed filters.
-const RANK = sql`bm25(search_fts, 10.0, 4.0, 1.0, 3.0, 3.0, 0, 0, 0)`;
+// bm25 weights per column: the unindexed filters (first, so reading them skips the long body), then headline,
+// standfirst, body, people, tags.
+const RANK = sql`bm25(search_fts, 0, 0, 0, 10.0, 4.0, 1.0, 3.0, 3.0)`;
 
 export function sqliteSearch(db: Db): SearchIndex {
   return {
@@ -40,15 +41,22 @@ export function sqliteSearch(db: Db): SearchIndex {
         ...(q.from !== undefined ? [sql`published_at >= ${q.from}`] : []),
         ...(q.to !== undefined ? [sql`published_at < ${q.to}`] : []),
       ], sql` and `);
-      const [count, rows] = await Promise.all([
+      // Snippets only for the page's rows: SQLite would otherwise make one for every match before sorting.
+      const [count, ranked] = await Promise.all([
         sql<{ n: number }>`select count(*) as n from search_fts where ${where}`.execute(db),
-        sql<{ id: number; score: number; snippet: string }>`select rowid as id, ${RANK} as score,
-            snippet(search_fts, -1, ${MARK_START}, ${MARK_END}, '…', 24) as snippet
-          from search_fts where ${where} order by score, published_at desc, rowid desc limit ${q.limit} offset ${q.offset}`.execute(db),
+        sql<{ id: number; score: number }>`select rowid as id, ${RANK} as score from search_fts where ${where}
+          order by score, published_at desc, rowid desc limit ${q.limit} offset ${q.offset}`.execute(db),
       ]);
+      const ids = ranked.rows.map((r) => Number(r.id));
+      const snippets = new Map<number, string>();
+      if (ids.length) {
+        const rows = await sql<{ id: number; snippet: string }>`select rowid as id, snippet(search_fts, -1, ${MARK_START}, ${MARK_END}, '…', 24) as snippet
+          from search_fts where search_fts match ${fts5Match(terms)} and rowid in (${sql.join(ids)})`.execute(db);
+        for (const r of rows.rows) snippets.set(Number(r.id), r.snippet);
+      }
       return {
         total: Number(count.rows[0]?.n ?? 0),
-        hits: rows.rows.map((r) => ({ articleId: Number(r.id), rank: -Number(r.score), snippet: r.snippet })),
+        hits: ranked.rows.map((r) => ({ articleId: Number(r.id), rank: -Number(r.score), snippet: snippets.get(Number(r.id)) ?? '' })),
       };
     },
   };

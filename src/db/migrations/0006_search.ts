@@ -21,8 +21,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     return;
   }
   // remove_diacritics 2 folds Latin accents the same way src/search/normalise.ts does for queries.
-  await sql`create virtual table search_fts using fts5(headline, standfirst, body, people, tags,
-    section_id unindexed, language unindexed, published_at unindexed, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
+  await sql`create virtual table search_fts using fts5(section_id unindexed, language unindexed, published_at unindexed,
+    headline, standfirst, body, people, tags, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
