@@ -7,7 +7,7 @@ import type { AppContext } from '../context.ts';
 import { publishedCards } from '../content/reading.ts';
 import { searchIndexFor } from '../search/search_index.ts';
 import { MARK_END, MARK_START } from '../search/normalise.ts';
-import { t, zonedMidnight, type MessageKey } from '../i18n/index.ts';
+import { t, dir, zonedMidnight, type MessageKey } from '../i18n/index.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
 import { loadSiteView } from './site_view.ts';
 import { sendPage } from '../http/send_page.ts';
@@ -129,7 +129,7 @@ export async function searchShow(ctx: AppContext, req: FastifyRequest, reply: Fa
                   const a = cards.get(h.articleId);
                   if (!a) return null;
                   return (
-                    <li lang={a.language}>
+                    <li lang={a.language} dir={dir(a.language)}>
                       {a.section ? <a class="section-label" href={sectionHref(a.section.slug)}>{a.section.name}</a> : null}
                       <h2 class="card-headline"><a href={articleHref(a.slug)}>{a.headline}</a></h2>
                       <Snippet text={h.snippet} />
