@@ -5,6 +5,7 @@ import { buildApp } from './http/app.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { openDatabase } from './db/index.ts';
 import { seedDemo, isEmpty } from './demo/seed.ts';
+import { reindexAll } from './search/search_index.ts';
 import { startServices } from './services.ts';
 import { setupNotice } from './auth/setup.ts';
 
@@ -72,6 +73,16 @@ const commands: Record<string, Command> = {
       const done = await migrateToLatest(db);
       console.log(done.length ? `Applied: ${done.join(', ')}` : 'The database is up to date.');
       await close();
+    },
+  },
+  reindex: {
+    summary: 'rebuild the site search index from the published articles',
+    help: `Usage: khabar reindex\n\nRebuilds the readers' search index (it is kept current as stories change; use this after restoring a backup).\n\n${ENV_HELP}`,
+    async run() {
+      const runtime = await createRuntime(loadConfig());
+      const n = await reindexAll(runtime.ctx);
+      console.log(`Search index rebuilt: ${n} published articles.`);
+      await runtime.close();
     },
   },
   'seed-demo': {

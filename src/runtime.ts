@@ -13,6 +13,7 @@ import { ReadCache } from './content/read_cache.ts';
 import { DEFAULT_PASSWORD_COST, type PasswordCost } from './auth/passwords.ts';
 import { smtpTransport, type MailTransport } from './auth/mail.ts';
 import { VERIFY_URLS, type CaptchaVerifyUrls } from './comments/captcha_urls.ts';
+import { fillEmptySearchIndex, watchForSearch } from './search/watch.ts';
 
 export interface Runtime {
   ctx: AppContext;
@@ -58,5 +59,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     mail: opts.mail !== undefined ? opts.mail : config.smtpUrl ? smtpTransport(config.smtpUrl) : null,
     captchaVerifyUrls: opts.captchaVerifyUrls ?? VERIFY_URLS,
   };
+  watchForSearch(ctx);
+  if (opts.migrate !== false) await fillEmptySearchIndex(ctx);
   return { ctx, close };
 }

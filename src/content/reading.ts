@@ -114,6 +114,14 @@ export async function listPublished(db: Db, f: ListFilter, limit: number, offset
   return { items: await toCards(db, rows), total: Number(count.n) };
 }
 
+/** Cards for published articles by id, in the order asked (search results); ids not published are left out. */
+export async function publishedCards(db: Db, ids: number[]): Promise<ArticleCard[]> {
+  if (!ids.length) return [];
+  const rows = await publishedQuery(db, {}).select(CARD_COLUMNS).where('articles.id', 'in', ids).execute();
+  const cards = new Map((await toCards(db, rows)).map((c) => [c.id, c]));
+  return ids.flatMap((id) => cards.get(id) ?? []);
+}
+
 const RELATED_CANDIDATES = 40;
 
 /** Related stories: those sharing the most tags first, then the same section, newest first; never the article itself. */

@@ -5,6 +5,7 @@ import { t, type MessageKey } from '../i18n/index.ts';
 import { loadSiteView } from './site_view.ts';
 import { Layout } from './views/layout.tsx';
 import { sectionHref } from './views/parts.tsx';
+import { SearchBox } from './views/search_box.tsx';
 
 const TITLED = new Set([400, 404, 410, 414, 429, 500]);
 
@@ -19,6 +20,7 @@ export async function errorPage(ctx: AppContext, status: number, message: string
         <h1>{title}</h1>
         {message && message !== title ? <p class="error-message">{message}</p> : null}
         <p>{t(lang, 'error.help')}</p>
+        <SearchBox lang={lang} id="error-search" />
         <p><a class="button" href="/">{t(lang, 'error.home')}</a></p>
         {site.sections.length ? (
           <ul class="error-sections">{site.sections.map((s) => <li><a href={sectionHref(s.slug)}>{s.name}</a></li>)}</ul>

@@ -7,6 +7,7 @@ import { sectionShow, tagShow, authorShow, archiveShow } from './list_show.tsx';
 import { feedRoutes } from './feeds/feed_routes.ts';
 import { sitemapRoutes } from './sitemaps.ts';
 import { iconRoutes } from './icons.ts';
+import { searchShow } from './search_show.tsx';
 
 const MAX_URL = 2048;
 
@@ -15,7 +16,8 @@ export async function siteRoutes(app: FastifyInstance): Promise<void> {
   // A slug with control characters (a NUL byte, say) names nothing; PostgreSQL would refuse it as text.
   app.addHook('preHandler', async (req: FastifyRequest) => {
     // No page of the site needs a long address; a very long one is a probe or a mistake (RFC 9110 §15.5.15).
-    if (req.url.length > MAX_URL) throw new KhabarError(414, 'uri_too_long', 'That address is too long.');
+    // A search may carry whatever a reader pasted: it reads the first 200 characters and answers a results page.
+    if (req.url.length > MAX_URL && !req.url.startsWith('/search?')) throw new KhabarError(414, 'uri_too_long', 'That address is too long.');
     const slug = (req.params as { slug?: string } | undefined)?.slug;
     if (slug !== undefined && (/[\u0000-\u001f\u007f]/.test(slug) || slug.length > 200)) throw new NotFoundError('We could not find that page.');
   });
@@ -23,6 +25,7 @@ export async function siteRoutes(app: FastifyInstance): Promise<void> {
   await iconRoutes(app);
   app.get('/', (req, reply) => homeShow(ctx, req, reply));
   app.get<{ Params: { slug: string } }>('/articles/:slug', (req, reply) => articleShow(ctx, req, reply));
+  app.get('/search', (req, reply) => searchShow(ctx, req, reply));
   app.get<{ Params: { slug: string } }>('/section/:slug', (req, reply) => sectionShow(ctx, req, reply));
   app.get<{ Params: { slug: string } }>('/tag/:slug', (req, reply) => tagShow(ctx, req, reply));
   app.get<{ Params: { slug: string } }>('/author/:slug', (req, reply) => authorShow(ctx, req, reply));

@@ -6,6 +6,7 @@ import { assetUrl } from '../assets.ts';
 import { Picture } from './picture.tsx';
 import { FeedLinks } from '../feeds/feed_links.tsx';
 import { SiteIconLinks } from './social_meta.tsx';
+import { SearchBox } from './search_box.tsx';
 
 export interface LayoutProps {
   site: SiteView;
@@ -56,6 +57,7 @@ export function Layout({ site, title, description, canonical, current, head, fee
             </a>
             <p class="tagline">{settings.description}</p>
           </div>
+          <SearchBox lang={lang} />
           <nav class="sections" aria-label={t(lang, 'site.sections')}>
             <ul>
               <li><a href="/" aria-current={current === '' ? 'page' : undefined}>{t(lang, 'site.home')}</a></li>

@@ -1,0 +1,60 @@
+// Site search: one interface, an implementation per database (FTS5 on SQLite, tsvector + GIN on PostgreSQL).
+// Only published stories are in the index; what goes in is built here from the content tables, so both
+// engines index exactly the same text.
+import type { AppContext } from '../context.ts';
+import type { Db } from '../db/schema.ts';
+import { normaliseText } from './normalise.ts';
+import { sqliteSearch } from './sqlite_search.ts';
+import { postgresSearch } from './postgres_search.ts';
+import type { SearchDocument, SearchIndex } from './types.ts';
+
+export type { SearchDocument, SearchHit, SearchIndex, SearchQuery, SearchResults } from './types.ts';
+
+export function searchIndexFor(ctx: Pick<AppContext, 'db' | 'dialect'>): SearchIndex {
+  return ctx.dialect === 'postgres' ? postgresSearch(ctx.db) : sqliteSearch(ctx.db);
+}
+
+/** The index entry for an article, or null when readers cannot see it (not published, deleted). */
+export async function searchDocument(db: Db, articleId: number): Promise<SearchDocument | null> {
+  const a = await db.selectFrom('articles')
+    .select(['id', 'headline', 'standfirst', 'body_text', 'section_id', 'language', 'published_at', 'updated_at', 'status'])
+    .where('id', '=', articleId).executeTakeFirst();
+  if (a?.status !== 'published') return null;
+  const [people, tags] = await Promise.all([
+    db.selectFrom('article_authors').innerJoin('people', 'people.id', 'article_authors.person_id').select('people.name')
+      .where('article_authors.article_id', '=', articleId).orderBy('article_authors.position').execute(),
+    db.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id').select('tags.name')
+      .where('article_tags.article_id', '=', articleId).execute(),
+  ]);
+  return {
+    articleId,
+    headline: normaliseText(a.headline),
+    standfirst: normaliseText(a.standfirst),
+    body: normaliseText(a.body_text),
+    people: normaliseText(people.map((p) => p.name).join(', ')),
+    tags: normaliseText(tags.map((t) => t.name).join(', ')),
+    sectionId: a.section_id,
+    language: a.language,
+    publishedAt: a.published_at ?? a.updated_at,
+  };
+}
+
+/** Brings one article's entry up to date: indexed when published, removed otherwise. */
+export async function refreshArticle(ctx: Pick<AppContext, 'db' | 'dialect'>, articleId: number): Promise<void> {
+  const index = searchIndexFor(ctx);
+  const doc = await searchDocument(ctx.db, articleId);
+  if (doc) await index.index(doc);
+  else await index.remove(articleId);
+}
+
+/** search.reindex: rebuilds the whole index from the published articles. Returns how many were indexed. */
+export async function reindexAll(ctx: Pick<AppContext, 'db' | 'dialect'>): Promise<number> {
+  const index = searchIndexFor(ctx);
+  await index.clear();
+  const ids = await ctx.db.selectFrom('articles').select('id').where('status', '=', 'published').orderBy('id').execute();
+  for (const { id } of ids) {
+    const doc = await searchDocument(ctx.db, id);
+    if (doc) await index.index(doc);
+  }
+  return ids.length;
+}

@@ -1,0 +1,30 @@
+// Keeps the search index current from the event bus: every change to an article (publish, edit, unpublish,
+// archive, delete, scheduled publishing) re-reads that article; a renamed author or tag re-reads its stories.
+import type { AppContext } from '../context.ts';
+import { refreshArticle, reindexAll, searchIndexFor } from './search_index.ts';
+
+type SearchContext = Pick<AppContext, 'db' | 'dialect' | 'events'>;
+
+export function watchForSearch(ctx: SearchContext): () => void {
+  const offs = [
+    ctx.events.on('article.changed', ({ articleId }) => refreshArticle(ctx, articleId)),
+    ctx.events.on('content.changed', async ({ kind, id }) => {
+      if (kind !== 'person' && kind !== 'tag') return;
+      const rows = kind === 'person'
+        ? await ctx.db.selectFrom('article_authors').select('article_id').where('person_id', '=', id).execute()
+        : await ctx.db.selectFrom('article_tags').select('article_id').where('tag_id', '=', id).execute();
+      for (const r of rows) await refreshArticle(ctx, r.article_id);
+    }),
+  ];
+  return () => {
+    for (const off of offs) off();
+  };
+}
+
+/** On start: an empty index while stories are published (the index was just created, or a database was restored
+ * without it) is filled from the published articles. Two small reads otherwise. */
+export async function fillEmptySearchIndex(ctx: SearchContext): Promise<number> {
+  if (!(await searchIndexFor(ctx).isEmpty())) return 0;
+  const any = await ctx.db.selectFrom('articles').select('id').where('status', '=', 'published').limit(1).executeTakeFirst();
+  return any ? reindexAll(ctx) : 0;
+}
