@@ -26,6 +26,8 @@ import { COMPRESS_FROM } from './send_page.ts';
 import { loadPackage } from '../load_later.ts';
 import { lazySchemaController } from './lazy_schemas.ts';
 import { mediaFiles } from './media_files.ts';
+import { LocalPurgeBus, PageCache, type PurgeBus } from './page_cache.ts';
+import { purgeOnChanges } from './page_cache_events.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -37,6 +39,8 @@ export const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url
 
 export interface BuildOptions {
   logger?: boolean | object;
+  /** how page purges reach every instance (in process unless given) */
+  purgeBus?: PurgeBus;
 }
 
 /** Builds the whole app for one context; tests call this with an in-memory or per-test database. */
@@ -57,6 +61,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     },
   });
   app.decorate('ctx', ctx);
+  const pageCache = new PageCache(ctx.config.pageCacheBytes);
+  app.decorate('pageCache', pageCache);
+  const stopPurging = purgeOnChanges(ctx, pageCache, opts.purgeBus ?? new LocalPurgeBus(), (msg, err) => app.log.warn({ err }, msg));
+  app.addHook('onClose', async () => { stopPurging(); });
 
   app.addHook('onRequest', async (_req, reply) => { reply.headers(security); });
   await app.register(compress, { global: true, threshold: COMPRESS_FROM, encodings: ['br', 'gzip', 'deflate'], brotliOptions: { params: { 1: 4 } } as never });

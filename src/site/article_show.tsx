@@ -11,6 +11,7 @@ import { loadCommentsBlock } from './comments_block.tsx';
 import { loadSiteView, type SiteView } from './site_view.ts';
 import { creativeFor } from './ad_pick.ts';
 import { sendPage } from '../http/send_page.ts';
+import { cardTags, siteTags } from './cache_tags.ts';
 import { Layout } from './views/layout.tsx';
 import { Picture } from './views/picture.tsx';
 import { AdSlot, Bylines, Rail, StoryCard, When, authorHref, sectionHref, tagHref, articleHref, type Creative } from './views/parts.tsx';
@@ -39,6 +40,15 @@ export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params:
     loadCommentsBlock(ctx, a, req),
   ]);
   const description = a.standfirst || a.body_text.slice(0, 160);
+  const worldId = site.sections.find((s) => s.slug === WORLD_SECTION)?.id;
+  const cacheTags = [
+    ...siteTags(site), ...cardTags([a.card, ...related, ...sectionItems.items, ...world.items]), `comments:${a.id}`, 'ads',
+    // the rails and "more articles" draw from the story's section, its tags and the world section
+    a.card.section ? `list:section:${a.card.section.id}` : 'list:latest', ...a.tags.flatMap((tag) => [`tag:${tag.id}`, `list:tag:${tag.id}`]),
+    ...(worldId !== undefined ? [`list:section:${worldId}`] : []),
+    ...(a.source ? [`source:${a.source.id}`, ...(a.source.logo ? [`media:${a.source.logo.id}`] : [])] : []),
+    ...a.card.authors.flatMap((p) => (p.photo ? [`media:${p.photo.id}`] : [])),
+  ];
   return sendPage(reply, (
     <Layout site={site} title={`${a.headline} | ${site.settings.name}`} description={description} current={a.card.section?.slug}
       canonical={`${ctx.config.publicUrl}${path}`}>
@@ -58,7 +68,7 @@ export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params:
       ) : null}
       <section id="comments" aria-label={t(site.lang, 'article.comments')}>{comments}</section>
     </Layout>
-  ));
+  ), { cacheTags });
 }
 
 function splitBody(html: string, afterParagraph: number): [string, string] {
