@@ -37,8 +37,9 @@ export interface PageOptions {
   cacheTags?: readonly string[];
 }
 
-/** Pages rendered by a request that won the right to store them: the address and the cache's generation. */
-const storing = new WeakMap<FastifyRequest, { key: string; generation: number }>();
+/** Requests that won the right to store their page: the address, the cache's generation when the render began,
+ * and the page once rendered (stored when the response is done, when every cookie it sets is known). */
+const storing = new WeakMap<FastifyRequest, { key: string; generation: number; page?: StoredPage }>();
 
 /** Requests that must get their own page: a signed-in member of staff (their session cookie), or any request that
  * carries credentials. Previews and comment answers never come here (their routes are outside the site's). */
@@ -77,13 +78,18 @@ export async function answerFromPageCache(req: FastifyRequest, reply: FastifyRep
   return answer(reply, page, 'public', true);
 }
 
-/** onResponse and onRequestAbort hook: lets waiting requests go, whether the page was stored or not. */
-export async function endPageCacheFlight(req: FastifyRequest): Promise<void> {
+/** onResponse and onRequestAbort hook: keeps the rendered page when nothing about the answer was personal (a 200
+ * that set no cookie: the cookie plugin writes Set-Cookie only as the answer leaves, so it is checked here), then
+ * lets the waiting requests go. */
+export async function endPageCacheFlight(req: FastifyRequest, reply?: FastifyReply): Promise<void> {
   const s = storing.get(req);
-  if (s) {
-    storing.delete(req);
-    req.server.pageCache.endFlight(s.key);
-  }
+  if (!s) return;
+  storing.delete(req);
+  const cache = req.server.pageCache;
+  // an abandoned request (onRequestAbort, no reply) stores nothing
+  const setsCookie = reply && (reply.getHeader('set-cookie') !== undefined || reply.raw.getHeader('set-cookie') !== undefined);
+  if (s.page && reply?.statusCode === 200 && !setsCookie) cache.put(s.key, s.page, s.generation);
+  cache.endFlight(s.key);
 }
 
 /** Bodies below this many bytes go out as they are: compressing them saves less than the header costs. The app's
@@ -127,13 +133,13 @@ export function sendPage(reply: FastifyReply, page: VNode | string, { status = 2
   const etag = `W/"${hash('sha256', html, 'base64url').slice(0, 27)}"`;
   const s = storing.get(reply.request);
   // Kept only when nothing about it is personal: a public 200 page that says what it shows, from a request without
-  // credentials, setting no cookie.
-  if (s && cacheable && cacheTags && reply.getHeader('set-cookie') === undefined) {
+  // credentials (and, checked once it has gone, setting no cookie).
+  if (s && cacheable && cacheTags) {
     const small = Buffer.byteLength(html) < COMPRESS_FROM;
     const br = small ? null : compress(html, 'br');
     const gzip = small ? null : compress(html, 'gzip');
     const stored: StoredPage = { html, etag, br, gzip, tags: [...new Set(cacheTags)], bytes: Buffer.byteLength(html) + (br?.length ?? 0) + (gzip?.length ?? 0) + 200 };
-    reply.request.server.pageCache.put(s.key, stored, s.generation);
+    s.page = stored;
     return answer(reply, stored, audience, cacheable, status);
   }
   return answer(reply, { html, etag, br: null, gzip: null, tags: [], bytes: 0 }, audience, cacheable, status);

@@ -13,7 +13,7 @@ export async function siteRoutes(app: FastifyInstance): Promise<void> {
   // Stored pages go out before anything is loaded; a miss renders once, whoever else asks meanwhile waits.
   app.addHook('onRequest', answerFromPageCache);
   app.addHook('onResponse', endPageCacheFlight);
-  app.addHook('onRequestAbort', endPageCacheFlight);
+  app.addHook('onRequestAbort', async (req) => endPageCacheFlight(req));
   // A slug with control characters (a NUL byte, say) names nothing; PostgreSQL would refuse it as text.
   app.addHook('preHandler', async (req: FastifyRequest) => {
     // No page of the site needs a long address; a very long one is a probe or a mistake (RFC 9110 §15.5.15).
