@@ -14,19 +14,26 @@ export interface StoredPage {
   bytes: number;
 }
 
-/** Carries purges (lists of tags) to every instance's cache, this one included. */
+/** Told of each purge; `here` when the change was made by this instance (which alone calls the purge webhook). */
+export type PurgeListener = (tags: readonly string[], here: boolean) => void;
+
+/** Carries purges (lists of tags) to every instance's cache, this one included: publish() has purged this
+ * instance's pages when it resolves. */
 export interface PurgeBus {
   publish(tags: readonly string[]): Promise<void>;
-  subscribe(onPurge: (tags: readonly string[]) => void): () => void;
+  subscribe(onPurge: PurgeListener): () => void;
 }
 
 /** One process: a purge reaches this instance's cache only. */
 export class LocalPurgeBus implements PurgeBus {
-  private listeners = new Set<(tags: readonly string[]) => void>();
+  protected listeners = new Set<PurgeListener>();
   async publish(tags: readonly string[]): Promise<void> {
-    for (const l of this.listeners) l(tags);
+    this.deliver(tags, true);
   }
-  subscribe(onPurge: (tags: readonly string[]) => void): () => void {
+  protected deliver(tags: readonly string[], here: boolean): void {
+    for (const l of this.listeners) l(tags, here);
+  }
+  subscribe(onPurge: PurgeListener): () => void {
     this.listeners.add(onPurge);
     return () => this.listeners.delete(onPurge);
   }

@@ -22,9 +22,9 @@ const LIST_CHANGES = new Set(['published', 'unpublished', 'archived', 'deleted']
 /** Wires this instance's cache to the bus and the bus to the domains' events; returns the unsubscriber. */
 export function purgeOnChanges(ctx: AppContext, cache: PageCache, bus: PurgeBus, log: (msg: string, err?: unknown) => void): () => void {
   const webhook = ctx.config.purgeWebhook;
-  const offBus = bus.subscribe((tags) => {
+  const offBus = bus.subscribe((tags, here) => {
     const keys = cache.purge(tags);
-    if (webhook && keys.length) void sendPurgeWebhook(webhook, keys.map((k) => `${ctx.config.publicUrl}${k}`), log);
+    if (webhook && here && keys.length) void sendPurgeWebhook(webhook, keys.map((k) => `${ctx.config.publicUrl}${k}`), log);
   });
   const purge = (tags: string[]) => bus.publish(tags);
   const offs = [

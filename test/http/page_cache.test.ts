@@ -238,3 +238,30 @@ for (const dialect of testDialects()) {
     }
   });
 }
+
+test('instances sharing Redis purge each other\'s pages', { skip: process.env.TEST_REDIS_URL ? false : 'TEST_REDIS_URL is not set' }, async () => {
+  const { PageCache } = await import('../../src/http/page_cache.ts');
+  const { RedisPurgeBus } = await import('../../src/http/redis_purge_bus.ts');
+  const channel = `khabar:test-purge:${Math.random().toString(36).slice(2)}`;
+  const fail = (msg: string, err?: unknown) => assert.fail(`${msg}: ${String(err)}`);
+  const [a, b] = [new RedisPurgeBus(process.env.TEST_REDIS_URL!, fail, channel), new RedisPurgeBus(process.env.TEST_REDIS_URL!, fail, channel)];
+  try {
+    await Promise.all([a.ready, b.ready]);
+    const caches = [new PageCache(1 << 20), new PageCache(1 << 20)];
+    const heard: [number, boolean][] = [];
+    [a, b].forEach((bus, i) => bus.subscribe((tags, here) => { heard.push([i, here]); caches[i].purge(tags); }));
+    const page = (tag: string) => ({ html: 'x', etag: 'W/"x"', br: null, gzip: null, tags: [tag], bytes: 1 });
+    for (const c of caches) {
+      c.put('/articles/one', page('article:1'), 0);
+      c.put('/articles/two', page('article:2'), 0);
+    }
+    await a.publish(['article:1']);
+    assert.equal(caches[0].get('/articles/one'), undefined, 'purged here before publish() resolves');
+    while (caches[1].get('/articles/one')) await new Promise((r) => setTimeout(r, 5));
+    assert.ok(caches[1].get('/articles/two'), 'only the tagged page');
+    assert.deepEqual(heard, [[0, true], [1, false]], 'each instance once; only the one that made the change calls the webhook');
+  } finally {
+    a.close();
+    b.close();
+  }
+});
