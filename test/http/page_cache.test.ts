@@ -249,7 +249,7 @@ test('instances sharing Redis purge each other\'s pages', { skip: process.env.TE
     await Promise.all([a.ready, b.ready]);
     const caches = [new PageCache(1 << 20), new PageCache(1 << 20)];
     const heard: [number, boolean][] = [];
-    [a, b].forEach((bus, i) => bus.subscribe((tags, here) => { heard.push([i, here]); caches[i].purge(tags); }));
+    for (const [i, bus] of [a, b].entries()) bus.subscribe((tags, here) => { heard.push([i, here]); caches[i].purge(tags); });
     const page = (tag: string) => ({ html: 'x', etag: 'W/"x"', br: null, gzip: null, tags: [tag], bytes: 1 });
     for (const c of caches) {
       c.put('/articles/one', page('article:1'), 0);
