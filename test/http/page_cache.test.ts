@@ -265,3 +265,15 @@ test('instances sharing Redis purge each other\'s pages', { skip: process.env.TE
     b.close();
   }
 });
+
+test('a page rendered while a purge came in is not kept (it may show what the purge removed)', async () => {
+  const { PageCache } = await import('../../src/http/page_cache.ts');
+  const cache = new PageCache(1 << 20);
+  const page = { html: 'old headline', etag: 'W/"a"', br: null, gzip: null, tags: ['article:1'], bytes: 12 };
+  const generation = cache.beginFlight('/articles/one');
+  cache.purge(['article:1']);
+  assert.equal(cache.put('/articles/one', page, generation), false);
+  cache.endFlight('/articles/one');
+  assert.equal(cache.size, 0);
+  assert.equal(cache.put('/articles/one', page, cache.beginFlight('/articles/one')), true);
+});
