@@ -277,3 +277,20 @@ test('a page rendered while a purge came in is not kept (it may show what the pu
   assert.equal(cache.size, 0);
   assert.equal(cache.put('/articles/one', page, cache.beginFlight('/articles/one')), true);
 });
+
+test('a purge hook that is down never holds up or undoes the change', async () => {
+  const listener = createServer((_req, res) => { res.statusCode = 500; res.end(); });
+  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+  const port = (listener.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => listener.close(() => resolve()));
+  const t = await makeTestApp('sqlite', { purgeWebhook: `http://127.0.0.1:${port}/purge` });
+  try {
+    await buildNewsroom(t.ctx, 13);
+    await rendered(t);
+    await updateTag(t.ctx, (await getTagBySlug(t.ctx.db, 'diplomacy'))!.id, { name: 'Diplomacy and talks' });
+    assert.deepEqual(await rendered(t), ['talks', 'diplomacy'], 'purged all the same');
+    assert.match((await t.app.inject(PAGES.diplomacy)).body, /Diplomacy and talks/);
+  } finally {
+    await t.close();
+  }
+});
