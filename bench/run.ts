@@ -2,7 +2,9 @@
 // its own process, started as production starts it (`khabar serve`, the built entry), next to a raw node:http
 // server in this process that sends the very same bytes and headers and does nothing else. Load comes from
 // autocannon in a child process (loopback only, bounded). Prints requests/s and p99 per case with the ratio
-// khabar/raw, the Khabar process's own resident memory (VmRSS, peak VmHWM) idle, before and after the load,
+// khabar/raw: Khabar's pages as readers get them (from its page cache, checked by the x-khabar-cache header) and,
+// alongside, rendered on every request by a second Khabar process with the page cache off (KHABAR_PAGE_CACHE_MB=0);
+// the Khabar process's own resident memory (VmRSS, peak VmHWM) idle, before and after the load,
 // the article page's compressed HTML + CSS, and the cold start (spawn to first page, with and without the demo
 // newsroom to create, and a restart). No assertions: read the figures.
 //   npm run bench [-- --seconds 10 --connections 10,50 --encoding "br, gzip" --entry built|tsx]
@@ -86,6 +88,7 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0' };
   for (const k of ['DATABASE_URL', 'REDIS_URL', 'KHABAR_PUBLIC_URL', 'KHABAR_TRUST_PROXY']) delete env[k];
   let served: Served | undefined;
+  let uncached: Served | undefined;
   let reference: { base: string; server: Server } | undefined;
   try {
     // Before the load, on its own: each start is timed alone.
@@ -109,6 +112,10 @@ async function main(): Promise<void> {
     reference = await referenceServer(new Map([['/', home], [articlePath, article]]));
 
     console.log(pageCacheNote(article, articleAgain));
+    if (articleAgain.headers['x-khabar-cache'] !== 'hit') console.log('WARNING: the repeat article request was not a page-cache hit: the "cached" rows measure renders');
+    // The same newsroom rendered on every request: a second process on the same data with the page cache off.
+    uncached = await serve(entry, { ...env, KHABAR_PAGE_CACHE_MB: '0' });
+    if ((await fetchRaw(uncached.base + articlePath, headers)).headers['x-khabar-cache'] !== undefined) throw new Error('KHABAR_PAGE_CACHE_MB=0 did not turn the page cache off');
     console.log(`requests send accept-encoding: ${headers['accept-encoding'] ?? 'identity'}; article ${articlePath} is ${article.bytes} bytes as served (${article.headers['content-encoding'] ?? 'identity'}), home ${home.bytes} bytes`);
     console.log(`${seconds} s per case, loopback only; load from a child process\n`);
 
@@ -120,8 +127,11 @@ async function main(): Promise<void> {
         const r = await runLoad({ url: reference.base + path, connections, seconds, headers });
         const trouble = [k, r].some((x) => x.non2xx || x.errors || x.timeouts)
           ? ` non-2xx/errors/timeouts khabar ${k.non2xx}/${k.errors}/${k.timeouts}, raw ${r.non2xx}/${r.errors}/${r.timeouts}` : '';
-        rows.push([label, String(connections), k.rps.toFixed(0), r.rps.toFixed(0), `${((k.rps / r.rps) * 100).toFixed(1)}%`,
-          `${k.p99} ms`, `${r.p99} ms`, `${(k.p99 / Math.max(r.p99, 1)).toFixed(1)}x${trouble}`]);
+        const u = await runLoad({ url: uncached.base + path, connections, seconds, headers });
+        const troubleOf = (x: LoadResult) => (x.non2xx || x.errors || x.timeouts ? ` non-2xx/errors/timeouts ${x.non2xx}/${x.errors}/${x.timeouts}` : '');
+        const row = (name: string, x: LoadResult, note: string) => [name, String(connections), x.rps.toFixed(0), r.rps.toFixed(0),
+          `${((x.rps / r.rps) * 100).toFixed(1)}%`, `${x.p99} ms`, `${r.p99} ms`, `${(x.p99 / Math.max(r.p99, 1)).toFixed(1)}x${note}`];
+        rows.push(row(`${label} cached`, k, trouble), row(`${label} uncached`, u, troubleOf(u)));
         console.log(`  done: ${label} at ${connections} connections`);
       }
     }
@@ -140,12 +150,15 @@ async function main(): Promise<void> {
     console.log(describeWeight(`article page ${articlePath} compressed`, await pageWeight(khabar, articlePath)));
     console.log(cold);
 
+    await uncached.stop();
+    uncached = undefined;
     const stopped = await served.stop();
     served = undefined;
     console.log(`khabar stopped on SIGTERM with ${stopped.signal ? `signal ${stopped.signal}` : `exit code ${stopped.code}`}`);
   } finally {
     if (reference) await new Promise<void>((resolve) => reference!.server.close(() => resolve()));
     if (served) await served.stop();
+    if (uncached) await uncached.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

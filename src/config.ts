@@ -17,6 +17,8 @@ export const SETTING_NAMES = [
   'KHABAR_SECRET',
   'KHABAR_DEMO',
   'KHABAR_TRUST_PROXY',
+  'KHABAR_PAGE_CACHE_MB',
+  'KHABAR_PURGE_WEBHOOK',
 ] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 export type Environment = Partial<Record<SettingName, string | undefined>>;
@@ -44,6 +46,10 @@ export interface Config {
   trustProxy: boolean;
   logLevel: LogLevel;
   smtpUrl: string | null;
+  /** memory for ready-to-send public pages, in bytes; 0 turns the page cache off */
+  pageCacheBytes: number;
+  /** http(s) address told the purged page URLs after each change (a CDN's purge hook); only from the environment */
+  purgeWebhook: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -150,6 +156,8 @@ export function loadConfig(env: Environment = process.env): Config {
   const smtp = read('SMTP_URL');
   if (smtp !== undefined) url('SMTP_URL', smtp, ['smtp', 'smtps']);
   const publicGiven = read('KHABAR_PUBLIC_URL');
+  const webhook = read('KHABAR_PURGE_WEBHOOK');
+  if (webhook !== undefined) url('KHABAR_PURGE_WEBHOOK', webhook, ['http', 'https']);
   return {
     host: h,
     port,
@@ -163,6 +171,8 @@ export function loadConfig(env: Environment = process.env): Config {
     trustProxy: bool('KHABAR_TRUST_PROXY', read('KHABAR_TRUST_PROXY'), false),
     logLevel: logLevelValue,
     smtpUrl: smtp ?? null,
+    pageCacheBytes: int('KHABAR_PAGE_CACHE_MB', read('KHABAR_PAGE_CACHE_MB'), 32, 0, 65536) * 1024 * 1024,
+    purgeWebhook: webhook ?? null,
   };
 }
 

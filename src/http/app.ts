@@ -26,6 +26,9 @@ import { COMPRESS_FROM } from './send_page.ts';
 import { loadPackage } from '../load_later.ts';
 import { lazySchemaController } from './lazy_schemas.ts';
 import { mediaFiles } from './media_files.ts';
+import { LocalPurgeBus, PageCache, type PurgeBus } from './page_cache.ts';
+import { purgeOnChanges } from './page_cache_events.ts';
+import { RedisPurgeBus } from './redis_purge_bus.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -37,6 +40,8 @@ export const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url
 
 export interface BuildOptions {
   logger?: boolean | object;
+  /** how page purges reach every instance (in process unless given) */
+  purgeBus?: PurgeBus;
 }
 
 /** Builds the whole app for one context; tests call this with an in-memory or per-test database. */
@@ -57,6 +62,16 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     },
   });
   app.decorate('ctx', ctx);
+  const pageCache = new PageCache(ctx.config.pageCacheBytes);
+  app.decorate('pageCache', pageCache);
+  const warn = (msg: string, err?: unknown) => app.log.warn({ err }, msg);
+  // With REDIS_URL several instances share a database: a change made on one purges the pages kept by all.
+  const redisBus = !opts.purgeBus && ctx.config.redisUrl && pageCache.enabled ? new RedisPurgeBus(ctx.config.redisUrl, warn) : null;
+  const stopPurging = purgeOnChanges(ctx, pageCache, opts.purgeBus ?? redisBus ?? new LocalPurgeBus(), warn);
+  app.addHook('onClose', async () => {
+    stopPurging();
+    redisBus?.close();
+  });
 
   app.addHook('onRequest', async (_req, reply) => { reply.headers(security); });
   await app.register(compress, { global: true, threshold: COMPRESS_FROM, encodings: ['br', 'gzip', 'deflate'], brotliOptions: { params: { 1: 4 } } as never });

@@ -1,13 +1,23 @@
 // The one way an HTML page leaves the app: site pages, comment answers, sign-in pages, previews and error pages
 // all come through sendPage, which renders the page and sets its ETag, compression, cache and privacy headers.
-// The same HTML compresses to the same bytes, so compressed public pages are kept by ETag: a page is still
-// rendered on every request, but compressed once per version.
+// A public page that names what it shows (cacheTags) is kept in the page cache (page_cache.ts) with its
+// compressed bodies: answerFromPageCache, a hook before the route, sends it again without rendering; other public
+// pages (error pages) are still compressed once per version, kept by ETag.
 import { hash } from 'node:crypto';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import { remember } from '../remember.ts';
+import { SESSION_COOKIE } from '../auth/sessions.ts';
+import type { PageCache, StoredPage } from './page_cache.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** the public pages kept ready to send (page_cache.ts); off when KHABAR_PAGE_CACHE_MB is 0 */
+    pageCache: PageCache;
+  }
+}
 
 // Browsers revalidate every time (a cheap 304 thanks to the ETag), so a reader who just commented or an editor who
 // just published never sees a stale copy; shared caches (a CDN) may keep a page for a minute.
@@ -22,6 +32,64 @@ export interface PageOptions {
   /** 200 unless said; anything else (an error page, a refused form) is never cached. */
   status?: number;
   audience?: Audience;
+  /** What the page shows, as page-cache tags (src/site/cache_tags.ts): a public 200 page that names them is kept
+   * until one of them changes. Without them the page is rendered every time. */
+  cacheTags?: readonly string[];
+}
+
+/** Requests that won the right to store their page: the address, the cache's generation when the render began,
+ * and the page once rendered (stored when the response is done, when every cookie it sets is known). */
+const storing = new WeakMap<FastifyRequest, { key: string; generation: number; page?: StoredPage }>();
+
+/** Requests that must get their own page: a signed-in member of staff (their session cookie), or any request that
+ * carries credentials. Previews and comment answers never come here (their routes are outside the site's). */
+function personal(req: FastifyRequest): boolean {
+  if (req.headers.authorization) return true;
+  return req.headers.cookie?.includes(`${SESSION_COOKIE}=`) === true;
+}
+
+/** onRequest hook of the public site: answers a stored page without running the route; the first request for a
+ * missing page renders it while the others for the same address wait for it (one render, not N). */
+export async function answerFromPageCache(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
+  const cache = req.server.pageCache;
+  if (!cache?.enabled || (req.method !== 'GET' && req.method !== 'HEAD')) return undefined;
+  if (personal(req)) {
+    reply.header('x-khabar-cache', 'bypass');
+    return undefined;
+  }
+  const key = req.url;
+  let page = cache.get(key);
+  if (!page) {
+    const flight = cache.inFlight(key);
+    if (flight) {
+      await flight;
+      page = cache.get(key);
+    } else {
+      storing.set(req, { key, generation: cache.beginFlight(key) });
+    }
+  }
+  if (!page) {
+    cache.misses++;
+    reply.header('x-khabar-cache', 'miss');
+    return undefined;
+  }
+  cache.hits++;
+  reply.header('x-khabar-cache', 'hit');
+  return answer(reply, page, 'public', true);
+}
+
+/** onResponse and onRequestAbort hook: keeps the rendered page when nothing about the answer was personal (a 200
+ * that set no cookie: the cookie plugin writes Set-Cookie only as the answer leaves, so it is checked here), then
+ * lets the waiting requests go. */
+export async function endPageCacheFlight(req: FastifyRequest, reply?: FastifyReply): Promise<void> {
+  const s = storing.get(req);
+  if (!s) return;
+  storing.delete(req);
+  const cache = req.server.pageCache;
+  // an abandoned request (onRequestAbort, no reply) stores nothing
+  const setsCookie = reply && (reply.getHeader('set-cookie') !== undefined || reply.raw.getHeader('set-cookie') !== undefined);
+  if (s.page && reply?.statusCode === 200 && !setsCookie) cache.put(s.key, s.page, s.generation);
+  cache.endFlight(s.key);
 }
 
 /** Bodies below this many bytes go out as they are: compressing them saves less than the header costs. The app's
@@ -57,16 +125,29 @@ function compress(html: string, encoding: 'br' | 'gzip'): Buffer {
 
 /** Sends a page (a rendered document or, only for the last-resort error page, ready HTML); 304 when a public
  * page's If-None-Match already names it. */
-export function sendPage(reply: FastifyReply, page: VNode | string, { status = 200, audience = 'public' }: PageOptions = {}): FastifyReply {
-  const req = reply.request;
-  // PAGE CACHE (not built yet) slots in here: a public 200 page would be stored by its address (HTML, ETag,
-  // compressed bodies) right after rendering; the lookup belongs before the route loads anything (a hook that
-  // answers a stored copy through this same function), and a change to what the page shows purges it.
+export function sendPage(reply: FastifyReply, page: VNode | string, { status = 200, audience = 'public', cacheTags }: PageOptions = {}): FastifyReply {
   const html = typeof page === 'string' ? page : renderDocument(page);
   const cacheable = audience === 'public' && status === 200;
   // Weak: the same page is sent br, gzip or plain under one validator (RFC 9110 §8.8.1). The one-shot hash()
   // costs a third less than createHash() on a page this size.
   const etag = `W/"${hash('sha256', html, 'base64url').slice(0, 27)}"`;
+  const s = storing.get(reply.request);
+  // Kept only when nothing about it is personal: a public 200 page that says what it shows, from a request without
+  // credentials (and, checked once it has gone, setting no cookie).
+  if (s && cacheable && cacheTags) {
+    const small = Buffer.byteLength(html) < COMPRESS_FROM;
+    const br = small ? null : compress(html, 'br');
+    const gzip = small ? null : compress(html, 'gzip');
+    const stored: StoredPage = { html, etag, br, gzip, tags: [...new Set(cacheTags)], bytes: Buffer.byteLength(html) + (br?.length ?? 0) + (gzip?.length ?? 0) + 200 };
+    s.page = stored;
+    return answer(reply, stored, audience, cacheable, status);
+  }
+  return answer(reply, { html, etag, br: null, gzip: null, tags: [], bytes: 0 }, audience, cacheable, status);
+}
+
+function answer(reply: FastifyReply, page: StoredPage, audience: Audience, cacheable: boolean, status = 200): FastifyReply {
+  const req = reply.request;
+  const { html, etag } = page;
   reply.header('etag', etag).header('cache-control', cacheable ? PAGE_CACHE_CONTROL : 'no-store').header('vary', 'accept-encoding');
   if (audience === 'private') {
     // Its address may hold a one-time token: no referrer carries it to another site, and no search engine keeps
@@ -81,6 +162,8 @@ export function sendPage(reply: FastifyReply, page: VNode | string, { status = 2
   reply.code(status).type('text/html; charset=utf-8');
   const encoding = pickEncoding(req.headers['accept-encoding']);
   if (encoding === 'identity' || (html.length < COMPRESS_FROM && Buffer.byteLength(html) < COMPRESS_FROM)) return reply.send(html);
+  const ready = page[encoding];
+  if (ready) return reply.header('content-encoding', encoding).send(ready);
   // Pages every reader gets (error pages too: a crawler's stream of 404s is one page) are kept compressed by
   // ETag; one person's pages are not, they would only push the others out of the memo.
   const body = audience === 'public' ? compressed(encoding + etag, () => compress(html, encoding)) : compress(html, encoding);

@@ -11,6 +11,7 @@ import { loadCommentsBlock } from './comments_block.tsx';
 import { loadSiteView, type SiteView } from './site_view.ts';
 import { creativeFor } from './ad_pick.ts';
 import { sendPage } from '../http/send_page.ts';
+import { cardTags, siteTags } from './cache_tags.ts';
 import { Layout } from './views/layout.tsx';
 import { Picture } from './views/picture.tsx';
 import { ArticleMeta } from './views/social_meta.tsx';
@@ -42,6 +43,15 @@ export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params:
   ]);
   const description = a.standfirst || a.body_text.slice(0, 160);
   const canonical = `${ctx.config.publicUrl}${path}`;
+  const worldId = site.sections.find((s) => s.slug === WORLD_SECTION)?.id;
+  const cacheTags = [
+    ...siteTags(site), ...cardTags([a.card, ...related, ...sectionItems.items, ...world.items]), `comments:${a.id}`, 'ads',
+    // the rails and "more articles" draw from the story's section, its tags and the world section
+    a.card.section ? `list:section:${a.card.section.id}` : 'list:latest', ...a.tags.flatMap((tag) => [`tag:${tag.id}`, `list:tag:${tag.id}`]),
+    ...(worldId !== undefined ? [`list:section:${worldId}`] : []),
+    ...(a.source ? [`source:${a.source.id}`, ...(a.source.logo ? [`media:${a.source.logo.id}`] : [])] : []),
+    ...a.card.authors.flatMap((p) => (p.photo ? [`media:${p.photo.id}`] : [])),
+  ];
   return sendPage(reply, (
     <Layout site={site} title={`${a.headline} | ${site.settings.name}`} description={description} current={a.card.section?.slug}
       canonical={canonical} head={<ArticleMeta a={a} site={site} base={ctx.config.publicUrl} url={canonical} description={description} />}>
@@ -61,7 +71,7 @@ export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params:
       ) : null}
       <section id="comments" aria-label={t(site.lang, 'article.comments')}>{comments}</section>
     </Layout>
-  ));
+  ), { cacheTags });
 }
 
 function splitBody(html: string, afterParagraph: number): [string, string] {

@@ -4,6 +4,7 @@ import type { AppContext } from '../context.ts';
 import { t } from '../i18n/index.ts';
 import { loadSiteView } from './site_view.ts';
 import { sendPage } from '../http/send_page.ts';
+import { cardTags, siteTags } from './cache_tags.ts';
 import { parsePage, pageCount, pageHref, PER_PAGE } from './paging.ts';
 import { publishedList, worldRail, WORLD_SECTION } from './rails.ts';
 import { Layout } from './views/layout.tsx';
@@ -25,6 +26,10 @@ export async function homeShow(ctx: AppContext, req: FastifyRequest, reply: Fast
     worldRail(ctx, lang, [], 5),
     Promise.all(site.sections.filter((s) => s.slug !== WORLD_SECTION).map(async (s) => ({ section: s, items: (await publishedList(ctx, { sectionId: s.id, excludeIds: shown }, 4)).items }))),
   ]);
+  const cacheTags = [
+    ...siteTags(site), 'list:latest', ...cardTags([...top, ...world.items, ...blocks.flatMap((b) => b.items)]),
+    ...site.sections.map((s) => `list:section:${s.id}`),
+  ];
   const pages = total > LATEST ? pageCount(total - LATEST + PER_PAGE, 1) : 1;
   return sendPage(reply, (
     <Layout site={site} title={t(lang, 'home.title', { name: site.settings.name })} description={site.settings.description} current="" feeds="" canonical={`${ctx.config.publicUrl}/`}
@@ -53,5 +58,5 @@ export async function homeShow(ctx: AppContext, req: FastifyRequest, reply: Fast
       ))}
       <Pager page={1} pages={pages} href={(p) => pageHref('/', p)} lang={lang} />
     </Layout>
-  ));
+  ), { cacheTags });
 }

@@ -11,6 +11,8 @@ import { KhabarError, NotFoundError } from '../errors.ts';
 import { t, formatDate, formatNumber, localDay, zonedMidnight } from '../i18n/index.ts';
 import { loadSiteView, type SiteView } from './site_view.ts';
 import { sendPage } from '../http/send_page.ts';
+import { cardTags, siteTags } from './cache_tags.ts';
+import { WORLD_SECTION } from './rails.ts';
 import { parsePage, pageCount, pageHref, PER_PAGE } from './paging.ts';
 import { publishedList, worldRail } from './rails.ts';
 import { Layout } from './views/layout.tsx';
@@ -29,6 +31,13 @@ interface ListSpec {
   intro?: (site: SiteView) => ComponentChildren;
   /** announce this list's own feeds (section, tag and author pages) */
   feeds?: boolean;
+  /** page-cache tags of what the heading and intro show (the section, tag or author) */
+  cacheTags?: string[];
+}
+
+/** The list a filter draws from, as a page-cache tag: a story published into it changes every page of it. */
+function listTag(f: ListFilter): string {
+  return f.sectionId !== undefined ? `list:section:${f.sectionId}` : f.tagId !== undefined ? `list:tag:${f.tagId}` : f.personId !== undefined ? `list:person:${f.personId}` : 'list:latest';
 }
 
 export async function listPage(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, spec: ListSpec) {
@@ -42,6 +51,11 @@ export async function listPage(ctx: AppContext, req: FastifyRequest, reply: Fast
   const world = await worldRail(ctx, lang, list.items.map((a) => a.id), 5);
   const heading = spec.title(lang);
   const title = spec.page > 1 ? t(lang, 'list.page_title', { title: heading, page: spec.page }) : heading;
+  const worldId = site.sections.find((s) => s.slug === WORLD_SECTION)?.id;
+  const cacheTags = [
+    ...siteTags(site), listTag(spec.filter), ...cardTags([...list.items, ...world.items]), ...(spec.cacheTags ?? []),
+    ...(worldId !== undefined ? [`list:section:${worldId}`] : []),
+  ];
   return sendPage(reply, (
     <Layout site={site} title={`${title} | ${site.settings.name}`} current={spec.current} feeds={spec.feeds ? spec.base : undefined} canonical={`${ctx.config.publicUrl}${pageHref(spec.base, spec.page)}`}
       head={<PagingLinks base={ctx.config.publicUrl} page={spec.page} pages={pages} href={(p) => pageHref(spec.base, p)} />}>
@@ -59,7 +73,7 @@ export async function listPage(ctx: AppContext, req: FastifyRequest, reply: Fast
         <div class="list-aside"><Rail {...world} site={site} /></div>
       </div>
     </Layout>
-  ));
+  ), { cacheTags });
 }
 
 type SlugReq = FastifyRequest<{ Params: { slug: string } }>;
@@ -69,7 +83,7 @@ export async function sectionShow(ctx: AppContext, req: SlugReq, reply: FastifyR
   const s = await getSectionBySlug(ctx.db, req.params.slug);
   if (!s) throw new NotFoundError('We could not find that section.');
   return listPage(ctx, req, reply, {
-    title: () => s.name, base: sectionHref(s.slug), filter: { sectionId: s.id }, page, current: s.slug, feeds: true,
+    title: () => s.name, base: sectionHref(s.slug), filter: { sectionId: s.id }, page, current: s.slug, feeds: true, cacheTags: [`section:${s.id}`],
     intro: () => (s.description ? <p class="list-intro">{s.description}</p> : null),
   });
 }
@@ -78,7 +92,7 @@ export async function tagShow(ctx: AppContext, req: SlugReq, reply: FastifyReply
   const page = parsePage(req.query);
   const tag = await getTagBySlug(ctx.db, req.params.slug);
   if (!tag) throw new NotFoundError('We could not find that tag.');
-  return listPage(ctx, req, reply, { title: (lang) => t(lang, 'list.tag', { name: tag.name }), base: tagHref(tag.slug), filter: { tagId: tag.id }, page, feeds: true });
+  return listPage(ctx, req, reply, { title: (lang) => t(lang, 'list.tag', { name: tag.name }), base: tagHref(tag.slug), filter: { tagId: tag.id }, page, feeds: true, cacheTags: [`tag:${tag.id}`] });
 }
 
 export async function authorShow(ctx: AppContext, req: SlugReq, reply: FastifyReply) {
@@ -88,6 +102,7 @@ export async function authorShow(ctx: AppContext, req: SlugReq, reply: FastifyRe
   const photo = await mediaById(ctx.db, p.photo_media_id);
   return listPage(ctx, req, reply, {
     title: (lang) => t(lang, 'list.author', { name: p.name }), base: authorHref(p.slug), filter: { personId: p.id }, page, feeds: true,
+    cacheTags: [`person:${p.id}`, ...(photo ? [`media:${photo.id}`] : [])],
     intro: () => (
       <section class="author-bio" aria-label={p.name}>
         {photo ? <Picture media={photo} alt={p.name} sizes="6em" display={160} eager /> : null}

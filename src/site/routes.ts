@@ -1,6 +1,7 @@
 // The public site's routes: one handler per page, short and linear (params -> content -> view -> HTML).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { KhabarError, NotFoundError } from '../errors.ts';
+import { answerFromPageCache, endPageCacheFlight } from '../http/send_page.ts';
 import { homeShow } from './home_show.tsx';
 import { articleShow } from './article_show.tsx';
 import { sectionShow, tagShow, authorShow, archiveShow } from './list_show.tsx';
@@ -13,6 +14,10 @@ const MAX_URL = 2048;
 
 export async function siteRoutes(app: FastifyInstance): Promise<void> {
   const ctx = app.ctx;
+  // Stored pages go out before anything is loaded; a miss renders once, whoever else asks meanwhile waits.
+  app.addHook('onRequest', answerFromPageCache);
+  app.addHook('onResponse', endPageCacheFlight);
+  app.addHook('onRequestAbort', async (req) => endPageCacheFlight(req));
   // A slug with control characters (a NUL byte, say) names nothing; PostgreSQL would refuse it as text.
   app.addHook('preHandler', async (req: FastifyRequest) => {
     // No page of the site needs a long address; a very long one is a probe or a mistake (RFC 9110 §15.5.15).

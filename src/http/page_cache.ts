@@ -1,0 +1,155 @@
+// The public pages kept ready to send: each stored by its address (path and query, nothing personal) with its
+// ETag and its br and gzip bodies, so a hit costs no render and no compression. Each page names the tags of what
+// it shows (article:7, section:2, settings...); a change purges the pages carrying its tag. Bounded by bytes,
+// the least recently used page goes first. Purges travel through a PurgeBus so that several instances can share
+// them (in process today; Redis pub/sub has the same shape).
+
+/** One stored page: the HTML and its compressed bodies, under one ETag. */
+export interface StoredPage {
+  html: string;
+  etag: string;
+  br: Buffer | null;
+  gzip: Buffer | null;
+  tags: readonly string[];
+  bytes: number;
+}
+
+/** Told of each purge; `here` when the change was made by this instance (which alone calls the purge webhook). */
+export type PurgeListener = (tags: readonly string[], here: boolean) => void;
+
+/** Carries purges (lists of tags) to every instance's cache, this one included: publish() has purged this
+ * instance's pages when it resolves. */
+export interface PurgeBus {
+  publish(tags: readonly string[]): Promise<void>;
+  subscribe(onPurge: PurgeListener): () => void;
+}
+
+/** One process: a purge reaches this instance's cache only. */
+export class LocalPurgeBus implements PurgeBus {
+  protected listeners = new Set<PurgeListener>();
+  async publish(tags: readonly string[]): Promise<void> {
+    this.deliver(tags, true);
+  }
+  protected deliver(tags: readonly string[], here: boolean): void {
+    for (const l of this.listeners) l(tags, here);
+  }
+  subscribe(onPurge: PurgeListener): () => void {
+    this.listeners.add(onPurge);
+    return () => this.listeners.delete(onPurge);
+  }
+}
+
+export class PageCache {
+  /** counters for tests and the bench */
+  hits = 0;
+  misses = 0;
+  stored = 0;
+  private entries = new Map<string, StoredPage>();
+  private byTag = new Map<string, Set<string>>();
+  private flights = new Map<string, { done: Promise<void>; end: () => void }>();
+  private bytes = 0;
+  /** bumped by every purge: a render that began before a purge may show what the purge removed, so it is not kept */
+  private generation = 0;
+
+  constructor(readonly maxBytes: number) {}
+
+  get enabled(): boolean {
+    return this.maxBytes > 0;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get usedBytes(): number {
+    return this.bytes;
+  }
+
+  /** The stored page, now the most recently used. */
+  get(key: string): StoredPage | undefined {
+    const e = this.entries.get(key);
+    if (e) {
+      this.entries.delete(key);
+      this.entries.set(key, e);
+    }
+    return e;
+  }
+
+  /** Another request is already rendering this page: wait for it rather than render it again. */
+  inFlight(key: string): Promise<void> | undefined {
+    return this.flights.get(key)?.done;
+  }
+
+  /** This request renders the page; returns the generation to hand back to put(). */
+  beginFlight(key: string): number {
+    let end!: () => void;
+    const done = new Promise<void>((resolve) => { end = resolve; });
+    this.flights.set(key, { done, end });
+    return this.generation;
+  }
+
+  endFlight(key: string): void {
+    const f = this.flights.get(key);
+    if (!f) return;
+    this.flights.delete(key);
+    f.end();
+  }
+
+  /** Stores a page rendered since `generation`; false when a purge came in between or the page is too big. */
+  put(key: string, page: StoredPage, generation: number): boolean {
+    if (generation !== this.generation || page.bytes > this.maxBytes) return false;
+    this.remove(key);
+    this.entries.set(key, page);
+    this.bytes += page.bytes;
+    for (const t of page.tags) {
+      let keys = this.byTag.get(t);
+      if (!keys) this.byTag.set(t, (keys = new Set()));
+      keys.add(key);
+    }
+    for (const oldest of this.entries.keys()) {
+      if (this.bytes <= this.maxBytes) break;
+      this.remove(oldest);
+    }
+    this.stored++;
+    return true;
+  }
+
+  /** Drops every page carrying one of the tags; returns their addresses. */
+  purge(tags: readonly string[]): string[] {
+    this.generation++;
+    const keys = new Set<string>();
+    for (const t of tags) for (const k of this.byTag.get(t) ?? []) keys.add(k);
+    for (const k of keys) this.remove(k);
+    return [...keys];
+  }
+
+  clear(): void {
+    this.generation++;
+    this.entries.clear();
+    this.byTag.clear();
+    this.bytes = 0;
+  }
+
+  private remove(key: string): void {
+    const e = this.entries.get(key);
+    if (!e) return;
+    this.entries.delete(key);
+    this.bytes -= e.bytes;
+    for (const t of e.tags) {
+      const keys = this.byTag.get(t);
+      keys?.delete(key);
+      if (keys?.size === 0) this.byTag.delete(t);
+    }
+  }
+}
+
+/** Tells a CDN which addresses changed: one POST of {"urls": [...]} per purge; a failure is logged, never waited on
+ * by the change that caused it. */
+export function sendPurgeWebhook(webhook: string, urls: string[], log: (msg: string, err?: unknown) => void): Promise<void> {
+  return fetch(webhook, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ urls }), signal: AbortSignal.timeout(10_000),
+  }).then(async (r) => {
+    await r.body?.cancel();
+    if (!r.ok) log(`purge webhook answered ${r.status}`);
+  }, (err) => log('purge webhook failed', err));
+}

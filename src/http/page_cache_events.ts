@@ -1,0 +1,48 @@
+// Which pages a change in the newsroom touches, as page-cache tags. The site's pages declare the same tags
+// (src/site/cache_tags.ts); this module listens to the domains' events and purges through the PurgeBus.
+import type { AppContext } from '../context.ts';
+import { getArticle } from '../content/articles.ts';
+import type { PageCache, PurgeBus } from './page_cache.ts';
+import { sendPurgeWebhook } from './page_cache.ts';
+
+/** The lists an article belongs to: it comes in or out of them when it is published, unpublished or moved. */
+async function listTags(ctx: AppContext, articleId: number): Promise<string[]> {
+  const a = await getArticle(ctx.db, articleId);
+  if (!a) return ['list:latest'];
+  return [
+    'list:latest',
+    ...(a.section_id !== null ? [`list:section:${a.section_id}`] : []),
+    ...a.tags.map((t) => `list:tag:${t.id}`),
+    ...a.authorIds.map((p) => `list:person:${p}`),
+  ];
+}
+
+const LIST_CHANGES = new Set(['published', 'unpublished', 'archived', 'deleted']);
+
+/** Wires this instance's cache to the bus and the bus to the domains' events; returns the unsubscriber. */
+export function purgeOnChanges(ctx: AppContext, cache: PageCache, bus: PurgeBus, log: (msg: string, err?: unknown) => void): () => void {
+  const webhook = ctx.config.purgeWebhook;
+  const offBus = bus.subscribe((tags, here) => {
+    const keys = cache.purge(tags);
+    if (webhook && here && keys.length) void sendPurgeWebhook(webhook, keys.map((k) => `${ctx.config.publicUrl}${k}`), log);
+  });
+  const purge = (tags: string[]) => bus.publish(tags);
+  const offs = [
+    ctx.events.on('article.changed', async ({ articleId, reason }) => {
+      // Publishing, unpublishing, archiving or deleting a story moves it in or out of lists (the home page, its
+      // section, tags and authors, the archives); an edit of a published story may move it between them (a new
+      // section or tag); a correction, or a change to a draft, only touches the pages that already show it.
+      const moves = LIST_CHANGES.has(reason) || (reason === 'edited' && (await getArticle(ctx.db, articleId))?.status === 'published');
+      await purge([`article:${articleId}`, ...(moves ? await listTags(ctx, articleId) : [])]);
+    }),
+    ctx.events.on('comment.changed', ({ articleId }) => purge([`comments:${articleId}`])),
+    ctx.events.on('settings.changed', () => purge(['settings'])),
+    ctx.events.on('section.changed', ({ sectionId }) => purge([`section:${sectionId}`, `list:section:${sectionId}`])),
+    ctx.events.on('ads.changed', () => purge(['ads'])),
+    ctx.events.on('content.changed', ({ kind, id }) => purge([`${kind}:${id}`])),
+  ];
+  return () => {
+    offBus();
+    for (const off of offs) off();
+  };
+}
