@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/schema.ts';
 import { MARK_END, MARK_START, queryTerms } from './normalise.ts';
+import { matchAndFilters } from './filters.ts';
 import type { SearchIndex, SearchQuery } from './types.ts';
 
 /** tsquery syntax from plain words (letters and digits only): all required, the last one also as a prefix. */
@@ -39,13 +40,7 @@ export function postgresSearch(db: Db): SearchIndex {
       const terms = queryTerms(q.q);
       if (!terms.length) return { total: 0, hits: [] };
       const query = sql`to_tsquery('simple', ${tsQuery(terms)})`;
-      const where = sql.join([
-        sql`document @@ ${query}`,
-        ...(q.sectionId !== undefined ? [sql`section_id = ${q.sectionId}`] : []),
-        ...(q.language !== undefined ? [sql`language = ${q.language}`] : []),
-        ...(q.from !== undefined ? [sql`published_at >= ${q.from}`] : []),
-        ...(q.to !== undefined ? [sql`published_at < ${q.to}`] : []),
-      ], sql` and `);
+      const where = matchAndFilters(sql`document @@ ${query}`, q);
       // Snippets only for the page's rows: ts_headline reads the whole text.
       const [count, rows] = await Promise.all([
         sql<{ n: string }>`select count(*) as n from search_documents where ${where}`.execute(db),

@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/schema.ts';
 import { MARK_END, MARK_START, queryTerms } from './normalise.ts';
+import { matchAndFilters } from './filters.ts';
 import type { SearchIndex, SearchQuery } from './types.ts';
 
 /** FTS5 syntax from plain words: each one a quoted string (the words hold only letters and digits), all of them
@@ -34,13 +35,7 @@ export function sqliteSearch(db: Db): SearchIndex {
     async query(q: SearchQuery) {
       const terms = queryTerms(q.q);
       if (!terms.length) return { total: 0, hits: [] };
-      const where = sql.join([
-        sql`search_fts match ${fts5Match(terms)}`,
-        ...(q.sectionId !== undefined ? [sql`section_id = ${q.sectionId}`] : []),
-        ...(q.language !== undefined ? [sql`language = ${q.language}`] : []),
-        ...(q.from !== undefined ? [sql`published_at >= ${q.from}`] : []),
-        ...(q.to !== undefined ? [sql`published_at < ${q.to}`] : []),
-      ], sql` and `);
+      const where = matchAndFilters(sql`search_fts match ${fts5Match(terms)}`, q);
       // Snippets only for the page's rows: SQLite would otherwise make one for every match before sorting.
       const [count, ranked] = await Promise.all([
         sql<{ n: number }>`select count(*) as n from search_fts where ${where}`.execute(db),
