@@ -4,7 +4,7 @@
 // settings.manage. Every settings change is in the audit log.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can } from '../auth/capabilities.ts';
-import { ForbiddenError, ValidationError } from '../errors.ts';
+import { ForbiddenError } from '../errors.ts';
 import { COMMENT_STATUSES } from '../comments/tables.ts';
 import { countComments, editComment, getCommentForModeration, listComments, moderateComments, MODERATION_ACTIONS, type Moderator } from '../comments/moderation.ts';
 import { addBlock, blockCommentSender, listBlocks, removeBlock } from '../comments/blocks.ts';
@@ -86,8 +86,8 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
       if (Object.keys(sitePatch).length && !can(staffOf(req).role, 'settings.manage')) {
         throw new ForbiddenError(`${Object.keys(sitePatch).join(' and ')}: site settings, which need the settings.manage capability`);
       }
-      // The verification address of each captcha provider is fixed in code: no stored setting sends our secret elsewhere.
-      if (b.comments && 'captchaVerifyUrl' in b.comments) throw new ValidationError('comments.captchaVerifyUrl', 'captchaVerifyUrl is not a comment setting');
+      // Unknown names (an old captchaVerifyUrl among them: each provider's address is fixed in code) are refused by
+      // updateCommentSettings, before anything is stored.
       if (b.comments !== undefined) await updateCommentSettings(ctx, b.comments as Partial<CommentSettings>);
       if (Object.keys(sitePatch).length) await updateSettings(ctx, sitePatch);
       return publicSettings(await getCommentSettings(ctx.db), await getSettings(ctx.db));

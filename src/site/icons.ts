@@ -7,6 +7,7 @@ import type { AppContext } from '../context.ts';
 import { siteIcons, type IconFile, type IconSize } from '../media/icons.ts';
 import { loadSiteView } from './site_view.ts';
 import { dir } from '../i18n/index.ts';
+import { namesEtag } from '../http/send_page.ts';
 
 const CACHE = 'public, max-age=86400, stale-while-revalidate=604800';
 
@@ -14,8 +15,7 @@ export const ICON_PATHS: Record<string, IconSize> = { '/favicon.png': 32, '/appl
 
 function sendFile(req: FastifyRequest, reply: FastifyReply, f: IconFile) {
   reply.header('cache-control', CACHE).header('etag', f.etag);
-  const match = req.headers['if-none-match'];
-  if (match?.split(',').some((t) => t.trim().replace(/^W\//, '') === f.etag)) return reply.code(304).send();
+  if (namesEtag(req.headers['if-none-match'], f.etag)) return reply.code(304).send();
   return reply.type(f.type).send(f.bytes);
 }
 

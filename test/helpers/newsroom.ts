@@ -69,3 +69,12 @@ export async function buildNewsroom(ctx: AppContext, extra = 0): Promise<Newsroo
   });
   return { sections: { immigration, world, politics }, people: { mina, omar }, sourceId, articles: { lead, syndicated, corrected, renamed, archived, draft, scheduled, list } };
 }
+
+/** Publishes stories one day apart (so their order is known), keeping each one's id under its key in `ids`. */
+export function dailyStories(t: { ctx: AppContext; clock: { advance(ms: number): void } }, ids: Record<string, number>) {
+  return async (key: string, input: Parameters<typeof createArticle>[1]): Promise<void> => {
+    t.clock.advance(86_400_000);
+    ids[key] = await createArticle(t.ctx, input, actor);
+    await publishArticle(t.ctx, ids[key], actor);
+  };
+}

@@ -2,6 +2,7 @@
 // filtered, paged, and kept current as the newsroom publishes, edits, unpublishes, archives and deletes.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { dailyStories } from '../helpers/newsroom.ts';
 import { makeTestContext, testDialects, type TestContext } from '../helpers/context.ts';
 import { archiveArticle, createArticle, deleteArticle, publishArticle, unpublishArticle, updateArticle } from '../../src/content/articles.ts';
 import { createSection } from '../../src/content/sections.ts';
@@ -28,11 +29,7 @@ for (const dialect of testDialects()) {
       world = await createSection(t.ctx, { name: 'World', position: 1 });
       local = await createSection(t.ctx, { name: 'Local', position: 2 });
       const reporter = await createPerson(t.ctx, { name: 'Zarghuna Wardak' });
-      const story = async (key: string, input: Parameters<typeof createArticle>[1]) => {
-        t.clock.advance(86_400_000);
-        ids[key] = await createArticle(t.ctx, input, actor);
-        await publishArticle(t.ctx, ids[key], actor);
-      };
+      const story = dailyStories(t, ids);
       // Written with Arabic letter forms (ي ك), harakat, tatweel and a ZWNJ: readers type the Persian forms.
       await story('dari', { headline: 'كابل در زمستان', language: 'fa', sectionId: local, bodyHtml: '<p>مردم كابل مي‌روند و دانشگاه‌ها بسته‌اند. مَدرسه‌ها بـــاز شد.</p>' });
       await story('pashto', { headline: 'د ښځو زده کړه', language: 'ps', sectionId: local, bodyHtml: '<p>ځوانان په ګډه کار کوي او ټولنه پراخېږي.</p>' });

@@ -2,8 +2,9 @@
 // filtered and paged, and the search box in the header and on the 404 page.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { dailyStories } from '../helpers/newsroom.ts';
 import { makeTestApp, testDialects, type TestApp } from '../helpers/context.ts';
-import { createArticle, publishArticle, unpublishArticle } from '../../src/content/articles.ts';
+import { publishArticle, unpublishArticle } from '../../src/content/articles.ts';
 import { createSection } from '../../src/content/sections.ts';
 import { validateHtml, vnuErrors } from '../helpers/vnu.ts';
 
@@ -22,11 +23,7 @@ for (const dialect of testDialects()) {
       t = await makeTestApp(dialect);
       const world = await createSection(t.ctx, { name: 'World', position: 1 });
       const local = await createSection(t.ctx, { name: 'Local', position: 2 });
-      const story = async (key: string, input: Parameters<typeof createArticle>[1]) => {
-        t.clock.advance(86_400_000);
-        ids[key] = await createArticle(t.ctx, input, actor);
-        await publishArticle(t.ctx, ids[key], actor);
-      };
+      const story = dailyStories(t, ids);
       await story('dari', { headline: 'كابل در زمستان', language: 'fa', sectionId: local, bodyHtml: '<p>مردم كابل مي‌روند.</p>' });
       await story('headline', { headline: 'Floods reach Kandahar', language: 'en', sectionId: world, bodyHtml: '<p>Water rose overnight.</p>' });
       await story('hostile', { headline: 'Evening briefing', language: 'en', sectionId: world,
