@@ -11,16 +11,16 @@ export async function apiKeysRoutes(app: FastifyInstance): Promise<void> {
   const base = '/api/admin/api-keys';
   const access = { capability: 'api_keys.manage' } as const;
   endpoint(app, {
-    method: 'GET', url: base, operationId: 'listApiKeys', tags, access,
+    method: 'GET', url: base, operationId: 'listApiKeys', summary: 'List Content API keys', tags, access,
     handle: async () => ({ apiKeys: await listApiKeys(ctx.db) }),
   });
   endpoint(app, {
-    method: 'POST', url: base, operationId: 'createApiKey', tags, access, status: 201, body: Strict({ name: Text(100) }),
+    method: 'POST', url: base, operationId: 'createApiKey', summary: 'Make a Content API key', tags, access, status: 201, body: Strict({ name: Text(100) }),
     handle: (req) => createApiKey(ctx, req.body.name, staffOf(req).id),
     audit: { action: 'api_key.create', entry: (_req, made) => ({ subject: { type: 'api_key', id: made.apiKey.id }, detail: { name: made.apiKey.name } }) },
   });
   endpoint(app, {
-    method: 'DELETE', url: `${base}/:id`, operationId: 'revokeApiKey', tags, access, status: 204, params: IdParams,
+    method: 'DELETE', url: `${base}/:id`, operationId: 'revokeApiKey', summary: 'Revoke a Content API key', tags, access, status: 204, params: IdParams,
     handle: async (req) => { await revokeApiKey(ctx, req.params.id); },
     audit: { action: 'api_key.revoke', entry: (req) => ({ subject: { type: 'api_key', id: req.params.id } }) },
   });

@@ -25,7 +25,7 @@ export async function articlesRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
 
   endpoint(app, {
-    method: 'GET', url: base, operationId: 'listArticles', tags, access: { capability: 'articles.read' }, query: ArticleListQuery,
+    method: 'GET', url: base, operationId: 'listArticles', summary: 'List and search articles', tags, access: { capability: 'articles.read' }, query: ArticleListQuery,
     description: 'Editors see every article; authors and contributors the ones they created or have a byline on.',
     handle: async (req) => {
       const q = req.query;
@@ -35,7 +35,7 @@ export async function articlesRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'POST', url: base, operationId: 'createArticle', tags, access: { capability: 'articles.create' }, body: ArticleFields,
+    method: 'POST', url: base, operationId: 'createArticle', summary: 'Create an article (a draft)', tags, access: { capability: 'articles.create' }, body: ArticleFields,
     response: { 201: Created }, status: 201, events: changed,
     description: 'Tags that do not exist yet are created only for staff who manage tags; for others the article is refused (field tags).',
     handle: async (req) => {
@@ -50,7 +50,7 @@ export async function articlesRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'GET', url: `${base}/:id`, operationId: 'getArticle', tags, access: { capability: 'articles.read' }, params: ArticleParams,
+    method: 'GET', url: `${base}/:id`, operationId: 'getArticle', summary: 'Read an article', tags, access: { capability: 'articles.read' }, params: ArticleParams,
     handle: async (req) => ({ article: await articleFor(ctx, req, req.params.id, 'view') }),
   });
 
@@ -64,11 +64,11 @@ export async function articlesRoutes(app: FastifyInstance): Promise<void> {
     return { article: await getArticle(ctx.db, a.id) };
   };
   const edit = { capability: 'articles.edit_own' } as const;
-  endpoint(app, { method: 'PATCH', url: `${base}/:id`, operationId: 'updateArticle', tags, access: edit, params: ArticleParams, body: ArticlePatch, events: changed, handle: save(false) });
-  endpoint(app, { method: 'PUT', url: `${base}/:id/autosave`, operationId: 'autosaveArticle', tags, access: edit, params: ArticleParams, body: ArticlePatch, events: changed, handle: save(true) });
+  endpoint(app, { method: 'PATCH', url: `${base}/:id`, operationId: 'updateArticle', summary: 'Save changes to an article', tags, access: edit, params: ArticleParams, body: ArticlePatch, events: changed, handle: save(false) });
+  endpoint(app, { method: 'PUT', url: `${base}/:id/autosave`, operationId: 'autosaveArticle', summary: 'Autosave an article', tags, access: edit, params: ArticleParams, body: ArticlePatch, events: changed, handle: save(true) });
 
   endpoint(app, {
-    method: 'POST', url: `${base}/:id/preview`, operationId: 'previewArticle', tags, access: edit, params: ArticleParams, body: PreviewBody,
+    method: 'POST', url: `${base}/:id/preview`, operationId: 'previewArticle', summary: 'Make a preview link', tags, access: edit, params: ArticleParams, body: PreviewBody,
     handle: async (req) => {
       const a = await articleFor(ctx, req, req.params.id, 'view');
       const expiresAt = new Date(ctx.clock.now().getTime() + (req.body?.minutes ?? 60) * 60_000);
@@ -83,9 +83,11 @@ export async function articlesRoutes(app: FastifyInstance): Promise<void> {
 
   /** A status change: ownership for `action`, then the service, then the article as it is now (audited when named). */
   function move<B extends TSchema>(path: string, operationId: string, capability: Capability, action: ArticleAction,
-    run: (req: EndpointRequest<typeof ArticleParams, TSchema, B>, id: number) => Promise<void>, audited?: string, body?: B): void {
+    run: (req: EndpointRequest<typeof ArticleParams, TSchema, B>, id: number) => Promise<void>, audited?: string, body?: B,
+    doc: { summary: string; description: string } = { summary: operationId, description: '' }): void {
     endpoint(app, {
-      method: 'POST', url: `${base}/:id/${path}`, operationId, tags, access: { capability }, params: ArticleParams, body,
+      method: 'POST', url: `${base}/:id/${path}`, operationId, summary: doc.summary, description: doc.description, tags,
+      answer: 'The article as it is now.', errors: { 409: 'The article\'s status does not allow this move (field status).' }, access: { capability }, params: ArticleParams, body,
       events: action === 'publish' ? ['article.changed', 'article.published'] : changed,
       handle: async (req) => {
         const a = await articleFor(ctx, req, req.params.id, action);
@@ -101,15 +103,20 @@ export async function articlesRoutes(app: FastifyInstance): Promise<void> {
       } : undefined,
     });
   }
-  move('submit', 'submitArticle', 'articles.edit_own', 'edit', (req, id) => submitForReview(ctx, id, actorOf(req)));
-  move('publish', 'publishArticle', 'articles.publish_own', 'publish', async (req, id) => { await heroReady(id); await publishArticle(ctx, id, actorOf(req)); }, 'article.publish');
+  move('submit', 'submitArticle', 'articles.edit_own', 'edit', (req, id) => submitForReview(ctx, id, actorOf(req)), undefined, undefined,
+    { summary: 'Submit an article for review', description: 'A draft goes to the editors\' review list; its writer can still edit it.' });
+  move('publish', 'publishArticle', 'articles.publish_own', 'publish', async (req, id) => { await heroReady(id); await publishArticle(ctx, id, actorOf(req)); }, 'article.publish',
+    undefined, { summary: 'Publish an article now', description: 'Authors publish their own; editors anyone\'s. A hero image needs alt text first (field heroAlt).' });
   move('schedule', 'scheduleArticle', 'articles.publish_own', 'publish',
-    async (req, id) => { await heroReady(id); await scheduleArticle(ctx, id, new Date(req.body.at), actorOf(req)); }, 'article.schedule', ScheduleBody);
-  move('unpublish', 'unpublishArticle', 'articles.publish_own', 'publish', (req, id) => unpublishArticle(ctx, id, actorOf(req)), 'article.unpublish');
-  move('archive', 'archiveArticle', 'articles.publish_own', 'publish', (req, id) => archiveArticle(ctx, id, actorOf(req)), 'article.archive');
+    async (req, id) => { await heroReady(id); await scheduleArticle(ctx, id, new Date(req.body.at), actorOf(req)); }, 'article.schedule', ScheduleBody,
+    { summary: 'Schedule an article', description: 'It is published by the server at `at` (a time in the future, with its offset).' });
+  move('unpublish', 'unpublishArticle', 'articles.publish_own', 'publish', (req, id) => unpublishArticle(ctx, id, actorOf(req)), 'article.unpublish',
+    undefined, { summary: 'Unpublish an article', description: 'Takes a published or scheduled article back to draft; its address stops answering.' });
+  move('archive', 'archiveArticle', 'articles.publish_own', 'publish', (req, id) => archiveArticle(ctx, id, actorOf(req)), 'article.archive',
+    undefined, { summary: 'Archive an article', description: 'Out of the lists and off the site, kept with its revisions.' });
 
   endpoint(app, {
-    method: 'DELETE', url: `${base}/:id`, operationId: 'deleteArticle', tags, access: { capability: 'articles.delete_own' }, params: ArticleParams,
+    method: 'DELETE', url: `${base}/:id`, operationId: 'deleteArticle', summary: 'Delete an article', tags, access: { capability: 'articles.delete_own' }, params: ArticleParams,
     status: 204, events: changed,
     handle: async (req) => {
       const a = await articleFor(ctx, req, req.params.id, 'delete');

@@ -15,6 +15,8 @@ export interface Resource<C extends TSchema, U extends TSchema, Q extends TSchem
   plural: string;
   /** for operation ids and audit entries, e.g. Section */
   noun: string;
+  /** the noun in words for the document's summaries, one and many, e.g. ['person', 'people'] */
+  called: readonly [string, string];
   read: Capability;
   manage: Capability;
   /** the events the domain emits on a change */
@@ -37,15 +39,17 @@ export function resourceRoutes<C extends TSchema, U extends TSchema, Q extends T
   const read = { capability: r.read };
   const manage = { capability: r.manage };
   const events = r.events;
+  const [a, many] = r.called;
+  const taken = { 409: `Another ${a} already has this value of a unique field, such as the slug (field names it).` };
 
   endpoint(app, {
-    method: 'GET', url: r.base, operationId: `list${r.plural[0].toUpperCase()}${r.plural.slice(1)}`, tags, access: read, query: r.listQuery,
+    method: 'GET', url: r.base, operationId: `list${r.plural[0].toUpperCase()}${r.plural.slice(1)}`, summary: `List ${many}`, tags, access: read, query: r.listQuery,
     handle: async (req) => ({ [r.plural]: await r.list((req.query ?? {}) as Static<Q>) }),
   });
   if (r.get) {
     const get = r.get;
     endpoint(app, {
-      method: 'GET', url: `${r.base}/:id`, operationId: `get${r.noun}`, tags, access: read, params: IdParams,
+      method: 'GET', url: `${r.base}/:id`, operationId: `get${r.noun}`, summary: `Read a ${a}`, tags, access: read, params: IdParams,
       handle: async (req) => {
         const row = await get(req.params.id);
         if (!row) throw new NotFoundError(`${r.noun} not found`);
@@ -56,7 +60,8 @@ export function resourceRoutes<C extends TSchema, U extends TSchema, Q extends T
   if (r.create) {
     const create = r.create;
     endpoint(app, {
-      method: 'POST', url: r.base, operationId: `create${r.noun}`, tags, access: manage, body: r.createBody, response: { 201: Created }, status: 201, events,
+      method: 'POST', url: r.base, operationId: `create${r.noun}`, summary: `Create a ${a}`, tags, access: manage, body: r.createBody, response: { 201: Created }, status: 201, events,
+      errors: taken,
       handle: async (req) => ({ id: await create(req.body as Static<C>) }),
       audit: { action: `${subject}.create`, entry: (_req, res) => ({ subject: { type: subject, id: res.id } }) },
     });
@@ -64,7 +69,8 @@ export function resourceRoutes<C extends TSchema, U extends TSchema, Q extends T
   if (r.update) {
     const update = r.update;
     endpoint(app, {
-      method: 'PATCH', url: `${r.base}/:id`, operationId: `update${r.noun}`, tags, access: manage, params: IdParams, body: r.updateBody, events,
+      method: 'PATCH', url: `${r.base}/:id`, operationId: `update${r.noun}`, summary: `Change a ${a}`, tags, access: manage, params: IdParams, body: r.updateBody, events,
+      errors: taken,
       handle: async (req) => {
         await update(req.params.id, req.body as Static<U>);
         return { [one]: r.get ? await r.get(req.params.id) : { id: req.params.id } };
@@ -75,7 +81,7 @@ export function resourceRoutes<C extends TSchema, U extends TSchema, Q extends T
   if (r.remove) {
     const remove = r.remove;
     endpoint(app, {
-      method: 'DELETE', url: `${r.base}/:id`, operationId: `delete${r.noun}`, tags, access: manage, params: IdParams, status: 204, events,
+      method: 'DELETE', url: `${r.base}/:id`, operationId: `delete${r.noun}`, summary: `Delete a ${a}`, tags, access: manage, params: IdParams, status: 204, events,
       handle: async (req) => { await remove(req.params.id); },
       audit: { action: `${subject}.delete`, entry: (req) => ({ subject: { type: subject, id: req.params.id } }) },
     });

@@ -29,6 +29,8 @@ export interface Endpoint<P extends TSchema, Q extends TSchema, B extends TSchem
   method: Extract<HTTPMethods, 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'>;
   url: string;
   operationId: string;
+  /** one line in the newsroom's words, shown in the API reference's table of contents (required: no operation goes undocumented) */
+  summary: string;
   tags: string[];
   access: Access;
   params?: P;
@@ -39,6 +41,10 @@ export interface Endpoint<P extends TSchema, Q extends TSchema, B extends TSchem
   /** the status of a success when not 200 (204 sends no body) */
   status?: 201 | 202 | 204;
   description?: string;
+  /** what a success answers, for the document (the status is `status`, else 200) */
+  answer?: string;
+  /** refusals this operation can answer beyond the usual ones (e.g. 409 and why), for the document */
+  errors?: Partial<Record<409 | 410 | 413 | 415 | 429, string>>;
   consumes?: string[];
   /** per-route options such as rate limits */
   config?: FastifyContextConfig;
@@ -61,6 +67,7 @@ export function endpoint<P extends TSchema = TSchema, Q extends TSchema = TSchem
     schema: {
       tags: e.tags,
       operationId: e.operationId,
+      summary: e.summary,
       ...(e.access === 'none' ? { security: [] } : {}),
       ...(e.description ? { description: e.description } : {}),
       ...(e.consumes ? { consumes: e.consumes } : {}),
@@ -71,6 +78,9 @@ export function endpoint<P extends TSchema = TSchema, Q extends TSchema = TSchem
       'x-access': access,
       ...(e.audit ? { 'x-audit': e.audit.action } : {}),
       ...(e.events?.length ? { 'x-events': [...e.events] } : {}),
+      // Read by the document's generator only (openapi_answers.ts), which turns them into responses.
+      'x-answer': { status: e.status ?? 200, description: e.answer ?? null },
+      ...(e.errors ? { 'x-errors': e.errors } : {}),
     },
     handler: async (req, reply) => {
       const r = req as EndpointRequest<P, Q, B>;

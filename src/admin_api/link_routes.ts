@@ -18,12 +18,12 @@ export async function linkRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
 
   endpoint(app, {
-    method: 'GET', url: `${base}/setup`, operationId: 'checkSetupLink', tags, access: 'none', query: TokenQuery,
+    method: 'GET', url: `${base}/setup`, operationId: 'checkSetupLink', summary: "Check the owner's setup link", tags, access: 'none', query: TokenQuery,
     handle: async (req) => ({ valid: !!(await peekLink(ctx, 'setup', req.query.token)) }),
   });
 
   endpoint(app, {
-    method: 'POST', url: `${base}/setup`, operationId: 'completeSetup', tags, access: 'none', status: 201,
+    method: 'POST', url: `${base}/setup`, operationId: 'completeSetup', summary: "Create the owner's account", tags, access: 'none', status: 201,
     body: Strict({ token: Text(100), name: Text(100), email: Text(254), password: Text(1000) }),
     description: 'Creates the owner from the link `serve` printed; works once.',
     handle: async (req, reply) => {
@@ -34,7 +34,7 @@ export async function linkRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'GET', url: `${base}/invitation`, operationId: 'checkInvitation', tags, access: 'none', query: TokenQuery,
+    method: 'GET', url: `${base}/invitation`, operationId: 'checkInvitation', summary: 'Check an invitation link', tags, access: 'none', query: TokenQuery,
     handle: async (req) => {
       const link = await peekLink(ctx, 'invite', req.query.token);
       return link ? { valid: true, email: link.email, role: link.role, name: link.name } : { valid: false };
@@ -42,7 +42,7 @@ export async function linkRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'POST', url: `${base}/invitation`, operationId: 'acceptInvitation', tags, access: 'none', status: 201,
+    method: 'POST', url: `${base}/invitation`, operationId: 'acceptInvitation', summary: 'Accept an invitation', tags, access: 'none', status: 201,
     body: Strict({ token: Text(100), name: Text(100), password: Text(1000) }),
     description: 'Creates the invited account; works once.',
     handle: async (req, reply) => {
@@ -53,7 +53,7 @@ export async function linkRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'POST', url: `${base}/reset/request`, operationId: 'requestPasswordReset', tags, access: 'none', status: 202,
+    method: 'POST', url: `${base}/reset/request`, operationId: 'requestPasswordReset', summary: 'Ask for a password reset email', tags, access: 'none', status: 202,
     config: limit('passwordResetRequest'), body: Strict({ email: Text(254) }),
     description: 'Emails a reset link when the account exists and email is set up; the answer is the same either way.',
     handle: async (req) => {
@@ -63,12 +63,12 @@ export async function linkRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'GET', url: `${base}/reset`, operationId: 'checkResetLink', tags, access: 'none', query: TokenQuery,
+    method: 'GET', url: `${base}/reset`, operationId: 'checkResetLink', summary: 'Check a password reset link', tags, access: 'none', query: TokenQuery,
     handle: async (req) => ({ valid: !!(await peekLink(ctx, 'reset', req.query.token)) }),
   });
 
   endpoint(app, {
-    method: 'POST', url: `${base}/reset`, operationId: 'completePasswordReset', tags, access: 'none', status: 204,
+    method: 'POST', url: `${base}/reset`, operationId: 'completePasswordReset', summary: 'Set a new password from a reset link', tags, access: 'none', status: 204,
     body: Strict({ token: Text(100), password: Text(1000) }),
     description: 'Sets the new password; every session of the account ends. Sign in afterwards.',
     handle: async (req) => { await completeReset(ctx, req.body.token, req.body.password, req.ip); },

@@ -21,12 +21,12 @@ export async function mediaRoutes(app: FastifyInstance): Promise<void> {
   const access = { capability: 'media.upload' } as const;
 
   endpoint(app, {
-    method: 'GET', url: base, operationId: 'listMedia', tags, access, query: Strict(Paging),
+    method: 'GET', url: base, operationId: 'listMedia', summary: 'List the media library', tags, access, query: Strict(Paging),
     handle: async (req) => ({ media: await listMedia(ctx.db, req.query) }),
   });
 
   endpoint(app, {
-    method: 'POST', url: base, operationId: 'uploadMedia', tags, access, status: 201, consumes: ['multipart/form-data'], events: ['content.changed'],
+    method: 'POST', url: base, operationId: 'uploadMedia', summary: 'Upload an image', tags, access, status: 201, consumes: ['multipart/form-data'], events: ['content.changed'],
     description: 'multipart/form-data with one `file` (JPEG, PNG, WebP, AVIF or GIF, at most 20 MB) and optional alt, caption, credit fields.',
     handle: async (req) => {
       if (!req.isMultipart()) throw new ValidationError('file', 'Send the image as multipart/form-data with a file field');
@@ -49,7 +49,7 @@ export async function mediaRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'GET', url: `${base}/:id`, operationId: 'getMedia', tags, access, params: IdParams,
+    method: 'GET', url: `${base}/:id`, operationId: 'getMedia', summary: "Read an image's record", tags, access, params: IdParams,
     handle: async (req) => {
       const media = await getMedia(ctx.db, req.params.id);
       if (!media) throw new NotFoundError('Media not found');
@@ -58,7 +58,7 @@ export async function mediaRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'PATCH', url: `${base}/:id`, operationId: 'updateMedia', tags, access, params: IdParams, body: MediaDescription, events: ['content.changed'],
+    method: 'PATCH', url: `${base}/:id`, operationId: 'updateMedia', summary: 'Describe an image (alt text, caption, credit)', tags, access, params: IdParams, body: MediaDescription, events: ['content.changed'],
     description: 'Uploaders describe their own images; media.edit_any describes any.',
     handle: async (req) => {
       const staff = staffOf(req);

@@ -42,7 +42,7 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
 
   endpoint(app, {
-    method: 'GET', url: base, operationId: 'listComments', tags, access,
+    method: 'GET', url: base, operationId: 'listComments', summary: 'List comments in the moderation queue', tags, access,
     query: Strict({ status: opt(OneOf(COMMENT_STATUSES)), article_id: opt(Id), reported: opt(Bool), limit: opt(Id), offset: opt(Int(0, MAX)) }),
     handle: async (req) => {
       const q = req.query;
@@ -51,33 +51,33 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'GET', url: `${base}/counts`, operationId: 'countComments', tags, access, query: Strict({ article_id: opt(Id) }),
+    method: 'GET', url: `${base}/counts`, operationId: 'countComments', summary: 'Count comments by status', tags, access, query: Strict({ article_id: opt(Id) }),
     handle: async (req) => ({ counts: await countComments(ctx.db, req.query.article_id) }),
   });
 
   endpoint(app, {
-    method: 'GET', url: `${base}/blocks`, operationId: 'listCommentBlocks', tags, access,
+    method: 'GET', url: `${base}/blocks`, operationId: 'listCommentBlocks', summary: 'List blocked emails, addresses and networks', tags, access,
     handle: async () => ({ blocks: await listBlocks(ctx.db) }),
   });
 
   endpoint(app, {
-    method: 'POST', url: `${base}/blocks`, operationId: 'addCommentBlock', tags, access, status: 201, response: { 201: Created },
+    method: 'POST', url: `${base}/blocks`, operationId: 'addCommentBlock', summary: 'Block an email, address or network', tags, access, status: 201, response: { 201: Created },
     body: Strict({ kind: OneOf(['email', 'ip', 'network'] as const), value: Text(300), note: opt(Text(500)) }),
     handle: async (req) => ({ id: await addBlock(ctx, req.body, actor(req)) }),
   });
 
   endpoint(app, {
-    method: 'DELETE', url: `${base}/blocks/:blockId`, operationId: 'removeCommentBlock', tags, access, status: 204, params: Strict({ blockId: Id }),
+    method: 'DELETE', url: `${base}/blocks/:blockId`, operationId: 'removeCommentBlock', summary: 'Lift a block', tags, access, status: 204, params: Strict({ blockId: Id }),
     handle: async (req) => { await removeBlock(ctx, req.params.blockId); },
   });
 
   endpoint(app, {
-    method: 'GET', url: `${base}/settings`, operationId: 'getCommentSettings', tags, access,
+    method: 'GET', url: `${base}/settings`, operationId: 'getCommentSettings', summary: 'Read the comment settings', tags, access,
     handle: async () => publicSettings(await getCommentSettings(ctx.db), await getSettings(ctx.db)),
   });
 
   endpoint(app, {
-    method: 'PATCH', url: `${base}/settings`, operationId: 'updateCommentSettings', tags, access, body: SettingsPatch, events: ['settings.changed'],
+    method: 'PATCH', url: `${base}/settings`, operationId: 'updateCommentSettings', summary: 'Change the comment settings', tags, access, body: SettingsPatch, events: ['settings.changed'],
     description: 'comments: comment settings (comments.moderate). moderateAll, commentsCloseAfterDays: site settings, changed only with settings.manage.',
     handle: async (req) => {
       const b = req.body;
@@ -101,13 +101,13 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'POST', url: `${base}/bulk`, operationId: 'moderateComments', tags, access, events: ['comment.changed'],
+    method: 'POST', url: `${base}/bulk`, operationId: 'moderateComments', summary: 'Decide on many comments at once', tags, access, events: ['comment.changed'],
     body: Strict({ ids: Type.Array(Id, { maxItems: 500 }), action: OneOf(MODERATION_ACTIONS) }),
     handle: async (req) => moderateComments(ctx, req.body.ids, req.body.action, actor(req)),
   });
 
   endpoint(app, {
-    method: 'PUT', url: `${base}/articles/:articleId/open`, operationId: 'openComments', tags, access, events: ['article.changed'],
+    method: 'PUT', url: `${base}/articles/:articleId/open`, operationId: 'openComments', summary: "Open or close an article's comments", tags, access, events: ['article.changed'],
     params: Strict({ articleId: Id }), body: Strict({ open: Bool }),
     handle: async (req) => {
       await updateArticle(ctx, req.params.articleId, { commentsOpen: req.body.open }, actor(req));
@@ -116,12 +116,12 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'GET', url: `${base}/:id`, operationId: 'getComment', tags, access, params: CommentParams,
+    method: 'GET', url: `${base}/:id`, operationId: 'getComment', summary: 'Read a comment with its score and reasons', tags, access, params: CommentParams,
     handle: async (req) => ({ comment: await getCommentForModeration(ctx.db, req.params.id) }),
   });
 
   endpoint(app, {
-    method: 'PATCH', url: `${base}/:id`, operationId: 'editComment', tags, access, params: CommentParams, body: Strict({ body: Text(20_000) }),
+    method: 'PATCH', url: `${base}/:id`, operationId: 'editComment', summary: "Edit a comment's text", tags, access, params: CommentParams, body: Strict({ body: Text(20_000) }),
     events: ['comment.changed'],
     handle: async (req) => {
       await editComment(ctx, req.params.id, req.body.body, actor(req));
@@ -130,13 +130,13 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'POST', url: `${base}/:id/block`, operationId: 'blockCommentSender', tags, access, status: 201, response: { 201: Created },
+    method: 'POST', url: `${base}/:id/block`, operationId: 'blockCommentSender', summary: 'Block the sender of a comment', tags, access, status: 201, response: { 201: Created },
     params: CommentParams, body: Strict({ kind: OneOf(['email', 'ip', 'network'] as const) }),
     handle: async (req) => ({ id: await blockCommentSender(ctx, req.params.id, req.body.kind, actor(req)) }),
   });
 
   endpoint(app, {
-    method: 'POST', url: `${base}/:id/:action`, operationId: 'moderateComment', tags, access, events: ['comment.changed'],
+    method: 'POST', url: `${base}/:id/:action`, operationId: 'moderateComment', summary: 'Decide on one comment: approve, spam, trash, ...', tags, access, events: ['comment.changed'],
     params: Strict({ id: Id, action: OneOf(MODERATION_ACTIONS) }),
     handle: async (req) => {
       const result = await moderateComments(ctx, [req.params.id], req.params.action, actor(req));

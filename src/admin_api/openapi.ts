@@ -3,6 +3,8 @@
 // routes outside /api/admin and /api/content are left out.
 import type { FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
+import { sharedErrorShape, withAnswers } from './openapi_answers.ts';
+import { TAGS } from './openapi_tags.ts';
 
 const DOCUMENTED = /^\/api\/(admin|content)\//;
 
@@ -16,6 +18,7 @@ export async function openApi(app: FastifyInstance): Promise<void> {
         version: '1',
         description: 'The newsroom back office (session cookie plus x-csrf-token on changes) and the read-only Content API (Bearer key).',
       },
+      tags: TAGS,
       // Every operation needs a staff session unless it says otherwise (sign-in routes, the Content API).
       security: [{ session: [] }],
       components: {
@@ -25,10 +28,11 @@ export async function openApi(app: FastifyInstance): Promise<void> {
         },
       },
     },
-    transform: ({ schema, url }) => ({
-      schema: DOCUMENTED.test(url) ? schema : { ...(schema ?? {}), hide: true },
+    transform: ({ schema, url, route }) => ({
+      schema: DOCUMENTED.test(url) ? withAnswers(schema as Record<string, unknown>, route) : { ...(schema ?? {}), hide: true },
       url,
     }),
+    transformObject: (doc) => sharedErrorShape(('openapiObject' in doc ? doc.openapiObject : doc.swaggerObject) as Record<string, unknown>),
   });
   app.get('/api/admin/openapi.json', { schema: { hide: true } }, async (_req, reply) => {
     reply.header('cache-control', 'no-store');

@@ -17,47 +17,47 @@ import { Id, Patch, Strict, Type } from './schemas.ts';
 export async function resourcesRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
   resourceRoutes(app, {
-    base: '/api/admin/sections', plural: 'sections', noun: 'Section', read: 'articles.read', manage: 'sections.manage', events: ['section.changed'],
+    base: '/api/admin/sections', plural: 'sections', noun: 'Section', called: ['section', 'sections'], read: 'articles.read', manage: 'sections.manage', events: ['section.changed'],
     list: () => listSections(ctx.db), get: (id) => getSection(ctx.db, id),
     create: (input) => createSection(ctx, input), createBody: SectionFields,
     update: (id, patch) => updateSection(ctx, id, patch), updateBody: Patch(SectionFields),
     remove: (id) => deleteSection(ctx, id),
   });
   resourceRoutes(app, {
-    base: '/api/admin/tags', plural: 'tags', noun: 'Tag', read: 'articles.read', manage: 'tags.manage', events: ['content.changed'],
+    base: '/api/admin/tags', plural: 'tags', noun: 'Tag', called: ['tag', 'tags'], read: 'articles.read', manage: 'tags.manage', events: ['content.changed'],
     list: () => listTags(ctx.db), get: (id) => getTag(ctx.db, id),
     create: (input) => createTag(ctx, input), createBody: TagFields,
     update: (id, patch) => updateTag(ctx, id, patch), updateBody: Patch(TagFields),
     remove: (id) => deleteTag(ctx, id),
   });
   resourceRoutes(app, {
-    base: '/api/admin/people', plural: 'people', noun: 'Person', read: 'articles.read', manage: 'people.manage', events: ['content.changed'],
+    base: '/api/admin/people', plural: 'people', noun: 'Person', called: ['person', 'people'], read: 'articles.read', manage: 'people.manage', events: ['content.changed'],
     list: () => listPeople(ctx.db), get: (id) => getPerson(ctx.db, id),
     create: (input) => createPerson(ctx, input), createBody: PersonFields,
     update: (id, patch) => updatePerson(ctx, id, patch), updateBody: Patch(PersonFields),
     remove: (id) => deletePerson(ctx, id),
   });
   resourceRoutes(app, {
-    base: '/api/admin/sources', plural: 'sources', noun: 'Source', read: 'sources.manage', manage: 'sources.manage', events: ['content.changed'],
+    base: '/api/admin/sources', plural: 'sources', noun: 'Source', called: ['syndication source', 'syndication sources'], read: 'sources.manage', manage: 'sources.manage', events: ['content.changed'],
     list: () => listSources(ctx.db), get: (id) => getSource(ctx.db, id),
     create: (input) => createSource(ctx, input), createBody: SourceFields,
     update: (id, patch) => updateSource(ctx, id, patch), updateBody: Patch(SourceFields),
     remove: (id) => deleteSource(ctx, id),
   });
   resourceRoutes(app, {
-    base: '/api/admin/redirects', plural: 'redirects', noun: 'Redirect', read: 'redirects.manage', manage: 'redirects.manage',
+    base: '/api/admin/redirects', plural: 'redirects', noun: 'Redirect', called: ['redirect', 'redirects'], read: 'redirects.manage', manage: 'redirects.manage',
     list: () => listRedirects(ctx.db),
     create: (input) => createRedirect(ctx, input), createBody: RedirectFields,
     remove: (id) => deleteRedirect(ctx, id),
   });
   resourceRoutes(app, {
-    base: '/api/admin/ads/slots', plural: 'slots', noun: 'AdSlot', read: 'ads.manage', manage: 'ads.manage', events: ['ads.changed'],
+    base: '/api/admin/ads/slots', plural: 'slots', noun: 'AdSlot', called: ['house ad slot', 'house ad slots'], read: 'ads.manage', manage: 'ads.manage', events: ['ads.changed'],
     list: () => listSlots(ctx.db),
     create: (input) => createSlot(ctx, input), createBody: SlotFields,
     remove: (id) => deleteSlot(ctx, id),
   });
   resourceRoutes(app, {
-    base: '/api/admin/ads/creatives', plural: 'creatives', noun: 'AdCreative', read: 'ads.manage', manage: 'ads.manage', events: ['ads.changed'],
+    base: '/api/admin/ads/creatives', plural: 'creatives', noun: 'AdCreative', called: ['house ad', 'house ads'], read: 'ads.manage', manage: 'ads.manage', events: ['ads.changed'],
     list: (q) => listCreatives(ctx.db, q.slot), listQuery: Strict({ slot: Type.Optional(Id) }),
     create: (input) => createCreative(ctx, input), createBody: CreativeFields,
     update: (id, patch) => updateCreative(ctx, id, patch), updateBody: Patch(CreativeFields),

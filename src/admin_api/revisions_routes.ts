@@ -18,12 +18,12 @@ export async function revisionsRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
 
   endpoint(app, {
-    method: 'GET', url: base, operationId: 'listRevisions', tags, access, params: IdParams,
+    method: 'GET', url: base, operationId: 'listRevisions', summary: "List an article's revisions", tags, access, params: IdParams,
     handle: async (req) => ({ revisions: await listRevisions(ctx.db, (await articleFor(ctx, req, req.params.id, 'view')).id) }),
   });
 
   endpoint(app, {
-    method: 'GET', url: `${base}/diff`, operationId: 'diffRevisions', tags, access, params: IdParams, query: Strict({ from: Id, to: Id }),
+    method: 'GET', url: `${base}/diff`, operationId: 'diffRevisions', summary: 'Compare two revisions', tags, access, params: IdParams, query: Strict({ from: Id, to: Id }),
     handle: async (req) => {
       const a = await articleFor(ctx, req, req.params.id, 'view');
       return { diff: await diffRevisions(ctx.db, a.id, req.query.from, req.query.to) };
@@ -31,7 +31,7 @@ export async function revisionsRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'GET', url: `${base}/:revisionId`, operationId: 'getRevision', tags, access, params: RevisionParams,
+    method: 'GET', url: `${base}/:revisionId`, operationId: 'getRevision', summary: 'Read one revision', tags, access, params: RevisionParams,
     handle: async (req) => {
       const a = await articleFor(ctx, req, req.params.id, 'view');
       const revision = await getRevision(ctx.db, req.params.revisionId);
@@ -41,7 +41,7 @@ export async function revisionsRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'POST', url: `${base}/:revisionId/restore`, operationId: 'restoreRevision', tags, access, params: RevisionParams, events: ['article.changed'],
+    method: 'POST', url: `${base}/:revisionId/restore`, operationId: 'restoreRevision', summary: 'Restore a revision', tags, access, params: RevisionParams, events: ['article.changed'],
     handle: async (req) => {
       const a = await articleFor(ctx, req, req.params.id, 'edit');
       await restoreRevision(ctx, a.id, req.params.revisionId, actorOf(req));

@@ -22,7 +22,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
 
   endpoint(app, {
-    method: 'GET', url: '/api/admin/csrf', operationId: 'getCsrfToken', tags, access: 'none',
+    method: 'GET', url: '/api/admin/csrf', operationId: 'getCsrfToken', summary: 'Get a CSRF token', tags, access: 'none',
     description: 'The token to send in the x-csrf-token header with every change (sets the secret cookie it belongs to; bound to the session once signed in).',
     handle: async (_req, reply) => {
       reply.header('cache-control', 'no-store');
@@ -31,7 +31,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'POST', url: `${base}/login`, operationId: 'signIn', tags, access: 'none', body: Strict({ email: Text(254), password: Text(1000) }),
+    method: 'POST', url: `${base}/login`, operationId: 'signIn', summary: 'Sign in with email and password', tags, access: 'none', body: Strict({ email: Text(254), password: Text(1000) }),
     description: 'Signs in with email and password. stage "two_factor": send a code to /login/code next; "enroll": set up 2FA first.',
     handle: async (req, reply) => {
       const r = await signIn(ctx, req.body.email, req.body.password, clientOf(req), req.cookies[SESSION_COOKIE]);
@@ -41,7 +41,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'POST', url: `${base}/login/code`, operationId: 'signInCode', tags, access: 'none', body: Strict({ code: Text(40, 1) }),
+    method: 'POST', url: `${base}/login/code`, operationId: 'signInCode', summary: 'Finish signing in with a two-factor code', tags, access: 'none', body: Strict({ code: Text(40, 1) }),
     description: 'The second step of signing in: a code from the authenticator app, or a recovery code.',
     handle: async (req, reply) => {
       const s = await sessionOf(req);
@@ -54,12 +54,12 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'POST', url: `${base}/logout`, operationId: 'signOut', tags, access: 'none', status: 204,
+    method: 'POST', url: `${base}/logout`, operationId: 'signOut', summary: 'Sign out', tags, access: 'none', status: 204,
     handle: async (req, reply) => { await signOut(ctx, req, reply, await sessionOf(req)); },
   });
 
   endpoint(app, {
-    method: 'GET', url: `${base}/me`, operationId: 'getMe', tags, access: { stages: ['full', 'enroll'] },
+    method: 'GET', url: `${base}/me`, operationId: 'getMe', summary: 'Who am I: my account, stage and capabilities', tags, access: { stages: ['full', 'enroll'] },
     handle: async (req) => {
       const s = (await sessionOf(req))!;
       const u = (await getUserRow(ctx.db, s.user_id))!;
@@ -72,7 +72,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'GET', url: `${base}/sessions`, operationId: 'listMySessions', tags, access: signedIn,
+    method: 'GET', url: `${base}/sessions`, operationId: 'listMySessions', summary: 'List my sessions', tags, access: signedIn,
     handle: async (req) => {
       const s = (await sessionOf(req))!;
       const list = await listSessions(ctx.db, s.user_id, ctx.clock.now());
@@ -81,7 +81,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'DELETE', url: `${base}/sessions/:id`, operationId: 'endMySession', tags, access: signedIn, status: 204,
+    method: 'DELETE', url: `${base}/sessions/:id`, operationId: 'endMySession', summary: 'End one of my sessions', tags, access: signedIn, status: 204,
     params: Strict({ id: Type.String({ pattern: '^[0-9a-f]{64}$' }) }),
     handle: async (req) => {
       if (!(await endSessionById(ctx, staffOf(req).id, req.params.id))) throw new NotFoundError('Session not found');
@@ -89,7 +89,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'POST', url: `${base}/sessions/end-all`, operationId: 'endAllMySessions', tags, access: signedIn,
+    method: 'POST', url: `${base}/sessions/end-all`, operationId: 'endAllMySessions', summary: 'Log out everywhere', tags, access: signedIn,
     description: 'Log out everywhere, this browser included.',
     handle: async (req, reply) => {
       const me = staffOf(req);
@@ -102,7 +102,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'POST', url: `${base}/password`, operationId: 'changeMyPassword', tags, access: signedIn,
+    method: 'POST', url: `${base}/password`, operationId: 'changeMyPassword', summary: 'Change my password', tags, access: signedIn,
     body: Strict({ currentPassword: Text(1000), newPassword: Text(1000) }),
     description: 'Changes the password; every other session of the account ends.',
     handle: async (req) => {

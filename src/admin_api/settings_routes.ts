@@ -24,11 +24,11 @@ export async function settingsRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['settings'];
   const access = { capability: 'settings.manage' } as const;
   endpoint(app, {
-    method: 'GET', url: '/api/admin/settings', operationId: 'getSettings', tags, access,
+    method: 'GET', url: '/api/admin/settings', operationId: 'getSettings', summary: 'Read the site settings', tags, access,
     handle: async () => ({ settings: await getSettings(ctx.db) }),
   });
   endpoint(app, {
-    method: 'PATCH', url: '/api/admin/settings', operationId: 'updateSettings', tags, access, body: SettingsPatch, events: ['settings.changed'],
+    method: 'PATCH', url: '/api/admin/settings', operationId: 'updateSettings', summary: 'Change the site settings', tags, access, body: SettingsPatch, events: ['settings.changed'],
     handle: async (req) => ({ settings: await updateSettings(ctx, req.body) }),
     audit: { action: 'settings.update', entry: (req) => ({ subject: { type: 'settings' }, detail: { changed: req.body } }) },
   });

@@ -20,34 +20,34 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
   const manage = { capability: 'users.manage' } as const;
 
   endpoint(app, {
-    method: 'GET', url: '/api/admin/users', operationId: 'listUsers', tags, access: manage,
+    method: 'GET', url: '/api/admin/users', operationId: 'listUsers', summary: 'List staff accounts', tags, access: manage,
     handle: async () => ({ users: await listUsers(ctx.db) }),
   });
 
   endpoint(app, {
-    method: 'GET', url: '/api/admin/users/:id', operationId: 'getUser', tags, access: manage, params: IdParams,
+    method: 'GET', url: '/api/admin/users/:id', operationId: 'getUser', summary: 'Read a staff account', tags, access: manage, params: IdParams,
     handle: async (req) => ({ user: await requireUser(ctx.db, req.params.id) }),
   });
 
   endpoint(app, {
-    method: 'PATCH', url: '/api/admin/users/:id', operationId: 'updateUser', tags, access: manage, params: IdParams,
+    method: 'PATCH', url: '/api/admin/users/:id', operationId: 'updateUser', summary: "Change a staff member's role, name or access", tags, access: manage, params: IdParams,
     body: Strict({ role: opt(Role), disabled: opt(Bool), name: opt(Text(100, 1)) }),
     description: 'Only an owner changes owners and admins or makes someone one; the last owner stays an owner.',
     handle: async (req) => ({ user: await updateStaff(ctx, req.params.id, req.body, staffOf(req), req.ip) }),
   });
 
   endpoint(app, {
-    method: 'POST', url: '/api/admin/users/:id/sessions/end', operationId: 'signOutUser', tags, access: manage, params: IdParams,
+    method: 'POST', url: '/api/admin/users/:id/sessions/end', operationId: 'signOutUser', summary: "End all of a staff member's sessions", tags, access: manage, params: IdParams,
     handle: async (req) => ({ ended: await signOutStaff(ctx, req.params.id, staffOf(req), req.ip) }),
   });
 
   endpoint(app, {
-    method: 'POST', url: '/api/admin/users/:id/two-factor/reset', operationId: 'resetUserTwoFactor', tags, access: manage, params: IdParams, status: 204,
+    method: 'POST', url: '/api/admin/users/:id/two-factor/reset', operationId: 'resetUserTwoFactor', summary: "Turn off a staff member's two-factor", tags, access: manage, params: IdParams, status: 204,
     handle: async (req) => { await resetStaffTwoFactor(ctx, req.params.id, staffOf(req), req.ip); },
   });
 
   endpoint(app, {
-    method: 'POST', url: '/api/admin/users/:id/reset-link', operationId: 'makeResetLink', tags, access: manage, params: IdParams, status: 201,
+    method: 'POST', url: '/api/admin/users/:id/reset-link', operationId: 'makeResetLink', summary: 'Make a password reset link for a staff member', tags, access: manage, params: IdParams, status: 201,
     description: 'Emailed when email is set up; otherwise the link is in the answer.',
     handle: async (req) => {
       const u = await requireUser(ctx.db, req.params.id);
@@ -57,25 +57,25 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'GET', url: '/api/admin/invitations', operationId: 'listInvitations', tags, access: manage,
+    method: 'GET', url: '/api/admin/invitations', operationId: 'listInvitations', summary: 'List open invitations', tags, access: manage,
     handle: async () => ({ invitations: await listOpenInvitations(ctx.db, ctx.clock.now()) }),
   });
 
   endpoint(app, {
-    method: 'POST', url: '/api/admin/invitations', operationId: 'createInvitation', tags, access: manage, status: 201,
+    method: 'POST', url: '/api/admin/invitations', operationId: 'createInvitation', summary: 'Invite someone to the staff', tags, access: manage, status: 201,
     body: Strict({ email: Text(254), role: Role, name: opt(Text(100)) }),
     description: 'Emailed when email is set up; otherwise the link is in the answer for you to pass on.',
     handle: (req) => invite(ctx, req.body, staffOf(req), req.ip),
   });
 
   endpoint(app, {
-    method: 'DELETE', url: '/api/admin/invitations/:id', operationId: 'revokeInvitation', tags, access: manage, params: IdParams, status: 204,
+    method: 'DELETE', url: '/api/admin/invitations/:id', operationId: 'revokeInvitation', summary: 'Revoke an invitation', tags, access: manage, params: IdParams, status: 204,
     description: 'The same rule as making one: only an owner voids an invitation to be an owner or admin.',
     handle: (req) => revokeInvitation(ctx, req.params.id, staffOf(req).id, req.ip),
   });
 
   endpoint(app, {
-    method: 'GET', url: '/api/admin/audit', operationId: 'listAudit', tags, access: { capability: 'audit.read' },
+    method: 'GET', url: '/api/admin/audit', operationId: 'listAudit', summary: 'Read the audit log', tags, access: { capability: 'audit.read' },
     query: Strict({ limit: opt(Int(1, 200)), offset: opt(Int(0, 2_147_483_647)), action: opt(Text(100)), actorId: opt(Id), subject: opt(Text(200)) }),
     handle: async (req) => ({ entries: await listAudit(ctx.db, req.query) }),
   });

@@ -26,7 +26,7 @@ export async function twoFactorRoutes(app: FastifyInstance): Promise<void> {
 
 
   endpoint(app, {
-    method: 'GET', url: base, operationId: 'getTwoFactor', tags, access: meOrEnrolling,
+    method: 'GET', url: base, operationId: 'getTwoFactor', summary: 'Is two-factor on for me', tags, access: meOrEnrolling,
     handle: async (req) => {
       const s = (await sessionOf(req))!;
       const u = (await getUserRow(ctx.db, s.user_id))!;
@@ -35,19 +35,19 @@ export async function twoFactorRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'POST', url: `${base}/setup`, operationId: 'beginTwoFactor', tags, access: meOrEnrolling,
+    method: 'POST', url: `${base}/setup`, operationId: 'beginTwoFactor', summary: 'Start setting up two-factor', tags, access: meOrEnrolling,
     description: 'A new secret; show otpauthUrl as a QR code, then confirm with a code.',
     handle: async (req) => beginEnrollment(ctx, (await sessionOf(req))!.user_id, (await getSettings(ctx.db)).name),
   });
 
   endpoint(app, {
-    method: 'POST', url: `${base}/confirm`, operationId: 'confirmTwoFactor', tags, access: meOrEnrolling, body: Strict({ code: Text(20, 1) }),
+    method: 'POST', url: `${base}/confirm`, operationId: 'confirmTwoFactor', summary: 'Turn two-factor on with a first code', tags, access: meOrEnrolling, body: Strict({ code: Text(20, 1) }),
     description: 'Turns two-factor on; answers the recovery codes (shown once).',
     handle: async (req, reply) => ({ recoveryCodes: await turnOnTwoFactor(ctx, req, reply, (await sessionOf(req))!, req.body.code) }),
   });
 
   endpoint(app, {
-    method: 'POST', url: `${base}/recovery-codes`, operationId: 'renewRecoveryCodes', tags, access: signedIn, body: PasswordBody,
+    method: 'POST', url: `${base}/recovery-codes`, operationId: 'renewRecoveryCodes', summary: 'Make new recovery codes', tags, access: signedIn, body: PasswordBody,
     handle: async (req) => {
       const me = staffOf(req);
       await confirmPassword(ctx, me.id, req.body.password, req.ip);
@@ -60,7 +60,7 @@ export async function twoFactorRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'POST', url: `${base}/disable`, operationId: 'disableTwoFactor', tags, access: signedIn, body: PasswordBody, status: 204,
+    method: 'POST', url: `${base}/disable`, operationId: 'disableTwoFactor', summary: 'Turn two-factor off', tags, access: signedIn, body: PasswordBody, status: 204,
     handle: async (req) => {
       const me = staffOf(req);
       await confirmPassword(ctx, me.id, req.body.password, req.ip);
@@ -72,12 +72,12 @@ export async function twoFactorRoutes(app: FastifyInstance): Promise<void> {
 
   const security = { capability: 'security.manage' } as const;
   endpoint(app, {
-    method: 'GET', url: '/api/admin/security', operationId: 'getSecuritySettings', tags, access: security,
+    method: 'GET', url: '/api/admin/security', operationId: 'getSecuritySettings', summary: "Read the newsroom's security rules", tags, access: security,
     handle: () => getSecuritySettings(ctx.db),
   });
 
   endpoint(app, {
-    method: 'PATCH', url: '/api/admin/security', operationId: 'updateSecuritySettings', tags, access: security,
+    method: 'PATCH', url: '/api/admin/security', operationId: 'updateSecuritySettings', summary: "Change the newsroom's security rules", tags, access: security,
     body: Strict({ requireTwoFactor: Type.Optional(Bool) }),
     description: 'requireTwoFactor: staff without 2FA must set it up at their next sign-in before doing anything else.',
     handle: async (req) => {

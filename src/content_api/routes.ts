@@ -12,7 +12,7 @@ import { Type } from 'typebox';
 import { limit } from '../http/limits.ts';
 
 const opt = Type.Optional;
-const key = Type.String({ maxLength: 100 });
+const key = Type.String({ maxLength: 100, description: 'The key, for clients that cannot send the Authorization header (it then shows in logs: prefer the header).' });
 const keyOnly = Type.Object({ key: opt(key) }, { additionalProperties: false });
 
 function keyOf(req: FastifyRequest): string | null {
@@ -54,8 +54,11 @@ export async function contentApi(app: FastifyInstance): Promise<void> {
 
   app.get<{ Querystring: { page?: number; limit?: number; section?: string } }>(`${base}/articles`, {
     ...keyed,
-    schema: { tags, security, operationId: 'contentArticles', querystring: Type.Object({ key: opt(key), page: opt(Type.Integer({ minimum: 1, maximum: 10000 })),
-      limit: opt(Type.Integer({ minimum: 1, maximum: 100 })), section: opt(Type.String({ maxLength: 200 })) }, { additionalProperties: false }) },
+    schema: { tags, security, operationId: 'contentArticles', summary: 'List published articles, newest first',
+    description: 'Paged; `pages` says how many pages there are. Only published articles are listed.',
+    querystring: Type.Object({ key: opt(key), page: opt(Type.Integer({ minimum: 1, maximum: 10000, description: 'Page number, from 1.' })),
+      limit: opt(Type.Integer({ minimum: 1, maximum: 100, description: 'Articles per page (20 when not given).' })),
+      section: opt(Type.String({ maxLength: 200, description: 'Only articles of the section with this slug (404 when there is none).' })) }, { additionalProperties: false }) },
   }, async (req) => {
     const limit = req.query.limit ?? 20;
     const page = req.query.page ?? 1;
@@ -69,7 +72,9 @@ export async function contentApi(app: FastifyInstance): Promise<void> {
   });
 
   app.get<{ Params: { slug: string } }>(`${base}/articles/:slug`, {
-    ...keyed, schema: { tags, security, operationId: 'contentArticle', params: Type.Object({ slug: Type.String({ maxLength: 200 }) }, { additionalProperties: false }), querystring: keyOnly },
+    ...keyed, schema: { tags, security, operationId: 'contentArticle', summary: 'Read a published article',
+      description: 'The whole article: its sanitized body HTML, tags, corrections and syndication source.',
+      params: Type.Object({ slug: Type.String({ maxLength: 200, description: 'The article\'s slug, as in its address on the site.' }) }, { additionalProperties: false }), querystring: keyOnly },
   }, async (req) => {
     const a = await findArticleBySlug(ctx.db, req.params.slug);
     if (a?.status !== 'published') throw new NotFoundError('Article not found');
@@ -82,13 +87,13 @@ export async function contentApi(app: FastifyInstance): Promise<void> {
     };
   });
 
-  app.get(`${base}/sections`, { ...keyed, schema: { tags, security, operationId: 'contentSections', querystring: keyOnly } }, async () => ({
+  app.get(`${base}/sections`, { ...keyed, schema: { tags, security, operationId: 'contentSections', summary: 'List sections', querystring: keyOnly } }, async () => ({
     sections: (await listSections(ctx.db)).map((s) => ({ slug: s.slug, name: s.name, description: s.description, url: `${url}/section/${s.slug}` })),
   }));
-  app.get(`${base}/tags`, { ...keyed, schema: { tags, security, operationId: 'contentTags', querystring: keyOnly } }, async () => ({
+  app.get(`${base}/tags`, { ...keyed, schema: { tags, security, operationId: 'contentTags', summary: 'List tags', querystring: keyOnly } }, async () => ({
     tags: (await listTags(ctx.db)).map((t) => ({ slug: t.slug, name: t.name, url: `${url}/tag/${t.slug}` })),
   }));
-  app.get(`${base}/authors`, { ...keyed, schema: { tags, security, operationId: 'contentAuthors', querystring: keyOnly } }, async () => ({
+  app.get(`${base}/authors`, { ...keyed, schema: { tags, security, operationId: 'contentAuthors', summary: 'List authors', querystring: keyOnly } }, async () => ({
     authors: (await listPeople(ctx.db)).map((p) => ({ slug: p.slug, name: p.name, bio: p.bio, roleLabel: p.role_label, url: `${url}/author/${p.slug}` })),
   }));
 }
