@@ -19,6 +19,7 @@ export const SETTING_NAMES = [
   'KHABAR_TRUST_PROXY',
   'KHABAR_PAGE_CACHE_MB',
   'KHABAR_PURGE_WEBHOOK',
+  'KHABAR_METRICS',
 ] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 export type Environment = Partial<Record<SettingName, string | undefined>>;
@@ -50,6 +51,17 @@ export interface Config {
   pageCacheBytes: number;
   /** http(s) address told the purged page URLs after each change (a CDN's purge hook); only from the environment */
   purgeWebhook: string | null;
+  /** who may read /metrics: `local` (this machine, not through the proxy), `open`, or `off` */
+  metrics: MetricsExposure;
+}
+
+export const METRICS_EXPOSURES = ['local', 'open', 'off'] as const;
+export type MetricsExposure = (typeof METRICS_EXPOSURES)[number];
+
+function metricsExposure(raw: string | undefined): MetricsExposure {
+  if (raw === undefined) return 'local';
+  if ((METRICS_EXPOSURES as readonly string[]).includes(raw)) return raw as MetricsExposure;
+  throw new ConfigError(`KHABAR_METRICS must be one of ${METRICS_EXPOSURES.join(', ')}, got "${raw}"`);
 }
 
 export class ConfigError extends Error {}
@@ -173,6 +185,7 @@ export function loadConfig(env: Environment = process.env): Config {
     smtpUrl: smtp ?? null,
     pageCacheBytes: int('KHABAR_PAGE_CACHE_MB', read('KHABAR_PAGE_CACHE_MB'), 32, 0, 65536) * 1024 * 1024,
     purgeWebhook: webhook ?? null,
+    metrics: metricsExposure(read('KHABAR_METRICS')),
   };
 }
 

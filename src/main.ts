@@ -41,7 +41,7 @@ const commands: Record<string, Command> = {
         seeding = seedApart();
         seeding.catch(() => undefined); // awaited below, once the app is built meanwhile
       }
-      const app = await buildApp(ctx, { logger: { level: config.logLevel } });
+      const app = await buildApp(ctx, { logger: { level: config.logLevel }, ...(runtime.poolStats ? { poolStats: runtime.poolStats } : {}) });
       if (seeding) {
         await seeding;
         // Written by another process: nothing read before it finished may be kept.

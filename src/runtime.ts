@@ -18,6 +18,8 @@ import { fillEmptySearchIndex, watchForSearch } from './search/watch.ts';
 export interface Runtime {
   ctx: AppContext;
   close(): Promise<void>;
+  /** PostgreSQL: the pool's connections now (for /metrics) */
+  poolStats?: () => { total: number; idle: number; waiting: number };
 }
 
 /** Reads KHABAR_SECRET or a secret kept in the data dir (created on first start, mode 0600). */
@@ -42,7 +44,7 @@ export interface RuntimeOptions {
 }
 
 export async function createRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
-  const { db, dialect, close } = openDatabase(config.databaseUrl, opts.dbOptions);
+  const { db, dialect, close, poolStats } = openDatabase(config.databaseUrl, opts.dbOptions);
   if (opts.migrate !== false) await migrateToLatest(db, { schema: opts.dbOptions?.schema });
   const clock = opts.clock ?? systemClock;
   const events = new EventBus();
@@ -61,5 +63,5 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
   };
   watchForSearch(ctx);
   if (opts.migrate !== false) await fillEmptySearchIndex(ctx);
-  return { ctx, close };
+  return { ctx, close, ...(poolStats ? { poolStats } : {}) };
 }

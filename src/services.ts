@@ -8,6 +8,9 @@ export interface Services {
 }
 
 export async function startServices(ctx: AppContext, app: FastifyInstance): Promise<Services> {
-  const jobs = startJobRunner(ctx, { onError: (err) => app.log.error({ err }, 'scheduled jobs failed') });
+  const jobs = startJobRunner(ctx, {
+    onError: (err) => app.log.error({ err }, 'scheduled jobs failed'),
+    onRun: (results) => app.metrics?.jobsRan(results),
+  });
   return { stop: () => jobs.stop() };
 }

@@ -27,6 +27,8 @@ export interface OpenDatabase {
   db: Db;
   dialect: DialectName;
   close(): Promise<void>;
+  /** PostgreSQL: the pool's connections at this moment (for /metrics) */
+  poolStats?: () => { total: number; idle: number; waiting: number };
 }
 
 export interface OpenOptions {
@@ -43,7 +45,8 @@ export function openDatabase(url: string, opts: OpenOptions = {}): OpenDatabase 
       ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+    return { db, dialect: 'postgres', close: () => db.destroy(), poolStats };
   }
   if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
   const file = new SQLite(url);

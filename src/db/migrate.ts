@@ -7,6 +7,7 @@ import * as m0003 from './migrations/0003_comments.ts';
 import * as m0004 from './migrations/0004_api_keys.ts';
 import * as m0005 from './migrations/0005_attempt_counts.ts';
 import * as m0006 from './migrations/0006_search.ts';
+import * as m0010 from './migrations/0010_job_leases.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_content': m0001,
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004_api_keys': m0004,
   '0005_attempt_counts': m0005,
   '0006_search': m0006,
+  '0010_job_leases': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -23,7 +25,10 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 export async function migrateToLatest(db: Db, opts: { schema?: string } = {}): Promise<string[]> {
   if (await upToDate(db, opts.schema)) return [];
   // With a PostgreSQL schema of its own (tests), the bookkeeping tables must live there too.
-  const migrator = new Migrator({ db, provider, ...(opts.schema ? { migrationTableSchema: opts.schema } : {}) });
+  // Kysely's migrator takes a lock of its own (a PostgreSQL advisory lock around the run): instances started
+  // together on one database apply each migration once and the others wait. Migrations are numbered per branch of
+  // work and may land out of order, so an older number arriving after a newer one still runs.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true, ...(opts.schema ? { migrationTableSchema: opts.schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${(error as Error).message ?? error}`);

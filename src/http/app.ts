@@ -10,7 +10,6 @@ import type { Redis as RedisClient } from 'ioredis';
 import { fileURLToPath } from 'node:url';
 import type { AppContext } from '../context.ts';
 import { TooManyRequestsError } from '../errors.ts';
-import { ping } from '../db/index.ts';
 import { siteRoutes } from '../site/routes.ts';
 import { staffSessions } from './staff_session.ts';
 import { adminApi } from '../admin_api/routes.ts';
@@ -29,10 +28,14 @@ import { mediaFiles } from './media_files.ts';
 import { LocalPurgeBus, PageCache, type PurgeBus } from './page_cache.ts';
 import { purgeOnChanges } from './page_cache_events.ts';
 import { RedisPurgeBus } from './redis_purge_bus.ts';
+import { healthRoutes } from './health.ts';
+import { metrics, type Metrics, type PoolStats } from './metrics.ts';
+import { requestId } from './request_id.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
+    metrics: Metrics | null;
   }
 }
 
@@ -42,6 +45,8 @@ export interface BuildOptions {
   logger?: boolean | object;
   /** how page purges reach every instance (in process unless given) */
   purgeBus?: PurgeBus;
+  /** the database pool's state, for /metrics (PostgreSQL) */
+  poolStats?: () => PoolStats;
 }
 
 /** Builds the whole app for one context; tests call this with an in-memory or per-test database. */
@@ -50,6 +55,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   const app = Fastify({
     logger: opts.logger ? { ...(typeof opts.logger === 'object' ? opts.logger : {}), serializers: { req: requestForLog } } : false,
     trustProxy: ctx.config.trustProxy,
+    ...requestId(ctx.config.trustProxy),
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: false },
     // Unknown properties are refused (400 naming the field), not silently dropped.
@@ -73,7 +79,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     redisBus?.close();
   });
 
-  app.addHook('onRequest', async (_req, reply) => { reply.headers(security); });
+  app.addHook('onRequest', async (req, reply) => { reply.headers(security).header('x-request-id', req.id); });
   await app.register(compress, { global: true, threshold: COMPRESS_FROM, encodings: ['br', 'gzip', 'deflate'], brotliOptions: { params: { 1: 4 } } as never });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   await app.register(cookie, { secret: ctx.secret });
@@ -98,11 +104,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   });
   await app.register(mediaFiles);
 
-  app.get('/healthz', async (_req, reply) => {
-    await ping(ctx.db);
-    reply.header('cache-control', 'no-store');
-    return { status: 'ok', database: ctx.dialect, time: ctx.clock.now().toISOString() };
-  });
+  healthRoutes(app, ctx, redis);
+  app.decorate('metrics', ctx.config.metrics === 'off' ? null : metrics(app, ctx, pageCache, opts.poolStats));
 
   handleErrors(app, ctx);
 

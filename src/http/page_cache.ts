@@ -44,6 +44,9 @@ export class PageCache {
   hits = 0;
   misses = 0;
   stored = 0;
+  /** purges applied here and the pages they dropped (metrics) */
+  purges = 0;
+  purgedPages = 0;
   private entries = new Map<string, StoredPage>();
   private byTag = new Map<string, Set<string>>();
   private flights = new Map<string, { done: Promise<void>; end: () => void }>();
@@ -120,6 +123,8 @@ export class PageCache {
     const keys = new Set<string>();
     for (const t of tags) for (const k of this.byTag.get(t) ?? []) keys.add(k);
     for (const k of keys) this.remove(k);
+    this.purges++;
+    this.purgedPages += keys.size;
     return [...keys];
   }
 

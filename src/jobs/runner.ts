@@ -1,48 +1,67 @@
 // The in-process job runner: every 30 seconds it runs the work that has come due (scheduled publishing first,
-// tidying the accounts tables hourly; feed polling and image variants later). Each job is safe to run on several instances at once and after a
-// restart: publishDueArticles publishes each article exactly once.
+// tidying the accounts tables hourly; feed polling and image variants later). Every instance runs the timer; a
+// lease in the shared database (leases.ts) lets one of them do each due run, and a run whose instance died is
+// taken over once its lease ends. Publishing also stays exactly-once on its own: publishDueArticles updates
+// only articles still scheduled.
 import type { AppContext } from '../context.ts';
 import { publishDueArticles } from '../content/articles.ts';
 import { audit } from '../auth/audit.ts';
 import { tidyAccounts } from '../auth/housekeeping.ts';
+import { runLeased, type LeasedJob } from './leases.ts';
 
 export const JOB_INTERVAL_MS = 30_000;
 export const TIDY_INTERVAL_MS = 3600_000;
 
+/** The jobs and their leases: a lease outlasts any healthy run by far, and is short enough that a killed
+ * instance's work is picked up within a few ticks. */
+export const JOBS = {
+  publish: { name: 'publish-scheduled', leaseMs: 2 * 60_000, everyMs: 0 },
+  tidy: { name: 'tidy-accounts', leaseMs: 10 * 60_000, everyMs: TIDY_INTERVAL_MS },
+} as const satisfies Record<string, LeasedJob>;
+
+export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];
+
 export interface JobResults {
+  /** articles this run published; [] also when another instance held the lease */
   published: number[];
-  /** Rows the hourly tidy removed, when it ran this time. */
+  /** Rows the hourly tidy removed, when it ran this time (on this instance). */
   tidied: Awaited<ReturnType<typeof tidyAccounts>> | null;
+  /** the jobs this instance ran this time */
+  ran: JobName[];
 }
 
-/** When each context last tidied (per process; tidying twice is harmless, so instances need not agree). */
-const lastTidy = new WeakMap<AppContext, number>();
-
-/** Runs every due job once; tests call this after moving a ManualClock. */
+/** Runs every due job whose lease this instance wins; tests call this after moving a ManualClock. */
 export async function runDueJobs(ctx: AppContext): Promise<JobResults> {
-  const published = await publishDueArticles(ctx);
-  for (const id of published) await audit(ctx, { actorId: null, action: 'article.publish', subject: `article:${id}`, detail: { scheduled: true } });
-  const now = ctx.clock.now().getTime();
-  const last = lastTidy.get(ctx);
-  let tidied: JobResults['tidied'] = null;
-  if (last === undefined || now - last >= TIDY_INTERVAL_MS) {
-    tidied = await tidyAccounts(ctx);
-    lastTidy.set(ctx, now);
-  }
-  return { published, tidied };
+  const ran: JobName[] = [];
+  const published = await runLeased(ctx, JOBS.publish, async () => {
+    const ids = await publishDueArticles(ctx);
+    for (const id of ids) await audit(ctx, { actorId: null, action: 'article.publish', subject: `article:${id}`, detail: { scheduled: true } });
+    return ids;
+  });
+  if (published) ran.push(JOBS.publish.name);
+  const tidied = await runLeased(ctx, JOBS.tidy, () => tidyAccounts(ctx));
+  if (tidied) ran.push(JOBS.tidy.name);
+  return { published: published ?? [], tidied, ran };
 }
 
 export interface JobRunner {
   stop(): Promise<void>;
 }
 
+export interface JobRunnerOptions {
+  intervalMs?: number;
+  onError?: (err: unknown) => void;
+  /** told after each tick which jobs this instance ran (metrics count them) */
+  onRun?: (results: JobResults) => void;
+}
+
 /** Starts the timer (unref'd, so it never keeps the process alive); runs never overlap. */
-export function startJobRunner(ctx: AppContext, opts: { intervalMs?: number; onError?: (err: unknown) => void } = {}): JobRunner {
+export function startJobRunner(ctx: AppContext, opts: JobRunnerOptions = {}): JobRunner {
   const onError = opts.onError ?? ((err: unknown) => console.error('scheduled jobs failed:', err));
   let running: Promise<void> | null = null;
   const tick = () => {
     if (running) return;
-    running = runDueJobs(ctx).then(() => undefined, onError).finally(() => { running = null; });
+    running = runDueJobs(ctx).then((r) => opts.onRun?.(r), onError).finally(() => { running = null; });
   };
   const timer = setInterval(tick, opts.intervalMs ?? JOB_INTERVAL_MS);
   timer.unref();
