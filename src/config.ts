@@ -20,6 +20,7 @@ export const SETTING_NAMES = [
   'KHABAR_PAGE_CACHE_MB',
   'KHABAR_PURGE_WEBHOOK',
   'KHABAR_METRICS',
+  'KHABAR_FETCH_ALLOW',
 ] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 export type Environment = Partial<Record<SettingName, string | undefined>>;
@@ -53,6 +54,8 @@ export interface Config {
   purgeWebhook: string | null;
   /** who may read /metrics: `local` (this machine, not through the proxy), `open`, or `off` */
   metrics: MetricsExposure;
+  /** private addresses/networks the partner fetcher may reach anyway (KHABAR_FETCH_ALLOW), e.g. 127.0.0.1/32 */
+  fetchAllow: string[];
 }
 
 export const METRICS_EXPOSURES = ['local', 'open', 'off'] as const;
@@ -155,6 +158,26 @@ function secret(raw: string | undefined): string | null {
   return raw;
 }
 
+/** Checks one KHABAR_FETCH_ALLOW entry (an address or address/prefix); returns what is wrong, or null. */
+function networkProblem(entry: string): string | null {
+  const [address = '', bits, extra] = entry.split('/');
+  const family = isIP(address);
+  if (!family || extra !== undefined) return `"${entry}" is not an IP address or network such as 127.0.0.1/32`;
+  if (bits !== undefined && (!/^\d+$/.test(bits) || Number(bits) > (family === 4 ? 32 : 128))) return `"${entry}" has a bad prefix length`;
+  return null;
+}
+
+/** Comma-separated addresses or networks (127.0.0.1, 10.0.0.0/8, ::1/128) the fetcher may reach. */
+function fetchAllow(raw: string | undefined): string[] {
+  if (raw === undefined) return [];
+  const entries = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const problem = networkProblem(entry);
+    if (problem) throw new ConfigError(`KHABAR_FETCH_ALLOW must list IP addresses or networks separated by commas: ${problem}`);
+  }
+  return entries;
+}
+
 /** Reads the environment into a Config, throwing ConfigError with a message a person can act on. */
 export function loadConfig(env: Environment = process.env): Config {
   const read = (name: SettingName) => given(env[name]);
@@ -186,6 +209,7 @@ export function loadConfig(env: Environment = process.env): Config {
     pageCacheBytes: int('KHABAR_PAGE_CACHE_MB', read('KHABAR_PAGE_CACHE_MB'), 32, 0, 65536) * 1024 * 1024,
     purgeWebhook: webhook ?? null,
     metrics: metricsExposure(read('KHABAR_METRICS')),
+    fetchAllow: fetchAllow(read('KHABAR_FETCH_ALLOW')),
   };
 }
 
