@@ -4,8 +4,9 @@ import type { AuthTables } from '../auth/tables.ts';
 import type { CommentTables } from '../comments/tables.ts';
 import type { MediaTables } from '../media/tables.ts';
 import type { AdTables } from '../ads/tables.ts';
+import type { ImportTables } from '../importers/tables.ts';
 import type { Kysely } from 'kysely';
 
-export interface Database extends ContentTables, AuthTables, CommentTables, MediaTables, AdTables {}
+export interface Database extends ContentTables, AuthTables, CommentTables, MediaTables, AdTables, ImportTables {}
 
 export type Db = Kysely<Database>;
