@@ -8,6 +8,7 @@ import { seedDemo, isEmpty } from './demo/seed.ts';
 import { reindexAll } from './search/search_index.ts';
 import { startServices } from './services.ts';
 import { setupNotice } from './auth/setup.ts';
+import { importCommand } from './importers/command.ts';
 
 interface Command {
   summary: string;
@@ -84,6 +85,21 @@ const commands: Record<string, Command> = {
       console.log(`Search index rebuilt: ${n} published articles.`);
       await runtime.close();
     },
+  },
+  import: {
+    summary: 'bring in an archive: import wordpress EXPORT.xml... [--uploads DIR] [--dry-run]',
+    help: `Usage: khabar import wordpress EXPORT.xml [MORE.xml...] [--uploads DIR] [--dry-run] [--keep-spam]
+
+Imports a WordPress export (Tools > Export; WXR 1.0 to 1.2, several files of one site at once): posts with their
+status, pages, authors, categories, tags, comments and images (from --uploads, a copy of wp-content/uploads), and
+a 301 from every old address. Running it again adds only what is new.
+
+  --uploads DIR   where the export's _wp_attached_file paths are found
+  --dry-run       report what would be imported; write nothing
+  --keep-spam     keep spam and trashed comments (never shown) instead of dropping them
+
+${ENV_HELP}`,
+    run: (args) => importCommand(args, createRuntime, loadConfig),
   },
   'seed-demo': {
     summary: 'create the demo newsroom (only into an empty database)',

@@ -29,6 +29,21 @@ export async function findRedirect(db: Db, path: string) {
   return (await db.selectFrom('redirects').select(['to_path', 'status_code']).where('from_path', '=', path).executeTakeFirst()) ?? null;
 }
 
+// Query keys by which WordPress named a post, page, attachment or archive (/?p=123): an address with one of these
+// is looked up with its query; any other query is ignored.
+const OLD_QUERY_KEYS = new Set(['p', 'page_id', 'attachment_id', 'cat', 'tag', 'author']);
+
+/** The stored redirect for a requested path and query (decoded path): first with an old site's ?p=ID-style query, then the path alone. */
+export async function findOldAddress(db: Db, path: string, query: string) {
+  const params = new URLSearchParams(query);
+  const keys = [...params.keys()].filter((k) => OLD_QUERY_KEYS.has(k));
+  if (keys.length === 1 && /^[\w-]{1,200}$/.test(params.get(keys[0]) ?? '')) {
+    const hit = await findRedirect(db, `${path}?${keys[0]}=${params.get(keys[0])}`);
+    if (hit) return hit;
+  }
+  return path === '/' ? null : findRedirect(db, path);
+}
+
 export async function createRedirect(ctx: AppContext, input: RedirectInput): Promise<number> {
   const from = checkPath('fromPath', input.fromPath, false);
   const to = checkPath('toPath', input.toPath, true);

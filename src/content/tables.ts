@@ -72,6 +72,8 @@ export interface ArticlesTable {
   published_at: string | null;
   scheduled_at: string | null;
   word_count: number;
+  /** 1 for a story the newsroom pins (WordPress's sticky posts come in featured) */
+  featured: Generated<number>;
 }
 
 export interface ArticleAuthorsTable {
@@ -119,7 +121,21 @@ export interface RedirectsTable {
   created_at: string;
 }
 
+/** A simple page at its own address (/pages/about): about, contact, corrections policy. */
+export interface StaticPagesTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  body_html: string;
+  language: string;
+  status: 'draft' | 'published';
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+}
+
 export interface ContentTables {
+  static_pages: StaticPagesTable;
   settings: SettingsTable;
   people: PeopleTable;
   sections: SectionsTable;

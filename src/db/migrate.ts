@@ -7,6 +7,7 @@ import * as m0003 from './migrations/0003_comments.ts';
 import * as m0004 from './migrations/0004_api_keys.ts';
 import * as m0005 from './migrations/0005_attempt_counts.ts';
 import * as m0006 from './migrations/0006_search.ts';
+import * as m0009 from './migrations/0009_imports.ts';
 import * as m0010 from './migrations/0010_job_leases.ts';
 
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0004_api_keys': m0004,
   '0005_attempt_counts': m0005,
   '0006_search': m0006,
+  '0009_imports': m0009,
   '0010_job_leases': m0010,
 };
 

@@ -5,8 +5,9 @@ import type { CommentTables } from '../comments/tables.ts';
 import type { MediaTables } from '../media/tables.ts';
 import type { AdTables } from '../ads/tables.ts';
 import type { JobTables } from '../jobs/tables.ts';
+import type { ImportTables } from '../importers/tables.ts';
 import type { Kysely } from 'kysely';
 
-export interface Database extends ContentTables, AuthTables, CommentTables, MediaTables, AdTables, JobTables {}
+export interface Database extends ContentTables, AuthTables, CommentTables, MediaTables, AdTables, JobTables, ImportTables {}
 
 export type Db = Kysely<Database>;

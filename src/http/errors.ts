@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { KhabarError, TooManyRequestsError } from '../errors.ts';
-import { findRedirect } from '../content/redirects.ts';
+import { findOldAddress } from '../content/redirects.ts';
 import { errorPage } from '../site/error_page.tsx';
 import { schemaProblem } from './schema_errors.ts';
 import { sendPage } from './send_page.ts';
@@ -30,8 +30,8 @@ export function handleErrors(app: FastifyInstance, ctx: AppContext): void {
   app.setNotFoundHandler(async (req, reply) => {
     // Stored redirects (old permalinks, deleted articles' tombstones) are looked up only when no route matched.
     if (req.method === 'GET' || req.method === 'HEAD') {
-      const path = req.url.split('?')[0];
-      const r = path.length <= 2000 ? await findRedirect(ctx.db, safeDecode(path)) : null;
+      const [path, query = ''] = req.url.split('?', 2);
+      const r = path.length <= 2000 ? await findOldAddress(ctx.db, safeDecode(path), query) : null;
       if (r?.status_code === 410) return sendError(ctx, req, reply, 410, 'This page has been removed.');
       if (r) return reply.redirect(r.to_path, r.status_code as 301 | 302);
     }

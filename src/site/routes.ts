@@ -9,6 +9,8 @@ import { feedRoutes } from './feeds/feed_routes.ts';
 import { sitemapRoutes } from './sitemaps.ts';
 import { iconRoutes } from './icons.ts';
 import { searchShow } from './search_show.tsx';
+import { pageShow } from './page_show.tsx';
+import { findOldAddress } from '../content/redirects.ts';
 
 const MAX_URL = 2048;
 
@@ -28,7 +30,14 @@ export async function siteRoutes(app: FastifyInstance): Promise<void> {
   });
   await sitemapRoutes(app);
   await iconRoutes(app);
-  app.get('/', (req, reply) => homeShow(ctx, req, reply));
+  app.get('/', async (req, reply) => {
+    // An imported site's old addresses by query (/?p=123) lead to their new pages; any other query shows the home page.
+    const query = req.url.split('?', 2)[1];
+    const old = query ? await findOldAddress(ctx.db, '/', query) : null;
+    if (old && old.status_code !== 410) return reply.redirect(old.to_path, old.status_code as 301 | 302);
+    return homeShow(ctx, req, reply);
+  });
+  app.get<{ Params: { slug: string } }>('/pages/:slug', (req, reply) => pageShow(ctx, req, reply));
   app.get<{ Params: { slug: string } }>('/articles/:slug', (req, reply) => articleShow(ctx, req, reply));
   app.get('/search', (req, reply) => searchShow(ctx, req, reply));
   app.get<{ Params: { slug: string } }>('/section/:slug', (req, reply) => sectionShow(ctx, req, reply));

@@ -1,0 +1,47 @@
+// `khabar import <kind> FILE... [options]`: reads the options, runs the import with a progress bar on stderr and
+// prints the final report. Exit code 1 when a file could not be read to its end.
+import type { Config } from '../config.ts';
+import type { createRuntime as CreateRuntime } from '../runtime.ts';
+import { importWordPress } from './wordpress.ts';
+import { progressBar, reportLines } from './report.ts';
+import type { ImportOptions } from './run.ts';
+
+export async function importCommand(args: string[], createRuntime: typeof CreateRuntime, loadConfig: () => Config): Promise<void> {
+  const [kind, ...rest] = args;
+  const files: string[] = [];
+  const opts: ImportOptions = {};
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (a === '--dry-run') opts.dryRun = true;
+    else if (a === '--keep-spam') opts.keepSpam = true;
+    else if (a === '--uploads') opts.uploadsDir = rest[++i];
+    else if (a.startsWith('--uploads=')) opts.uploadsDir = a.slice('--uploads='.length);
+    else if (a.startsWith('--')) return fail(`Unknown option ${a}.`);
+    else files.push(a);
+  }
+  if (kind !== 'wordpress') return fail(`Unknown import kind "${kind ?? ''}": khabar import wordpress EXPORT.xml`);
+  if (!files.length) return fail('Name the export file: khabar import wordpress EXPORT.xml');
+  if (opts.uploadsDir === undefined && rest.includes('--uploads')) return fail('--uploads needs a folder.');
+  const tty = process.stderr.isTTY;
+  let last = -1;
+  opts.progress = (done, total) => {
+    const pct = total ? Math.floor((done / total) * 100) : 0;
+    if (pct === last) return;
+    last = pct;
+    process.stderr.write(tty ? `\r${progressBar(done, total)}` : `${progressBar(done, total)}\n`);
+  };
+  const runtime = await createRuntime(loadConfig());
+  try {
+    const report = await importWordPress(runtime.ctx, files, opts);
+    if (tty) process.stderr.write('\n');
+    for (const line of reportLines(report)) console.log(line);
+    if (report.errors.length) process.exitCode = 1;
+  } finally {
+    await runtime.close();
+  }
+}
+
+function fail(message: string): void {
+  console.error(message);
+  process.exitCode = 2;
+}

@@ -1,0 +1,85 @@
+// Every address WordPress answered for an item keeps working: each is stored as a 301 to the new page through the
+// site's stored redirects (src/content/redirects.ts). The permalink the export itself gives (<link>) is kept, and
+// the other structures a site may have used (?p=ID, /YYYY/MM/DD/slug/, /YYYY/MM/slug/, /slug/) besides it.
+import type { Db } from '../db/schema.ts';
+
+/** The path of a WordPress address, decoded the way the site's redirect lookup decodes a request (null if foreign). */
+export function sitePath(url: string, siteUrls: string[]): string | null {
+  let u: URL;
+  try {
+    u = new URL(url, siteUrls[0] || 'http://wordpress.invalid');
+  } catch {
+    return null;
+  }
+  if (siteUrls.length && !siteUrls.some((s) => sameHost(s, u))) return null;
+  let path = u.pathname;
+  try {
+    path = decodeURI(path);
+  } catch {
+    // left encoded: it never matches a decoded request, and harms nothing
+  }
+  return `${path}${u.search}`;
+}
+
+function sameHost(site: string, u: URL): boolean {
+  try {
+    return new URL(site).host.toLowerCase() === u.host.toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
+/** The blog's own path prefix ("" or "/news") from its base URL. */
+export function blogPrefix(baseBlogUrl: string): string {
+  try {
+    return new URL(baseBlogUrl).pathname.replace(/\/+$/, '');
+  } catch {
+    return '';
+  }
+}
+
+/** The old addresses of a post: its permalink, its ?p= form and the common date and name structures, for each slug. */
+export function postPaths(p: { link: string; postId: string; slugs: string[]; date: string; kind: 'post' | 'page' }, siteUrls: string[], prefix: string): string[] {
+  const out = new Set<string>();
+  const link = p.link ? sitePath(p.link, siteUrls) : null;
+  if (link) out.add(link);
+  out.add(`${prefix}/?${p.kind === 'page' ? 'page_id' : 'p'}=${p.postId}`);
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(p.date);
+  for (const slug of p.slugs) {
+    if (!slug) continue;
+    out.add(`${prefix}/${slug}/`);
+    if (m && p.kind === 'post') {
+      out.add(`${prefix}/${m[1]}/${m[2]}/${m[3]}/${slug}/`);
+      out.add(`${prefix}/${m[1]}/${m[2]}/${slug}/`);
+    }
+  }
+  return withAndWithoutSlash([...out]);
+}
+
+/** WordPress answers /slug and /slug/ alike; so do the stored redirects. */
+export function withAndWithoutSlash(paths: string[]): string[] {
+  const out = new Set<string>();
+  for (const p of paths) {
+    out.add(p);
+    if (p.includes('?')) continue;
+    if (p.endsWith('/') && p.length > 1) out.add(p.slice(0, -1));
+    else if (!p.endsWith('/')) out.add(`${p}/`);
+  }
+  return [...out];
+}
+
+/** Stores 301s from each old path to `to`; a path already taken (by another item or the newsroom) stays as it is.
+ * Returns the paths that were already taken by something else, for the report. */
+export async function storeRedirects(trx: Db, paths: string[], to: string, now: string): Promise<string[]> {
+  const taken: string[] = [];
+  for (const from of paths) {
+    if (from === to || from === '/' || from.length > 2000 || /[\u0000-\u001f\u007f\s]/.test(from)) continue;
+    const r = await trx.insertInto('redirects').values({ from_path: from, to_path: to, status_code: 301, created_at: now })
+      .onConflict((oc) => oc.column('from_path').doNothing()).executeTakeFirst();
+    if (!Number(r.numInsertedOrUpdatedRows ?? 0)) {
+      const existing = await trx.selectFrom('redirects').select('to_path').where('from_path', '=', from).executeTakeFirst();
+      if (existing && existing.to_path !== to) taken.push(from);
+    }
+  }
+  return taken;
+}
