@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { createApiKey, listApiKeys, revokeApiKey } from '../auth/api_keys.ts';
 import { endpoint } from './endpoint.ts';
 import { staffOf } from './access.ts';
-import { IdParams, Strict, Text } from './schemas.ts';
+import { Described as d, IdParams, Strict, Text } from './schemas.ts';
 
 export async function apiKeysRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
@@ -15,7 +15,8 @@ export async function apiKeysRoutes(app: FastifyInstance): Promise<void> {
     handle: async () => ({ apiKeys: await listApiKeys(ctx.db) }),
   });
   endpoint(app, {
-    method: 'POST', url: base, operationId: 'createApiKey', summary: 'Make a Content API key', tags, access, status: 201, body: Strict({ name: Text(100) }),
+    method: 'POST', url: base, operationId: 'createApiKey', summary: 'Make a Content API key', tags, access, status: 201, body: Strict({ name: d('Who the key is for, e.g. the app\'s name.', Text(100)) }),
+    answer: 'The key (shown this once: keep it) and its record.',
     handle: (req) => createApiKey(ctx, req.body.name, staffOf(req).id),
     audit: { action: 'api_key.create', entry: (_req, made) => ({ subject: { type: 'api_key', id: made.apiKey.id }, detail: { name: made.apiKey.name } }) },
   });

@@ -7,10 +7,14 @@ import { getMedia, ingestImage, listMedia, MAX_UPLOAD_BYTES, updateMedia } from 
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { staffOf } from './access.ts';
 import { endpoint } from './endpoint.ts';
-import { IdParams, Paging, Strict, Text, Type } from './schemas.ts';
+import { Described as d, IdParams, Paging, Strict, Text, Type } from './schemas.ts';
 
 const FIELDS = ['alt', 'caption', 'credit'] as const;
-const MediaDescription = Strict({ alt: Type.Optional(Text(500)), caption: Type.Optional(Text(500)), credit: Type.Optional(Text(200)) });
+const MediaDescription = Strict({
+  alt: Type.Optional(d('What the picture shows, for readers who cannot see it.', Text(500))),
+  caption: Type.Optional(d('The caption shown under it.', Text(500))),
+  credit: Type.Optional(d('Who made it, e.g. "Photo: Desk".', Text(200))),
+});
 
 export async function mediaRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;

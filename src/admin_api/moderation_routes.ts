@@ -13,21 +13,25 @@ import { getSettings, updateSettings, type SiteSettings } from '../content/setti
 import { updateArticle } from '../content/articles.ts';
 import { endpoint } from './endpoint.ts';
 import { staffOf } from './access.ts';
-import { Bool, Created, Id, Int, OneOf, Strict, Text, Type } from './schemas.ts';
+import { Bool, Created, Described as d, Id, Int, OneOf, Strict, Text, Type } from './schemas.ts';
 
 const MAX = 2_147_483_647;
 const opt = Type.Optional;
 const tags = ['comments'];
 const base = '/api/admin/comments';
 const access = { capability: 'comments.moderate' } as const;
-const CommentParams = Strict({ id: Id });
+const CommentParams = Strict({ id: d('The comment\'s id.', Id) });
+const Action = d('approve: show it; spam: hide it and teach the filter it is spam; trash: hide it; restore: undo the last decision.', OneOf(MODERATION_ACTIONS));
+const BlockKind = d('email: the sender\'s address; ip: their network address; network: the IPv4 /24 or IPv6 /64 around it.', OneOf(['email', 'ip', 'network'] as const));
+const ArticleFilter = d('Only comments on the article with this id.', Id);
 
 /** The site settings the comment settings screen shows; each changes only with settings.manage. */
 const SITE_KEYS = ['moderateAll', 'commentsCloseAfterDays'] as const;
 const SettingsPatch = Strict({
   comments: opt(Type.Object({}, { additionalProperties: true, description: 'Comment settings to change (see GET); captchaSecret is write-only.' })),
-  moderateAll: opt(Bool),
-  commentsCloseAfterDays: opt(Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 1, maximum: 3650 })),
+  moderateAll: opt(d('Hold every comment for a moderator (a site setting: needs settings.manage).', Bool)),
+  commentsCloseAfterDays: opt(Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 1, maximum: 3650,
+    description: 'Comments close this many days after publication; null: never (a site setting: needs settings.manage).' })),
 });
 
 const actor = (req: FastifyRequest): Moderator => ({ userId: staffOf(req).id });
@@ -43,7 +47,14 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
 
   endpoint(app, {
     method: 'GET', url: base, operationId: 'listComments', summary: 'List comments in the moderation queue', tags, access,
-    query: Strict({ status: opt(OneOf(COMMENT_STATUSES)), article_id: opt(Id), reported: opt(Bool), limit: opt(Id), offset: opt(Int(0, MAX)) }),
+    query: Strict({
+      status: opt(d('The queue\'s tab: pending (held for a moderator), approved, spam or trash. All when not given.', OneOf(COMMENT_STATUSES))),
+      article_id: opt(ArticleFilter),
+      reported: opt(d('Only comments readers have reported.', Bool)),
+      limit: opt(d('How many to answer (50 when not given; at most 200 are answered).', Id)),
+      offset: opt(d('How many to skip, for the next page.', Int(0, MAX))),
+    }),
+    description: 'Newest first, each with its bot score and the reasons for it, the article it is on, and how many reports it has.',
     handle: async (req) => {
       const q = req.query;
       return { comments: await listComments(ctx.db, { status: q.status, articleId: q.article_id, reported: q.reported ?? false, limit: q.limit, offset: q.offset ?? 0 }) };
@@ -51,7 +62,8 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'GET', url: `${base}/counts`, operationId: 'countComments', summary: 'Count comments by status', tags, access, query: Strict({ article_id: opt(Id) }),
+    method: 'GET', url: `${base}/counts`, operationId: 'countComments', summary: 'Count comments by status', tags, access, query: Strict({ article_id: opt(ArticleFilter) }),
+    description: 'How many comments each tab holds (and how many are reported), for the queue\'s tabs.',
     handle: async (req) => ({ counts: await countComments(ctx.db, req.query.article_id) }),
   });
 
@@ -62,12 +74,13 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
 
   endpoint(app, {
     method: 'POST', url: `${base}/blocks`, operationId: 'addCommentBlock', summary: 'Block an email, address or network', tags, access, status: 201, response: { 201: Created },
-    body: Strict({ kind: OneOf(['email', 'ip', 'network'] as const), value: Text(300), note: opt(Text(500)) }),
+    body: Strict({ kind: BlockKind, value: d('The email address, IP address, or network (an IPv4 /24 or IPv6 /64, e.g. 203.0.113.0/24) to block.', Text(300)), note: opt(d('Why, for other moderators.', Text(500))) }),
+    description: 'Later comments from a blocked sender are filed as spam, silently.', errors: { 409: 'That is already blocked (field value).' },
     handle: async (req) => ({ id: await addBlock(ctx, req.body, actor(req)) }),
   });
 
   endpoint(app, {
-    method: 'DELETE', url: `${base}/blocks/:blockId`, operationId: 'removeCommentBlock', summary: 'Lift a block', tags, access, status: 204, params: Strict({ blockId: Id }),
+    method: 'DELETE', url: `${base}/blocks/:blockId`, operationId: 'removeCommentBlock', summary: 'Lift a block', tags, access, status: 204, params: Strict({ blockId: d('The block\'s id.', Id) }),
     handle: async (req) => { await removeBlock(ctx, req.params.blockId); },
   });
 
@@ -102,13 +115,14 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
 
   endpoint(app, {
     method: 'POST', url: `${base}/bulk`, operationId: 'moderateComments', summary: 'Decide on many comments at once', tags, access, events: ['comment.changed'],
-    body: Strict({ ids: Type.Array(Id, { maxItems: 500 }), action: OneOf(MODERATION_ACTIONS) }),
+    body: Strict({ ids: d('The comments\' ids (1 to 500).', Type.Array(Id, { maxItems: 500 })), action: Action }),
+    description: 'The same decision on many comments; `changed` lists the ids whose status changed.',
     handle: async (req) => moderateComments(ctx, req.body.ids, req.body.action, actor(req)),
   });
 
   endpoint(app, {
     method: 'PUT', url: `${base}/articles/:articleId/open`, operationId: 'openComments', summary: "Open or close an article's comments", tags, access, events: ['article.changed'],
-    params: Strict({ articleId: Id }), body: Strict({ open: Bool }),
+    params: Strict({ articleId: d('The article\'s id.', Id) }), body: Strict({ open: d('true opens comments, false closes them.', Bool) }),
     handle: async (req) => {
       await updateArticle(ctx, req.params.articleId, { commentsOpen: req.body.open }, actor(req));
       return { articleId: req.params.articleId, open: req.body.open };
@@ -121,7 +135,7 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'PATCH', url: `${base}/:id`, operationId: 'editComment', summary: "Edit a comment's text", tags, access, params: CommentParams, body: Strict({ body: Text(20_000) }),
+    method: 'PATCH', url: `${base}/:id`, operationId: 'editComment', summary: "Edit a comment's text", tags, access, params: CommentParams, body: Strict({ body: d('The corrected text (plain; the edit is recorded).', Text(20_000)) }),
     events: ['comment.changed'],
     handle: async (req) => {
       await editComment(ctx, req.params.id, req.body.body, actor(req));
@@ -131,13 +145,15 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
 
   endpoint(app, {
     method: 'POST', url: `${base}/:id/block`, operationId: 'blockCommentSender', summary: 'Block the sender of a comment', tags, access, status: 201, response: { 201: Created },
-    params: CommentParams, body: Strict({ kind: OneOf(['email', 'ip', 'network'] as const) }),
+    params: CommentParams, body: Strict({ kind: BlockKind }),
+    description: 'Blocks the comment\'s email address, address or network without showing them to the moderator.', errors: { 409: 'That is already blocked (field value).' },
     handle: async (req) => ({ id: await blockCommentSender(ctx, req.params.id, req.body.kind, actor(req)) }),
   });
 
   endpoint(app, {
     method: 'POST', url: `${base}/:id/:action`, operationId: 'moderateComment', summary: 'Decide on one comment: approve, spam, trash, ...', tags, access, events: ['comment.changed'],
-    params: Strict({ id: Id, action: OneOf(MODERATION_ACTIONS) }),
+    params: Strict({ id: d('The comment\'s id.', Id), action: Action }),
+    description: 'Approve, spam, trash or restore one comment; the answer has the comment as it is now.',
     handle: async (req) => {
       const result = await moderateComments(ctx, [req.params.id], req.params.action, actor(req));
       return { ...result, comment: await getCommentForModeration(ctx.db, req.params.id) };

@@ -12,7 +12,7 @@ import {
   createCreative, createSlot, CreativeFields, deleteCreative, deleteSlot, listCreatives, listSlots, SlotFields, updateCreative,
 } from '../ads/ads.ts';
 import { resourceRoutes } from './crud.ts';
-import { Id, Patch, Strict, Type } from './schemas.ts';
+import { Described, Id, Patch, Strict, Type } from './schemas.ts';
 
 export async function resourcesRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
@@ -58,7 +58,7 @@ export async function resourcesRoutes(app: FastifyInstance): Promise<void> {
   });
   resourceRoutes(app, {
     base: '/api/admin/ads/creatives', plural: 'creatives', noun: 'AdCreative', called: ['house ad', 'house ads'], read: 'ads.manage', manage: 'ads.manage', events: ['ads.changed'],
-    list: (q) => listCreatives(ctx.db, q.slot), listQuery: Strict({ slot: Type.Optional(Id) }),
+    list: (q) => listCreatives(ctx.db, q.slot), listQuery: Strict({ slot: Type.Optional(Described('Only the house ads of the slot with this id.', Id)) }),
     create: (input) => createCreative(ctx, input), createBody: CreativeFields,
     update: (id, patch) => updateCreative(ctx, id, patch), updateBody: Patch(CreativeFields),
     remove: (id) => deleteCreative(ctx, id),

@@ -7,12 +7,12 @@ import { NotFoundError } from '../errors.ts';
 import { actorOf } from './access.ts';
 import { endpoint } from './endpoint.ts';
 import { articleFor } from './ownership.ts';
-import { Id, IdParams, Strict } from './schemas.ts';
+import { Described as d, Id, IdParams, Strict } from './schemas.ts';
 
 const base = '/api/admin/articles/:id/revisions';
 const tags = ['revisions'];
 const access = { capability: 'articles.edit_own' } as const;
-const RevisionParams = Strict({ id: Id, revisionId: Id });
+const RevisionParams = Strict({ id: d('The article\'s id.', Id), revisionId: d('The revision\'s id.', Id) });
 
 export async function revisionsRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
@@ -23,7 +23,7 @@ export async function revisionsRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'GET', url: `${base}/diff`, operationId: 'diffRevisions', summary: 'Compare two revisions', tags, access, params: IdParams, query: Strict({ from: Id, to: Id }),
+    method: 'GET', url: `${base}/diff`, operationId: 'diffRevisions', summary: 'Compare two revisions', tags, access, params: IdParams, query: Strict({ from: d('The older revision\'s id.', Id), to: d('The newer revision\'s id.', Id) }),
     handle: async (req) => {
       const a = await articleFor(ctx, req, req.params.id, 'view');
       return { diff: await diffRevisions(ctx.db, a.id, req.query.from, req.query.to) };

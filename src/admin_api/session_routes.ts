@@ -12,7 +12,7 @@ import { signOut } from '../http/session_steps.ts';
 import { sessionOf } from '../http/staff_session.ts';
 import { staffOf } from './access.ts';
 import { endpoint } from './endpoint.ts';
-import { Strict, Text, Type } from './schemas.ts';
+import { Described as d, Strict, Text, Type } from './schemas.ts';
 
 const tags = ['accounts'];
 const base = '/api/admin/auth';
@@ -31,7 +31,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'POST', url: `${base}/login`, operationId: 'signIn', summary: 'Sign in with email and password', tags, access: 'none', body: Strict({ email: Text(254), password: Text(1000) }),
+    method: 'POST', url: `${base}/login`, operationId: 'signIn', summary: 'Sign in with email and password', tags, access: 'none', body: Strict({ email: d('The account\'s email address.', Text(254)), password: d('The account\'s password.', Text(1000)) }),
     description: 'Signs in with email and password. stage "two_factor": send a code to /login/code next; "enroll": set up 2FA first.',
     handle: async (req, reply) => {
       const r = await signIn(ctx, req.body.email, req.body.password, clientOf(req), req.cookies[SESSION_COOKIE]);
@@ -41,7 +41,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'POST', url: `${base}/login/code`, operationId: 'signInCode', summary: 'Finish signing in with a two-factor code', tags, access: 'none', body: Strict({ code: Text(40, 1) }),
+    method: 'POST', url: `${base}/login/code`, operationId: 'signInCode', summary: 'Finish signing in with a two-factor code', tags, access: 'none', body: Strict({ code: d('The six digits from the authenticator app, or one recovery code.', Text(40, 1)) }),
     description: 'The second step of signing in: a code from the authenticator app, or a recovery code.',
     handle: async (req, reply) => {
       const s = await sessionOf(req);
@@ -82,7 +82,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
 
   endpoint(app, {
     method: 'DELETE', url: `${base}/sessions/:id`, operationId: 'endMySession', summary: 'End one of my sessions', tags, access: signedIn, status: 204,
-    params: Strict({ id: Type.String({ pattern: '^[0-9a-f]{64}$' }) }),
+    params: Strict({ id: Type.String({ pattern: '^[0-9a-f]{64}$', description: 'The session\'s id, from the list of my sessions.' }) }),
     handle: async (req) => {
       if (!(await endSessionById(ctx, staffOf(req).id, req.params.id))) throw new NotFoundError('Session not found');
     },
@@ -103,7 +103,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
 
   endpoint(app, {
     method: 'POST', url: `${base}/password`, operationId: 'changeMyPassword', summary: 'Change my password', tags, access: signedIn,
-    body: Strict({ currentPassword: Text(1000), newPassword: Text(1000) }),
+    body: Strict({ currentPassword: d('The password now.', Text(1000)), newPassword: d('The new password.', Text(1000)) }),
     description: 'Changes the password; every other session of the account ends.',
     handle: async (req) => {
       const me = staffOf(req);

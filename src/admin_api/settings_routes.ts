@@ -3,20 +3,21 @@ import type { FastifyInstance } from 'fastify';
 import { FEED_CONTENTS, getSettings, updateSettings } from '../content/settings.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
 import { endpoint } from './endpoint.ts';
-import { Bool, ListOf, NullableId, OneOf, Strict, Text, Type } from './schemas.ts';
+import { Bool, Described as d, ListOf, NullableId, OneOf, Strict, Text, Type } from './schemas.ts';
 
 const opt = Type.Optional;
 const SettingsPatch = Strict({
-  name: opt(Text(120, 1)),
-  description: opt(Text(300)),
-  logoMediaId: opt(NullableId),
-  language: opt(OneOf(LANGUAGES)),
-  timeZone: opt(Text(64)),
-  calendar: opt(OneOf(['gregorian', 'solar-hijri'] as const)),
-  social: opt(ListOf(Strict({ label: Text(60), url: Text(2000) }), 20)),
-  commentsCloseAfterDays: opt(Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 1, maximum: 3650 })),
-  moderateAll: opt(Bool),
-  feedContent: opt(OneOf(FEED_CONTENTS)),
+  name: opt(d('The newsroom\'s name, at the top of every page.', Text(120, 1))),
+  description: opt(d('One line about the newsroom, for search engines and feeds.', Text(300))),
+  logoMediaId: opt(d('The logo\'s media id, or null for the name in type.', NullableId)),
+  language: opt(d('The site\'s language (and its direction).', OneOf(LANGUAGES))),
+  timeZone: opt(d('The newsroom\'s IANA time zone, e.g. Asia/Kabul.', Text(64))),
+  calendar: opt(d('How dates are shown to readers.', OneOf(['gregorian', 'solar-hijri'] as const))),
+  social: opt(d('Links in the footer, in order.', ListOf(Strict({ label: d('The link\'s text.', Text(60)), url: d('Its address (http or https).', Text(2000)) }), 20))),
+  commentsCloseAfterDays: opt(Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 1, maximum: 3650,
+    description: 'Comments close this many days after publication; null: never.' })),
+  moderateAll: opt(d('Hold every comment for a moderator, not only the doubtful ones.', Bool)),
+  feedContent: opt(d('What feeds carry: the full text or only a summary.', OneOf(FEED_CONTENTS))),
 });
 
 export async function settingsRoutes(app: FastifyInstance): Promise<void> {

@@ -9,11 +9,11 @@ import { listAudit } from '../auth/audit.ts';
 import { ROLES } from '../auth/capabilities.ts';
 import { staffOf } from './access.ts';
 import { endpoint } from './endpoint.ts';
-import { Bool, Id, IdParams, Int, OneOf, Strict, Text, Type } from './schemas.ts';
+import { Bool, Described as d, Id, IdParams, Int, OneOf, Strict, Text, Type } from './schemas.ts';
 
 const tags = ['staff'];
 const opt = Type.Optional;
-const Role = OneOf(ROLES);
+const Role = d('The role, which sets the capabilities.', OneOf(ROLES));
 
 export async function staffRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
@@ -31,7 +31,7 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
 
   endpoint(app, {
     method: 'PATCH', url: '/api/admin/users/:id', operationId: 'updateUser', summary: "Change a staff member's role, name or access", tags, access: manage, params: IdParams,
-    body: Strict({ role: opt(Role), disabled: opt(Bool), name: opt(Text(100, 1)) }),
+    body: Strict({ role: opt(Role), disabled: opt(d('A disabled account cannot sign in; its sessions end.', Bool)), name: opt(d('The name shown to colleagues.', Text(100, 1))) }),
     description: 'Only an owner changes owners and admins or makes someone one; the last owner stays an owner.',
     handle: async (req) => ({ user: await updateStaff(ctx, req.params.id, req.body, staffOf(req), req.ip) }),
   });
@@ -63,7 +63,7 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
 
   endpoint(app, {
     method: 'POST', url: '/api/admin/invitations', operationId: 'createInvitation', summary: 'Invite someone to the staff', tags, access: manage, status: 201,
-    body: Strict({ email: Text(254), role: Role, name: opt(Text(100)) }),
+    body: Strict({ email: d('Where the invitation goes.', Text(254)), role: Role, name: opt(d('Their name, filled in for them.', Text(100))) }),
     description: 'Emailed when email is set up; otherwise the link is in the answer for you to pass on.',
     handle: (req) => invite(ctx, req.body, staffOf(req), req.ip),
   });
@@ -76,7 +76,11 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
 
   endpoint(app, {
     method: 'GET', url: '/api/admin/audit', operationId: 'listAudit', summary: 'Read the audit log', tags, access: { capability: 'audit.read' },
-    query: Strict({ limit: opt(Int(1, 200)), offset: opt(Int(0, 2_147_483_647)), action: opt(Text(100)), actorId: opt(Id), subject: opt(Text(200)) }),
+    query: Strict({
+      limit: opt(d('How many entries (at most 200).', Int(1, 200))), offset: opt(d('How many to skip, for the next page.', Int(0, 2_147_483_647))),
+      action: opt(d('Only this action, e.g. article.publish.', Text(100))), actorId: opt(d('Only what the staff member with this id did.', Id)),
+      subject: opt(d('Only entries about this subject, e.g. article:12.', Text(200))),
+    }),
     handle: async (req) => ({ entries: await listAudit(ctx.db, req.query) }),
   });
 }

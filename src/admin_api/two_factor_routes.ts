@@ -13,13 +13,13 @@ import { turnOnTwoFactor } from '../http/session_steps.ts';
 import { sessionOf } from '../http/staff_session.ts';
 import { staffOf } from './access.ts';
 import { endpoint } from './endpoint.ts';
-import { Bool, Strict, Text, Type } from './schemas.ts';
+import { Bool, Described as d, Strict, Text, Type } from './schemas.ts';
 
 const tags = ['accounts'];
 const base = '/api/admin/auth/2fa';
 const meOrEnrolling = { stages: ['full', 'enroll'] } as const;
 const signedIn = { stages: ['full'] } as const;
-const PasswordBody = Strict({ password: Text(1000) });
+const PasswordBody = Strict({ password: d('My password, to confirm it is me.', Text(1000)) });
 
 export async function twoFactorRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
@@ -41,7 +41,7 @@ export async function twoFactorRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'POST', url: `${base}/confirm`, operationId: 'confirmTwoFactor', summary: 'Turn two-factor on with a first code', tags, access: meOrEnrolling, body: Strict({ code: Text(20, 1) }),
+    method: 'POST', url: `${base}/confirm`, operationId: 'confirmTwoFactor', summary: 'Turn two-factor on with a first code', tags, access: meOrEnrolling, body: Strict({ code: d('The six digits the authenticator app shows now.', Text(20, 1)) }),
     description: 'Turns two-factor on; answers the recovery codes (shown once).',
     handle: async (req, reply) => ({ recoveryCodes: await turnOnTwoFactor(ctx, req, reply, (await sessionOf(req))!, req.body.code) }),
   });
@@ -78,7 +78,7 @@ export async function twoFactorRoutes(app: FastifyInstance): Promise<void> {
 
   endpoint(app, {
     method: 'PATCH', url: '/api/admin/security', operationId: 'updateSecuritySettings', summary: "Change the newsroom's security rules", tags, access: security,
-    body: Strict({ requireTwoFactor: Type.Optional(Bool) }),
+    body: Strict({ requireTwoFactor: Type.Optional(d('Whether every staff member must use two-factor.', Bool)) }),
     description: 'requireTwoFactor: staff without 2FA must set it up at their next sign-in before doing anything else.',
     handle: async (req) => {
       const me = staffOf(req);

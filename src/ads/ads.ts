@@ -4,16 +4,28 @@ import type { Db } from '../db/schema.ts';
 import { ValidationError } from '../errors.ts';
 import { optionalId, optionalText, optionalUrl, requiredText, slugFrom } from '../content/fields.ts';
 import { removeRow, requireRow, saveUnique } from '../content/rows.ts';
-import { Bool, Id, Int, NullableId, NullableText, Optional, Strict, Text, type Static } from '../content/input_kit.ts';
+import { Bool, Described as d, Id, Int, NullableId, NullableText, Optional, Strict, Text, type Static } from '../content/input_kit.ts';
 
 /** What a newsroom sends to create an ad slot (the key is made from the name when missing). */
-export const SlotFields = Strict({ key: Optional(Text(80)), name: Text(80), description: Optional(Text(300)) });
+export const SlotFields = Strict({
+  key: Optional(d('The name templates place the slot by; made from the name when not given.', Text(80))),
+  name: d('The slot\'s name for staff.', Text(80)),
+  description: Optional(d('Where the slot shows, for staff.', Text(300))),
+});
 export type SlotInput = Static<typeof SlotFields>;
 
 /** What a newsroom sends to create a creative (a change sends any of it). */
 export const CreativeFields = Strict({
-  slotId: Id, name: Text(120), headline: Optional(Text(200)), body: Optional(Text(500)), linkUrl: Optional(Text(2000)), imageMediaId: Optional(NullableId),
-  weight: Optional(Int(0, 1000)), startsAt: Optional(NullableText(40)), endsAt: Optional(NullableText(40)), active: Optional(Bool),
+  slotId: d('The slot it shows in.', Id),
+  name: d('The house ad\'s name for staff.', Text(120)),
+  headline: Optional(d('Its headline.', Text(200))),
+  body: Optional(d('Its line of text (plain).', Text(500))),
+  linkUrl: Optional(d('Where a click leads (http or https).', Text(2000))),
+  imageMediaId: Optional(d('Its image\'s media id, or null.', NullableId)),
+  weight: Optional(d('How often it shows against the slot\'s other house ads (0: never).', Int(0, 1000))),
+  startsAt: Optional(d('When it starts showing (ISO 8601), or null for now.', NullableText(40))),
+  endsAt: Optional(d('When it stops showing (ISO 8601), or null for never.', NullableText(40))),
+  active: Optional(d('Off pauses it without deleting it.', Bool)),
 });
 export type CreativeInput = Static<typeof CreativeFields>;
 

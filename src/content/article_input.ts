@@ -4,24 +4,26 @@
 import { Value } from 'typebox/value';
 import { ValidationError } from '../errors.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
-import { Id as id, NullableId as nullableId, NullableText, Optional as optional, Patch, Strict, Text as text, Type, type Static } from './input_kit.ts';
+import {
+  Described as d, Id as id, NullableId as nullableId, NullableText, Optional as optional, Patch, Strict, Text as text, Type, type Static,
+} from './input_kit.ts';
 
 export const ArticleFields = Strict({
-  headline: text(300),
-  slug: optional(text(200)),
-  standfirst: optional(text(1000)),
-  bodyHtml: optional(text(500_000)),
-  sectionId: optional(nullableId),
-  tags: optional(Type.Array(text(60), { maxItems: 30 })),
-  authorIds: optional(Type.Array(id, { maxItems: 10 })),
-  heroMediaId: optional(nullableId),
-  heroCaption: optional(text(500)),
-  heroCredit: optional(text(200)),
-  heroAlt: optional(text(500)),
-  language: optional(Type.Unsafe<string>({ type: 'string', enum: [...LANGUAGES] })),
-  commentsOpen: optional(Type.Boolean()),
-  sourceId: optional(nullableId),
-  sourceUrl: optional(NullableText(2000)),
+  headline: d('The headline, as readers see it.', text(300)),
+  slug: optional(d('The last part of the article\'s address; made from the headline when not given; unique.', text(200))),
+  standfirst: optional(d('The line or two under the headline.', text(1000))),
+  bodyHtml: optional(d('The body as HTML; sanitized on the way in to the allowed tags and attributes.', text(500_000))),
+  sectionId: optional(d('The section\'s id, or null for none.', nullableId)),
+  tags: optional(d('Tag names; a name that is not a tag yet is created (only for staff who manage tags).', Type.Array(text(60), { maxItems: 30 }))),
+  authorIds: optional(d('Bylines: people\'s ids in the order shown. When creating without it, the writer\'s own byline.', Type.Array(id, { maxItems: 10 }))),
+  heroMediaId: optional(d('The hero image\'s media id, or null for none.', nullableId)),
+  heroCaption: optional(d('The hero image\'s caption here (the image\'s own when empty).', text(500))),
+  heroCredit: optional(d('The hero image\'s credit here (the image\'s own when empty).', text(200))),
+  heroAlt: optional(d('The hero image\'s alt text here; an image without any alt text cannot be published.', text(500))),
+  language: optional(d('The article\'s language (its text direction follows).', Type.Unsafe<string>({ type: 'string', enum: [...LANGUAGES] }))),
+  commentsOpen: optional(d('Whether readers may comment.', Type.Boolean())),
+  sourceId: optional(d('The syndication source\'s id when republished, or null.', nullableId)),
+  sourceUrl: optional(d('The original\'s address at the source, or null.', NullableText(2000))),
 });
 
 /** The body of a change: any of the fields. */

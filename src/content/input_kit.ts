@@ -19,6 +19,11 @@ export const OneOf = <T extends string>(list: readonly T[]) => Type.Unsafe<T>({ 
 export const ListOf = <T extends TSchema>(item: T, maxItems: number) => Type.Array(item, { maxItems });
 export const Optional = Type.Optional;
 
+/** The same schema with a line for people (the API document shows it next to the field; its tests require one on every field). */
+export function Described<T extends TSchema>(description: string, schema: T): T {
+  return { ...schema, description };
+}
+
 /** An object with exactly these properties (wrap optional ones in Optional). */
 export function Strict<T extends TProperties>(properties: T): TObject<T> {
   return Type.Object(properties, { additionalProperties: false });

@@ -4,12 +4,16 @@ import type { Db } from '../db/schema.ts';
 import { ValidationError } from '../errors.ts';
 import { optionalId, optionalText, requiredText, slugFrom } from './fields.ts';
 import { removeRow, requireRow, saveUnique } from './rows.ts';
-import { NullableId, NullableText, Optional, Strict, Text, type Static } from './input_kit.ts';
+import { Described as d, NullableId, NullableText, Optional, Strict, Text, type Static } from './input_kit.ts';
 
 /** What a newsroom sends to create a person (a change sends any of it). */
 export const PersonFields = Strict({
-  name: Text(100), slug: Optional(Text(200)), bio: Optional(Text(2000)), roleLabel: Optional(Text(100)), photoMediaId: Optional(NullableId),
-  email: Optional(NullableText(254)),
+  name: d('The name in bylines.', Text(100)),
+  slug: Optional(d('The last part of the author page\'s address; made from the name when not given; unique.', Text(200))),
+  bio: Optional(d('A short biography for the author page and bio box (plain text).', Text(2000))),
+  roleLabel: Optional(d('What they do, e.g. "Kabul correspondent".', Text(100))),
+  photoMediaId: Optional(d('A portrait\'s media id, or null.', NullableId)),
+  email: Optional(d('A contact address, or null (never shown on the site).', NullableText(254))),
 });
 export type PersonInput = Static<typeof PersonFields>;
 

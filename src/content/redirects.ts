@@ -4,11 +4,13 @@ import type { Db } from '../db/schema.ts';
 import { ValidationError } from '../errors.ts';
 import { requiredText } from './fields.ts';
 import { removeRow, saveUnique } from './rows.ts';
-import { Optional, Strict, Text, Type, type Static } from './input_kit.ts';
+import { Described as d, Optional, Strict, Text, Type, type Static } from './input_kit.ts';
 
 /** What a newsroom sends to create a redirect. */
 export const RedirectFields = Strict({
-  fromPath: Text(2000), toPath: Text(2000), statusCode: Optional(Type.Unsafe<301 | 302>({ type: 'integer', enum: [301, 302] })),
+  fromPath: d('The old path on this site, starting with /.', Text(2000)),
+  toPath: d('Where it leads: a path starting with /, or an http(s) address.', Text(2000)),
+  statusCode: Optional(d('301 (moved for good, the default) or 302 (for now).', Type.Unsafe<301 | 302>({ type: 'integer', enum: [301, 302] }))),
 });
 export type RedirectInput = Static<typeof RedirectFields>;
 

@@ -4,11 +4,15 @@ import type { Db } from '../db/schema.ts';
 import { ValidationError } from '../errors.ts';
 import { optionalId, optionalText, requiredText, slugFrom } from './fields.ts';
 import { removeRow, requireRow, saveUnique } from './rows.ts';
-import { Int, NullableId, Optional, Strict, Text, type Static } from './input_kit.ts';
+import { Described as d, Int, NullableId, Optional, Strict, Text, type Static } from './input_kit.ts';
 
 /** What a newsroom sends to create a section (a change sends any of it). */
 export const SectionFields = Strict({
-  name: Text(80), slug: Optional(Text(200)), description: Optional(Text(500)), position: Optional(Int(-100000, 100000)), parentId: Optional(NullableId),
+  name: d('The section\'s name, as in the site\'s menu.', Text(80)),
+  slug: Optional(d('The last part of its address; made from the name when not given; unique.', Text(200))),
+  description: Optional(d('A line shown on the section\'s page.', Text(500))),
+  position: Optional(d('Order in the menu: lower comes first.', Int(-100000, 100000))),
+  parentId: Optional(d('The parent section\'s id, or null for a top-level section.', NullableId)),
 });
 export type SectionInput = Static<typeof SectionFields>;
 

@@ -3,12 +3,16 @@ import type { AppContext } from '../context.ts';
 import type { Db } from '../db/schema.ts';
 import { optionalId, optionalText, optionalUrl, requiredText, slugFrom } from './fields.ts';
 import { removeRow, requireRow, saveUnique } from './rows.ts';
-import { NullableId, NullableText, Optional, Strict, Text, type Static } from './input_kit.ts';
+import { Described as d, NullableId, NullableText, Optional, Strict, Text, type Static } from './input_kit.ts';
 
 /** What a newsroom sends to create a syndication source (a change sends any of it). */
 export const SourceFields = Strict({
-  name: Text(120), slug: Optional(Text(200)), description: Optional(Text(500)), siteUrl: Optional(Text(2000)), logoMediaId: Optional(NullableId),
-  feedUrl: Optional(NullableText(2000)),
+  name: d('The source\'s name, credited on republished articles.', Text(120)),
+  slug: Optional(d('A short unique name; made from the name when not given.', Text(200))),
+  description: Optional(d('A line about the source.', Text(500))),
+  siteUrl: Optional(d('The source\'s website (http or https).', Text(2000))),
+  logoMediaId: Optional(d('The source\'s logo\'s media id, or null.', NullableId)),
+  feedUrl: Optional(d('The source\'s feed address, or null.', NullableText(2000))),
 });
 export type SourceInput = Static<typeof SourceFields>;
 

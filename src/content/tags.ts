@@ -5,7 +5,7 @@ import { ValidationError } from '../errors.ts';
 import { requiredText, slugFrom } from './fields.ts';
 import { removeRow, requireRow, saveUnique } from './rows.ts';
 import { slugify } from './sanitize.ts';
-import { Optional, Strict, Text, type Static } from './input_kit.ts';
+import { Described as d, Optional, Strict, Text, type Static } from './input_kit.ts';
 
 export async function listTags(db: Db) {
   return db.selectFrom('tags').selectAll().orderBy('name').execute();
@@ -20,7 +20,10 @@ export async function getTagBySlug(db: Db, slug: string) {
 }
 
 /** What a newsroom sends to create a tag (a change sends any of it). */
-export const TagFields = Strict({ name: Text(60), slug: Optional(Text(200)) });
+export const TagFields = Strict({
+  name: d('The tag as readers see it.', Text(60)),
+  slug: Optional(d('The last part of its address; made from the name when not given; unique.', Text(200))),
+});
 export type TagInput = Static<typeof TagFields>;
 
 export async function createTag(ctx: AppContext, input: TagInput): Promise<number> {
