@@ -63,7 +63,7 @@ export function withAndWithoutSlash(paths: string[]): string[] {
     out.add(p);
     if (p.includes('?')) continue;
     if (p.endsWith('/') && p.length > 1) out.add(p.slice(0, -1));
-    else if (!p.endsWith('/')) out.add(`${p}/`);
+    else if (!p.endsWith('/') && !/\.\w+$/.test(p)) out.add(`${p}/`);
   }
   return [...out];
 }

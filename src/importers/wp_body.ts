@@ -40,7 +40,7 @@ function safeLink(url: string): string | null {
 
 // A shortcode name starts with a letter or underscore and is followed by a space, a slash or the closing bracket
 // ("[1]" and "[Editor's note]" are text).
-const SHORTCODE = /\[(\[?)([A-Za-z_][\w-]*)(?=[\s\]\/])([^\]]*?)(\/)?\](?:([\s\S]*?)\[\/\2\])?(\]?)/g;
+const SHORTCODE = /\[(\[?)([A-Za-z_][\w-]*)(?=[\s\]/])([^\]]*?)(\/)?\](?:([\s\S]*?)\[\/\2\])?(\]?)/g;
 
 function convertShortcodes(html: string, helpers: BodyHelpers): string {
   const dropped = new Set<string>();

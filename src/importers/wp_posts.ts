@@ -89,10 +89,10 @@ export async function importPost(run: ImportRun, site: WpSite, item: WxrItem, ma
   const standfirst = excerpt(plainText(sanitizeBody(item.excerpt)), 1000);
   const sectionTerm = item.terms.find((t) => t.domain === 'category');
   const tagTerms = item.terms.filter((t) => t.domain === 'post_tag');
-  const sectionId = sectionTerm ? await importTerm(run, { kind: 'category', id: '', slug: sectionTerm.slug, parent: '', name: sectionTerm.name, description: '' }) : undefined;
+  const sectionId = sectionTerm ? await importTerm(run, { kind: 'category', id: '', slug: sectionTerm.slug, parent: '', name: sectionTerm.name, description: '' }, true) : undefined;
   const tagIds = new Set<number>();
   for (const t of tagTerms) {
-    const id = await importTerm(run, { kind: 'tag', id: '', slug: t.slug, parent: '', name: t.name, description: '' });
+    const id = await importTerm(run, { kind: 'tag', id: '', slug: t.slug, parent: '', name: t.name, description: '' }, true);
     if (id !== undefined) tagIds.add(id);
   }
   const authorId = item.creator ? await run.mapped('author', item.creator.trim()) : null;

@@ -59,7 +59,7 @@ export async function importTerms(run: ImportRun, terms: WxrTerm[]): Promise<voi
 }
 
 /** One category or tag (from the head, or first met on a post); returns its section or tag id. */
-export async function importTerm(run: ImportRun, t: WxrTerm): Promise<number | undefined> {
+export async function importTerm(run: ImportRun, t: WxrTerm, fromPost = false): Promise<number | undefined> {
   const key = decodeSlug(t.slug) || t.name;
   const kind = t.kind;
   const counted = kind === 'category' ? 'sections' : 'tags';
@@ -69,7 +69,7 @@ export async function importTerm(run: ImportRun, t: WxrTerm): Promise<number | u
   }
   const known = await run.mapped(kind, key);
   if (known !== null) {
-    run.count(counted, 'unchanged');
+    if (!fromPost) run.count(counted, 'unchanged');
     return known;
   }
   const name = clip(decodeSlug(t.name || key), kind === 'category' ? 200 : 60);
