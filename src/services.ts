@@ -1,7 +1,9 @@
-// Background services started with `serve`: the job runner (scheduled publishing, later feed polling).
+// Background services started with `serve`: the job runner (scheduled publishing, later feed polling), and the
+// placeholder colours of pictures taken in before colours were kept (once, in the background).
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './context.ts';
 import { startJobRunner } from './jobs/runner.ts';
+import { fillPlaceholders } from './media/images.ts';
 
 export interface Services {
   stop(): Promise<void>;
@@ -9,5 +11,6 @@ export interface Services {
 
 export async function startServices(ctx: AppContext, app: FastifyInstance): Promise<Services> {
   const jobs = startJobRunner(ctx, { onError: (err) => app.log.error({ err }, 'scheduled jobs failed') });
+  void fillPlaceholders(ctx).catch((err: unknown) => app.log.warn({ err }, 'placeholder colours could not be worked out'));
   return { stop: () => jobs.stop() };
 }

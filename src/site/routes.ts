@@ -9,6 +9,7 @@ import { feedRoutes } from './feeds/feed_routes.ts';
 import { sitemapRoutes } from './sitemaps.ts';
 import { iconRoutes } from './icons.ts';
 import { searchShow } from './search_show.tsx';
+import { liteRoutes } from './lite/lite_show.tsx';
 
 const MAX_URL = 2048;
 
@@ -37,4 +38,5 @@ export async function siteRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { year: string } }>('/:year(^\\d{4}$)/', (req, reply) => archiveShow(ctx, req, reply));
   app.get<{ Params: { year: string; month: string } }>('/:year(^\\d{4}$)/:month(^\\d{2}$)/', (req, reply) => archiveShow(ctx, req, reply));
   await feedRoutes(app);
+  await liteRoutes(app);
 }
