@@ -1,5 +1,6 @@
-// Page weight as a reader on a slow connection pays it: the page's HTML plus its stylesheets, in the bytes
-// the server actually sends to a browser that accepts br and gzip.
+// Page weight as a reader on a slow connection pays it: the page's HTML plus every stylesheet and script it loads
+// (what a browser fetches before the reader does anything; images are counted apart, they load as they scroll by),
+// in the bytes the server actually sends to a browser that accepts br and gzip.
 import { request } from 'node:http';
 
 export interface Fetched {
@@ -30,35 +31,48 @@ export function fetchRaw(url: string, headers: Record<string, string> = {}): Pro
 export interface PageWeight {
   html: { bytes: number; encoding: string };
   css: { url: string; bytes: number; encoding: string }[];
+  js: { url: string; bytes: number; encoding: string }[];
   total: number;
 }
 
-/** The compressed size of a page's HTML and every stylesheet it links. */
-export async function pageWeight(base: string, path: string): Promise<PageWeight> {
-  const accept = { 'accept-encoding': 'br, gzip' };
-  const compressed = await fetchRaw(base + path, accept);
-  if (compressed.status !== 200) throw new Error(`${path} answered ${compressed.status}`);
-  const plain = await fetchRaw(base + path, { 'accept-encoding': 'identity' });
-  const html = plain.body.toString('utf8');
-  const hrefs = [...html.matchAll(/<link\b[^>]*>/gi)]
-    .map((m) => m[0])
-    .filter((tag) => /\brel=["']?stylesheet\b/i.test(tag))
-    .map((tag) => /\bhref=["']?([^"'\s>]+)/i.exec(tag)?.[1])
-    .filter((h): h is string => !!h)
-    .map((h) => new URL(h.replace(/&amp;/g, '&'), base + path).href);
-  const css = [];
-  for (const url of hrefs) {
-    const r = await fetchRaw(url, accept);
-    if (r.status !== 200) throw new Error(`stylesheet ${url} answered ${r.status}`);
-    css.push({ url, bytes: r.bytes, encoding: String(r.headers['content-encoding'] ?? 'identity') });
-  }
-  const htmlPart = { bytes: compressed.bytes, encoding: String(compressed.headers['content-encoding'] ?? 'identity') };
-  return { html: htmlPart, css, total: htmlPart.bytes + css.reduce((n, c) => n + c.bytes, 0) };
+/** The addresses in the page's tags that a browser fetches at load: stylesheets, preloads and scripts. */
+function loadedAssets(html: string, pageUrl: string): { css: string[]; js: string[] } {
+  const attr = (tag: string, name: string) => new RegExp(`\\b${name}=["']?([^"'\\s>]+)`, 'i').exec(tag)?.[1];
+  const abs = (h: string) => new URL(h.replace(/&amp;/g, '&'), pageUrl).href;
+  const links = [...html.matchAll(/<link\b[^>]*>/gi)].map((m) => m[0]);
+  const css = links.filter((tag) => /\brel=["']?stylesheet\b/i.test(tag)).map((tag) => attr(tag, 'href'));
+  const preloads = links.filter((tag) => /\brel=["']?(modulepreload|preload)\b/i.test(tag)).map((tag) => attr(tag, 'href'));
+  const scripts = [...html.matchAll(/<script\b[^>]*>/gi)].map((m) => attr(m[0], 'src'));
+  const list = (xs: (string | undefined)[]) => [...new Set(xs.filter((h): h is string => !!h).map(abs))];
+  return { css: list(css), js: list([...scripts, ...preloads]) };
 }
 
-/** One line: "article page: 11.2 KB (HTML 8.1 KB br + CSS 3.1 KB br)". */
+async function fetchAll(urls: string[], accept: Record<string, string>) {
+  const out = [];
+  for (const url of urls) {
+    const r = await fetchRaw(url, accept);
+    if (r.status !== 200) throw new Error(`${url} answered ${r.status}`);
+    out.push({ url, bytes: r.bytes, encoding: String(r.headers['content-encoding'] ?? 'identity') });
+  }
+  return out;
+}
+
+/** The compressed size of a page's HTML and every stylesheet and script it loads. */
+export async function pageWeight(base: string, path: string, headers: Record<string, string> = {}): Promise<PageWeight> {
+  const accept = { ...headers, 'accept-encoding': 'br, gzip' };
+  const compressed = await fetchRaw(base + path, accept);
+  if (compressed.status !== 200) throw new Error(`${path} answered ${compressed.status}`);
+  const plain = await fetchRaw(base + path, { ...headers, 'accept-encoding': 'identity' });
+  const assets = loadedAssets(plain.body.toString('utf8'), base + path);
+  const css = await fetchAll(assets.css, accept);
+  const js = await fetchAll(assets.js, accept);
+  const htmlPart = { bytes: compressed.bytes, encoding: String(compressed.headers['content-encoding'] ?? 'identity') };
+  return { html: htmlPart, css, js, total: htmlPart.bytes + [...css, ...js].reduce((n, c) => n + c.bytes, 0) };
+}
+
+/** One line: "article page: 11.2 KB (HTML 8.1 KB br + CSS 3.1 KB br + JS 1.9 KB br)". */
 export function describeWeight(label: string, w: PageWeight): string {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-  const css = w.css.map((c) => `${kb(c.bytes)} ${c.encoding}`).join(' + ') || 'none';
-  return `${label}: ${kb(w.total)} (HTML ${kb(w.html.bytes)} ${w.html.encoding} + CSS ${css})`;
+  const list = (xs: PageWeight['css']) => xs.map((c) => `${kb(c.bytes)} ${c.encoding}`).join(' + ') || 'none';
+  return `${label}: ${kb(w.total)} (HTML ${kb(w.html.bytes)} ${w.html.encoding} + CSS ${list(w.css)} + JS ${list(w.js)})`;
 }

@@ -2,8 +2,22 @@
 // Without this file the form still works: it posts normally and the server answers with a page.
 const script = document.currentScript || document.querySelector('script[data-worker]');
 const workerUrl = script && script.dataset.worker;
-if (globalThis.$altcha && workerUrl) {
-  globalThis.$altcha.algorithms.set('SHA-256', () => new Worker(workerUrl));
+
+// The proof-of-work widget (some 30 KB compressed) is fetched only when a reader starts on the form, so that
+// reading an article costs none of it; until then <altcha-widget> is an empty unknown element.
+let widgetLoading = null;
+function loadWidget() {
+  if (!widgetLoading) {
+    const css = document.createElement('link');
+    css.rel = 'stylesheet';
+    css.href = script.dataset.widgetCss;
+    document.head.append(css);
+    widgetLoading = import(script.dataset.widget).then(() => {
+      if (globalThis.$altcha && workerUrl) globalThis.$altcha.algorithms.set('SHA-256', () => new Worker(workerUrl));
+      return customElements.whenDefined('altcha-widget');
+    });
+  }
+  return widgetLoading;
 }
 
 const form = document.querySelector('[data-comment-form]');
@@ -21,6 +35,7 @@ function setUpForm(form) {
   let busy = false;
 
   form.addEventListener('verified', (ev) => { payload = (ev.detail && ev.detail.payload) || ''; });
+  form.addEventListener('focusin', () => { loadWidget(); }, { once: true });
 
   function say(text, ok) {
     message.textContent = text;
@@ -33,7 +48,8 @@ function setUpForm(form) {
     if (el) { el.setAttribute('aria-invalid', 'true'); el.focus(); }
   }
 
-  function verified() {
+  async function verified() {
+    await loadWidget();
     const w = widget();
     if (!w || typeof w.getState !== 'function') return Promise.resolve();
     if (w.getState() === 'verified') return Promise.resolve();

@@ -21,6 +21,8 @@ export const SETTING_NAMES = [
   'KHABAR_PURGE_WEBHOOK',
   'KHABAR_METRICS',
   'KHABAR_FETCH_ALLOW',
+  'KHABAR_ONION_URL',
+  'KHABAR_MIRRORS',
 ] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 export type Environment = Partial<Record<SettingName, string | undefined>>;
@@ -56,6 +58,10 @@ export interface Config {
   metrics: MetricsExposure;
   /** private addresses/networks the partner fetcher may reach anyway (KHABAR_FETCH_ALLOW), e.g. 127.0.0.1/32 */
   fetchAllow: string[];
+  /** the site's Tor onion service origin (http://xxx.onion), announced to Tor Browser by the Onion-Location header */
+  onionUrl: string | null;
+  /** other addresses the site can be read at when its own domain is blocked, listed in every page's footer */
+  mirrors: string[];
 }
 
 export const METRICS_EXPOSURES = ['local', 'open', 'off'] as const;
@@ -178,6 +184,29 @@ function fetchAllow(raw: string | undefined): string[] {
   return entries;
 }
 
+/** An onion service origin: http(s), a .onion host, no path, query or credentials. */
+function onionUrl(raw: string): string {
+  const u = url('KHABAR_ONION_URL', raw, ['http', 'https']);
+  if (!u.hostname.endsWith('.onion')) throw new ConfigError(`KHABAR_ONION_URL must be a .onion address, e.g. http://xxxxxxxx.onion, got host "${u.hostname}"`);
+  if (u.username || u.password || u.pathname !== '/' || u.search || u.hash) throw new ConfigError('KHABAR_ONION_URL must be the onion address alone, without a path, query or user name');
+  return u.origin;
+}
+
+/** Up to this many mirrors are listed: a footer is not a directory. */
+const MAX_MIRRORS = 10;
+
+/** Comma-separated http(s) addresses (a mirror may live in a folder: https://mirror.example/khabar/). */
+function mirrors(raw: string | undefined): string[] {
+  if (raw === undefined) return [];
+  const list = raw.split(',').map((m) => m.trim()).filter(Boolean);
+  if (list.length > MAX_MIRRORS) throw new ConfigError(`KHABAR_MIRRORS lists at most ${MAX_MIRRORS} addresses, got ${list.length}`);
+  return list.map((m) => {
+    const u = url('KHABAR_MIRRORS', m, ['http', 'https']);
+    if (u.username || u.password) throw new ConfigError('KHABAR_MIRRORS must not contain a user name or password');
+    return u.href;
+  });
+}
+
 /** Reads the environment into a Config, throwing ConfigError with a message a person can act on. */
 export function loadConfig(env: Environment = process.env): Config {
   const read = (name: SettingName) => given(env[name]);
@@ -193,6 +222,7 @@ export function loadConfig(env: Environment = process.env): Config {
   const publicGiven = read('KHABAR_PUBLIC_URL');
   const webhook = read('KHABAR_PURGE_WEBHOOK');
   if (webhook !== undefined) url('KHABAR_PURGE_WEBHOOK', webhook, ['http', 'https']);
+  const onion = read('KHABAR_ONION_URL');
   return {
     host: h,
     port,
@@ -210,6 +240,8 @@ export function loadConfig(env: Environment = process.env): Config {
     purgeWebhook: webhook ?? null,
     metrics: metricsExposure(read('KHABAR_METRICS')),
     fetchAllow: fetchAllow(read('KHABAR_FETCH_ALLOW')),
+    onionUrl: onion !== undefined ? onionUrl(onion) : null,
+    mirrors: mirrors(read('KHABAR_MIRRORS')),
   };
 }
 

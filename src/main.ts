@@ -26,7 +26,9 @@ const ENV_HELP = `Environment:
   KHABAR_SECRET         signing secret, 16+ characters (default: generated into the data folder)
   KHABAR_TRUST_PROXY=1  behind a reverse proxy or CDN
   SMTP_URL              smtp://... or smtps://... to send invitations and password resets
-  LOG_LEVEL             fatal, error, warn, info (default), debug, trace or silent`;
+  LOG_LEVEL             fatal, error, warn, info (default), debug, trace or silent
+  KHABAR_ONION_URL      the site's onion service (http://xxx.onion), announced with Onion-Location
+  KHABAR_MIRRORS        comma-separated addresses of mirrors, listed in the footer`;
 
 const commands: Record<string, Command> = {
   serve: {

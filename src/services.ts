@@ -1,7 +1,9 @@
-// Background services started with `serve`: the job runner (scheduled publishing, later feed polling).
+// Background services started with `serve`: the job runner (scheduled publishing, later feed polling), and the
+// placeholder colours of pictures taken in before colours were kept (once, in the background).
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './context.ts';
 import { startJobRunner } from './jobs/runner.ts';
+import { fillPlaceholders } from './media/images.ts';
 
 export interface Services {
   stop(): Promise<void>;
@@ -12,5 +14,6 @@ export async function startServices(ctx: AppContext, app: FastifyInstance): Prom
     onError: (err) => app.log.error({ err }, 'scheduled jobs failed'),
     onRun: (results) => app.metrics?.jobsRan(results),
   });
+  void fillPlaceholders(ctx).catch((err: unknown) => app.log.warn({ err }, 'placeholder colours could not be worked out'));
   return { stop: () => jobs.stop() };
 }

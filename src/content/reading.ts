@@ -2,7 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { Database, Db } from '../db/schema.ts';
 
-const MEDIA_COLUMNS = ['media.id', 'media.storage_key', 'media.width', 'media.height', 'media.variants', 'media.alt', 'media.caption', 'media.credit'] as const;
+const MEDIA_COLUMNS = ['media.id', 'media.storage_key', 'media.width', 'media.height', 'media.variants', 'media.alt', 'media.caption', 'media.credit', 'media.placeholder'] as const;
 
 export interface MediaView {
   id: number;
@@ -13,6 +13,8 @@ export interface MediaView {
   alt: string;
   caption: string;
   credit: string;
+  /** #rrggbb drawn while the picture loads; '' when not known */
+  placeholder: string;
 }
 
 export interface Byline {

@@ -6,11 +6,12 @@
 import { hash } from 'node:crypto';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
+import { h, type VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import { remember } from '../remember.ts';
 import { SESSION_COOKIE } from '../auth/sessions.ts';
 import type { PageCache, StoredPage } from './page_cache.ts';
+import { SaveData, savesData } from './save_data.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -48,6 +49,14 @@ function personal(req: FastifyRequest): boolean {
   return req.headers.cookie?.includes(`${SESSION_COOKIE}=`) === true;
 }
 
+/** A page's place in the cache: its address, and whether the reader saves data (a page of smallest pictures). */
+function pageKey(req: FastifyRequest): string {
+  return savesData(req) ? `${req.url} save-data` : req.url;
+}
+
+/** What public pages vary by: the encoding, and Save-Data (src/http/save_data.ts). */
+const PAGE_VARY = 'accept-encoding, save-data';
+
 /** onRequest hook of the public site: answers a stored page without running the route; the first request for a
  * missing page renders it while the others for the same address wait for it (one render, not N). */
 export async function answerFromPageCache(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
@@ -57,7 +66,7 @@ export async function answerFromPageCache(req: FastifyRequest, reply: FastifyRep
     reply.header('x-khabar-cache', 'bypass');
     return undefined;
   }
-  const key = req.url;
+  const key = pageKey(req);
   let page = cache.get(key);
   if (!page) {
     const flight = cache.inFlight(key);
@@ -110,9 +119,9 @@ export function namesEtag(ifNoneMatch: string | undefined, etag: string): boolea
   return !!ifNoneMatch?.split(',').some((t) => t.trim().replace(/^W\//, '') === opaque);
 }
 
-/** Renders a page to a complete HTML document. */
-function renderDocument(page: VNode): string {
-  return `<!doctype html>${render(page)}`;
+/** Renders a page to a complete HTML document, its pictures the smallest when the reader saves data. */
+function renderDocument(page: VNode, saveData: boolean): string {
+  return `<!doctype html>${render(h(SaveData.Provider, { value: saveData }, page))}`;
 }
 
 type Encoding = 'br' | 'gzip' | 'identity';
@@ -138,7 +147,7 @@ function compress(html: string, encoding: 'br' | 'gzip'): Buffer {
 /** Sends a page (a rendered document or, only for the last-resort error page, ready HTML); 304 when a public
  * page's If-None-Match already names it. */
 export function sendPage(reply: FastifyReply, page: VNode | string, { status = 200, audience = 'public', cacheTags }: PageOptions = {}): FastifyReply {
-  const html = typeof page === 'string' ? page : renderDocument(page);
+  const html = typeof page === 'string' ? page : renderDocument(page, savesData(reply.request));
   const cacheable = audience === 'public' && status === 200;
   const etag = weakEtag(html);
   const s = storing.get(reply.request);
@@ -158,7 +167,7 @@ export function sendPage(reply: FastifyReply, page: VNode | string, { status = 2
 function answer(reply: FastifyReply, page: StoredPage, audience: Audience, cacheable: boolean, status = 200): FastifyReply {
   const req = reply.request;
   const { html, etag } = page;
-  reply.header('etag', etag).header('cache-control', cacheable ? PAGE_CACHE_CONTROL : 'no-store').header('vary', 'accept-encoding');
+  reply.header('etag', etag).header('cache-control', cacheable ? PAGE_CACHE_CONTROL : 'no-store').header('vary', PAGE_VARY);
   if (audience === 'private') {
     // Its address may hold a one-time token: no referrer carries it to another site, and no search engine keeps
     // it. same-origin, not no-referrer: under no-referrer a browser sends `Origin: null` with the page's own form

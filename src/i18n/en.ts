@@ -1,6 +1,7 @@
 // English message catalog of the public site (complete). Other languages add a file with the same keys.
 import { commentsEn } from './comments_en.ts';
 import { adminEn } from './admin_en.ts';
+import { reachEn } from './reach_en.ts';
 
 export const en = {
   'site.skip': 'Skip to content',
@@ -89,6 +90,7 @@ export const en = {
   'language.ps': 'Pashto',
   ...commentsEn,
   ...adminEn,
+  ...reachEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -10,6 +10,7 @@ import { NotFoundError, ValidationError } from '../errors.ts';
 import { optionalText } from '../content/fields.ts';
 import { remember } from '../remember.ts';
 import { inTurn } from './queue.ts';
+import { dominantColour } from './placeholder.ts';
 
 type Sharp = ReturnType<SharpFactory>;
 type Metadata = Awaited<ReturnType<Sharp['metadata']>>;
@@ -117,9 +118,11 @@ export async function ingestImage(ctx: AppContext, bytes: Buffer, meta: ImageMet
   const main = variants.filter((v) => v.format === 'jpeg').at(-1)!;
   const existing = await ctx.db.selectFrom('media').selectAll().where('storage_key', '=', main.key).executeTakeFirst();
   if (existing) return existing;
-  await ctx.media.put(masterKey(folder, hash), await cleanMaster(bytes));
+  const master = await cleanMaster(bytes);
+  await ctx.media.put(masterKey(folder, hash), master);
+  const placeholder = await inTurn(() => dominantColour(master));
   const row = await ctx.db.insertInto('media').values({
-    storage_key: main.key, mime: MIME.jpeg, width: main.width, height: main.height, bytes: bytes.length,
+    storage_key: main.key, mime: MIME.jpeg, width: main.width, height: main.height, bytes: bytes.length, placeholder,
     alt, caption, credit, variants: JSON.stringify(variants), uploaded_by: meta.uploadedBy ?? null, created_at: now.toISOString(),
   }).returningAll().executeTakeFirstOrThrow();
   return row;
@@ -181,4 +184,27 @@ function sourcesAfresh(media: { storage_key: string; width: number; height: numb
     srcset: set('jpeg'),
     sources: (['avif', 'webp'] as const).filter((f) => variants.some((v) => v.format === f)).map((f) => ({ type: MIME[f], srcset: set(f) })),
   });
+}
+
+/** The master a media row's variants are made from (its storage key names the folder and the bytes' hash). */
+function masterOf(storageKey: string): string | null {
+  const m = /^(\d{4}\/\d{2})\/([0-9a-f]{16})-\d+\.jpg$/.exec(storageKey);
+  return m ? masterKey(m[1], m[2]) : null;
+}
+
+/** Works out the placeholder colour of every picture that has none yet (taken in before colours were kept);
+ * returns how many it filled. Runs in the background of `serve`, one picture at a time. */
+export async function fillPlaceholders(ctx: AppContext): Promise<number> {
+  const rows = await ctx.db.selectFrom('media').select(['id', 'storage_key']).where('placeholder', '=', '').execute();
+  let filled = 0;
+  for (const row of rows) {
+    const key = masterOf(row.storage_key);
+    const master = key ? await ctx.media.get(key) : null;
+    if (!master) continue;
+    const colour = await inTurn(() => dominantColour(master));
+    await ctx.db.updateTable('media').set({ placeholder: colour }).where('id', '=', row.id).execute();
+    await ctx.events.emit('content.changed', { kind: 'media', id: row.id });
+    filled++;
+  }
+  return filled;
 }

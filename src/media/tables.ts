@@ -14,6 +14,8 @@ export interface MediaTable {
   credit: string;
   /** JSON array of { format, width, key } */
   variants: string;
+  /** dominant colour, #rrggbb, drawn while the picture loads; '' until known */
+  placeholder: Generated<string>;
   uploaded_by: number | null;
   created_at: string;
 }

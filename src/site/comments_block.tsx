@@ -125,14 +125,12 @@ export function CommentForm({ articleId, s, state, replyTo, heading: Heading = '
   );
 }
 
-/** The scripts and styles the form needs, all from our own origin. */
+/** The form's script, from our own origin; it fetches the proof-of-work widget and its styles only when a reader
+ * starts on the form (the article page's weight budget holds no widget). */
 export function CommentAssets(): VNode {
   return (
-    <>
-      <link rel="stylesheet" href={assetUrl('altcha/altcha.css')} />
-      <script type="module" src={assetUrl('altcha/altcha.min.js')} />
-      <script type="module" src={assetUrl('comments.js')} data-worker={assetUrl('altcha/sha.js')} />
-    </>
+    <script type="module" src={assetUrl('comments.js')} data-worker={assetUrl('altcha/sha.js')}
+      data-widget={assetUrl('altcha/altcha.min.js')} data-widget-css={assetUrl('altcha/altcha.css')} />
   );
 }
 

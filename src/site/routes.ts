@@ -11,6 +11,7 @@ import { iconRoutes } from './icons.ts';
 import { searchShow } from './search_show.tsx';
 import { pageShow } from './page_show.tsx';
 import { findOldAddress } from '../content/redirects.ts';
+import { liteRoutes } from './lite/lite_show.tsx';
 
 const MAX_URL = 2048;
 
@@ -46,4 +47,5 @@ export async function siteRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { year: string } }>('/:year(^\\d{4}$)/', (req, reply) => archiveShow(ctx, req, reply));
   app.get<{ Params: { year: string; month: string } }>('/:year(^\\d{4}$)/:month(^\\d{2}$)/', (req, reply) => archiveShow(ctx, req, reply));
   await feedRoutes(app);
+  await liteRoutes(app);
 }

@@ -11,6 +11,8 @@ export interface SiteView {
   now: Date;
   /** language of the page's content (the site's language unless an article says otherwise) */
   lang: string;
+  /** where else the site can be read when its domain is blocked (KHABAR_MIRRORS) */
+  mirrors: readonly string[];
 }
 
 export async function loadSiteView(ctx: AppContext, lang?: string): Promise<SiteView> {
@@ -18,5 +20,5 @@ export async function loadSiteView(ctx: AppContext, lang?: string): Promise<Site
     const [settings, sections] = await Promise.all([getSettings(ctx.db), listSections(ctx.db)]);
     return { settings, sections, logo: await mediaById(ctx.db, settings.logoMediaId) };
   });
-  return { settings, sections, logo, now: ctx.clock.now(), lang: lang ?? settings.language };
+  return { settings, sections, logo, now: ctx.clock.now(), lang: lang ?? settings.language, mirrors: ctx.config.mirrors };
 }

@@ -200,6 +200,11 @@ test('every setting the CLI reads is checked the same way', () => {
     ['KHABAR_METRICS', 'public', /KHABAR_METRICS must be one of local, open, off, got "public"/],
     ['KHABAR_FETCH_ALLOW', 'localhost', /KHABAR_FETCH_ALLOW must list IP addresses or networks/],
     ['KHABAR_FETCH_ALLOW', '10.0.0.0/33', /bad prefix length/],
+    ['KHABAR_ONION_URL', 'https://news.example', /KHABAR_ONION_URL must be a \.onion address/],
+    ['KHABAR_ONION_URL', 'http://abc.onion/fa/', /KHABAR_ONION_URL must be the onion address alone/],
+    ['KHABAR_MIRRORS', 'https://a.example, mirror.example', /KHABAR_MIRRORS must be a http:\/\/ or https:\/\/ URL/],
+    ['KHABAR_MIRRORS', 'javascript:alert(1)', /KHABAR_MIRRORS must start with http:\/\/ or https:\/\//],
+    ['KHABAR_MIRRORS', Array.from({ length: 11 }, (_, i) => `https://m${i}.example`).join(','), /KHABAR_MIRRORS lists at most 10/],
   ];
   assert.deepEqual([...new Set(bad.map(([name]) => name))].sort(), [...SETTING_NAMES].sort(), 'a refused value for every setting the process reads');
   for (const [name, value, message] of bad) {
@@ -209,11 +214,13 @@ test('every setting the CLI reads is checked the same way', () => {
     HOST: '::', PORT: '0', LOG_LEVEL: 'warn', KHABAR_PUBLIC_URL: 'https://news.example/', KHABAR_DEMO: 'off', KHABAR_TRUST_PROXY: 'yes',
     DATABASE_URL: 'postgresql://u@h/db', REDIS_URL: 'rediss://cache.example:6380/0', SMTP_URL: 'smtps://u:p@mail.example', KHABAR_SECRET: 's'.repeat(16),
     KHABAR_PAGE_CACHE_MB: '0', KHABAR_PURGE_WEBHOOK: 'https://cdn.example/purge', KHABAR_METRICS: 'off', KHABAR_FETCH_ALLOW: '127.0.0.1/32, 10.1.2.3',
+    KHABAR_ONION_URL: 'http://khabarxyz.onion/', KHABAR_MIRRORS: 'https://mirror.example/khabar/, https://other.example',
   });
   assert.deepEqual({ ...ok, dataDir: undefined }, {
     host: '::', port: 0, logLevel: 'warn', publicUrl: 'https://news.example', publicUrlGiven: true, demo: false, trustProxy: true,
     databaseUrl: 'postgresql://u@h/db', redisUrl: 'rediss://cache.example:6380/0', smtpUrl: 'smtps://u:p@mail.example', secret: 's'.repeat(16), dataDir: undefined,
     pageCacheBytes: 0, purgeWebhook: 'https://cdn.example/purge', metrics: 'off', fetchAllow: ['127.0.0.1/32', '10.1.2.3'],
+    onionUrl: 'http://khabarxyz.onion', mirrors: ['https://mirror.example/khabar/', 'https://other.example/'],
   });
   // Empty means unset: the defaults.
   const defaults = loadConfig(Object.fromEntries(SETTING_NAMES.map((name) => [name, ''])));

@@ -7,6 +7,8 @@ import { Picture } from './picture.tsx';
 import { FeedLinks } from '../feeds/feed_links.tsx';
 import { SiteIconLinks } from './social_meta.tsx';
 import { SearchBox } from './search_box.tsx';
+import { MirrorList } from './mirrors.tsx';
+import { liteHrefFor } from '../lite/lite_paths.ts';
 
 export interface LayoutProps {
   site: SiteView;
@@ -43,6 +45,7 @@ export function Layout({ site, title, description, canonical, current, head, fee
         <header class="masthead">
           <div class="datebar">
             <p><time datetime={localDay(today, settings.timeZone)}>{formatDate(today, lang, settings, 'weekday')}</time></p>
+            <p class="lite-link"><a href={liteHrefFor(canonical ? new URL(canonical).pathname : '/')}>{t(lang, 'lite.link')}</a></p>
             {settings.social.length ? (
               <ul class="social" aria-label={t(lang, 'site.footer.follow')}>
                 {settings.social.map((s) => <li><a href={s.url} rel="me noopener">{s.label}</a></li>)}
@@ -79,6 +82,7 @@ export function Layout({ site, title, description, canonical, current, head, fee
               <li><a href={`/${year}/`}>{t(lang, 'site.footer.archive')}</a></li>
             </ul>
           </nav>
+          <MirrorList site={site} />
           <p class="legal">{t(lang, 'site.footer.rights', { year, name: settings.name })} · {t(lang, 'site.footer.powered')}</p>
         </footer>
       </body>

@@ -1,0 +1,143 @@
+// The lite edition: text-first pages (home, each language's home, article, section) of a few kilobytes, with
+// headlines, bylines, the body and links, and no pictures, ads, comments or scripts. Each page takes its lang and
+// dir from what it shows, goes out through the one HTML path (sendPage: page cache, ETag, compression), and links
+// back to the same page of the full edition.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import type { AppContext } from '../../context.ts';
+import { findArticleBySlug, type ArticleCard, type ListFilter } from '../../content/reading.ts';
+import { getSectionBySlug } from '../../content/sections.ts';
+import { NotFoundError } from '../../errors.ts';
+import { t, dir } from '../../i18n/index.ts';
+import { LANGUAGES } from '../../i18n/languages.ts';
+import { sendPage } from '../../http/send_page.ts';
+import { loadSiteView, type SiteView } from '../site_view.ts';
+import { cardTags, siteTags } from '../cache_tags.ts';
+import { parsePage, pageCount, pageHref } from '../paging.ts';
+import { publishedList } from '../rails.ts';
+import { When, articleHref, authorHref, sectionHref } from '../views/parts.tsx';
+import { LiteLayout } from './lite_layout.tsx';
+import { LITE, liteArticle, liteHome, liteSection } from './lite_paths.ts';
+
+/** Stories on one page of a lite list: headlines and a line each, still a few kilobytes compressed. */
+const LITE_PER_PAGE = 25;
+
+/** The article body without what costs bytes to fetch: pictures, media and embedded frames (captions stay). */
+export function textOnly(html: string): string {
+  return html
+    .replace(/<(picture|video|audio|iframe|object)\b[\s\S]*?<\/\1>/gi, '')
+    .replace(/<(img|source|embed)\b[^>]*>/gi, '');
+}
+
+function Byline({ authors, lang }: { authors: ArticleCard['authors']; lang: string }): VNode | null {
+  if (!authors.length) return null;
+  return (
+    <>
+      {t(lang, 'article.by')}{' '}
+      {authors.map((p, i) => <>{i > 0 ? (i === authors.length - 1 ? ` ${t(lang, 'article.and')} ` : dir(lang) === 'rtl' ? '، ' : ', ') : null}<a href={authorHref(p.slug)} rel="author">{p.name}</a></>)}
+    </>
+  );
+}
+
+function LiteList({ items, site }: { items: ArticleCard[]; site: SiteView }): VNode {
+  return (
+    <ol class="lite-list">
+      {items.map((a) => (
+        <li lang={a.language !== site.lang ? a.language : undefined} dir={dir(a.language) !== dir(site.lang) ? dir(a.language) : undefined}>
+          <h2><a href={liteArticle(a.slug)}>{a.headline}</a></h2>
+          <p class="meta">
+            {a.section ? <><a href={liteSection(a.section.slug)}>{a.section.name}</a> · </> : null}
+            <Byline authors={a.authors} lang={a.language} />{a.authors.length ? ' · ' : null}
+            <When at={a.published_at} site={site} lang={a.language} />
+          </p>
+          {a.standfirst ? <p>{a.standfirst}</p> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Pager({ page, pages, base, lang }: { page: number; pages: number; base: string; lang: string }): VNode | null {
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label={t(lang, 'pager.label')}>
+      <ul>
+        {page > 1 ? <li><a rel="prev" href={pageHref(base, page - 1)}>{t(lang, 'pager.newer')}</a></li> : null}
+        <li>{t(lang, 'pager.page', { page, pages })}</li>
+        {page < pages ? <li><a rel="next" href={pageHref(base, page + 1)}>{t(lang, 'pager.older')}</a></li> : null}
+      </ul>
+    </nav>
+  );
+}
+
+/** A lite list page: the home (all languages or one) or a section. */
+async function liteList(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, spec: {
+  lang?: string; heading: (site: SiteView) => string; base: string; full: string; filter: ListFilter; tags: string[];
+}) {
+  const page = parsePage(req.query);
+  const [site, list] = await Promise.all([
+    loadSiteView(ctx, spec.lang),
+    publishedList(ctx, spec.filter, LITE_PER_PAGE, (page - 1) * LITE_PER_PAGE),
+  ]);
+  const pages = pageCount(list.total, page, LITE_PER_PAGE);
+  const heading = spec.heading(site);
+  const title = page > 1 ? t(site.lang, 'list.page_title', { title: heading, page }) : heading;
+  return sendPage(reply, (
+    <LiteLayout site={site} title={`${title} | ${site.settings.name}`} full={pageHref(spec.full, page)}>
+      <h1>{heading}</h1>
+      {list.items.length ? <LiteList items={list.items} site={site} /> : <p>{t(site.lang, 'list.empty')}</p>}
+      <Pager page={page} pages={pages} base={spec.base} lang={site.lang} />
+    </LiteLayout>
+  ), { cacheTags: [...siteTags(site), ...spec.tags, ...cardTags(list.items)] });
+}
+
+type SlugReq = FastifyRequest<{ Params: { slug: string } }>;
+
+async function liteArticleShow(ctx: AppContext, req: SlugReq, reply: FastifyReply) {
+  const a = await ctx.reads.get(`article:${req.params.slug}`, () => findArticleBySlug(ctx.db, req.params.slug));
+  // Moved, removed and unpublished stories: the full edition answers (a redirect, 410 or 404), so say nothing more here.
+  if (!a || a.status !== 'published') throw new NotFoundError('We could not find that article.');
+  const site = await loadSiteView(ctx, a.language);
+  const lang = site.lang;
+  const full = articleHref(a.slug);
+  return sendPage(reply, (
+    <LiteLayout site={site} title={`${a.headline} | ${site.settings.name}`} full={full}>
+      <article>
+        {a.card.section ? <p class="meta"><a href={liteSection(a.card.section.slug)}>{a.card.section.name}</a></p> : null}
+        <h1>{a.headline}</h1>
+        {a.standfirst ? <p><strong>{a.standfirst}</strong></p> : null}
+        <p class="meta">
+          <Byline authors={a.card.authors} lang={lang} />{a.card.authors.length ? ' · ' : null}
+          {t(lang, 'article.published')} <When at={a.published_at!} site={site} lang={lang} style="datetime" />
+        </p>
+        <div dangerouslySetInnerHTML={{ __html: textOnly(a.body_html) }} />
+        {a.tags.length ? <p class="meta">{t(lang, 'article.tags')}: {a.tags.map((tag, i) => <>{i > 0 ? ', ' : null}{tag.name}</>)}</p> : null}
+        <p><a href={`${full}#comments`}>{t(lang, 'lite.full_story')}</a></p>
+      </article>
+    </LiteLayout>
+  ), { cacheTags: [...siteTags(site), ...cardTags([a.card])] });
+}
+
+export async function liteRoutes(app: FastifyInstance): Promise<void> {
+  const ctx = app.ctx;
+  app.get(LITE, (_req, reply) => reply.redirect(liteHome(), 301));
+  app.get(liteHome(), (req, reply) => liteList(ctx, req, reply, {
+    heading: (site) => t(site.lang, 'lite.title', { name: site.settings.name }), base: liteHome(), full: '/', filter: {}, tags: ['list:latest'],
+  }));
+  app.get<{ Params: { lang: string } }>(`${LITE}/:lang/`, (req, reply) => {
+    const lang = req.params.lang;
+    if (!(LANGUAGES as readonly string[]).includes(lang)) throw new NotFoundError('We could not find that page.');
+    return liteList(ctx, req, reply, {
+      lang, heading: (site) => t(site.lang, 'lite.in_language', { language: t(lang, `language.${lang as (typeof LANGUAGES)[number]}`) }),
+      base: liteHome(lang), full: '/', filter: { language: lang }, tags: ['list:latest'],
+    });
+  });
+  app.get<{ Params: { slug: string } }>(`${LITE}/articles/:slug`, (req, reply) => liteArticleShow(ctx, req, reply));
+  app.get<{ Params: { slug: string } }>(`${LITE}/section/:slug`, async (req, reply) => {
+    const s = await getSectionBySlug(ctx.db, req.params.slug);
+    if (!s) throw new NotFoundError('We could not find that section.');
+    return liteList(ctx, req, reply, {
+      heading: () => s.name, base: liteSection(s.slug), full: sectionHref(s.slug), filter: { sectionId: s.id }, tags: [`section:${s.id}`, `list:section:${s.id}`],
+    });
+  });
+}
