@@ -9,9 +9,12 @@
 // common_passwords.txt is copied next to the bundle.
 // Plain JS so it runs before anything is built:  node scripts/build.js
 // `needsBuild()` tells whether the sources (or the installed packages) differ from those the current build was made from.
-import { readdirSync, statSync, readFileSync, writeFileSync, renameSync, mkdirSync } from 'node:fs';
+// The newsroom app (admin-ui/, Vite + Preact) is built separately into dist/admin/ (scripts/build_admin.js), only
+// when its own sources changed, so that a server-only change still rebuilds in about a second.
+import { statSync, readFileSync, writeFileSync, renameSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildAdmin, filesSignature, needsAdminBuild } from './build_admin.js';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** The built entry of the project at `root`. */
@@ -25,25 +28,12 @@ const EXTERNAL = ['better-sqlite3', '@fastify/ajv-compiler', '@fastify/fast-json
 /** npm rewrites this file on every install, update or removal: bundled package code changes with it. */
 const INSTALLED = join('node_modules', '.package-lock.json');
 
-/** Path, size and modification time of every input: any edit, added or deleted file changes it. */
 function inputsSignature(root) {
-  const rows = [];
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else rows.push(p);
-    }
-  };
-  walk(join(root, 'src'));
-  rows.push(join(root, 'tsconfig.json'), join(root, 'package.json'), fileURLToPath(import.meta.url), join(root, INSTALLED));
-  return rows.sort().map((p) => {
-    const s = statSync(p, { throwIfNoEntry: false });
-    return `${relative(root, p)} ${s ? `${s.size} ${s.mtimeMs}` : 'absent'}`;
-  }).join('\n');
+  return filesSignature(root, join(root, 'src'), [join(root, 'tsconfig.json'), join(root, 'package.json'), fileURLToPath(import.meta.url), join(root, INSTALLED)]);
 }
 
 export function needsBuild(root = ROOT) {
+  if (needsAdminBuild(root)) return true;
   try {
     statSync(entryOf(root));
     return readFileSync(stampOf(root), 'utf8') !== inputsSignature(root);
@@ -103,4 +93,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const started = performance.now();
   await build();
   console.log(`built ${relative(ROOT, ENTRY)} in ${Math.round(performance.now() - started)} ms`);
+  if (process.argv.includes('--server-only')) process.exit(0);
+  if (needsAdminBuild()) {
+    const adminStarted = performance.now();
+    await buildAdmin();
+    console.log(`built dist/admin/ in ${Math.round(performance.now() - adminStarted)} ms`);
+  }
 }

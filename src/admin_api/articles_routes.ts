@@ -5,21 +5,28 @@ import {
   archiveArticle, createArticle, deleteArticle, getArticle, publishArticle, scheduleArticle, submitForReview, unpublishArticle, updateArticle,
 } from '../content/articles.ts';
 import { ArticleFields, ArticlePatch } from '../content/article_input.ts';
-import { searchArticles } from '../content/article_search.ts';
+import { countArticlesByStatus, searchArticles } from '../content/article_search.ts';
+import { ConflictError, KhabarError } from '../errors.ts';
 import { previewToken } from '../content/preview_links.ts';
 import type { Capability } from '../auth/capabilities.ts';
 import { personIdOf } from '../auth/users.ts';
 import type { KhabarEvents } from '../events.ts';
 import { actorOf, staffOf } from './access.ts';
-import { ArticleListQuery, ArticleParams, PreviewBody, ScheduleBody } from './article_schemas.ts';
+import { ArticleCountQuery, ArticleListQuery, ArticleParams, BulkArchiveBody, PreviewBody, SaveQuery, ScheduleBody } from './article_schemas.ts';
 import { endpoint, type EndpointRequest } from './endpoint.ts';
 import { checkHeroAlt } from './hero_check.ts';
 import { articleFor, readableBy, type ArticleAction } from './ownership.ts';
-import { Created, type TSchema } from './schemas.ts';
+import { Created, type Static, type TSchema } from './schemas.ts';
 
 const base = '/api/admin/articles';
 const tags = ['articles'];
 const changed: (keyof KhabarEvents)[] = ['article.changed'];
+
+/** The list's filters as the article search takes them. */
+function filtersOf(q: Static<typeof ArticleCountQuery>, staffId: number) {
+  return { sectionId: q.section, personId: q.author, createdBy: q.mine ? staffId : undefined, q: q.q, language: q.language, changedFrom: q.from,
+    changedUntil: q.to };
+}
 
 export async function articlesRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
@@ -29,9 +36,38 @@ export async function articlesRoutes(app: FastifyInstance): Promise<void> {
     description: 'Editors see every article; authors and contributors the ones they created or have a byline on.',
     handle: async (req) => {
       const q = req.query;
-      return searchArticles(ctx.db, { status: q.status, sectionId: q.section, personId: q.author, createdBy: q.mine ? staffOf(req).id : undefined,
-        q: q.q, limit: q.limit, offset: q.offset, ...(await readableBy(ctx, req)) });
+      return searchArticles(ctx.db, { status: q.status, ...filtersOf(q, staffOf(req).id), limit: q.limit, offset: q.offset, ...(await readableBy(ctx, req)) });
     },
+  });
+
+  endpoint(app, {
+    method: 'GET', url: `${base}/counts`, operationId: 'countArticles', tags, access: { capability: 'articles.read' }, query: ArticleCountQuery,
+    summary: 'Count articles in each status',
+    description: 'How many of the articles the caller may read match the filters, in each status (draft, review, scheduled, published, '
+      + 'archived): the numbers on the app\'s status tabs.',
+    handle: async (req) => ({ counts: await countArticlesByStatus(ctx.db, { ...filtersOf(req.query, staffOf(req).id), ...(await readableBy(ctx, req)) }) }),
+  });
+
+  endpoint(app, {
+    method: 'POST', url: `${base}/archive`, operationId: 'archiveArticles', tags, access: { capability: 'articles.publish_own' }, body: BulkArchiveBody,
+    events: changed, summary: 'Archive several articles',
+    description: 'Archives each article the caller may publish; the answer lists the archived ids and, for each one left as it was, why.',
+    handle: async (req) => {
+      const archived: number[] = [];
+      const refused: { id: number; message: string }[] = [];
+      for (const id of new Set(req.body.ids)) {
+        try {
+          const a = await articleFor(ctx, req, id, 'publish');
+          await archiveArticle(ctx, a.id, actorOf(req));
+          archived.push(a.id);
+        } catch (err) {
+          if (!(err instanceof KhabarError)) throw err;
+          refused.push({ id, message: err.message });
+        }
+      }
+      return { archived, refused };
+    },
+    audit: { action: 'article.archive', entry: (_req, r) => (r.archived.length ? { subject: { type: 'article' }, detail: { ids: r.archived } } : null) },
   });
 
   endpoint(app, {
@@ -54,8 +90,11 @@ export async function articlesRoutes(app: FastifyInstance): Promise<void> {
     handle: async (req) => ({ article: await articleFor(ctx, req, req.params.id, 'view') }),
   });
 
-  const save = (autosave: boolean) => async (req: EndpointRequest<typeof ArticleParams, TSchema, typeof ArticlePatch>) => {
+  const save = (autosave: boolean) => async (req: EndpointRequest<typeof ArticleParams, typeof SaveQuery, typeof ArticlePatch>) => {
     const a = await articleFor(ctx, req, req.params.id, 'edit');
+    // Two people editing one article: a change made from an older version is refused, never written over theirs.
+    const from = req.query.baseUpdatedAt;
+    if (from && from !== a.updated_at) throw new ConflictError('Someone else changed this article after you opened it. Your text is kept here; reload to see theirs.', 'updatedAt');
     const b = req.body;
     if (b.heroMediaId !== undefined || b.heroAlt !== undefined) {
       await checkHeroAlt(ctx, b.heroMediaId !== undefined ? b.heroMediaId : a.hero_media_id, b.heroAlt ?? a.hero_alt);
@@ -64,8 +103,10 @@ export async function articlesRoutes(app: FastifyInstance): Promise<void> {
     return { article: await getArticle(ctx.db, a.id) };
   };
   const edit = { capability: 'articles.edit_own' } as const;
-  endpoint(app, { method: 'PATCH', url: `${base}/:id`, operationId: 'updateArticle', summary: 'Save changes to an article', tags, access: edit, params: ArticleParams, body: ArticlePatch, events: changed, handle: save(false) });
-  endpoint(app, { method: 'PUT', url: `${base}/:id/autosave`, operationId: 'autosaveArticle', summary: 'Autosave an article', tags, access: edit, params: ArticleParams, body: ArticlePatch, events: changed, handle: save(true) });
+  endpoint(app, { method: 'PATCH', url: `${base}/:id`, operationId: 'updateArticle', summary: 'Save changes to an article', tags, access: edit, params: ArticleParams, query: SaveQuery, body: ArticlePatch,
+    events: changed, handle: save(false) });
+  endpoint(app, { method: 'PUT', url: `${base}/:id/autosave`, operationId: 'autosaveArticle', summary: 'Autosave an article', tags, access: edit, params: ArticleParams, query: SaveQuery,
+    body: ArticlePatch, events: changed, handle: save(true) });
 
   endpoint(app, {
     method: 'POST', url: `${base}/:id/preview`, operationId: 'previewArticle', summary: 'Make a preview link', tags, access: edit, params: ArticleParams, body: PreviewBody,

@@ -75,6 +75,8 @@ const ROUTES: Record<string, Need> = {
   'POST /api/admin/articles/{id}/schedule': 'articles.publish_own',
   'POST /api/admin/articles/{id}/unpublish': 'articles.publish_own',
   'POST /api/admin/articles/{id}/archive': 'articles.publish_own',
+  'GET /api/admin/articles/counts': 'articles.read',
+  'POST /api/admin/articles/archive': 'articles.publish_own',
   // revisions
   'GET /api/admin/articles/{id}/revisions': 'articles.edit_own',
   'GET /api/admin/articles/{id}/revisions/diff': 'articles.edit_own',

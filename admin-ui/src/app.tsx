@@ -1,0 +1,94 @@
+// The app's frame: the navigation, the screen for the current address, and signing out. The editor is loaded
+// only when an article is opened (its own chunk with TipTap), so the first screen stays small.
+import type { ComponentType } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api } from './api.ts';
+import { t, type MessageKey } from './i18n/index.ts';
+import { followLink, useLocation } from './router.ts';
+import { Dashboard } from './screens/dashboard.tsx';
+import { ArticleList } from './screens/articles.tsx';
+import { MediaLibrary } from './screens/media.tsx';
+import { Moderation } from './screens/moderation.tsx';
+import { NotFound } from './ui.tsx';
+
+export interface Me {
+  user: { id: number; name: string; email: string; role: string; personId: number | null; twoFactorEnabled: boolean };
+  stage: string;
+  capabilities: string[];
+}
+
+export type ScreenProps = { me: Me; params: URLSearchParams; id?: number };
+
+const NAV: { href: string; label: MessageKey; capability?: string }[] = [
+  { href: '/admin', label: 'nav.dashboard' },
+  { href: '/admin/articles', label: 'nav.articles', capability: 'articles.read' },
+  { href: '/admin/media', label: 'nav.media', capability: 'media.upload' },
+  { href: '/admin/comments', label: 'nav.comments', capability: 'comments.moderate' },
+];
+
+let editorChunk: Promise<ComponentType<ScreenProps>> | null = null;
+const loadEditor = () => (editorChunk ??= import('./editor/editor_screen.tsx').then((m) => m.EditorScreen));
+
+function LazyEditor(props: ScreenProps) {
+  const [Editor, setEditor] = useState<ComponentType<ScreenProps> | null>(null);
+  useEffect(() => { void loadEditor().then((E) => setEditor(() => E)); }, []);
+  return Editor ? <Editor {...props} /> : <p role="status">{t('common.loading')}</p>;
+}
+
+function screenFor(path: string): { Screen: ComponentType<ScreenProps>; id?: number } {
+  if (path === '/admin' || path === '/admin/') return { Screen: Dashboard };
+  if (path === '/admin/articles') return { Screen: ArticleList };
+  if (path === '/admin/articles/new') return { Screen: LazyEditor };
+  const article = /^\/admin\/articles\/(\d+)$/.exec(path);
+  if (article) return { Screen: LazyEditor, id: Number(article[1]) };
+  if (path === '/admin/media') return { Screen: MediaLibrary };
+  if (path === '/admin/comments') return { Screen: Moderation };
+  return { Screen: NotFound };
+}
+
+export function App({ me }: { me: Me }) {
+  const { path, params } = useLocation();
+  const { Screen, id } = screenFor(path);
+  const main = useRef<HTMLElement>(null);
+  // After a move to another screen, focus goes to its content so a keyboard or screen-reader user starts there.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) { first.current = false; return; }
+    main.current?.focus();
+  }, [path]);
+
+  const signOut = async () => {
+    await api('POST', '/api/admin/auth/logout').catch(() => {});
+    location.assign('/admin/sign-in?after=signed-out');
+  };
+  const nav = NAV.filter((n) => !n.capability || me.capabilities.includes(n.capability));
+  const current = (href: string) => (href === '/admin' ? path === '/admin' : path.startsWith(href));
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: one delegated handler follows every in-app link
+    // biome-ignore lint/a11y/useKeyWithClickEvents: links keep their own keyboard behaviour
+    <div class="shell" onClick={(e) => followLink(e as unknown as MouseEvent)}>
+      <a class="skip" href="#main" data-native>{t('nav.skip')}</a>
+      <header class="top">
+        <a class="brand" href="/admin">{t('app.name')}</a>
+        <nav aria-label={t('nav.label')}>
+          <ul>
+            {nav.map((n) => (
+              <li key={n.href}><a href={n.href} aria-current={current(n.href) ? 'page' : undefined}>{t(n.label)}</a></li>
+            ))}
+          </ul>
+        </nav>
+        <div class="who">
+          <span>{me.user.name}</span>
+          <button type="button" class="link" onClick={signOut}>{t('nav.sign_out')}</button>
+        </div>
+      </header>
+      {me.user.twoFactorEnabled ? null : (
+        <p class="notice">{t('notice.no_two_factor')} <a href="/admin/two-factor" data-native>{t('notice.set_up_two_factor')}</a></p>
+      )}
+      <main id="main" ref={main} tabIndex={-1}>
+        <Screen key={path} me={me} params={params} id={id} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+// Small pieces every screen uses: an error with a retry, a labelled field that shows its API error, the status
+// tabs, and dates written the newsroom's way.
+import type { ComponentChildren } from 'preact';
+import { ApiError } from './api.ts';
+import { interfaceLanguage, t, type MessageKey } from './i18n/index.ts';
+
+/** A failure in plain words, with a retry when trying again can help. Never a blank screen. */
+export function ErrorNote({ error, retry }: { error: unknown; retry?: () => void }) {
+  if (!error) return null;
+  const e = error instanceof ApiError ? error : new ApiError(0, t('error.unknown'));
+  return (
+    <div class="error" role="alert">
+      <span>{e.message}</span>
+      {retry && (e.retryable || e.status === 0) ? <button type="button" onClick={retry}>{t('common.retry')}</button> : null}
+    </div>
+  );
+}
+
+/** The error for one field, when the API named it. */
+export function fieldError(error: unknown, field: string): string | undefined {
+  return error instanceof ApiError && error.field === field ? error.message : undefined;
+}
+
+export function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ComponentChildren }) {
+  return (
+    <div class={error ? 'field invalid' : 'field'}>
+      <label for={id}>{label}</label>
+      {children}
+      {hint ? <small id={`${id}-hint`}>{hint}</small> : null}
+      {error ? <small class="field-error" id={`${id}-error`} role="alert">{error}</small> : null}
+    </div>
+  );
+}
+
+export function Tabs<K extends string>({ label, tabs, current, onPick }: {
+  label: string; tabs: { key: K; label: string; count?: number }[]; current: K; onPick: (k: K) => void;
+}) {
+  return (
+    <div class="tabs" role="tablist" aria-label={label}>
+      {tabs.map((tab) => (
+        <button key={tab.key} type="button" role="tab" aria-selected={tab.key === current} onClick={() => onPick(tab.key)}>
+          {tab.label}{tab.count !== undefined ? <span class="count">{tab.count}</span> : null}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function when(iso: string | null | undefined): string {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat(interfaceLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+export function NotFound() {
+  return <section><h1>{t('notfound.title')}</h1><p><a href="/admin">{t('nav.dashboard')}</a></p></section>;
+}
+
+export function Heading({ text, children }: { text: MessageKey; children?: ComponentChildren }) {
+  return <div class="heading"><h1>{t(text)}</h1>{children}</div>;
+}
