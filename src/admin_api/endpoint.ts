@@ -38,8 +38,6 @@ export interface Endpoint<P extends TSchema, Q extends TSchema, B extends TSchem
   body?: B;
   /** response schemas by status (only where the shape is fixed: a schema drops properties it does not name) */
   response?: Record<number, TSchema>;
-  /** one line for the OpenAPI document: what the operation does */
-  summary?: string;
   /** the status of a success when not 200 (204 sends no body) */
   status?: 201 | 202 | 204;
   description?: string;
