@@ -10,6 +10,7 @@ import * as m0006 from './migrations/0006_search.ts';
 import * as m0009 from './migrations/0009_imports.ts';
 import * as m0010 from './migrations/0010_job_leases.ts';
 import * as m0012 from './migrations/0012_media_placeholder.ts';
+import * as m0007 from './migrations/0007_search_speed.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_content': m0001,
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0009_imports': m0009,
   '0010_job_leases': m0010,
   '0012_media_placeholder': m0012,
+  '0007_search_speed': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

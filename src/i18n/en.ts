@@ -82,6 +82,7 @@ export const en = {
   'search.from': 'From',
   'search.to': 'To',
   'search.count': '{count} results',
+  'search.count_more': 'More than {count} results: the {count} most recent are ranked here. Add words or filters to narrow the search.',
   'search.none': 'Nothing matched your search. Try fewer or different words.',
   'search.prompt': 'Type a few words to find stories.',
   'search.results': 'Results',

@@ -35,13 +35,22 @@ export interface SearchHit {
   snippet: string;
 }
 
+/** How many of the newest matches are ranked and paged. Ranking every match of a word found in half the archive
+ * took half a second; beyond this many, the newest are ranked and the results say there are more. */
+export const RANKED = 500;
+
 export interface SearchResults {
+  /** matches, counted up to RANKED */
   total: number;
+  /** true when more than RANKED stories match: only the newest RANKED of them are ranked and paged */
+  more: boolean;
   hits: SearchHit[];
 }
 
 export interface SearchIndex {
   index(doc: SearchDocument): Promise<void>;
+  /** many entries in a few statements (a full reindex, the search bench's 100,000 stories) */
+  indexMany(docs: SearchDocument[]): Promise<void>;
   remove(articleId: number): Promise<void>;
   /** empty when the query holds no words; never throws on what a reader typed */
   query(q: SearchQuery): Promise<SearchResults>;

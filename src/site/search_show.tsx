@@ -122,7 +122,7 @@ export async function searchShow(ctx: AppContext, req: FastifyRequest, reply: Fa
         </form></search>
         {!words ? <p>{t(lang, 'search.prompt')}</p> : (
           <>
-            <p class="list-count">{t(lang, 'search.count', { count: results.total })}</p>
+            <p class="list-count">{t(lang, results.more ? 'search.count_more' : 'search.count', { count: results.total })}</p>
             {results.hits.length ? (
               <ol class="search-results" aria-label={t(lang, 'search.results')}>
                 {results.hits.map((h) => {

@@ -22,6 +22,8 @@ for (const dialect of testDialects()) {
     let world = 0;
     let local = 0;
     const find = (q: string, more: Partial<SearchQuery> = {}) => searchIndexFor(t.ctx).query({ q, limit: 20, offset: 0, ...more });
+    const publishedAt = async (id: number) =>
+      (await t.ctx.db.selectFrom('articles').select('published_at').where('id', '=', id).executeTakeFirstOrThrow()).published_at ?? '';
     const found = async (q: string, more: Partial<SearchQuery> = {}) => (await find(q, more)).hits.map((h) => h.articleId);
 
     before(async () => {
@@ -85,9 +87,28 @@ for (const dialect of testDialects()) {
       assert.deepEqual(p3.hits.map((h) => h.articleId), [ids.page1]);
     });
 
+    test('a word in more stories than are ranked: the newest are ranked and paged, and the results say there are more', async () => {
+      const bounded = (q: string, more: Partial<SearchQuery> = {}) => searchIndexFor(t.ctx, 3).query({ q, limit: 2, offset: 0, ...more });
+      const first = await bounded('budget');
+      assert.equal(first.total, 3);
+      assert.equal(first.more, true);
+      assert.deepEqual(first.hits.map((h) => h.articleId), [ids.page5, ids.page4]);
+      const second = await bounded('budget', { offset: 2 });
+      assert.deepEqual(second.hits.map((h) => h.articleId), [ids.page3], 'the last page holds the rest of the ranked ones');
+      assert.deepEqual((await bounded('budget', { offset: 4 })).hits, [], 'past the ranked ones, an empty page');
+      const exact = await searchIndexFor(t.ctx, 5).query({ q: 'budget', limit: 10, offset: 0 });
+      assert.deepEqual([exact.total, exact.more], [5, false], 'as many matches as are ranked: an exact count');
+      const filtered = await bounded('budget', { from: (await publishedAt(ids.page2)), to: (await publishedAt(ids.page5)) });
+      assert.deepEqual([filtered.total, filtered.more, filtered.hits.map((h) => h.articleId)], [3, false, [ids.page4, ids.page3]],
+        'filters apply before the bound');
+      const ranked = await searchIndexFor(t.ctx, 2).query({ q: 'kandahar floods', limit: 10, offset: 0 });
+      assert.deepEqual(ranked.hits.map((h) => h.articleId), [ids.headline, ids.body], 'within the bound, rank still orders');
+      assert.match(ranked.hits[1].snippet, new RegExp(`${MARK_START}kandahar${MARK_END}`, 'i'));
+    });
+
     test('queries with search syntax or nothing to look for answer normally', async () => {
       for (const q of BAD_QUERIES) await assert.doesNotReject(find(q), JSON.stringify(q.slice(0, 40)));
-      assert.deepEqual(await find(''), { total: 0, hits: [] });
+      assert.deepEqual(await find(''), { total: 0, more: false, hits: [] });
       assert.deepEqual(await found('"kandahar'), [ids.headline, ids.body]);
       assert.deepEqual(await found('-kandahar'), [ids.headline, ids.body], 'a minus is not a NOT');
       assert.deepEqual(queryTerms('NEAR(a OR b:c) "d" * -e'), ['near', 'a', 'or', 'b', 'c', 'd', 'e']);
