@@ -3,12 +3,20 @@ import type { AppContext } from '../context.ts';
 import type { Db } from '../db/schema.ts';
 import { optionalId, optionalText, optionalUrl, requiredText, slugFrom } from './fields.ts';
 import { removeRow, requireRow, saveUnique } from './rows.ts';
-import { NullableId, NullableText, Optional, Strict, Text, type Static } from './input_kit.ts';
+import { Bool, Int, ListOf, NullableId, NullableText, OneOf, Optional, Strict, Text, Type, type Static } from './input_kit.ts';
+import { LANGUAGES } from '../i18n/languages.ts';
+
+/** A per-source classification rule: a story mentioning any of `words` goes to `section` (a section slug). */
+const Rule = Strict({ words: ListOf(Text(80, 1), 50), section: Text(200, 1) });
 
 /** What a newsroom sends to create a syndication source (a change sends any of it). */
 export const SourceFields = Strict({
   name: Text(120), slug: Optional(Text(200)), description: Optional(Text(500)), siteUrl: Optional(Text(2000)), logoMediaId: Optional(NullableId),
   feedUrl: Optional(NullableText(2000)),
+  // How the partner's stories come in (src/syndication):
+  language: Optional(OneOf(LANGUAGES)), autoPublish: Optional(Bool), licence: Optional(Text(1000)), sectionId: Optional(NullableId),
+  categoryMap: Optional(Type.Record(Type.String({ maxLength: 200 }), Type.String({ maxLength: 200 }), { maxProperties: 200 })),
+  rules: Optional(ListOf(Rule, 100)), canonicalToOriginal: Optional(Bool), pollMinutes: Optional(Int(5, 10080)),
 });
 export type SourceInput = Static<typeof SourceFields>;
 
@@ -20,6 +28,16 @@ function check(input: Partial<SourceInput>, partial: boolean) {
   if (!partial || input.siteUrl !== undefined) out.site_url = optionalUrl('siteUrl', input.siteUrl);
   if (input.logoMediaId !== undefined) out.logo_media_id = optionalId('logoMediaId', input.logoMediaId);
   if (input.feedUrl !== undefined) out.feed_url = optionalUrl('feedUrl', input.feedUrl) || null;
+  if (input.language !== undefined) out.language = input.language;
+  if (input.autoPublish !== undefined) out.auto_publish = input.autoPublish ? 1 : 0;
+  if (input.licence !== undefined) out.licence = optionalText('licence', input.licence, 1000);
+  if (input.sectionId !== undefined) out.section_id = optionalId('sectionId', input.sectionId);
+  if (input.categoryMap !== undefined) out.category_map = JSON.stringify(input.categoryMap);
+  if (input.rules !== undefined) out.rules = JSON.stringify(input.rules);
+  if (input.canonicalToOriginal !== undefined) out.canonical_to_original = input.canonicalToOriginal ? 1 : 0;
+  if (input.pollMinutes !== undefined) out.poll_minutes = input.pollMinutes;
+  // A changed feed starts afresh: old validators and back-off belong to the old address.
+  if (out.feed_url !== undefined) Object.assign(out, { etag: null, last_modified: null, failures: 0, next_poll_at: null });
   return out;
 }
 
@@ -34,7 +52,7 @@ export async function getSource(db: Db, id: number) {
 export async function createSource(ctx: AppContext, input: SourceInput): Promise<number> {
   const v = check(input, false);
   const { id } = await saveUnique('source', 'slug', () => ctx.db.insertInto('sources').values({
-    name: v.name as string, slug: v.slug as string, description: v.description as string, site_url: v.site_url as string,
+    ...v, name: v.name as string, slug: v.slug as string, description: v.description as string, site_url: v.site_url as string,
     logo_media_id: (v.logo_media_id as number | null) ?? null, feed_url: (v.feed_url as string | null) ?? null,
     created_at: ctx.clock.now().toISOString(),
   }).returning('id').executeTakeFirstOrThrow());

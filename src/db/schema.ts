@@ -4,8 +4,9 @@ import type { AuthTables } from '../auth/tables.ts';
 import type { CommentTables } from '../comments/tables.ts';
 import type { MediaTables } from '../media/tables.ts';
 import type { AdTables } from '../ads/tables.ts';
+import type { SyndicationTables } from '../syndication/tables.ts';
 import type { Kysely } from 'kysely';
 
-export interface Database extends ContentTables, AuthTables, CommentTables, MediaTables, AdTables {}
+export interface Database extends ContentTables, AuthTables, CommentTables, MediaTables, AdTables, SyndicationTables {}
 
 export type Db = Kysely<Database>;
