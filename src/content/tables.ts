@@ -43,6 +43,23 @@ export interface SourcesTable {
   logo_media_id: number | null;
   feed_url: string | null;
   created_at: string;
+  /** the rest is syndication (src/syndication): how the partner's stories come in */
+  language: Generated<string>;
+  auto_publish: Generated<number>;
+  licence: Generated<string>;
+  section_id: number | null;
+  /** JSON object: partner category -> our section slug */
+  category_map: Generated<string>;
+  /** JSON array of {words, section}: per-source classification rules */
+  rules: Generated<string>;
+  /** 1 when the agreement asks for a canonical link to the partner's page */
+  canonical_to_original: Generated<number>;
+  poll_minutes: Generated<number>;
+  etag: string | null;
+  last_modified: string | null;
+  next_poll_at: string | null;
+  /** failed polls in a row (back-off grows with it) */
+  failures: Generated<number>;
 }
 
 /** The stages of an article, in order; the one list the service, the Admin API's schemas and the views use. */
@@ -74,6 +91,11 @@ export interface ArticlesTable {
   word_count: number;
   /** 1 for a story the newsroom pins (WordPress's sticky posts come in featured) */
   featured: Generated<number>;
+  /** a partner story's byline and first publication as the partner gave them */
+  original_byline: Generated<string>;
+  original_published_at: string | null;
+  /** 1: left out of the syndication feeds offered to partners and aggregators */
+  no_syndication: Generated<number>;
 }
 
 export interface ArticleAuthorsTable {

@@ -11,6 +11,7 @@ import * as m0009 from './migrations/0009_imports.ts';
 import * as m0010 from './migrations/0010_job_leases.ts';
 import * as m0012 from './migrations/0012_media_placeholder.ts';
 import * as m0007 from './migrations/0007_search_speed.ts';
+import * as m0008 from './migrations/0008_syndication.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_content': m0001,
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0010_job_leases': m0010,
   '0012_media_placeholder': m0012,
   '0007_search_speed': m0007,
+  '0008_syndication': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

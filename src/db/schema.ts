@@ -6,8 +6,9 @@ import type { MediaTables } from '../media/tables.ts';
 import type { AdTables } from '../ads/tables.ts';
 import type { JobTables } from '../jobs/tables.ts';
 import type { ImportTables } from '../importers/tables.ts';
+import type { SyndicationTables } from '../syndication/tables.ts';
 import type { Kysely } from 'kysely';
 
-export interface Database extends ContentTables, AuthTables, CommentTables, MediaTables, AdTables, JobTables, ImportTables {}
+export interface Database extends ContentTables, AuthTables, CommentTables, MediaTables, AdTables, JobTables, ImportTables, SyndicationTables {}
 
 export type Db = Kysely<Database>;
