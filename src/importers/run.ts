@@ -56,6 +56,7 @@ export class ImportRun {
   /** Runs one item's writes in a transaction of its own; a failure is reported against `label` and undone. */
   async item<T>(kind: string, label: string, write: (trx: Db) => Promise<T>): Promise<T | undefined> {
     this.fresh = [];
+    this.pendingMap = [];
     try {
       if (!this.dry) return await this.ctx.db.transaction().execute((trx) => write(trx));
       const sp = await this.dry.savepoint('item').execute();
@@ -97,15 +98,26 @@ export class ImportRun {
     return row?.new_id ?? null;
   }
 
-  /** Records that `oldId` became `newId` (inside the item's transaction). */
-  async remember(trx: Db, kind: string, oldId: string, newId: number): Promise<void> {
-    await trx.insertInto('import_map').values({ source: this.source, kind, old_id: oldId, new_id: newId, created_at: this.ctx.clock.now().toISOString() })
-      .execute();
+  private pendingMap: { source: string; kind: string; old_id: string; new_id: number; created_at: string }[] = [];
+
+  /** Records that `oldId` became `newId` (inside the item's transaction). With `batch`, the row waits for flushMap. */
+  async remember(trx: Db, kind: string, oldId: string, newId: number, batch = 0): Promise<void> {
+    const row = { source: this.source, kind, old_id: oldId, new_id: newId, created_at: this.ctx.clock.now().toISOString() };
+    if (batch) {
+      this.pendingMap.push(row);
+      if (this.pendingMap.length >= 500) await this.flushMap(trx);
+    } else await trx.insertInto('import_map').values(row).execute();
     // Kept in memory only for the small kinds (people, terms, media): posts and comments are looked up when needed.
     if (kind === 'post' || kind === 'comment') return;
     const key = `${kind}\u0000${oldId}`;
     this.known.set(key, newId);
     this.fresh.push(key);
+  }
+
+  /** Writes the map rows remember() kept waiting. */
+  async flushMap(trx: Db): Promise<void> {
+    const rows = this.pendingMap.splice(0);
+    if (rows.length) await trx.insertInto('import_map').values(rows).execute();
   }
 
   /** Ends the run: a dry run's writes are rolled back; the changed articles are announced on the event bus. */

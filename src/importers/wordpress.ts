@@ -22,6 +22,8 @@ export async function importWordPress(ctx: AppContext, files: string[], opts: Im
   const sizes = await Promise.all(files.map(async (f) => (await stat(f).catch(() => null))?.size ?? 0));
   const total = sizes.reduce((a, b) => a + b, 0);
   let before = 0;
+  // Ids met in this run: a second item with the same id is a fault of the export, not a newer version.
+  const seen = new Set<string>();
   try {
     for (const [i, file] of files.entries()) {
       if (!sizes[i]) {
@@ -56,6 +58,11 @@ export async function importWordPress(ctx: AppContext, files: string[], opts: Im
               continue;
             }
             item.postId = item.postId.trim();
+            if (seen.has(item.postId)) {
+              run.warn(`${type || 'item'} ${item.postId} "${item.title.trim().slice(0, 60)}"`, 'appears twice in the export; the first one is kept');
+              continue;
+            }
+            seen.add(item.postId);
             if (type === 'post') await importPost(run, site, item, maxDepth);
             else if (type === 'page') await importPage(run, site, item);
             else if (type === 'attachment') await importAttachment(run, site, item);

@@ -130,7 +130,7 @@ export async function importPost(run: ImportRun, site: WpSite, item: WxrItem, ma
       const taken = await storeRedirects(trx, paths, `/articles/${encodeURIComponent(slug)}`, now);
       if (taken.length) run.warn(label, `old address${taken.length > 1 ? 'es' : ''} ${taken.join(', ')} already lead elsewhere; left as they were`);
     }
-    await importComments(run, trx, id, label, item.comments, maxDepth);
+    await importComments(run, trx, id, label, item.comments, maxDepth, true);
     await run.remember(trx, 'post', item.postId, id);
     return { id, slug };
   });
