@@ -20,6 +20,7 @@ export const SETTING_NAMES = [
   'KHABAR_PAGE_CACHE_MB',
   'KHABAR_PURGE_WEBHOOK',
   'KHABAR_METRICS',
+  'KHABAR_REDIS_PREFIX',
 ] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 export type Environment = Partial<Record<SettingName, string | undefined>>;
@@ -53,10 +54,18 @@ export interface Config {
   purgeWebhook: string | null;
   /** who may read /metrics: `local` (this machine, not through the proxy), `open`, or `off` */
   metrics: MetricsExposure;
+  /** starts every Redis key and channel of this newsroom, so that several newsrooms (or test runs) share one Redis */
+  redisPrefix: string;
 }
 
 export const METRICS_EXPOSURES = ['local', 'open', 'off'] as const;
 export type MetricsExposure = (typeof METRICS_EXPOSURES)[number];
+
+function redisPrefix(raw: string | undefined): string {
+  if (raw === undefined) return 'khabar';
+  if (/^[A-Za-z0-9_.-]{1,64}$/.test(raw)) return raw;
+  throw new ConfigError(`KHABAR_REDIS_PREFIX must be 1 to 64 letters, digits, dots, dashes or underscores, got "${raw}"`);
+}
 
 function metricsExposure(raw: string | undefined): MetricsExposure {
   if (raw === undefined) return 'local';
@@ -186,6 +195,7 @@ export function loadConfig(env: Environment = process.env): Config {
     pageCacheBytes: int('KHABAR_PAGE_CACHE_MB', read('KHABAR_PAGE_CACHE_MB'), 32, 0, 65536) * 1024 * 1024,
     purgeWebhook: webhook ?? null,
     metrics: metricsExposure(read('KHABAR_METRICS')),
+    redisPrefix: redisPrefix(read('KHABAR_REDIS_PREFIX')),
   };
 }
 
