@@ -23,6 +23,7 @@ export const SETTING_NAMES = [
   'KHABAR_FETCH_ALLOW',
   'KHABAR_ONION_URL',
   'KHABAR_MIRRORS',
+  'KHABAR_REDIS_PREFIX',
 ] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 export type Environment = Partial<Record<SettingName, string | undefined>>;
@@ -62,10 +63,18 @@ export interface Config {
   onionUrl: string | null;
   /** other addresses the site can be read at when its own domain is blocked, listed in every page's footer */
   mirrors: string[];
+  /** starts every Redis key and channel of this newsroom, so that several newsrooms (or test runs) share one Redis */
+  redisPrefix: string;
 }
 
 export const METRICS_EXPOSURES = ['local', 'open', 'off'] as const;
 export type MetricsExposure = (typeof METRICS_EXPOSURES)[number];
+
+function redisPrefix(raw: string | undefined): string {
+  if (raw === undefined) return 'khabar';
+  if (/^[A-Za-z0-9_.-]{1,64}$/.test(raw)) return raw;
+  throw new ConfigError(`KHABAR_REDIS_PREFIX must be 1 to 64 letters, digits, dots, dashes or underscores, got "${raw}"`);
+}
 
 function metricsExposure(raw: string | undefined): MetricsExposure {
   if (raw === undefined) return 'local';
@@ -242,6 +251,7 @@ export function loadConfig(env: Environment = process.env): Config {
     fetchAllow: fetchAllow(read('KHABAR_FETCH_ALLOW')),
     onionUrl: onion !== undefined ? onionUrl(onion) : null,
     mirrors: mirrors(read('KHABAR_MIRRORS')),
+    redisPrefix: redisPrefix(read('KHABAR_REDIS_PREFIX')),
   };
 }
 

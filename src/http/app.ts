@@ -72,7 +72,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.decorate('pageCache', pageCache);
   const warn = (msg: string, err?: unknown) => app.log.warn({ err }, msg);
   // With REDIS_URL several instances share a database: a change made on one purges the pages kept by all.
-  const redisBus = !opts.purgeBus && ctx.config.redisUrl && pageCache.enabled ? new RedisPurgeBus(ctx.config.redisUrl, warn) : null;
+  const redisBus = !opts.purgeBus && ctx.config.redisUrl && pageCache.enabled ? new RedisPurgeBus(ctx.config.redisUrl, warn, `${ctx.config.redisPrefix}:page-purge`) : null;
   const stopPurging = purgeOnChanges(ctx, pageCache, opts.purgeBus ?? redisBus ?? new LocalPurgeBus(), warn);
   app.addHook('onClose', async () => {
     stopPurging();
@@ -90,7 +90,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   if (redis) app.addHook('onClose', async () => { redis.disconnect(); });
   await app.register(rateLimit, {
     global: false,
-    ...(redis ? { redis, nameSpace: 'khabar-rl:' } : {}),
+    ...(redis ? { redis, nameSpace: `${ctx.config.redisPrefix}-rl:` } : {}),
     errorResponseBuilder: (_req, c) => new TooManyRequestsError(undefined, Math.ceil(c.ttl / 1000)),
   });
 

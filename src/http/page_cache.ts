@@ -20,15 +20,20 @@ export type PurgeListener = (tags: readonly string[], here: boolean) => void;
 /** Carries purges (lists of tags) to every instance's cache, this one included: publish() has purged this
  * instance's pages when it resolves. */
 export interface PurgeBus {
-  publish(tags: readonly string[]): Promise<void>;
+  /** Purges every instance; resolves to the addresses the other instances had stored under the tags, as far as the
+   * bus knows them (a shared index; in process: none), so that the CDN is told of them too. */
+  publish(tags: readonly string[]): Promise<string[]>;
   subscribe(onPurge: PurgeListener): () => void;
+  /** Told of each page this instance stores, with its tags (a shared bus indexes them for publish()). */
+  stored?(key: string, tags: readonly string[]): void;
 }
 
 /** One process: a purge reaches this instance's cache only. */
 export class LocalPurgeBus implements PurgeBus {
   protected listeners = new Set<PurgeListener>();
-  async publish(tags: readonly string[]): Promise<void> {
+  async publish(tags: readonly string[]): Promise<string[]> {
     this.deliver(tags, true);
+    return [];
   }
   protected deliver(tags: readonly string[], here: boolean): void {
     for (const l of this.listeners) l(tags, here);
@@ -53,6 +58,9 @@ export class PageCache {
   private bytes = 0;
   /** bumped by every purge: a render that began before a purge may show what the purge removed, so it is not kept */
   private generation = 0;
+
+  /** told of each page stored (the purge bus's shared index) */
+  onStored: ((key: string, tags: readonly string[]) => void) | null = null;
 
   constructor(readonly maxBytes: number) {}
 
@@ -114,6 +122,7 @@ export class PageCache {
       this.remove(oldest);
     }
     this.stored++;
+    this.onStored?.(key, page.tags);
     return true;
   }
 

@@ -22,11 +22,23 @@ const LIST_CHANGES = new Set(['published', 'unpublished', 'archived', 'deleted']
 /** Wires this instance's cache to the bus and the bus to the domains' events; returns the unsubscriber. */
 export function purgeOnChanges(ctx: AppContext, cache: PageCache, bus: PurgeBus, log: (msg: string, err?: unknown) => void): () => void {
   const webhook = ctx.config.purgeWebhook;
+  // This instance purges its own pages in purge() below; the bus brings the other instances' purges.
   const offBus = bus.subscribe((tags, here) => {
-    const keys = cache.purge(tags);
-    if (webhook && here && keys.length) void sendPurgeWebhook(webhook, keys.map((k) => `${ctx.config.publicUrl}${k}`), log);
+    if (here) return;
+    // Another instance's change: this instance's kept reads may show it as it was, and a page rendered from them
+    // would be kept again, stale, until the next purge. They go first.
+    ctx.reads.clear();
+    cache.purge(tags);
   });
-  const purge = (tags: string[]) => bus.publish(tags);
+  if (bus.stored) cache.onStored = (key, tags) => bus.stored?.(key, tags);
+  // The CDN is told once, by the instance that made the change, of every address any instance had stored under
+  // the tags (the CDN keeps pages whichever instance rendered them).
+  const purge = async (tags: string[]) => {
+    const here = cache.purge(tags);
+    const elsewhere = await bus.publish(tags);
+    const keys = [...new Set([...here, ...elsewhere])];
+    if (webhook && keys.length) void sendPurgeWebhook(webhook, keys.map((k) => `${ctx.config.publicUrl}${k}`), log);
+  };
   const offs = [
     ctx.events.on('article.changed', async ({ articleId, reason }) => {
       // Publishing, unpublishing, archiving or deleting a story moves it in or out of lists (the home page, its
@@ -42,6 +54,7 @@ export function purgeOnChanges(ctx: AppContext, cache: PageCache, bus: PurgeBus,
     ctx.events.on('content.changed', ({ kind, id }) => purge([`${kind}:${id}`])),
   ];
   return () => {
+    cache.onStored = null;
     offBus();
     for (const off of offs) off();
   };
