@@ -83,6 +83,10 @@ function setUpForm(form) {
         say(data.message, true);
         markInvalid(null);
         if (data.html) insertComment(data.html);
+        // The heading counts the comment just shown, and the "no comments yet" line no longer holds.
+        const heading = document.querySelector('[data-comments-heading]');
+        if (heading && data.heading) heading.textContent = data.heading;
+        if (data.html) for (const none of document.querySelectorAll('[data-comments-none]')) none.remove();
         form.querySelector('[name="comment"]').value = '';
         cancelReply();
         resetWidget();

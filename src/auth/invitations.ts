@@ -6,6 +6,8 @@ import type { Role } from './capabilities.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 import { optionalText, requiredText } from '../content/fields.ts';
 import { audit } from './audit.ts';
+import { getSettings } from '../content/settings.ts';
+import { t } from '../i18n/index.ts';
 import { consumeLink, createLink, peekLink, releaseLink, voidLinks } from './links.ts';
 import { canSendMail, sendMail } from './mail.ts';
 import { checkNewPassword } from './passwords.ts';
@@ -48,8 +50,9 @@ export async function invite(ctx: AppContext, input: { email: unknown; role: unk
   await voidLinks(ctx, 'invite', { email });
   const made = await createLink(ctx, { kind: 'invite', email, role, name, createdBy: by.id });
   await audit(ctx, { actorId: by.id, action: 'invitation.create', subject: `invitation:${made.id}`, detail: { email, role }, ip });
-  return hand(ctx, email, 'You are invited to the newsroom', (url) =>
-    `${by.name} invited you to join the newsroom as ${role}.\n\nOpen this link within 7 days to choose your password:\n${url}\n`, made);
+  const { lang, site } = await mailLanguage(ctx);
+  return hand(ctx, email, t(lang, 'email.invitation.subject', { site }), (url) =>
+    t(lang, 'email.invitation.body', { site, inviter: by.name, role: t(lang, `admin.role.${role}`), url }), made);
 }
 
 /** Accepts an invitation: creates the account with the invited role; returns the new user's id. */
@@ -80,7 +83,16 @@ export async function revokeInvitation(ctx: AppContext, id: number, by: number, 
 
 const RESET_EMAIL_GAP_MS = 5 * 60_000;
 
-const RESET_TEXT = (url: string) => `Someone asked to reset the password of your newsroom account.\n\nTo choose a new one, open this link within an hour:\n${url}\n\nIf it was not you, ignore this email.\n`;
+/** Emails go out in the site's default language, naming the newsroom. */
+async function mailLanguage(ctx: AppContext): Promise<{ lang: string; site: string }> {
+  const s = await getSettings(ctx.db);
+  return { lang: s.language, site: s.name };
+}
+
+async function resetMail(ctx: AppContext): Promise<{ subject: string; text: (url: string) => string }> {
+  const { lang, site } = await mailLanguage(ctx);
+  return { subject: t(lang, 'email.reset.subject', { site }), text: (url) => t(lang, 'email.reset.body', { site, url }) };
+}
 
 /** A reset link for a staff member, made by an owner or admin (shown to them when there is no email). */
 export async function resetLinkFor(ctx: AppContext, userId: number, by: number, ip = ''): Promise<Handed> {
@@ -89,7 +101,8 @@ export async function resetLinkFor(ctx: AppContext, userId: number, by: number, 
   await voidLinks(ctx, 'reset', { userId });
   const made = await createLink(ctx, { kind: 'reset', userId, email: u.email, createdBy: by });
   await audit(ctx, { actorId: by, action: 'password.reset_link', subject: `user:${userId}`, ip });
-  return hand(ctx, u.email, 'Reset your newsroom password', RESET_TEXT, made);
+  const mail = await resetMail(ctx);
+  return hand(ctx, u.email, mail.subject, mail.text, made);
 }
 
 /** "Forgot my password": emails a link when the account exists and email is configured; answers the same either way. */
@@ -104,7 +117,7 @@ export async function requestReset(ctx: AppContext, email: unknown, ip = ''): Pr
   const made = await createLink(ctx, { kind: 'reset', userId: u.id, email: u.email });
   await audit(ctx, { actorId: null, action: 'password.reset_requested', subject: `user:${u.id}`, ip });
   // Not awaited: a slow mail server must not make existing accounts answer more slowly than unknown ones.
-  void sendMail(ctx, { to: u.email, subject: 'Reset your newsroom password', text: RESET_TEXT(made.url) }).catch(() => undefined);
+  void resetMail(ctx).then((mail) => sendMail(ctx, { to: u.email, subject: mail.subject, text: mail.text(made.url) })).catch(() => undefined);
 }
 
 /** Sets a new password from a reset link; every session of the account ends. */

@@ -1,15 +1,21 @@
-// Reader-facing comment messages from the catalog, and the typed error that carries one.
-import { commentsEn, type CommentsMessageKey } from '../i18n/comments_en.ts';
+// Reader-facing comment messages from the catalogs, and the typed error that carries one.
+import type { CommentsMessageKey } from '../i18n/comments_en.ts';
+import { t } from '../i18n/index.ts';
 import { KhabarError } from '../errors.ts';
 
-/** The English catalog text for a key, with {name} placeholders filled in. */
-export function commentMessage(key: CommentsMessageKey, vars: Record<string, string | number> = {}): string {
-  return commentsEn[key].replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+/** The catalog text for a key in a language (English by default), with its arguments filled in. */
+export function commentMessage(key: CommentsMessageKey, vars: Record<string, string | number> = {}, lang = 'en'): string {
+  return t(lang, key, vars);
 }
 
 /** A comment the bot defence or the rules refused; the reader sees the catalog message and keeps their text. */
 export class CommentRefusedError extends KhabarError {
-  constructor(status: number, public readonly messageKey: CommentsMessageKey, field?: string, vars: Record<string, string | number> = {}) {
-    super(status, messageKey.replace(/^comments\.error\./, ''), commentMessage(messageKey, vars), field);
+  constructor(status: number, public readonly messageKey: CommentsMessageKey, field?: string, public readonly vars: Record<string, string | number> = {}, lang = 'en') {
+    super(status, messageKey.replace(/^comments\.error\./, ''), commentMessage(messageKey, vars, lang), field);
+  }
+
+  /** The same refusal in the reader's language (the article's). */
+  inLanguage(lang: string): CommentRefusedError {
+    return new CommentRefusedError(this.status, this.messageKey, this.field, this.vars, lang);
   }
 }

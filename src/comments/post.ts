@@ -22,6 +22,8 @@ export interface PostedComment {
   messageKey: CommentsMessageKey;
   message: string;
   articleSlug: string;
+  /** the article's language, the one the reader is answered in */
+  language: string;
 }
 
 export interface PostOptions {
@@ -73,7 +75,7 @@ export async function postComment(ctx: AppContext, body: unknown, opts: PostOpti
   await ctx.events.emit('comment.changed', { articleId: article.id, commentId, status });
   if (decision.kind === 'store' && decision.scoreRefused) throw new CommentRefusedError(403, 'comments.error.score');
   const messageKey = status === 'approved' ? 'comments.published' : 'comments.held';
-  return { commentId, shownStatus: status === 'approved' ? 'approved' : 'pending', messageKey, message: commentMessage(messageKey), articleSlug: article.slug };
+  return { commentId, shownStatus: status === 'approved' ? 'approved' : 'pending', messageKey, message: commentMessage(messageKey, {}, article.language), articleSlug: article.slug, language: article.language };
 }
 
 /** Where a reply goes: under its parent, or beside it once the thread is at its deepest. */

@@ -31,6 +31,12 @@ function toComment(r: ShownRow): ThreadComment {
   return { id: r.id, parentId: r.parent_id, depth: r.depth, name: r.author_name, body: r.body, createdAt: r.created_at, replies: [] };
 }
 
+/** How many comments an article shows (its heading's count). */
+export async function approvedCount(db: Db, articleId: number): Promise<number> {
+  const r = await db.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('n')).where('article_id', '=', articleId).where('status', '=', 'approved').executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
 /** One page of an article's approved thread (page counts from 1; out-of-range pages come back empty). */
 export async function loadThread(db: Db, articleId: number, page: number, pageSize: number): Promise<Thread> {
   const approved = db.selectFrom('comments').select('id').where('article_id', '=', articleId).where('status', '=', 'approved');
@@ -38,7 +44,7 @@ export async function loadThread(db: Db, articleId: number, page: number, pageSi
   const topLevel = db.selectFrom('comments').where('article_id', '=', articleId).where('status', '=', 'approved')
     .where((eb) => eb.or([eb('parent_id', 'is', null), eb('parent_id', 'not in', approved)]));
   const [{ n: count }, { n: tops }] = await Promise.all([
-    db.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('n')).where('article_id', '=', articleId).where('status', '=', 'approved').executeTakeFirstOrThrow(),
+    approvedCount(db, articleId).then((n) => ({ n })),
     topLevel.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   const pages = Math.max(1, Math.ceil(Number(tops) / pageSize));
@@ -71,9 +77,9 @@ export async function replyTarget(db: Db, articleId: number, commentId: number):
 }
 
 /** One approved comment as the thread shows it, with its article's language (for the page that was just posted to). */
-export async function shownComment(db: Db, commentId: number): Promise<{ comment: ThreadComment; language: string } | null> {
+export async function shownComment(db: Db, commentId: number): Promise<{ comment: ThreadComment; language: string; articleId: number } | null> {
   const c = await db.selectFrom('comments').innerJoin('articles', 'articles.id', 'comments.article_id')
-    .select([...COLUMNS.map((col) => `comments.${col}` as const), 'articles.language'])
+    .select([...COLUMNS.map((col) => `comments.${col}` as const), 'articles.language', 'articles.id as article_id'])
     .where('comments.id', '=', commentId).where('comments.status', '=', 'approved').executeTakeFirst();
-  return c ? { comment: toComment(c), language: c.language } : null;
+  return c ? { comment: toComment(c), language: c.language, articleId: c.article_id } : null;
 }

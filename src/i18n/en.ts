@@ -1,4 +1,4 @@
-// English message catalog of the public site (complete). Other languages add a file with the same keys.
+// English message catalog of the public site (complete; ICU MessageFormat). fa.ts and ps.ts hold the same keys.
 import { commentsEn } from './comments_en.ts';
 import { adminEn } from './admin_en.ts';
 import { reachEn } from './reach_en.ts';
@@ -55,7 +55,7 @@ export const en = {
   'list.year': 'Archive: {year}',
   'list.month': 'Archive: {month}',
   'list.empty': 'There are no articles here yet.',
-  'list.count': '{count} articles',
+  'list.count': '{count, plural, one {# article} other {# articles}}',
   'list.page_title': '{title}, page {page}',
   'pager.label': 'Pages',
   'pager.newer': 'Newer',
@@ -81,7 +81,7 @@ export const en = {
   'search.any': 'Any',
   'search.from': 'From',
   'search.to': 'To',
-  'search.count': '{count} results',
+  'search.count': '{count, plural, one {# result} other {# results}}',
   'search.count_more': 'More than {count} results: the {count} most recent are ranked here. Add words or filters to narrow the search.',
   'search.none': 'Nothing matched your search. Try fewer or different words.',
   'search.prompt': 'Type a few words to find stories.',
@@ -89,6 +89,11 @@ export const en = {
   'language.en': 'English',
   'language.fa': 'Dari',
   'language.ps': 'Pashto',
+  'language.switch': 'Languages',
+  'email.invitation.subject': 'You are invited to the {site} newsroom',
+  'email.invitation.body': '{inviter} invited you to join the {site} newsroom as {role}.\n\nOpen this link within 7 days to choose your password:\n{url}\n',
+  'email.reset.subject': 'Reset your {site} newsroom password',
+  'email.reset.body': 'Someone asked to reset the password of your {site} newsroom account.\n\nTo choose a new one, open this link within an hour:\n{url}\n\nIf it was not you, ignore this email.\n',
   ...commentsEn,
   ...adminEn,
   ...reachEn,

@@ -1,12 +1,19 @@
-// Messages and directions for the public site. Every user-facing string goes through t(); dates live in dates.ts.
+// Messages and directions for the public site, the comment form, feeds, emails and the sign-in pages. Every
+// user-facing string goes through t(): ICU MessageFormat (intl-messageformat) with each language's plural rules.
+// Dates live in dates.ts.
+import { IntlMessageFormat } from 'intl-messageformat';
 import { en, type MessageKey } from './en.ts';
+import { fa } from './fa.ts';
+import { ps } from './ps.ts';
 import { localeOf } from './dates.ts';
 
 export type { MessageKey };
 export { formatDate, localDigits, localDay, localYear, zonedMidnight, type DateContext, type DateStyle } from './dates.ts';
 
-// Dari (fa) and Pashto (ps) catalogs add a file with the same keys; until then they fall back to English.
-const catalogs: Record<string, Partial<Record<MessageKey, string>>> = { en };
+/** Every catalog has exactly the English keys (the type checker and test/i18n/catalogs.test.ts see to it). */
+export type Catalog = Record<MessageKey, string>;
+
+export const CATALOGS: Record<string, Catalog> = { en, fa, ps };
 
 const numbers = new Map<string, Intl.NumberFormat>();
 
@@ -20,13 +27,53 @@ export function formatNumber(n: number, lang: string): string {
   return f.format(n);
 }
 
-/** The message for a key in a language (falling back to English), with {placeholders} filled; numbers in local digits. */
+interface Compiled {
+  format: IntlMessageFormat;
+  /** every argument the message takes */
+  args: Set<string>;
+  /** arguments the message counts with (plural, select, number): they stay numbers */
+  counted: Set<string>;
+}
+
+const compiled = new Map<string, Compiled>();
+
+type Element = { type: number; value?: string; options?: Record<string, { value: Element[] }> };
+
+function argsOf(els: Element[], counted: boolean, out: Set<string>): Set<string> {
+  for (const el of els) {
+    // 1 argument, 2 number, 5 select, 6 plural (intl-messageformat's element types)
+    const counts = el.type === 2 || el.type === 5 || el.type === 6;
+    if (el.value && (counts || (!counted && el.type === 1))) out.add(el.value);
+    for (const o of Object.values(el.options ?? {})) argsOf(o.value, counted, out);
+  }
+  return out;
+}
+
+/** The compiled message of a key in a language (compiled once); throws on a malformed message. */
+export function compile(lang: string, key: MessageKey): Compiled {
+  const catalog = CATALOGS[lang] ?? en;
+  const k = `${catalog === en ? 'en' : lang}|${key}`;
+  let c = compiled.get(k);
+  if (!c) {
+    const format = new IntlMessageFormat(catalog[key], localeOf(catalog === en ? 'en' : lang), undefined, { ignoreTag: true });
+    const ast = format.getAst() as Element[];
+    c = { format, args: argsOf(ast, false, new Set()), counted: argsOf(ast, true, new Set()) };
+    compiled.set(k, c);
+  }
+  return c;
+}
+
+/** The message for a key in a language (English for a language without a catalog), arguments filled in;
+ * numbers shown in the language's digits, and counted through its plural rules. */
 export function t(lang: string, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  const template = catalogs[lang]?.[key] ?? en[key];
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => {
+  const c = compile(lang, key);
+  const values: Record<string, string | number> = {};
+  for (const name of c.args) {
     const v = vars[name];
-    return v === undefined ? m : typeof v === 'number' ? formatNumber(v, lang) : v;
-  });
+    // An argument left out stays a visible {placeholder} (templates for scripts use that) rather than failing.
+    values[name] = v === undefined ? (c.counted.has(name) ? 0 : `{${name}}`) : typeof v === 'number' && !c.counted.has(name) ? formatNumber(v, lang) : v;
+  }
+  return String(c.format.format(values));
 }
 
 const RTL = new Set(['fa', 'ps', 'ar', 'ur', 'ckb']);
@@ -34,4 +81,9 @@ const RTL = new Set(['fa', 'ps', 'ar', 'ur', 'ckb']);
 /** Text direction of a language. */
 export function dir(lang: string): 'rtl' | 'ltr' {
   return RTL.has(lang) ? 'rtl' : 'ltr';
+}
+
+/** A list in the language's own words and punctuation ("A, B and C"; "الف، ب و ج"). */
+export function formatList(items: string[], lang: string): string {
+  return new Intl.ListFormat(localeOf(lang), { type: 'conjunction' }).format(items);
 }

@@ -3,7 +3,7 @@
 import type { VNode } from 'preact';
 import type { AppContext } from '../context.ts';
 import { getCommentSettings } from '../comments/settings.ts';
-import { commentMessage as t } from '../comments/messages.ts';
+import { t } from '../i18n/index.ts';
 import { loadSiteView } from './site_view.ts';
 import { Layout } from './views/layout.tsx';
 import { articleHref } from './views/parts.tsx';
@@ -24,15 +24,16 @@ export interface CommentAnswer {
 /** The page: the message, or the refused form with the reader's text and the message above it. */
 export async function commentAnswerPage(ctx: AppContext, article: AnsweredArticle, answer: CommentAnswer): Promise<VNode> {
   const [site, s] = await Promise.all([loadSiteView(ctx, article.language), getCommentSettings(ctx.db)]);
-  const title = t('comments.form.page_title');
+  const lang = article.language;
+  const title = t(lang, 'comments.form.page_title');
   return (
     <Layout site={site} title={`${title} | ${site.settings.name}`} head={<meta name="robots" content="noindex" />}>
       <section class="comment-page">
         <h1>{title}</h1>
         {answer.state
-          ? <><CommentForm articleId={article.id} s={s} state={answer.state} heading="h2" /><CommentAssets /></>
+          ? <><CommentForm articleId={article.id} lang={lang} s={s} state={answer.state} heading="h2" /><CommentAssets /></>
           : <p class="comment-message comment-message-ok" role="status">{answer.message}</p>}
-        <p><a href={`${articleHref(article.slug)}#comments`}>{t('comments.form.back')}</a></p>
+        <p><a href={`${articleHref(article.slug)}#comments`}>{t(lang, 'comments.form.back')}</a></p>
       </section>
     </Layout>
   );

@@ -17,7 +17,8 @@ import { getCommentSettings } from '../comments/settings.ts';
 import { CommentRefusedError, commentMessage } from '../comments/messages.ts';
 import { typedFields } from '../comments/validate.ts';
 import { articleForComments } from '../comments/articles.ts';
-import { shownComment } from '../comments/thread.ts';
+import { approvedCount, shownComment } from '../comments/thread.ts';
+import { t } from '../i18n/index.ts';
 import { KhabarError } from '../errors.ts';
 import { wantsJson } from '../http/errors.ts';
 import { sendPage } from '../http/send_page.ts';
@@ -57,19 +58,21 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     try {
       const posted = await postComment(ctx, req.body, { ip: req.ip });
       if (wantsJson(req)) {
-        const html = posted.shownStatus === 'approved' ? await commentFragment(posted.commentId) : null;
+        const shown = posted.shownStatus === 'approved' ? await commentFragment(posted.commentId) : null;
         reply.header('cache-control', 'no-store');
-        return { status: posted.shownStatus, message: posted.message, ...(html ? { commentId: posted.commentId, html } : {}) };
+        return { status: posted.shownStatus, message: posted.message, ...(shown ? { commentId: posted.commentId, ...shown } : {}) };
       }
       if (posted.shownStatus === 'approved') {
         return reply.code(303).header('location', `/articles/${encodeURIComponent(posted.articleSlug)}#comment-${posted.commentId}`).send();
       }
       const article = await articleOf(req.body);
-      return answer(reply, 200, article ?? { id: 0, slug: posted.articleSlug, language: 'en' }, { message: posted.message });
-    } catch (err) {
-      if (!(err instanceof KhabarError) || wantsJson(req)) throw err;
+      return answer(reply, 200, article ?? { id: 0, slug: posted.articleSlug, language: posted.language }, { message: posted.message });
+    } catch (caught) {
+      if (!(caught instanceof KhabarError)) throw caught;
       const article = await articleOf(req.body);
-      if (!article) throw err;
+      // The reader is answered in the article's language, whichever check refused the post.
+      const err = article && caught instanceof CommentRefusedError ? caught.inLanguage(article.language) : caught;
+      if (!article || wantsJson(req)) throw err;
       const state = { fields: typedFields(req.body), message: err.message, field: err.field };
       return answer(reply, err.status, article, { message: err.message, state });
     }
@@ -79,10 +82,10 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     const id = /^[1-9]\d{0,9}$/.test(req.params.id) ? Number(req.params.id) : 0;
     if (!id) throw new CommentRefusedError(404, 'comments.report_missing');
     const { articleSlug } = await reportComment(ctx, id, req.ip);
-    const message = commentMessage('comments.reported');
-    if (wantsJson(req)) return { status: 'reported', message };
     const article = await articleForComments(ctx.db, { slug: articleSlug });
     if (!article) throw new CommentRefusedError(404, 'comments.report_missing');
+    const message = commentMessage('comments.reported', {}, article.language);
+    if (wantsJson(req)) return { status: 'reported', message };
     return answer(reply, 200, article, { message });
   });
 
@@ -97,8 +100,11 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     return articleForComments(ctx.db, { id });
   }
 
-  async function commentFragment(commentId: number): Promise<string | null> {
+  /** The new comment's HTML, and the thread's heading with the count that now includes it. */
+  async function commentFragment(commentId: number): Promise<{ html: string; heading: string } | null> {
     const shown = await shownComment(ctx.db, commentId);
-    return shown ? renderCommentHtml(ctx, shown.comment, shown.language) : null;
+    if (!shown) return null;
+    const count = await approvedCount(ctx.db, shown.articleId);
+    return { html: await renderCommentHtml(ctx, shown.comment, shown.language), heading: t(shown.language, 'comments.heading', { count }) };
   }
 }

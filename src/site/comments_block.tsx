@@ -6,13 +6,13 @@ import type { ComponentChildren, VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import { assetUrl } from './assets.ts';
 import type { AppContext } from '../context.ts';
-import { getSettings, type SiteSettings } from '../content/settings.ts';
+import { getSettings } from '../content/settings.ts';
 import { getCommentSettings, type CommentSettings } from '../comments/settings.ts';
 import { commentsOpen } from '../comments/articles.ts';
 import { loadThread, replyTarget, type ThreadComment } from '../comments/thread.ts';
 import { commentParagraphs } from '../comments/text.ts';
 import type { TypedFields } from '../comments/validate.ts';
-import { commentMessage as t } from '../comments/messages.ts';
+import { t, formatDate, type DateContext } from '../i18n/index.ts';
 
 declare module 'preact' {
   namespace JSX {
@@ -39,16 +39,6 @@ export interface CommentFormState {
 }
 
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function dateFormat(site: SiteSettings, language: string): Intl.DateTimeFormat {
-  const locale = `${language === 'en' ? 'en-GB' : language}${site.calendar === 'solar-hijri' ? '-u-ca-persian' : ''}`;
-  const key = `${locale}|${site.timeZone}`;
-  let f = formats.get(key);
-  if (!f) formats.set(key, (f = new Intl.DateTimeFormat(locale, { timeZone: site.timeZone, dateStyle: 'medium', timeStyle: 'short' })));
-  return f;
-}
-
 /** Comment text as inert paragraphs: links are http(s) only and marked nofollow ugc. */
 export function CommentBody({ body }: { body: string }): VNode {
   return (
@@ -62,25 +52,25 @@ export function CommentBody({ body }: { body: string }): VNode {
   );
 }
 
-export function CommentItem({ c, fmt, canReply }: { c: ThreadComment; fmt: Intl.DateTimeFormat; canReply: boolean }): VNode {
+export function CommentItem({ c, lang, dates, canReply }: { c: ThreadComment; lang: string; dates: DateContext; canReply: boolean }): VNode {
   return (
     <li id={`comment-${c.id}`} class="comment" data-depth={c.depth}>
       <article>
         <header>
           <b class="comment-author" dir="auto">{c.name}</b>{' '}
-          <a class="comment-permalink" href={`#comment-${c.id}`} title={t('comments.permalink')}>
-            <time datetime={c.createdAt}>{fmt.format(new Date(c.createdAt))}</time>
+          <a class="comment-permalink" href={`#comment-${c.id}`} title={t(lang, 'comments.permalink')}>
+            <time datetime={c.createdAt}>{formatDate(c.createdAt, lang, dates, 'datetime')}</time>
           </a>
         </header>
         <CommentBody body={c.body} />
         <footer class="comment-actions">
-          {canReply && <a class="comment-reply" href={`?replyto=${c.id}#comment-form`} data-reply-to={c.id} data-reply-name={c.name}>{t('comments.reply')}</a>}
+          {canReply && <a class="comment-reply" href={`?replyto=${c.id}#comment-form`} data-reply-to={c.id} data-reply-name={c.name}>{t(lang, 'comments.reply')}</a>}
           <form class="comment-report" method="post" action={`/comments/${c.id}/report`}>
-            <button type="submit">{t('comments.report')}</button>
+            <button type="submit">{t(lang, 'comments.report')}</button>
           </form>
         </footer>
       </article>
-      {c.replies.length > 0 && <ol class="comment-replies">{c.replies.map((r) => <CommentItem c={r} fmt={fmt} canReply={canReply} />)}</ol>}
+      {c.replies.length > 0 && <ol class="comment-replies">{c.replies.map((r) => <CommentItem c={r} lang={lang} dates={dates} canReply={canReply} />)}</ol>}
     </li>
   );
 }
@@ -89,8 +79,8 @@ function Field({ id, label, invalid, children }: { id: string; label: string; in
   return <p class={invalid ? 'comment-field comment-field-invalid' : 'comment-field'}><label for={id}>{label}</label>{children}</p>;
 }
 
-export function CommentForm({ articleId, s, state, replyTo, heading: Heading = 'h3' }: {
-  articleId: number; s: CommentSettings; state?: CommentFormState; replyTo?: { id: number; name: string } | null;
+export function CommentForm({ articleId, lang, s, state, replyTo, heading: Heading = 'h3' }: {
+  articleId: number; lang: string; s: CommentSettings; state?: CommentFormState; replyTo?: { id: number; name: string } | null;
   /** h3 under the article's comments heading; h2 on a page of its own */
   heading?: 'h2' | 'h3';
 }): VNode {
@@ -98,29 +88,29 @@ export function CommentForm({ articleId, s, state, replyTo, heading: Heading = '
   const parent = f?.parent_id ?? (replyTo ? String(replyTo.id) : '');
   return (
     <form id="comment-form" class="comment-form" method="post" action="/comments" novalidate data-comment-form>
-      <Heading>{t('comments.form.heading')}</Heading>
+      <Heading>{t(lang, 'comments.form.heading')}</Heading>
       <p class={state?.ok ? 'comment-message comment-message-ok' : 'comment-message'} role="alert" aria-live="polite" data-comment-message>{state?.message ?? ''}</p>
       <input type="hidden" name="article_id" value={String(articleId)} />
       <input type="hidden" name="parent_id" value={parent} data-parent-id />
       <p class="comment-replying" hidden={!replyTo} data-replying>
-        <span data-replying-text data-template={t('comments.form.replying')}>{replyTo ? t('comments.form.replying', { name: replyTo.name }) : ''}</span>{' '}
-        <a href="#comment-form" data-cancel-reply>{t('comments.form.cancel_reply')}</a>
+        <span data-replying-text data-template={t(lang, 'comments.form.replying')}>{replyTo ? t(lang, 'comments.form.replying', { name: replyTo.name }) : ''}</span>{' '}
+        <a href="#comment-form" data-cancel-reply>{t(lang, 'comments.form.cancel_reply')}</a>
       </p>
-      <Field id="comment-text" label={t('comments.form.comment')} invalid={state?.field === 'comment'}>
+      <Field id="comment-text" label={t(lang, 'comments.form.comment')} invalid={state?.field === 'comment'}>
         <textarea id="comment-text" name="comment" rows={6} maxLength={s.bodyMax} dir="auto" aria-invalid={state?.field === 'comment' ? 'true' : undefined}>{f?.comment ?? ''}</textarea>
       </Field>
-      <Field id="comment-name" label={t('comments.form.name')} invalid={state?.field === 'name'}>
+      <Field id="comment-name" label={t(lang, 'comments.form.name')} invalid={state?.field === 'name'}>
         <input id="comment-name" name="name" maxLength={s.nameMax} autocomplete="name" dir="auto" value={f?.name ?? ''} aria-invalid={state?.field === 'name' ? 'true' : undefined} />
       </Field>
-      <Field id="comment-email" label={t('comments.form.email')} invalid={state?.field === 'email'}>
+      <Field id="comment-email" label={t(lang, 'comments.form.email')} invalid={state?.field === 'email'}>
         <input id="comment-email" name="email" type="email" maxLength={254} autocomplete="email" value={f?.email ?? ''} aria-invalid={state?.field === 'email' ? 'true' : undefined} />
       </Field>
       <p class="comment-hp" hidden aria-hidden="true">
-        <label>{t('comments.form.honeypot')} <input name="website" tabIndex={-1} autocomplete="off" /></label>
+        <label>{t(lang, 'comments.form.honeypot')} <input name="website" tabIndex={-1} autocomplete="off" /></label>
       </p>
       <altcha-widget challenge="/comments/challenge" name="altcha" auto="onfocus" configuration='{"hideFooter":true,"hideLogo":true}' />
-      <noscript><p class="comment-noscript">{t('comments.form.noscript')}</p></noscript>
-      <p><button type="submit">{t('comments.form.submit')}</button></p>
+      <noscript><p class="comment-noscript">{t(lang, 'comments.form.noscript')}</p></noscript>
+      <p><button type="submit">{t(lang, 'comments.form.submit')}</button></p>
     </form>
   );
 }
@@ -145,7 +135,7 @@ export async function loadCommentsBlock(ctx: AppContext, article: CommentsArticl
   const page = pageParam(query.cpage);
   const thread = await ctx.reads.get(`thread:${article.id}:${page}:${s.pageSize}`, () => loadThread(ctx.db, article.id, page, s.pageSize));
   const open = commentsOpen({ comments_open: article.comments_open, published_at: article.published_at ?? null }, s, site, ctx.clock.now());
-  const fmt = dateFormat(site, article.language);
+  const lang = article.language;
   let replyTo: { id: number; name: string } | null = null;
   const replyId = pageParam(query.replyto);
   if (open && query.replyto !== undefined) {
@@ -154,16 +144,16 @@ export async function loadCommentsBlock(ctx: AppContext, article: CommentsArticl
   const base = `/articles/${encodeURIComponent(article.slug)}`;
   return (
     <div class="comments" data-article-id={article.id}>
-      <h2>{t('comments.heading', { count: thread.count })}</h2>
-      {thread.count === 0 && <p class="comments-none">{t('comments.none')}</p>}
-      <ol class="comment-list" data-comment-list>{thread.comments.map((c) => <CommentItem c={c} fmt={fmt} canReply={open} />)}</ol>
+      <h2 data-comments-heading>{t(lang, 'comments.heading', { count: thread.count })}</h2>
+      {thread.count === 0 && <p class="comments-none" data-comments-none>{t(lang, 'comments.none')}</p>}
+      <ol class="comment-list" data-comment-list>{thread.comments.map((c) => <CommentItem c={c} lang={lang} dates={site} canReply={open} />)}</ol>
       {thread.pages > 1 && (
         <nav class="comment-pages">
-          {thread.page > 1 && <a rel="prev" href={`${base}?cpage=${thread.page - 1}#comments`}>{t('comments.previous')}</a>}{' '}
-          {thread.page < thread.pages && <a rel="next" href={`${base}?cpage=${thread.page + 1}#comments`}>{t('comments.more')}</a>}
+          {thread.page > 1 && <a rel="prev" href={`${base}?cpage=${thread.page - 1}#comments`}>{t(lang, 'comments.previous')}</a>}{' '}
+          {thread.page < thread.pages && <a rel="next" href={`${base}?cpage=${thread.page + 1}#comments`}>{t(lang, 'comments.more')}</a>}
         </nav>
       )}
-      {open ? <><CommentForm articleId={article.id} s={s} state={state} replyTo={replyTo} /><CommentAssets /></> : <p class="comments-closed">{t('comments.closed')}</p>}
+      {open ? <><CommentForm articleId={article.id} lang={lang} s={s} state={state} replyTo={replyTo} /><CommentAssets /></> : <p class="comments-closed">{t(lang, 'comments.closed')}</p>}
     </div>
   );
 }
@@ -171,5 +161,5 @@ export async function loadCommentsBlock(ctx: AppContext, article: CommentsArticl
 /** One comment as HTML, for the inline answer to a post made with JavaScript. */
 export async function renderCommentHtml(ctx: AppContext, c: ThreadComment, language: string): Promise<string> {
   const site = await getSettings(ctx.db);
-  return render(<CommentItem c={c} fmt={dateFormat(site, language)} canReply />);
+  return render(<CommentItem c={c} lang={language} dates={site} canReply />);
 }

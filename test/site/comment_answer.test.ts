@@ -12,6 +12,8 @@ const asBrowser = { accept: 'text/html', 'x-test-ip': '192.0.2.140' };
 
 const answered: Record<string, string> = {};
 
+const TITLES: Record<string, string> = { en: 'Your comment', fa: 'نظر شما' };
+
 function assertSitePage(body: string, lang: string, dir: string): void {
   answered[`${lang} answer ${Object.keys(answered).length + 1}`] = body;
   assert.match(body, new RegExp(`^<!doctype html><html lang="${lang}" dir="${dir}">`));
@@ -19,7 +21,7 @@ function assertSitePage(body: string, lang: string, dir: string): void {
   assert.match(body, /<header class="masthead">/, 'the masthead');
   assert.match(body, /<nav class="sections"[^>]*>.*href="\/section\/politics"/s, 'the section navigation');
   assert.match(body, /<footer class="site-footer">/, 'the footer');
-  assert.match(body, /<main id="main"><section class="comment-page"><h1>Your comment<\/h1>/);
+  assert.ok(body.includes(`<main id="main"><section class="comment-page"><h1>${TITLES[lang]}</h1>`), 'the page title in the article\'s language');
   assert.match(body, /<meta name="robots" content="noindex"\/>/);
 }
 
@@ -61,6 +63,8 @@ for (const dialect of testDialects()) {
         assert.equal(r.statusCode, 400);
         assertSitePage(r.body, 'fa', 'rtl');
         assert.ok(r.body.includes('>نظر بدون جاوااسکریپت</textarea>'));
+        assert.ok(r.body.includes('لطفاً نام خود را این‌جا بنویسید'), 'the refusal in Dari');
+        assert.ok(r.body.includes('<label for="comment-name">نام</label>'), 'the form in Dari');
       });
 
       await s.test('a report: the thanks on the site page', async () => {
