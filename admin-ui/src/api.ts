@@ -16,6 +16,9 @@ export class ApiError extends Error {
 }
 
 const RETURN_KEY = 'khabar.returnTo';
+let leaving = false;
+/** True once the app is sending the person to sign in (unsaved work is already kept on the device). */
+export const leavingToSignIn = () => leaving;
 let csrf: Promise<string> | null = null;
 
 function csrfToken(): Promise<string> {
@@ -27,6 +30,7 @@ function csrfToken(): Promise<string> {
 
 /** Sends the person to the sign-in page, remembering this address to come back to. */
 export function signInAgain(): void {
+  leaving = true;
   sessionStorage.setItem(RETURN_KEY, location.pathname + location.search);
   location.assign('/admin/sign-in');
 }

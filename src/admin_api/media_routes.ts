@@ -1,6 +1,7 @@
 // Media in the Admin API: upload (multipart, one image, checked by content: SVG, non-images and bombs refused),
 // list, read, and describe (alt text, caption, credit). Uploaders may describe their own images; editors any.
 import type { FastifyInstance } from 'fastify';
+import { articlesUsingMedia } from '../content/media_usage.ts';
 import multipart from '@fastify/multipart';
 import { can } from '../auth/capabilities.ts';
 import { getMedia, ingestImage, listMedia, MAX_UPLOAD_BYTES, updateMedia } from '../media/images.ts';
@@ -58,6 +59,17 @@ export async function mediaRoutes(app: FastifyInstance): Promise<void> {
       const media = await getMedia(ctx.db, req.params.id);
       if (!media) throw new NotFoundError('Media not found');
       return { media };
+    },
+  });
+
+  endpoint(app, {
+    method: 'GET', url: `${base}/:id/usage`, operationId: 'getMediaUsage', tags, access, params: IdParams,
+    summary: 'Where a picture is used',
+    description: 'The articles (at most 100, last changed first) that have the picture as their hero picture or show it in their body.',
+    handle: async (req) => {
+      const media = await getMedia(ctx.db, req.params.id);
+      if (!media) throw new NotFoundError('Media not found');
+      return { articles: await articlesUsingMedia(ctx.db, media) };
     },
   });
 

@@ -1,0 +1,123 @@
+// An article's details beside its text: section, tags (pick or create), the byline's people in order, the hero
+// picture with its alt text, caption and credit, the address (slug), language (Dari and Pashto read right to
+// left), comments open or closed, and the syndication source.
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api.ts';
+import { t, type MessageKey } from '../i18n/index.ts';
+import { MediaPicker, thumbnail, type MediaRow } from '../screens/media_picker.tsx';
+import { Field, fieldError } from '../ui.tsx';
+import type { ArticleForm } from './draft_store.ts';
+
+interface Named { id: number; name: string }
+
+function useList(path: string, key: string): Named[] {
+  const [rows, setRows] = useState<Named[]>([]);
+  useEffect(() => { void api<Record<string, Named[]>>('GET', path).then((r) => setRows(r[key] ?? []), () => setRows([])); }, []);
+  return rows;
+}
+
+export function ArticleDetails({ form, error, onChange }: { form: ArticleForm; error: unknown; onChange: (p: Partial<ArticleForm>) => void }) {
+  const sections = useList('/api/admin/sections', 'sections');
+  const tags = useList('/api/admin/tags', 'tags');
+  const people = useList('/api/admin/people', 'people');
+  const sources = useList('/api/admin/sources', 'sources');
+  const [picking, setPicking] = useState(false);
+  const [hero, setHero] = useState<MediaRow | null>(null);
+  useEffect(() => {
+    if (form.heroMediaId && hero?.id !== form.heroMediaId) {
+      void api<{ media: MediaRow }>('GET', `/api/admin/media/${form.heroMediaId}`).then((r) => setHero(r.media), () => {});
+    }
+  }, [form.heroMediaId]);
+  const nameOf = (id: number) => people.find((p) => p.id === id)?.name ?? `#${id}`;
+  const move = (i: number, by: number) => {
+    const ids = [...form.authorIds];
+    [ids[i], ids[i + by]] = [ids[i + by], ids[i]];
+    onChange({ authorIds: ids });
+  };
+  const value = (e: Event) => (e.target as HTMLInputElement).value;
+  const idOrNull = (e: Event) => (value(e) ? Number(value(e)) : null);
+
+  return (
+    <div class="details">
+      <Field id="section" label={t('article.section')} error={fieldError(error, 'sectionId')}>
+        <select id="section" value={form.sectionId ?? ''} onChange={(e) => onChange({ sectionId: idOrNull(e) })}>
+          <option value="">{t('details.no_section')}</option>
+          {sections.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+        </select>
+      </Field>
+      <Field id="tags" label={t('article.tags')} hint={t('details.tags_hint')} error={fieldError(error, 'tags')}>
+        <input id="tags" list="tag-names" dir="auto" value={form.tags.join(', ')} aria-describedby="tags-hint"
+          onChange={(e) => onChange({ tags: value(e).split(',').map((x) => x.trim()).filter(Boolean) })} />
+        <datalist id="tag-names">{tags.map((x) => <option key={x.id} value={x.name} />)}</datalist>
+      </Field>
+      <fieldset class="byline">
+        <legend>{t('article.authors')}</legend>
+        <ol>
+          {form.authorIds.map((id, i) => (
+            <li key={id}>
+              <span>{nameOf(id)}</span>
+              <button type="button" class="quiet" disabled={i === 0} aria-label={t('details.earlier', { name: nameOf(id) })} onClick={() => move(i, -1)}>↑</button>
+              <button type="button" class="quiet" disabled={i === form.authorIds.length - 1} aria-label={t('details.later', { name: nameOf(id) })} onClick={() => move(i, 1)}>↓</button>
+              <button type="button" class="quiet" aria-label={t('details.remove', { name: nameOf(id) })} onClick={() => onChange({ authorIds: form.authorIds.filter((x) => x !== id) })}>×</button>
+            </li>
+          ))}
+        </ol>
+        <label for="add-author">{t('details.add_author')}</label>
+        <select id="add-author" value="" onChange={(e) => { const id = idOrNull(e); if (id && !form.authorIds.includes(id)) onChange({ authorIds: [...form.authorIds, id] }); }}>
+          <option value="">—</option>
+          {people.filter((p) => !form.authorIds.includes(p.id)).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+        </select>
+      </fieldset>
+      <fieldset class="hero">
+        <legend>{t('article.hero')}</legend>
+        {form.heroMediaId && hero ? <img src={thumbnail(hero)} alt="" width={240} height={Math.round((240 * hero.height) / hero.width)} /> : null}
+        <p>
+          <button type="button" class="quiet" onClick={() => setPicking(true)}>{t(form.heroMediaId ? 'details.hero_change' : 'details.hero_pick')}</button>{' '}
+          {form.heroMediaId ? <button type="button" class="quiet" onClick={() => onChange({ heroMediaId: null })}>{t('details.hero_remove')}</button> : null}
+        </p>
+        {form.heroMediaId ? (
+          <>
+            <Field id="hero-alt" label={t('media.alt')} error={fieldError(error, 'heroAlt')}>
+              <input id="hero-alt" dir="auto" value={form.heroAlt} onInput={(e) => onChange({ heroAlt: value(e) })} />
+            </Field>
+            <Field id="hero-caption" label={t('media.caption')}><input id="hero-caption" dir="auto" value={form.heroCaption} onInput={(e) => onChange({ heroCaption: value(e) })} /></Field>
+            <Field id="hero-credit" label={t('media.credit')}><input id="hero-credit" dir="auto" value={form.heroCredit} onInput={(e) => onChange({ heroCredit: value(e) })} /></Field>
+          </>
+        ) : null}
+      </fieldset>
+      <Field id="slug" label={t('article.slug')} hint={t('details.slug_hint')} error={fieldError(error, 'slug')}>
+        <input id="slug" dir="ltr" value={form.slug} aria-describedby="slug-hint" onInput={(e) => onChange({ slug: value(e) })} />
+      </Field>
+      <Field id="language" label={t('article.language')} error={fieldError(error, 'language')}>
+        <select id="language" value={form.language} onChange={(e) => onChange({ language: value(e) })}>
+          {['en', 'fa', 'ps'].map((l) => <option key={l} value={l}>{t(`lang.${l}` as MessageKey)}</option>)}
+        </select>
+      </Field>
+      <div class="field check">
+        <label><input type="checkbox" checked={form.commentsOpen} onChange={(e) => onChange({ commentsOpen: (e.target as HTMLInputElement).checked })} /> {t('article.comments_open')}</label>
+      </div>
+      {sources.length ? (
+        <>
+          <Field id="source" label={t('article.source')} error={fieldError(error, 'sourceId')}>
+            <select id="source" value={form.sourceId ?? ''} onChange={(e) => onChange({ sourceId: idOrNull(e) })}>
+              <option value="">{t('details.own_story')}</option>
+              {sources.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            </select>
+          </Field>
+          {form.sourceId ? (
+            <Field id="source-url" label={t('article.source_url')} error={fieldError(error, 'sourceUrl')}>
+              <input id="source-url" type="url" dir="ltr" value={form.sourceUrl} onInput={(e) => onChange({ sourceUrl: value(e) })} />
+            </Field>
+          ) : null}
+        </>
+      ) : null}
+      {picking ? (
+        <MediaPicker onClose={() => setPicking(false)} onPick={(m) => {
+          setPicking(false);
+          setHero(m);
+          onChange({ heroMediaId: m.id, heroAlt: form.heroAlt || m.alt || '', heroCaption: form.heroCaption || m.caption || '', heroCredit: form.heroCredit || m.credit || '' });
+        }} />
+      ) : null}
+    </div>
+  );
+}
