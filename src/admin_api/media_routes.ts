@@ -8,6 +8,7 @@ import { getMedia, ingestImage, listMedia, MAX_UPLOAD_BYTES, updateMedia } from 
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { staffOf } from './access.ts';
 import { endpoint } from './endpoint.ts';
+import { MediaList, mediaView, OneMedia } from './media_view.ts';
 import { Described as d, IdParams, Paging, Strict, Text, Type } from './schemas.ts';
 
 const FIELDS = ['alt', 'caption', 'credit'] as const;
@@ -26,12 +27,13 @@ export async function mediaRoutes(app: FastifyInstance): Promise<void> {
   const access = { capability: 'media.upload' } as const;
 
   endpoint(app, {
-    method: 'GET', url: base, operationId: 'listMedia', summary: 'List the media library', tags, access, query: Strict(Paging),
-    handle: async (req) => ({ media: await listMedia(ctx.db, req.query) }),
+    method: 'GET', url: base, operationId: 'listMedia', summary: 'List the media library', tags, access, query: Strict(Paging), response: { 200: MediaList },
+    handle: async (req) => ({ media: (await listMedia(ctx.db, req.query)).map(mediaView) }),
   });
 
   endpoint(app, {
-    method: 'POST', url: base, operationId: 'uploadMedia', summary: 'Upload an image', tags, access, status: 201, consumes: ['multipart/form-data'], events: ['content.changed'],
+    method: 'POST', url: base, operationId: 'uploadMedia', summary: 'Upload an image', tags, access, status: 201, response: { 201: OneMedia },
+    answer: 'The image\'s record (the same file uploaded twice answers the first record).', consumes: ['multipart/form-data'], events: ['content.changed'],
     description: 'multipart/form-data with one `file` (JPEG, PNG, WebP, AVIF or GIF, at most 20 MB) and optional alt, caption, credit fields.',
     handle: async (req) => {
       if (!req.isMultipart()) throw new ValidationError('file', 'Send the image as multipart/form-data with a file field');
@@ -49,16 +51,16 @@ export async function mediaRoutes(app: FastifyInstance): Promise<void> {
       }
       if (!bytes) throw new ValidationError('file', 'file is required');
       const media = await ingestImage(ctx, bytes, { ...meta, uploadedBy: staffOf(req).id });
-      return { media };
+      return { media: mediaView(media) };
     },
   });
 
   endpoint(app, {
-    method: 'GET', url: `${base}/:id`, operationId: 'getMedia', summary: "Read an image's record", tags, access, params: IdParams,
+    method: 'GET', url: `${base}/:id`, operationId: 'getMedia', summary: "Read an image's record", tags, access, params: IdParams, response: { 200: OneMedia },
     handle: async (req) => {
       const media = await getMedia(ctx.db, req.params.id);
       if (!media) throw new NotFoundError('Media not found');
-      return { media };
+      return { media: mediaView(media) };
     },
   });
 
@@ -74,14 +76,14 @@ export async function mediaRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'PATCH', url: `${base}/:id`, operationId: 'updateMedia', summary: 'Describe an image (alt text, caption, credit)', tags, access, params: IdParams, body: MediaDescription, events: ['content.changed'],
+    method: 'PATCH', url: `${base}/:id`, operationId: 'updateMedia', summary: 'Describe an image (alt text, caption, credit)', tags, access, params: IdParams, response: { 200: OneMedia }, body: MediaDescription, events: ['content.changed'],
     description: 'Uploaders describe their own images; media.edit_any describes any.',
     handle: async (req) => {
       const staff = staffOf(req);
       const media = await getMedia(ctx.db, req.params.id);
       if (!media) throw new NotFoundError('Media not found');
       if (media.uploaded_by !== staff.id && !can(staff.role, 'media.edit_any')) throw new ForbiddenError('This image was uploaded by someone else');
-      return { media: await updateMedia(ctx, media.id, req.body) };
+      return { media: mediaView(await updateMedia(ctx, media.id, req.body)) };
     },
   });
 }

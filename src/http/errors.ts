@@ -22,7 +22,8 @@ export function handleErrors(app: FastifyInstance, ctx: AppContext): void {
     if (problem) return sendError(ctx, req, reply, 400, problem.message, undefined, 'invalid', problem.field);
     const status = (err as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) {
-      return sendError(ctx, req, reply, status, clientMessage(status, err as Error), undefined, (err as { code?: string }).code);
+      // Fastify's and its plugins' own codes (FST_ERR_...) are not ours to promise: the documented word for the status.
+      return sendError(ctx, req, reply, status, clientMessage(status, err as Error));
     }
     req.log.error({ err }, 'unhandled error');
     return sendError(ctx, req, reply, 500, 'Something went wrong on our side. Please try again in a moment.', err);
