@@ -1,8 +1,8 @@
 // WordPress posts become articles (status kept, private and password-protected ones never public, sticky ones
 // featured), pages become static pages; each with its old addresses answering 301. One transaction per item.
-import type { Db } from '../db/schema.ts';
 import type { ArticleStatus } from '../content/tables.ts';
-import { countWords, excerpt, plainText, sanitizeBody, slugify } from '../content/sanitize.ts';
+import { excerpt, plainText, sanitizeBody, slugify } from '../content/sanitize.ts';
+import { writeArticle } from './write_article.ts';
 import { importComments } from './wp_comments.ts';
 import { wpTime } from './wp_dates.ts';
 import { decodeSlug, importTerm, khabarSlug } from './wp_terms.ts';
@@ -36,16 +36,6 @@ const ARABIC_SCRIPT = /[\u0600-\u06ff]/;
 function languageOf(site: WpSite, text: string): string {
   if (site.language !== 'en') return site.language;
   return ARABIC_SCRIPT.test(text) ? 'fa' : 'en';
-}
-
-async function freeArticleSlug(trx: Db, base: string): Promise<string> {
-  for (let n = 1; n < 10_000; n++) {
-    const s = n === 1 ? base : `${base}-${n}`;
-    const a = await trx.selectFrom('articles').select('id').where('slug', '=', s).executeTakeFirst();
-    const old = a ? a : await trx.selectFrom('article_slugs').select('article_id').where('slug', '=', s).executeTakeFirst();
-    if (!old) return s;
-  }
-  throw new Error(`no free slug near "${base}"`);
 }
 
 const metaOf = (item: WxrItem, key: string) => item.meta.filter((m) => m.key === key).map((m) => m.value);
@@ -85,54 +75,32 @@ export async function importPost(run: ImportRun, site: WpSite, item: WxrItem, ma
     run.warn(label, 'title longer than 300 characters; shortened');
   }
   const body = await prepareBody(run, site, item, label);
-  const bodyText = plainText(body);
   const standfirst = excerpt(plainText(sanitizeBody(item.excerpt)), 1000);
   const sectionTerm = item.terms.find((t) => t.domain === 'category');
-  const tagTerms = item.terms.filter((t) => t.domain === 'post_tag');
   const sectionId = sectionTerm ? await importTerm(run, { kind: 'category', id: '', slug: sectionTerm.slug, parent: '', name: sectionTerm.name, description: '' }, true) : undefined;
-  const tagIds = new Set<number>();
-  for (const t of tagTerms) {
+  const tagIds: number[] = [];
+  for (const t of item.terms.filter((t) => t.domain === 'post_tag')) {
     const id = await importTerm(run, { kind: 'tag', id: '', slug: t.slug, parent: '', name: t.name, description: '' }, true);
-    if (id !== undefined) tagIds.add(id);
+    if (id !== undefined) tagIds.push(id);
   }
   const authorId = item.creator ? await run.mapped('author', item.creator.trim()) : null;
   if (item.creator && authorId === null) run.warn(label, `its author ${item.creator} is not among the export's authors`);
-  const thumb = metaOf(item, '_thumbnail_id')[0];
-  const heroId = thumb ? await run.mapped('attachment', thumb.trim()) : null;
-  const wanted = slugify(decodeSlug(item.postName)) || slugify(headline) || `post-${item.postId}`;
+  const thumb = metaOf(item, '_thumbnail_id')[0]?.trim();
+  const heroId = thumb ? await run.mapped('attachment', thumb) : null;
   const oldSlugs = metaOf(item, '_wp_old_slug').map((s) => decodeSlug(s)).filter(Boolean);
-  const now = run.ctx.clock.now().toISOString();
   const done = await run.item('articles', label, async (trx) => {
-    const slug = await freeArticleSlug(trx, wanted);
-    if (slug !== wanted) run.warn(label, `the address /articles/${wanted} is taken; it is /articles/${slug}`);
-    const hero = heroId ? await trx.selectFrom('media').select(['alt', 'caption', 'credit']).where('id', '=', heroId).executeTakeFirst() : undefined;
-    const { id } = await trx.insertInto('articles').values({
-      slug, headline, standfirst, body_html: body, body_text: bodyText, word_count: countWords(bodyText), section_id: sectionId ?? null,
-      hero_media_id: hero ? heroId : null, hero_caption: hero?.caption ?? '', hero_credit: hero?.credit ?? '', hero_alt: hero?.alt ?? '',
-      language: languageOf(site, `${headline} ${bodyText.slice(0, 500)}`), comments_open: 1, source_id: null, source_url: null,
-      status: state.status, created_by: null, created_at: when, updated_at: now, published_at: state.publishedAt, scheduled_at: state.scheduledAt,
-      featured: item.isSticky.trim() === '1' ? 1 : 0,
-    }).returning('id').executeTakeFirstOrThrow();
-    if (authorId !== null) await trx.insertInto('article_authors').values({ article_id: id, person_id: authorId, position: 0 }).execute();
-    if (tagIds.size) await trx.insertInto('article_tags').values([...tagIds].map((tag_id) => ({ article_id: id, tag_id }))).execute();
-    await trx.insertInto('article_revisions').values({
-      article_id: id, headline, standfirst, body_html: body, created_by: null, created_at: now, note: 'imported',
-      fields: JSON.stringify({ slug, sectionId: sectionId ?? null, tags: [], authorIds: authorId === null ? [] : [authorId], heroMediaId: hero ? heroId : null }),
-    }).execute();
-    if (!hero && thumb) site.waitForHero(thumb.trim(), id);
-    for (const old of oldSlugs) {
-      const s = slugify(old);
-      if (s && s !== slug) await trx.insertInto('article_slugs').values({ slug: s, article_id: id, created_at: now }).onConflict((oc) => oc.column('slug').doNothing()).execute();
-    }
-    // Only a story readers may see gets its old addresses; a private one must not be found through them.
-    if (state.status === 'published' || state.status === 'scheduled') {
-      const paths = postPaths({ link: item.link, postId: item.postId, slugs: [decodeSlug(item.postName), ...oldSlugs], date: item.postDate, kind: 'post' }, site.urls, site.prefix);
-      const taken = await storeRedirects(trx, paths, `/articles/${encodeURIComponent(slug)}`, now);
-      if (taken.length) run.warn(label, `old address${taken.length > 1 ? 'es' : ''} ${taken.join(', ')} already lead elsewhere; left as they were`);
-    }
-    await importComments(run, trx, id, label, item.comments, maxDepth, true);
-    await run.remember(trx, 'post', item.postId, id);
-    return { id, slug };
+    const written = await writeArticle(run, trx, label, {
+      slug: slugify(decodeSlug(item.postName)) || slugify(headline) || `post-${item.postId}`, headline, standfirst, bodyHtml: body,
+      sectionId: sectionId ?? null, tagIds, authorIds: authorId === null ? [] : [authorId], heroMediaId: heroId,
+      language: languageOf(site, `${headline} ${plainText(body).slice(0, 500)}`), status: state.status, createdAt: when,
+      publishedAt: state.publishedAt, scheduledAt: state.scheduledAt, featured: item.isSticky.trim() === '1',
+      oldSlugs: oldSlugs.map((s) => slugify(s)).filter(Boolean),
+      oldPaths: postPaths({ link: item.link, postId: item.postId, slugs: [decodeSlug(item.postName), ...oldSlugs], date: item.postDate, kind: 'post' }, site.urls, site.prefix),
+    });
+    if (!heroId && thumb) site.waitForHero(thumb, written.id);
+    await importComments(run, trx, written.id, label, item.comments, maxDepth, true);
+    await run.remember(trx, 'post', item.postId, written.id);
+    return written;
   });
   if (!done) return;
   run.count('articles', 'added');
