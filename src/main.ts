@@ -1,5 +1,6 @@
-// The CLI: `khabar serve | migrate | seed-demo`, each with --help. `npm start` runs `serve`.
+// The CLI: `khabar serve | migrate | reindex | export static DIR | seed-demo`, each with --help. `npm start` runs `serve`.
 import { loadConfig, ConfigError } from './config.ts';
+import { KhabarError } from './errors.ts';
 import { createRuntime } from './runtime.ts';
 import { buildApp } from './http/app.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -9,6 +10,8 @@ import { reindexAll } from './search/search_index.ts';
 import { startServices } from './services.ts';
 import { setupNotice } from './auth/setup.ts';
 import { importCommand } from './importers/command.ts';
+import { exportStatic } from './export/static_export.ts';
+import { progressBar } from './export/progress.ts';
 
 interface Command {
   summary: string;
@@ -102,6 +105,35 @@ a 301 from every old address. Running it again adds only what is new.
 
 ${ENV_HELP}`,
     run: (args) => importCommand(args, createRuntime, loadConfig),
+  },
+  export: {
+    summary: 'write the whole public site as static files (a mirror for when the site is blocked)',
+    help: `Usage: khabar export static DIR\n\nWrites every public page (all languages, the lite edition, lists, feeds, sitemaps, pictures) into DIR as
+static files with relative links: serve DIR from any web server or folder, or open DIR/index.html from disk.
+Links keep to the copy; the comment form becomes a link to the main site (KHABAR_PUBLIC_URL). Run it again to
+bring the copy up to date: only changed files are written, and files of removed pages are deleted.\n\n${ENV_HELP}`,
+    async run(args) {
+      const [kind, dir, ...rest] = args;
+      if (kind !== 'static' || !dir || rest.length) {
+        console.error('Usage: khabar export static DIR');
+        process.exitCode = 2;
+        return;
+      }
+      const runtime = await createRuntime(loadConfig());
+      const app = await buildApp(runtime.ctx);
+      try {
+        const r = await exportStatic(app, dir, progressBar(process.stderr));
+        console.log(`Exported ${r.files} files to ${dir}: ${r.written} written, ${r.unchanged} unchanged, ${r.removed} removed.`);
+        if (r.failed.length) console.log(`Linked but not exported (${r.failed.length}): ${r.failed.slice(0, 10).join(', ')}`);
+      } catch (err) {
+        if (!(err instanceof KhabarError)) throw err;
+        console.error(err.message);
+        process.exitCode = 1;
+      } finally {
+        await app.close();
+        await runtime.close();
+      }
+    },
   },
   'seed-demo': {
     summary: 'create the demo newsroom (only into an empty database)',

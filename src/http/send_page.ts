@@ -168,6 +168,9 @@ function answer(reply: FastifyReply, page: StoredPage, audience: Audience, cache
   const req = reply.request;
   const { html, etag } = page;
   reply.header('etag', etag).header('cache-control', cacheable ? PAGE_CACHE_CONTROL : 'no-store').header('vary', PAGE_VARY);
+  // Tor Browser offers the onion service's copy of the same page (KHABAR_ONION_URL); the header names it.
+  const onion = req.server.ctx?.config.onionUrl;
+  if (onion) reply.header('onion-location', onion + req.url);
   if (audience === 'private') {
     // Its address may hold a one-time token: no referrer carries it to another site, and no search engine keeps
     // it. same-origin, not no-referrer: under no-referrer a browser sends `Origin: null` with the page's own form

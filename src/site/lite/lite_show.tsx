@@ -96,7 +96,7 @@ type SlugReq = FastifyRequest<{ Params: { slug: string } }>;
 async function liteArticleShow(ctx: AppContext, req: SlugReq, reply: FastifyReply) {
   const a = await ctx.reads.get(`article:${req.params.slug}`, () => findArticleBySlug(ctx.db, req.params.slug));
   // Moved, removed and unpublished stories: the full edition answers (a redirect, 410 or 404), so say nothing more here.
-  if (!a || a.status !== 'published') throw new NotFoundError('We could not find that article.');
+  if (a?.status !== 'published') throw new NotFoundError('We could not find that article.');
   const site = await loadSiteView(ctx, a.language);
   const lang = site.lang;
   const full = articleHref(a.slug);
