@@ -3,6 +3,7 @@
 import type { MessageKey } from './en.ts';
 import { commentsFa } from './comments_fa.ts';
 import { adminFa } from './admin_fa.ts';
+import { reachFa } from './reach_fa.ts';
 
 export const fa: Record<MessageKey, string> = {
   'site.skip': 'رفتن به متن اصلی',
@@ -83,6 +84,7 @@ export const fa: Record<MessageKey, string> = {
   'search.from': 'از',
   'search.to': 'تا',
   'search.count': '{count, plural, one {# نتیجه} other {# نتیجه}}',
+  'search.count_more': 'بیش از {count} نتیجه: {count} نتیجهٔ تازه‌تر این‌جا رتبه‌بندی شده‌اند. برای محدودتر کردن جست‌وجو، واژه یا فیلتر بیفزایید.',
   'search.none': 'چیزی با جستجوی شما جور نیامد. واژه‌های کمتر یا دیگری را بیازمایید.',
   'search.prompt': 'برای یافتن گزارش‌ها چند واژه بنویسید.',
   'search.results': 'نتیجه‌ها',
@@ -96,4 +98,5 @@ export const fa: Record<MessageKey, string> = {
   'email.reset.body': 'کسی خواسته است رمز حساب شما را در اتاق خبر {site} تغییر دهد.\n\nبرای گزیدن رمز تازه، این لینک را در ظرف یک ساعت باز کنید:\n{url}\n\nاگر این درخواست از شما نبوده است، این ایمیل را نادیده بگیرید.\n',
   ...commentsFa,
   ...adminFa,
+  ...reachFa,
 };

@@ -2,6 +2,7 @@
 import type { MessageKey } from './en.ts';
 import { commentsPs } from './comments_ps.ts';
 import { adminPs } from './admin_ps.ts';
+import { reachPs } from './reach_ps.ts';
 
 export const ps: Record<MessageKey, string> = {
   'site.skip': 'اصلي متن ته ورشئ',
@@ -82,6 +83,7 @@ export const ps: Record<MessageKey, string> = {
   'search.from': 'له',
   'search.to': 'تر',
   'search.count': '{count, plural, one {# پایله} other {# پایلې}}',
+  'search.count_more': 'له {count} زیاتې پایلې: دلته {count} تازه پایلې درجه بندي شوې دي. د لټون د لنډولو لپاره نور ټکي یا چاڼګرونه ورزیات کړئ.',
   'search.none': 'ستاسې له لټون سره هېڅ سمون ونه خوړ. لږ یا نور ټکي وازمویئ.',
   'search.prompt': 'د راپورونو موندلو لپاره څو ټکي ولیکئ.',
   'search.results': 'پایلې',
@@ -95,4 +97,5 @@ export const ps: Record<MessageKey, string> = {
   'email.reset.body': 'یو چا غوښتي چې د {site} خبرخونې کې ستاسې د حساب پټنوم بدل کړي.\n\nد نوي پټنوم د ټاکلو لپاره دا لینک په یوه ساعت کې پرانیزئ:\n{url}\n\nکه دا غوښتنه ستاسې نه وه، دا برېښنالیک پرېږدئ.\n',
   ...commentsPs,
   ...adminPs,
+  ...reachPs,
 };
