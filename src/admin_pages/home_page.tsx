@@ -20,7 +20,7 @@ export function homePage(app: FastifyInstance): void {
       <AdminLayout view={view} title={t(lang, 'admin.home.title')}>
         <p class="admin-who">{t(lang, 'admin.home.signed_in', { name: s.name, role: t(lang, `admin.role.${s.role}` as MessageKey) })}</p>
         <p>{t(lang, 'admin.home.coming')}</p>
-        <p><a href="/api/admin/openapi.json">{t(lang, 'admin.home.api')}</a></p>
+        <p><a href="/api/reference">{t(lang, 'admin.home.api_reference')}</a> · <a href="/api/admin/openapi.json">{t(lang, 'admin.home.api')}</a></p>
         {s.totp_enabled ? null : (
           <p>{t(lang, 'admin.home.no_two_factor')} <a href="/admin/two-factor">{t(lang, 'admin.home.set_up_two_factor')}</a></p>
         )}

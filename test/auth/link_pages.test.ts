@@ -264,6 +264,7 @@ for (const dialect of testDialects()) {
       const home = await b.get('/admin');
       assertPage(home, 200, /Signed in as Farida Noori \(owner\)/);
       assert.match(home.body, /href="\/api\/admin\/openapi.json"/);
+      assert.match(home.body, /href="\/api\/reference"/, 'the staff page links the API reference');
       assert.match(home.body, /<form method="post" action="\/admin\/sign-out"/);
       assert.equal((await b.get('/admin/sign-in')).headers.location, '/admin', 'signed in already');
 
