@@ -1,5 +1,6 @@
 // The Admin API (/api/admin/...): every operation is declared with `endpoint` (endpoint.ts) in one of these files;
-// the OpenAPI document (openapi.ts, GET /api/admin/openapi.json) is generated from those declarations.
+// the OpenAPI document (openapi.ts, GET /api/admin/openapi.json) is generated from those declarations, and drawn for
+// people at GET /api/reference (reference_page.tsx).
 import type { FastifyInstance } from 'fastify';
 import { sessionRoutes } from './session_routes.ts';
 import { twoFactorRoutes } from './two_factor_routes.ts';
@@ -12,10 +13,11 @@ import { mediaRoutes } from './media_routes.ts';
 import { resourcesRoutes } from './resources_routes.ts';
 import { settingsRoutes } from './settings_routes.ts';
 import { apiKeysRoutes } from './api_keys_routes.ts';
+import { referencePage } from './reference_page.tsx';
 
 export async function adminApi(app: FastifyInstance): Promise<void> {
   for (const routes of [sessionRoutes, twoFactorRoutes, linkRoutes, staffRoutes, moderationRoutes, articlesRoutes, revisionsRoutes, resourcesRoutes,
-    mediaRoutes, settingsRoutes, apiKeysRoutes]) {
+    mediaRoutes, settingsRoutes, apiKeysRoutes, referencePage]) {
     await app.register(routes);
   }
 }

@@ -57,6 +57,7 @@ export const adminEn = {
   'admin.home.signed_in': 'Signed in as {name} ({role}).',
   'admin.home.coming': 'The newsroom app for writing, editing and publishing articles comes in a later version. Until then, the newsroom works through the Admin API.',
   'admin.home.api': 'Admin API description (OpenAPI)',
+  'admin.home.api_reference': 'API reference',
   'admin.home.no_two_factor': 'Your account has no second factor yet.',
   'admin.home.set_up_two_factor': 'Set up two-factor authentication',
   'admin.home.sign_out': 'Sign out',

@@ -144,3 +144,22 @@ test('media: variants come back as a list of files with their addresses, as docu
   const named = Object.keys(((schema.properties as Record<string, Json>).media.properties as Json)).sort();
   assert.deepEqual(Object.keys(got.body.media).sort(), named);
 });
+
+test('reference: /api/reference draws every operation from the document, on our origin and without scripts', async () => {
+  const { t, doc } = await documented();
+  const res = await t.app.inject({ method: 'GET', url: '/api/reference' });
+  assert.equal(res.statusCode, 200);
+  assert.match(String(res.headers['content-type']), /^text\/html/);
+  assert.match(String(res.headers['content-security-policy']), /script-src 'self'/);
+  const html = res.body;
+  assert.doesNotMatch(html, /<script/i, 'no scripts');
+  assert.doesNotMatch(html, /(src|href)="(https?:)?\/\//, 'nothing from another origin');
+  assert.match(html, /href="\/api\/admin\/openapi.json"/);
+  const missing = operations(doc).filter(([, op]) => !html.includes(`id="${op.operationId}"`)).map(([k]) => k);
+  assert.deepEqual(missing, [], 'every operation has its section');
+  assert.match(html, /<code>article_id<\/code>/, 'the queue\'s parameters are listed');
+  assert.ok(html.includes('The queue&#39;s tab') || html.includes("The queue's tab"), 'with their descriptions');
+  assert.ok(html.includes('<code>social.N.url</code>'), 'nested body fields by the path error answers use');
+  const docRes = await t.app.inject({ method: 'GET', url: '/api/admin/openapi.json' });
+  assert.equal(docRes.json().paths['/api/reference'], undefined, 'the page is not an operation');
+});
