@@ -4,14 +4,36 @@
 // the least recently used page goes first. Purges travel through a PurgeBus so that several instances can share
 // them (in process today; Redis pub/sub has the same shape).
 
-/** One stored page: the HTML and its compressed bodies, under one ETag. */
+/** One stored page: the HTML (or a feed's or sitemap's text) and its compressed bodies, under one ETag. */
 export interface StoredPage {
   html: string;
+  /** a document's media type and last change (feeds, sitemaps); pages are HTML with no Last-Modified */
+  type?: string;
+  lastModified?: Date;
   etag: string;
   br: Buffer | null;
   gzip: Buffer | null;
   tags: readonly string[];
   bytes: number;
+}
+
+/** The query parameters the public site reads: cpage and replyto (an article's comments), page (lists, search),
+ * q, section, lang, from, to (search). A page that reads another must be added here, or it is cached without it. */
+const SITE_PARAMS = new Set(['cpage', 'replyto', 'page', 'q', 'section', 'lang', 'from', 'to']);
+
+/** The cache key of an address: its path and the parameters the site reads, first value of each, in one order and
+ * one encoding. Parameters no page reads (utm_*, fbclid, a bot's random ones) and their order make no new entry. */
+export function pageCacheKey(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const kept = new URLSearchParams();
+  const given = new URLSearchParams(url.slice(q + 1));
+  for (const name of [...SITE_PARAMS].sort()) {
+    const v = given.get(name);
+    if (v !== null) kept.set(name, v);
+  }
+  const query = kept.toString();
+  return query ? `${url.slice(0, q)}?${query}` : url.slice(0, q);
 }
 
 /** Told of each purge; `here` when the change was made by this instance (which alone calls the purge webhook). */

@@ -44,14 +44,20 @@ export function purgeOnChanges(ctx: AppContext, cache: PageCache, bus: PurgeBus,
       // Publishing, unpublishing, archiving or deleting a story moves it in or out of lists (the home page, its
       // section, tags and authors, the archives); an edit of a published story may move it between them (a new
       // section or tag); a correction, or a change to a draft, only touches the pages that already show it.
-      const moves = LIST_CHANGES.has(reason) || (reason === 'edited' && (await getArticle(ctx.db, articleId))?.status === 'published');
-      await purge([`article:${articleId}`, ...(moves ? await listTags(ctx, articleId) : [])]);
+      // Any change a reader can see (moves, or anything done to a published story) also purges 'articles': the
+      // sitemaps, which list every story's address and last change.
+      const shown = LIST_CHANGES.has(reason) || (await getArticle(ctx.db, articleId))?.status === 'published';
+      const moves = LIST_CHANGES.has(reason) || (reason === 'edited' && shown);
+      await purge([`article:${articleId}`, ...(shown ? ['articles'] : []), ...(moves ? await listTags(ctx, articleId) : [])]);
     }),
     ctx.events.on('comment.changed', ({ articleId }) => purge([`comments:${articleId}`])),
     ctx.events.on('settings.changed', () => purge(['settings'])),
-    ctx.events.on('section.changed', ({ sectionId }) => purge([`section:${sectionId}`, `list:section:${sectionId}`])),
+    // list:sections and list:people: the sitemaps of every section and every author (a new one comes in)
+    ctx.events.on('section.changed', ({ sectionId }) => purge([`section:${sectionId}`, `list:section:${sectionId}`, 'list:sections'])),
     ctx.events.on('ads.changed', () => purge(['ads'])),
-    ctx.events.on('content.changed', ({ kind, id }) => purge([`${kind}:${id}`])),
+    // a renamed author or tag changes what the search finds ('articles' also tags the search pages)
+    ctx.events.on('content.changed', ({ kind, id }) => purge([`${kind}:${id}`, ...(kind === 'person' ? ['list:people'] : []),
+      ...(kind === 'person' || kind === 'tag' ? ['articles'] : [])])),
   ];
   return () => {
     cache.onStored = null;

@@ -10,7 +10,7 @@ import { h, type VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import { remember } from '../remember.ts';
 import { SESSION_COOKIE } from '../auth/sessions.ts';
-import type { PageCache, StoredPage } from './page_cache.ts';
+import { pageCacheKey, type PageCache, type StoredPage } from './page_cache.ts';
 import { SaveData, savesData } from './save_data.ts';
 
 declare module 'fastify' {
@@ -51,7 +51,8 @@ function personal(req: FastifyRequest): boolean {
 
 /** A page's place in the cache: its address, and whether the reader saves data (a page of smallest pictures). */
 function pageKey(req: FastifyRequest): string {
-  return savesData(req) ? `${req.url} save-data` : req.url;
+  const key = pageCacheKey(req.url);
+  return savesData(req) ? `${key} save-data` : key;
 }
 
 /** What public pages vary by: the encoding, and Save-Data (src/http/save_data.ts). */
@@ -148,20 +149,32 @@ function compress(html: string, encoding: 'br' | 'gzip'): Buffer {
  * page's If-None-Match already names it. */
 export function sendPage(reply: FastifyReply, page: VNode | string, { status = 200, audience = 'public', cacheTags }: PageOptions = {}): FastifyReply {
   const html = typeof page === 'string' ? page : renderDocument(page, savesData(reply.request));
+  return store(reply, { html, etag: weakEtag(html), br: null, gzip: null, tags: [], bytes: 0 }, audience, status, cacheTags);
+}
+
+/** Keeps a public 200 answer in the page cache when its request won the right to store it and it says what it
+ * shows; then sends it. Nothing personal is kept: a request with credentials never gets here, and a response that
+ * sets a cookie is dropped once it has gone (endPageCacheFlight). */
+function store(reply: FastifyReply, page: StoredPage, audience: Audience, status: number, cacheTags?: readonly string[]): FastifyReply {
   const cacheable = audience === 'public' && status === 200;
-  const etag = weakEtag(html);
   const s = storing.get(reply.request);
-  // Kept only when nothing about it is personal: a public 200 page that says what it shows, from a request without
-  // credentials (and, checked once it has gone, setting no cookie).
   if (s && cacheable && cacheTags) {
-    const size = Buffer.byteLength(html);
-    const br = size < COMPRESS_FROM ? null : compress(html, 'br');
-    const gzip = size < COMPRESS_FROM ? null : compress(html, 'gzip');
-    const stored: StoredPage = { html, etag, br, gzip, tags: [...new Set(cacheTags)], bytes: size + (br?.length ?? 0) + (gzip?.length ?? 0) + 200 };
-    s.page = stored;
-    return answer(reply, stored, audience, cacheable, status);
+    const size = Buffer.byteLength(page.html);
+    const br = size < COMPRESS_FROM ? null : compress(page.html, 'br');
+    const gzip = size < COMPRESS_FROM ? null : compress(page.html, 'gzip');
+    s.page = { ...page, br, gzip, tags: [...new Set(cacheTags)], bytes: size + (br?.length ?? 0) + (gzip?.length ?? 0) + 200 };
+    return answer(reply, s.page, audience, cacheable, status);
   }
-  return answer(reply, { html, etag, br: null, gzip: null, tags: [], bytes: 0 }, audience, cacheable, status);
+  return answer(reply, page, audience, cacheable, status);
+}
+
+/** Whether the client's copy is current: If-None-Match names the ETag or, without If-None-Match, a document's
+ * Last-Modified is no later than If-Modified-Since (RFC 9110 §13.1.3). */
+function fresh(req: FastifyRequest, page: StoredPage): boolean {
+  const inm = req.headers['if-none-match'];
+  if (inm !== undefined) return namesEtag(inm, page.etag);
+  const ims = Date.parse(req.headers['if-modified-since'] ?? '');
+  return page.lastModified !== undefined && !Number.isNaN(ims) && Math.floor(page.lastModified.getTime() / 1000) * 1000 <= ims;
 }
 
 function answer(reply: FastifyReply, page: StoredPage, audience: Audience, cacheable: boolean, status = 200): FastifyReply {
@@ -171,14 +184,15 @@ function answer(reply: FastifyReply, page: StoredPage, audience: Audience, cache
   // Tor Browser offers the onion service's copy of the same page (KHABAR_ONION_URL); the header names it.
   const onion = req.server.ctx?.config.onionUrl;
   if (onion) reply.header('onion-location', onion + req.url);
+  if (page.lastModified) reply.header('last-modified', page.lastModified.toUTCString());
   if (audience === 'private') {
     // Its address may hold a one-time token: no referrer carries it to another site, and no search engine keeps
     // it. same-origin, not no-referrer: under no-referrer a browser sends `Origin: null` with the page's own form
     // posts, which the same-origin check of every form (src/http/same_origin.ts) must refuse.
     reply.header('referrer-policy', 'same-origin').header('x-robots-tag', 'noindex, nofollow');
   }
-  if (cacheable && namesEtag(req.headers['if-none-match'], etag)) return reply.code(304).send();
-  reply.code(status).type('text/html; charset=utf-8');
+  if (cacheable && fresh(req, page)) return reply.code(304).send();
+  reply.code(status).type(page.type ?? 'text/html; charset=utf-8');
   const encoding = pickEncoding(req.headers['accept-encoding']);
   if (encoding === 'identity' || (html.length < COMPRESS_FROM && Buffer.byteLength(html) < COMPRESS_FROM)) return reply.send(html);
   const ready = page[encoding];
@@ -189,21 +203,16 @@ function answer(reply: FastifyReply, page: StoredPage, audience: Audience, cache
   return reply.header('content-encoding', encoding).send(body);
 }
 
-/** Sends a public document that is not a page (a feed) the way public pages go: weak ETag, shared-cache header,
- * br/gzip kept by ETag, 304 on If-None-Match; with `lastModified`, also Last-Modified and 304 on If-Modified-Since,
- * which counts only when there is no If-None-Match (RFC 9110 §13.1.3). */
-export function sendDocument(reply: FastifyReply, text: string, type: string, lastModified?: Date): FastifyReply {
-  const req = reply.request;
-  const etag = weakEtag(text);
-  reply.header('etag', etag).header('cache-control', PAGE_CACHE_CONTROL).header('vary', 'accept-encoding');
-  if (lastModified) reply.header('last-modified', lastModified.toUTCString());
-  const inm = req.headers['if-none-match'];
-  const ims = Date.parse(req.headers['if-modified-since'] ?? '');
-  const fresh = inm !== undefined ? namesEtag(inm, etag)
-    : lastModified !== undefined && !Number.isNaN(ims) && Math.floor(lastModified.getTime() / 1000) * 1000 <= ims;
-  if (fresh) return reply.code(304).send();
-  reply.code(200).type(type);
-  const encoding = pickEncoding(req.headers['accept-encoding']);
-  if (encoding === 'identity' || Buffer.byteLength(text) < COMPRESS_FROM) return reply.send(text);
-  return reply.header('content-encoding', encoding).send(compressed(encoding + etag, () => compress(text, encoding)));
+export interface DocumentOptions {
+  /** the newest change it shows: Last-Modified, and 304 on If-Modified-Since */
+  lastModified?: Date;
+  /** as for pages: a document that names what it shows is kept in the page cache, so a repeat request or a
+   * conditional one (a feed reader's 304) is answered before the route builds anything */
+  cacheTags?: readonly string[];
+}
+
+/** Sends a public document that is not a page (a feed, a sitemap) the way public pages go: weak ETag, shared-cache
+ * header, br/gzip, 304 on If-None-Match (or If-Modified-Since when there is no If-None-Match), the page cache. */
+export function sendDocument(reply: FastifyReply, text: string, type: string, { lastModified, cacheTags }: DocumentOptions = {}): FastifyReply {
+  return store(reply, { html: text, etag: weakEtag(text), type, lastModified, br: null, gzip: null, tags: [], bytes: 0 }, 'public', 200, cacheTags);
 }

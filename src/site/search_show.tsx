@@ -10,6 +10,7 @@ import { MARK_END, MARK_START } from '../search/normalise.ts';
 import { t, dir, zonedMidnight, type MessageKey } from '../i18n/index.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
 import { loadSiteView } from './site_view.ts';
+import { cardTags, siteTags } from './cache_tags.ts';
 import { sendPage } from '../http/send_page.ts';
 import { Layout } from './views/layout.tsx';
 import { Pager, When, articleHref, sectionHref } from './views/parts.tsx';
@@ -93,6 +94,8 @@ export async function searchShow(ctx: AppContext, req: FastifyRequest, reply: Fa
   const heading = words ? t(lang, 'search.title_for', { q: words }) : t(lang, 'search.title');
   const prev = p.page > 1 && p.page <= pages ? <link rel="prev" href={searchHref(p, p.page - 1)} /> : null;
   const next = p.page < pages ? <link rel="next" href={searchHref(p, p.page + 1)} /> : null;
+  // Results can change with any story: 'articles' is purged by every change readers can see (page_cache_events.ts).
+  const cacheTags = [...siteTags(site), 'articles', 'list:latest', ...cardTags([...cards.values()])];
   return sendPage(reply, (
     <Layout site={site} title={`${heading} | ${settings.name}`} head={<><meta name="robots" content="noindex" />{prev}{next}</>}>
       <section class="search-page">
@@ -144,5 +147,5 @@ export async function searchShow(ctx: AppContext, req: FastifyRequest, reply: Fa
         )}
       </section>
     </Layout>
-  ));
+  ), { cacheTags });
 }

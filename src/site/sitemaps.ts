@@ -5,6 +5,7 @@ import type { AppContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import { authorEntries, countPublishedArticles, publishedArticleEntries, recentNewsEntries, sectionEntries, type SitemapEntry } from '../content/sitemap_reading.ts';
 import { loadSiteView } from './site_view.ts';
+import { sendDocument } from '../http/send_page.ts';
 import { articleHref, authorHref, sectionHref } from './views/parts.tsx';
 
 /** Sitemap limits (sitemaps.org): 50,000 URLs and 50 MB per file. Tests lower perPage to prove the paging. */
@@ -26,7 +27,7 @@ const NEWS_MAX = 1000;
 
 const SM = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 const NEWS = 'http://www.google.com/schemas/sitemap-news/0.9';
-// Crawlers may keep these for a few minutes; a CDN a little longer, then revalidate.
+// robots.txt changes only with the code: crawlers may keep it a few minutes. Sitemaps go out as pages do.
 const CACHE = 'public, max-age=300, s-maxage=300, stale-while-revalidate=600';
 
 export function xmlText(s: string): string {
@@ -37,8 +38,9 @@ export function xmlText(s: string): string {
 
 const isoTime = (at: string) => new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-function sendXml(reply: FastifyReply, xml: string) {
-  return reply.header('cache-control', CACHE).type('application/xml; charset=utf-8').send(`<?xml version="1.0" encoding="UTF-8"?>\n${xml}`);
+/** A sitemap through the page cache: `tags` name what it lists (src/site/cache_tags.ts), so a change purges it. */
+function sendXml(reply: FastifyReply, xml: string, tags?: string[]) {
+  return sendDocument(reply, `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`, 'application/xml; charset=utf-8', { cacheTags: tags });
 }
 
 function urlset(urls: string[], extraNs = ''): string {
@@ -70,7 +72,7 @@ export async function sitemapRoutes(app: FastifyInstance): Promise<void> {
     if (news.length) maps.push([`${base}/sitemaps/news.xml`, newest(news)]);
     for (let n = 1; n <= Math.ceil(count / articlesPerSitemap(base)); n++) maps.push([`${base}/sitemaps/articles-${n}.xml`, undefined]);
     const body = maps.map(([loc, lastmod]) => `<sitemap><loc>${xmlText(loc)}</loc>${lastmod ? `<lastmod>${isoTime(lastmod)}</lastmod>` : ''}</sitemap>`);
-    return sendXml(reply, `<sitemapindex xmlns="${SM}">\n${body.join('\n')}\n</sitemapindex>\n`);
+    return sendXml(reply, `<sitemapindex xmlns="${SM}">\n${body.join('\n')}\n</sitemapindex>\n`, ['articles', 'list:sections', 'list:people']);
   });
 
   app.get<{ Params: { n: string } }>('/sitemaps/articles-:n(^\\d{1,6}$).xml', async (req, reply) => {
@@ -78,21 +80,23 @@ export async function sitemapRoutes(app: FastifyInstance): Promise<void> {
     const per = articlesPerSitemap(base);
     const entries = n >= 1 ? await publishedArticleEntries(ctx.db, per, (n - 1) * per) : [];
     if (!entries.length) throw new NotFoundError('There is no such sitemap.');
-    return sendXml(reply, urlset(entries.map((e) => url(base + articleHref(e.slug), e.updated_at))));
+    return sendXml(reply, urlset(entries.map((e) => url(base + articleHref(e.slug), e.updated_at))), ['articles']);
   });
 
   app.get('/sitemaps/sections.xml', async (_req, reply) => {
     const sections = await sectionEntries(ctx.db);
-    return sendXml(reply, urlset([url(`${base}/`, newest(sections)), ...sections.map((e) => url(base + sectionHref(e.slug), e.updated_at))]));
+    return sendXml(reply, urlset([url(`${base}/`, newest(sections)), ...sections.map((e) => url(base + sectionHref(e.slug), e.updated_at))]),
+      ['articles', 'list:sections']);
   });
 
   app.get('/sitemaps/authors.xml', async (_req, reply) => {
     const authors = await authorEntries(ctx.db);
     if (!authors.length) throw new NotFoundError('There is no such sitemap.');
-    return sendXml(reply, urlset(authors.map((e) => url(base + authorHref(e.slug), e.updated_at))));
+    return sendXml(reply, urlset(authors.map((e) => url(base + authorHref(e.slug), e.updated_at))), ['articles', 'list:people']);
   });
 
   // An empty news sitemap is still served (Google reads it as "nothing new"); the index names it only when it has stories.
+  // Not kept in the page cache: stories leave it as the clock passes 48 hours, with no change to purge it.
   app.get('/sitemaps/news.xml', async (_req, reply) => {
     const [site, news] = await Promise.all([loadSiteView(ctx), recentNewsEntries(ctx.db, newsSince(ctx), NEWS_MAX)]);
     const name = xmlText(site.settings.name);

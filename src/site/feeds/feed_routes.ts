@@ -13,6 +13,7 @@ import { LANGUAGES } from '../../i18n/languages.ts';
 import { t } from '../../i18n/index.ts';
 import { sendDocument } from '../../http/send_page.ts';
 import { loadSiteView } from '../site_view.ts';
+import { cardTags, siteTags } from '../cache_tags.ts';
 import { authorHref, sectionHref, tagHref } from '../views/parts.tsx';
 import { buildFeed, FEED_TYPES, lastChange, type FeedKind } from './feed_build.ts';
 import { feedHrefs } from './feed_paths.ts';
@@ -29,6 +30,8 @@ interface Scope {
   title: string;
   filter: ListFilter;
   language?: string;
+  /** page-cache tags of the list itself (src/site/cache_tags.ts) */
+  tags: string[];
 }
 
 async function sendFeed(ctx: AppContext, reply: FastifyReply, kind: FeedKind, scope: (lang: string) => Promise<Scope>) {
@@ -46,7 +49,10 @@ async function sendFeed(ctx: AppContext, reply: FastifyReply, kind: FeedKind, sc
     publicUrl,
     content: site.settings.feedContent,
   }, stories);
-  return sendDocument(reply, text, FEED_TYPES[kind], stories.length ? lastChange(stories) : undefined);
+  return sendDocument(reply, text, FEED_TYPES[kind], {
+    lastModified: stories.length ? lastChange(stories) : undefined,
+    cacheTags: [...siteTags(site), ...s.tags, ...cardTags(stories)],
+  });
 }
 
 type SlugParams = { Params: { slug: string } };
@@ -55,26 +61,27 @@ export async function feedRoutes(app: FastifyInstance): Promise<void> {
   const ctx = app.ctx;
   const named = async (lang: string, name: string) => `${name} | ${(await loadSiteView(ctx, lang)).settings.name}`;
   for (const [file, kind] of Object.entries(FEED_NAMES)) {
-    app.get(`/${file}`, (_req, reply) => sendFeed(ctx, reply, kind, async () => ({ base: '', title: (await loadSiteView(ctx)).settings.name, filter: {} })));
+    app.get(`/${file}`, (_req, reply) => sendFeed(ctx, reply, kind, async () => ({
+      base: '', title: (await loadSiteView(ctx)).settings.name, filter: {}, tags: ['list:latest'] })));
     for (const language of LANGUAGES) {
       app.get(`/${language}/${file}`, (_req, reply) => sendFeed(ctx, reply, kind, async () => ({
-        base: `/${language}`, title: `${(await loadSiteView(ctx)).settings.name} (${language})`, filter: { language }, language,
+        base: `/${language}`, title: `${(await loadSiteView(ctx)).settings.name} (${language})`, filter: { language }, language, tags: ['list:latest'],
       })));
     }
     app.get<SlugParams>(`/section/:slug/${file}`, (req, reply) => sendFeed(ctx, reply, kind, async (lang) => {
       const s = await getSectionBySlug(ctx.db, req.params.slug);
       if (!s) throw new NotFoundError('We could not find that section.');
-      return { base: sectionHref(s.slug), title: await named(lang, s.name), filter: { sectionId: s.id } };
+      return { base: sectionHref(s.slug), title: await named(lang, s.name), filter: { sectionId: s.id }, tags: [`section:${s.id}`, `list:section:${s.id}`] };
     }));
     app.get<SlugParams>(`/tag/:slug/${file}`, (req, reply) => sendFeed(ctx, reply, kind, async (lang) => {
       const tag = await getTagBySlug(ctx.db, req.params.slug);
       if (!tag) throw new NotFoundError('We could not find that tag.');
-      return { base: tagHref(tag.slug), title: await named(lang, t(lang, 'list.tag', { name: tag.name })), filter: { tagId: tag.id } };
+      return { base: tagHref(tag.slug), title: await named(lang, t(lang, 'list.tag', { name: tag.name })), filter: { tagId: tag.id }, tags: [`tag:${tag.id}`, `list:tag:${tag.id}`] };
     }));
     app.get<SlugParams>(`/author/:slug/${file}`, (req, reply) => sendFeed(ctx, reply, kind, async (lang) => {
       const p = await getPersonBySlug(ctx.db, req.params.slug);
       if (!p) throw new NotFoundError('We could not find that author.');
-      return { base: authorHref(p.slug), title: await named(lang, t(lang, 'list.author', { name: p.name })), filter: { personId: p.id } };
+      return { base: authorHref(p.slug), title: await named(lang, t(lang, 'list.author', { name: p.name })), filter: { personId: p.id }, tags: [`person:${p.id}`, `list:person:${p.id}`] };
     }));
   }
 }
