@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { openDatabase } from './db/index.ts';
 import { seedDemo, isEmpty } from './demo/seed.ts';
 import { reindexAll } from './search/search_index.ts';
+import { describePoll, pollNow } from './syndication/poll.ts';
 import { startServices } from './services.ts';
 import { setupNotice } from './auth/setup.ts';
 
@@ -25,7 +26,8 @@ const ENV_HELP = `Environment:
   KHABAR_SECRET         signing secret, 16+ characters (default: generated into the data folder)
   KHABAR_TRUST_PROXY=1  behind a reverse proxy or CDN
   SMTP_URL              smtp://... or smtps://... to send invitations and password resets
-  LOG_LEVEL             fatal, error, warn, info (default), debug, trace or silent`;
+  LOG_LEVEL             fatal, error, warn, info (default), debug, trace or silent
+  KHABAR_FETCH_ALLOW    private addresses/networks partner fetches may reach (e.g. 10.0.0.0/8)`;
 
 const commands: Record<string, Command> = {
   serve: {
@@ -83,6 +85,26 @@ const commands: Record<string, Command> = {
       const n = await reindexAll(runtime.ctx);
       console.log(`Search index rebuilt: ${n} published articles.`);
       await runtime.close();
+    },
+  },
+  syndication: {
+    summary: 'poll partner feeds now: syndication poll [SOURCE]',
+    help: `Usage: khabar syndication poll [SOURCE]\n\nPolls one partner source (its id or slug) or every source with a feed, now, printing a line per source.\n\n${ENV_HELP}`,
+    async run(args) {
+      const [verb, which] = args;
+      if (verb !== 'poll') {
+        console.error('Usage: khabar syndication poll [SOURCE]');
+        process.exitCode = 2;
+        return;
+      }
+      const runtime = await createRuntime(loadConfig());
+      try {
+        const results = await pollNow(runtime.ctx, which, (r) => console.log(describePoll(r)));
+        if (!results.length) console.log('No source has a feed address yet.');
+        if (results.some((r) => r.outcome === 'failed')) process.exitCode = 1;
+      } finally {
+        await runtime.close();
+      }
     },
   },
   'seed-demo': {

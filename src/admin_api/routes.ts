@@ -12,10 +12,11 @@ import { mediaRoutes } from './media_routes.ts';
 import { resourcesRoutes } from './resources_routes.ts';
 import { settingsRoutes } from './settings_routes.ts';
 import { apiKeysRoutes } from './api_keys_routes.ts';
+import { syndicationRoutes } from './syndication_routes.ts';
 
 export async function adminApi(app: FastifyInstance): Promise<void> {
   for (const routes of [sessionRoutes, twoFactorRoutes, linkRoutes, staffRoutes, moderationRoutes, articlesRoutes, revisionsRoutes, resourcesRoutes,
-    mediaRoutes, settingsRoutes, apiKeysRoutes]) {
+    mediaRoutes, settingsRoutes, apiKeysRoutes, syndicationRoutes]) {
     await app.register(routes);
   }
 }

@@ -1,10 +1,11 @@
 // The in-process job runner: every 30 seconds it runs the work that has come due (scheduled publishing first,
-// tidying the accounts tables hourly; feed polling and image variants later). Each job is safe to run on several instances at once and after a
+// tidying the accounts tables hourly, polling each partner feed on its own interval; image variants later). Each job is safe to run on several instances at once and after a
 // restart: publishDueArticles publishes each article exactly once.
 import type { AppContext } from '../context.ts';
 import { publishDueArticles } from '../content/articles.ts';
 import { audit } from '../auth/audit.ts';
 import { tidyAccounts } from '../auth/housekeeping.ts';
+import { pollDueSources, type PollResult } from '../syndication/poll.ts';
 
 export const JOB_INTERVAL_MS = 30_000;
 export const TIDY_INTERVAL_MS = 3600_000;
@@ -13,6 +14,8 @@ export interface JobResults {
   published: number[];
   /** Rows the hourly tidy removed, when it ran this time. */
   tidied: Awaited<ReturnType<typeof tidyAccounts>> | null;
+  /** partner feeds polled this time (each on its own interval) */
+  polled: PollResult[];
 }
 
 /** When each context last tidied (per process; tidying twice is harmless, so instances need not agree). */
@@ -29,7 +32,8 @@ export async function runDueJobs(ctx: AppContext): Promise<JobResults> {
     tidied = await tidyAccounts(ctx);
     lastTidy.set(ctx, now);
   }
-  return { published, tidied };
+  const polled = await pollDueSources(ctx);
+  return { published, tidied, polled };
 }
 
 export interface JobRunner {
