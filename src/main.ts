@@ -7,6 +7,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { openDatabase } from './db/index.ts';
 import { seedDemo, isEmpty } from './demo/seed.ts';
 import { reindexAll } from './search/search_index.ts';
+import { describePoll, pollNow } from './syndication/poll.ts';
 import { startServices } from './services.ts';
 import { setupNotice } from './auth/setup.ts';
 import { importCommand } from './importers/command.ts';
@@ -31,7 +32,8 @@ const ENV_HELP = `Environment:
   SMTP_URL              smtp://... or smtps://... to send invitations and password resets
   LOG_LEVEL             fatal, error, warn, info (default), debug, trace or silent
   KHABAR_ONION_URL      the site's onion service (http://xxx.onion), announced with Onion-Location
-  KHABAR_MIRRORS        comma-separated addresses of mirrors, listed in the footer`;
+  KHABAR_MIRRORS        comma-separated addresses of mirrors, listed in the footer
+  KHABAR_FETCH_ALLOW    private addresses/networks partner fetches may reach (e.g. 10.0.0.0/8)`;
 
 const commands: Record<string, Command> = {
   serve: {
@@ -131,6 +133,26 @@ bring the copy up to date: only changed files are written, and files of removed 
         process.exitCode = 1;
       } finally {
         await app.close();
+        await runtime.close();
+      }
+    },
+  },
+  syndication: {
+    summary: 'poll partner feeds now: syndication poll [SOURCE]',
+    help: `Usage: khabar syndication poll [SOURCE]\n\nPolls one partner source (its id or slug) or every source with a feed, now, printing a line per source.\n\n${ENV_HELP}`,
+    async run(args) {
+      const [verb, which] = args;
+      if (verb !== 'poll') {
+        console.error('Usage: khabar syndication poll [SOURCE]');
+        process.exitCode = 2;
+        return;
+      }
+      const runtime = await createRuntime(loadConfig());
+      try {
+        const results = await pollNow(runtime.ctx, which, (r) => console.log(describePoll(r)));
+        if (!results.length) console.log('No source has a feed address yet.');
+        if (results.some((r) => r.outcome === 'failed')) process.exitCode = 1;
+      } finally {
         await runtime.close();
       }
     },

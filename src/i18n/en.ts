@@ -28,7 +28,7 @@ export const en = {
   'article.more': 'More articles',
   'article.comments': 'Comments',
   'article.publisher': 'Publisher',
-  'article.source_link': 'Read the original at {name}',
+  'article.originally_published': 'Originally published by {name}',
   'article.syndicated': 'This story was first published by {name}.',
   'share.label': 'Share this story',
   'share.facebook': 'Facebook',

@@ -1,5 +1,5 @@
 // The in-process job runner: every 30 seconds it runs the work that has come due (scheduled publishing first,
-// tidying the accounts tables hourly; feed polling and image variants later). Every instance runs the timer; a
+// tidying the accounts tables hourly, polling each partner feed on its own interval; image variants later). Every instance runs the timer; a
 // lease in the shared database (leases.ts) lets one of them do each due run, and a run whose instance died is
 // taken over once its lease ends. Publishing also stays exactly-once on its own: publishDueArticles updates
 // only articles still scheduled.
@@ -8,6 +8,7 @@ import { publishDueArticles } from '../content/articles.ts';
 import { audit } from '../auth/audit.ts';
 import { tidyAccounts } from '../auth/housekeeping.ts';
 import { runLeased, type LeasedJob } from './leases.ts';
+import { pollDueSources, type PollResult } from '../syndication/poll.ts';
 
 export const JOB_INTERVAL_MS = 30_000;
 export const TIDY_INTERVAL_MS = 3600_000;
@@ -17,6 +18,8 @@ export const TIDY_INTERVAL_MS = 3600_000;
 export const JOBS = {
   publish: { name: 'publish-scheduled', leaseMs: 2 * 60_000, everyMs: 0 },
   tidy: { name: 'tidy-accounts', leaseMs: 10 * 60_000, everyMs: TIDY_INTERVAL_MS },
+  /** each source keeps its own interval and back-off; the lease keeps two instances from polling one source twice */
+  poll: { name: 'poll-sources', leaseMs: 10 * 60_000, everyMs: 0 },
 } as const satisfies Record<string, LeasedJob>;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];
@@ -26,6 +29,8 @@ export interface JobResults {
   published: number[];
   /** Rows the hourly tidy removed, when it ran this time (on this instance). */
   tidied: Awaited<ReturnType<typeof tidyAccounts>> | null;
+  /** partner feeds polled this time (each on its own interval) */
+  polled: PollResult[];
   /** the jobs this instance ran this time */
   ran: JobName[];
 }
@@ -41,7 +46,9 @@ export async function runDueJobs(ctx: AppContext): Promise<JobResults> {
   if (published) ran.push(JOBS.publish.name);
   const tidied = await runLeased(ctx, JOBS.tidy, () => tidyAccounts(ctx));
   if (tidied) ran.push(JOBS.tidy.name);
-  return { published: published ?? [], tidied, ran };
+  const polled = await runLeased(ctx, JOBS.poll, () => pollDueSources(ctx));
+  if (polled) ran.push(JOBS.poll.name);
+  return { published: published ?? [], tidied, polled: polled ?? [], ran };
 }
 
 export interface JobRunner {

@@ -43,6 +43,8 @@ export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params:
   ]);
   const description = a.standfirst || a.body_text.slice(0, 160);
   const canonical = `${ctx.config.publicUrl}${path}`;
+  // A partner's agreement may ask search engines to credit the original page rather than our copy.
+  const canonicalLink = a.source?.canonical_to_original && a.source_url ? a.source_url : canonical;
   const worldId = site.sections.find((s) => s.slug === WORLD_SECTION)?.id;
   const cacheTags = [
     ...siteTags(site), ...cardTags([a.card, ...related, ...sectionItems.items, ...world.items]), `comments:${a.id}`, 'ads',
@@ -54,7 +56,7 @@ export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params:
   ];
   return sendPage(reply, (
     <Layout site={site} title={`${a.headline} | ${site.settings.name}`} description={description} current={a.card.section?.slug}
-      canonical={canonical} head={<ArticleMeta a={a} site={site} base={ctx.config.publicUrl} url={canonical} description={description} />}>
+      canonical={canonicalLink} head={<ArticleMeta a={a} site={site} base={ctx.config.publicUrl} url={canonical} description={description} />}>
       <div class="article-layout">
         <ArticleBody a={a} site={site} inline={inline} url={canonical} />
         <div class="article-aside">
@@ -96,6 +98,7 @@ function ArticleBody({ a, site, inline, url }: { a: ArticlePage; site: SiteView;
         {a.standfirst ? <p class="standfirst">{a.standfirst}</p> : null}
         <div class="story-meta">
           <Bylines authors={a.card.authors} lang={lang} />
+          {source && !a.card.authors.length && a.original_byline ? <p class="byline">{t(lang, 'article.by')} {a.original_byline}</p> : null}
           <p class="times">
             {t(lang, 'article.published')} <When at={a.published_at!} site={site} lang={lang} style="datetime" />
             {updated ? <> · {t(lang, 'article.updated')} <When at={a.updated_at} site={site} lang={lang} style="datetime" /></> : null}
@@ -127,7 +130,10 @@ function ArticleBody({ a, site, inline, url }: { a: ArticlePage; site: SiteView;
         {rest ? <div dangerouslySetInnerHTML={{ __html: rest }} /> : null}
       </div>
       {source && a.source_url ? (
-        <p class="source-link"><a href={a.source_url} rel="noopener">{t(lang, 'article.source_link', { name: source.name })}</a></p>
+        <p class="source-link">
+          <a href={a.source_url} rel="noopener">{t(lang, 'article.originally_published', { name: source.name })}</a>
+          {a.original_published_at ? <>, <When at={a.original_published_at} site={site} lang={lang} style="datetime" /></> : null}
+        </p>
       ) : null}
       {a.tags.length ? (
         <nav class="tags" aria-label={t(lang, 'article.tags')}>

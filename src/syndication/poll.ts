@@ -118,3 +118,24 @@ export async function pollDueSources(ctx: AppContext, onPolled?: (r: PollResult)
 export function listPolls(ctx: AppContext, sourceId: number, limit = 50) {
   return ctx.db.selectFrom('source_polls').selectAll().where('source_id', '=', sourceId).orderBy('id', 'desc').limit(limit).execute();
 }
+
+/** One line a person reads in the terminal for a poll. */
+export function describePoll(r: PollResult): string {
+  const counts = r.outcome === 'ok' ? `, ${r.seen} seen, ${r.imported} new, ${r.duplicates} duplicates, ${r.failed} failed` : '';
+  return `${r.source}: ${r.outcome.replace('_', ' ')}${counts}${r.reason ? ` (${r.reason})` : ''} in ${r.durationMs} ms`;
+}
+
+/** Polls the source named by id or slug, or every source with a feed, now; `onPolled` hears each as it ends. */
+export async function pollNow(ctx: AppContext, which: string | undefined, onPolled: (r: PollResult) => void): Promise<PollResult[]> {
+  let q = ctx.db.selectFrom('sources').select('id').where('feed_url', 'is not', null);
+  if (which) q = /^\d+$/.test(which) ? q.where('id', '=', Number(which)) : q.where('slug', '=', which);
+  const ids = await q.orderBy('id').execute();
+  if (which && !ids.length) throw new NotFoundError(`No source "${which}" with a feed address`);
+  const results: PollResult[] = [];
+  for (const { id } of ids) {
+    const r = await pollSource(ctx, id);
+    onPolled(r);
+    results.push(r);
+  }
+  return results;
+}

@@ -55,7 +55,7 @@ test('/metrics counts requests by route kind, page-cache hits and purges, commen
     await t.app.inject('/no-such-page');
     await t.ctx.events.emit('comment.changed', { articleId: 1, commentId: 1, status: 'pending' });
     await t.ctx.events.emit('settings.changed', { keys: ['site.name'] });
-    t.app.metrics?.jobsRan({ published: [], tidied: null, ran: ['publish-scheduled', 'publish-scheduled', 'tidy-accounts'] });
+    t.app.metrics?.jobsRan({ published: [], tidied: null, polled: [], ran: ['publish-scheduled', 'publish-scheduled', 'tidy-accounts'] });
     const res = await t.app.inject('/metrics');
     assert.equal(res.statusCode, 200);
     assert.match(String(res.headers['content-type']), /^text\/plain/);

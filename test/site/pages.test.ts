@@ -59,7 +59,7 @@ for (const dialect of testDialects()) {
         assert.match(c.body, /<aside class="corrections" aria-label="Correction"><p><strong>Correction:<\/strong> An earlier version gave the wrong opening date./);
         const w = await get('/articles/talks-resume-abroad');
         assert.match(w.body, /<p class="publisher-name"><a href="https:\/\/wire.example" rel="noopener">Partner Wire<\/a><\/p><p class="publisher-description">Partner Wire is a Doha-based news agency established in 1999.<\/p>/);
-        assert.match(w.body, /Read the original at Partner Wire/);
+        assert.match(w.body, /Originally published by Partner Wire/);
       });
 
       await s.test('ETag and 304, cache headers', async () => {
