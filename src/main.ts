@@ -94,12 +94,15 @@ const commands: Record<string, Command> = {
     },
   },
   import: {
-    summary: 'bring in an archive: import wordpress EXPORT.xml... [--uploads DIR] [--dry-run]',
+    summary: 'bring in an archive: import wordpress EXPORT.xml... | ghost EXPORT.json [--uploads DIR] [--dry-run]',
     help: `Usage: khabar import wordpress EXPORT.xml [MORE.xml...] [--uploads DIR] [--dry-run] [--keep-spam]
+       khabar import ghost EXPORT.json [--uploads DIR] [--dry-run]
 
 Imports a WordPress export (Tools > Export; WXR 1.0 to 1.2, several files of one site at once): posts with their
 status, pages, authors, categories, tags, comments and images (from --uploads, a copy of wp-content/uploads), and
-a 301 from every old address. Running it again adds only what is new.
+a 301 from every old address. Running it again adds only what is new. A Ghost JSON export brings posts (Lexical
+or mobiledoc rendered to HTML), tags (the primary one becomes the section), authors and images (--uploads: a copy
+of content/images), and /slug/ addresses.
 
   --uploads DIR   where the export's _wp_attached_file paths are found
   --dry-run       report what would be imported; write nothing

@@ -3,6 +3,7 @@
 import type { Config } from '../config.ts';
 import type { createRuntime as CreateRuntime } from '../runtime.ts';
 import { importWordPress } from './wordpress.ts';
+import { importGhost } from './ghost.ts';
 import { progressBar, reportLines } from './report.ts';
 import type { ImportOptions } from './run.ts';
 
@@ -19,8 +20,9 @@ export async function importCommand(args: string[], createRuntime: typeof Create
     else if (a.startsWith('--')) return fail(`Unknown option ${a}.`);
     else files.push(a);
   }
-  if (kind !== 'wordpress') return fail(`Unknown import kind "${kind ?? ''}": khabar import wordpress EXPORT.xml`);
-  if (!files.length) return fail('Name the export file: khabar import wordpress EXPORT.xml');
+  if (kind !== 'wordpress' && kind !== 'ghost') return fail(`Unknown import kind "${kind ?? ''}": khabar import wordpress EXPORT.xml, or khabar import ghost EXPORT.json`);
+  if (!files.length) return fail(`Name the export file: khabar import ${kind} ${kind === 'ghost' ? 'EXPORT.json' : 'EXPORT.xml'}`);
+  if (kind === 'ghost' && files.length > 1) return fail('A Ghost export is one file: khabar import ghost EXPORT.json');
   if (opts.uploadsDir === undefined && rest.includes('--uploads')) return fail('--uploads needs a folder.');
   const tty = process.stderr.isTTY;
   let last = -1;
@@ -32,7 +34,7 @@ export async function importCommand(args: string[], createRuntime: typeof Create
   };
   const runtime = await createRuntime(loadConfig());
   try {
-    const report = await importWordPress(runtime.ctx, files, opts);
+    const report = kind === 'ghost' ? await importGhost(runtime.ctx, files[0], opts) : await importWordPress(runtime.ctx, files, opts);
     if (tty) process.stderr.write('\n');
     for (const line of reportLines(report)) console.log(line);
     if (report.errors.length) process.exitCode = 1;

@@ -18,6 +18,8 @@ export interface ImportedArticle {
   tagIds: number[];
   authorIds: number[];
   heroMediaId: number | null;
+  /** the hero's words when the source gives them with the story (else the media library's) */
+  heroText?: { alt: string; caption: string };
   language: string;
   status: ArticleStatus;
   createdAt: string;
@@ -49,8 +51,8 @@ export async function writeArticle(run: ImportRun, trx: Db, label: string, a: Im
   const bodyText = plainText(a.bodyHtml);
   const { id } = await trx.insertInto('articles').values({
     slug, headline: a.headline, standfirst: a.standfirst, body_html: a.bodyHtml, body_text: bodyText, word_count: countWords(bodyText),
-    section_id: a.sectionId, hero_media_id: hero ? a.heroMediaId : null, hero_caption: hero?.caption ?? '', hero_credit: hero?.credit ?? '',
-    hero_alt: hero?.alt ?? '', language: a.language, comments_open: 1, source_id: null, source_url: null, status: a.status, created_by: null,
+    section_id: a.sectionId, hero_media_id: hero ? a.heroMediaId : null, hero_caption: (hero && a.heroText?.caption) || hero?.caption || '',
+    hero_credit: hero?.credit ?? '', hero_alt: (hero && a.heroText?.alt) || hero?.alt || '', language: a.language, comments_open: 1, source_id: null, source_url: null, status: a.status, created_by: null,
     created_at: a.createdAt, updated_at: now, published_at: a.publishedAt, scheduled_at: a.scheduledAt, featured: a.featured ? 1 : 0,
   }).returning('id').executeTakeFirstOrThrow();
   const authorIds = [...new Set(a.authorIds)];
