@@ -21,6 +21,7 @@ export const SETTING_NAMES = [
   'KHABAR_PURGE_WEBHOOK',
   'KHABAR_METRICS',
   'KHABAR_REDIS_PREFIX',
+  'KHABAR_MEDIA_DIR',
 ] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 export type Environment = Partial<Record<SettingName, string | undefined>>;
@@ -56,10 +57,26 @@ export interface Config {
   metrics: MetricsExposure;
   /** starts every Redis key and channel of this newsroom, so that several newsrooms (or test runs) share one Redis */
   redisPrefix: string;
+  /** where media files live: the data folder's media/ by default; with several instances, a folder they all share */
+  mediaDir: string;
 }
 
 export const METRICS_EXPOSURES = ['local', 'open', 'off'] as const;
 export type MetricsExposure = (typeof METRICS_EXPOSURES)[number];
+
+function mediaDir(raw: string | undefined, data: string): string {
+  if (raw === undefined) return join(data, 'media');
+  if (raw.includes('\0')) throw new ConfigError('KHABAR_MEDIA_DIR must be a folder path');
+  const dir = resolve(raw);
+  let isDir = true;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    // made on first start
+  }
+  if (!isDir) throw new ConfigError(`KHABAR_MEDIA_DIR must be a folder, and ${dir} is a file`);
+  return dir;
+}
 
 function redisPrefix(raw: string | undefined): string {
   if (raw === undefined) return 'khabar';
@@ -196,6 +213,7 @@ export function loadConfig(env: Environment = process.env): Config {
     purgeWebhook: webhook ?? null,
     metrics: metricsExposure(read('KHABAR_METRICS')),
     redisPrefix: redisPrefix(read('KHABAR_REDIS_PREFIX')),
+    mediaDir: mediaDir(read('KHABAR_MEDIA_DIR'), dir),
   };
 }
 
