@@ -65,17 +65,7 @@ export const METRICS_EXPOSURES = ['local', 'open', 'off'] as const;
 export type MetricsExposure = (typeof METRICS_EXPOSURES)[number];
 
 function mediaDir(raw: string | undefined, data: string): string {
-  if (raw === undefined) return join(data, 'media');
-  if (raw.includes('\0')) throw new ConfigError('KHABAR_MEDIA_DIR must be a folder path');
-  const dir = resolve(raw);
-  let isDir = true;
-  try {
-    isDir = statSync(dir).isDirectory();
-  } catch {
-    // made on first start
-  }
-  if (!isDir) throw new ConfigError(`KHABAR_MEDIA_DIR must be a folder, and ${dir} is a file`);
-  return dir;
+  return raw === undefined ? join(data, 'media') : folder('KHABAR_MEDIA_DIR', raw);
 }
 
 function redisPrefix(raw: string | undefined): string {
@@ -149,17 +139,22 @@ function publicUrl(raw: string): string {
   return u.origin;
 }
 
-function dataDir(raw: string | undefined): string {
-  const dir = resolve(raw ?? './data');
-  if (raw?.includes('\0')) throw new ConfigError('KHABAR_DATA_DIR must be a folder path');
+/** A folder path, resolved: one that is a file is refused; one not there yet is made on first start. */
+function folder(name: SettingName, raw: string): string {
+  if (raw.includes('\0')) throw new ConfigError(`${name} must be a folder path`);
+  const dir = resolve(raw);
   let isDir = true;
   try {
     isDir = statSync(dir).isDirectory();
   } catch {
     // not there yet: made on first start
   }
-  if (!isDir) throw new ConfigError(`KHABAR_DATA_DIR must be a folder, and ${dir} is a file`);
+  if (!isDir) throw new ConfigError(`${name} must be a folder, and ${dir} is a file`);
   return dir;
+}
+
+function dataDir(raw: string | undefined): string {
+  return folder('KHABAR_DATA_DIR', raw ?? './data');
 }
 
 function databaseUrl(raw: string | undefined, dir: string): string {
