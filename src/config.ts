@@ -24,6 +24,7 @@ export const SETTING_NAMES = [
   'KHABAR_ONION_URL',
   'KHABAR_MIRRORS',
   'KHABAR_REDIS_PREFIX',
+  'KHABAR_MEDIA_DIR',
 ] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 export type Environment = Partial<Record<SettingName, string | undefined>>;
@@ -65,10 +66,16 @@ export interface Config {
   mirrors: string[];
   /** starts every Redis key and channel of this newsroom, so that several newsrooms (or test runs) share one Redis */
   redisPrefix: string;
+  /** where media files live: the data folder's media/ by default; with several instances, a folder they all share */
+  mediaDir: string;
 }
 
 export const METRICS_EXPOSURES = ['local', 'open', 'off'] as const;
 export type MetricsExposure = (typeof METRICS_EXPOSURES)[number];
+
+function mediaDir(raw: string | undefined, data: string): string {
+  return raw === undefined ? join(data, 'media') : folder('KHABAR_MEDIA_DIR', raw);
+}
 
 function redisPrefix(raw: string | undefined): string {
   if (raw === undefined) return 'khabar';
@@ -141,17 +148,22 @@ function publicUrl(raw: string): string {
   return u.origin;
 }
 
-function dataDir(raw: string | undefined): string {
-  const dir = resolve(raw ?? './data');
-  if (raw?.includes('\0')) throw new ConfigError('KHABAR_DATA_DIR must be a folder path');
+/** A folder path, resolved: one that is a file is refused; one not there yet is made on first start. */
+function folder(name: SettingName, raw: string): string {
+  if (raw.includes('\0')) throw new ConfigError(`${name} must be a folder path`);
+  const dir = resolve(raw);
   let isDir = true;
   try {
     isDir = statSync(dir).isDirectory();
   } catch {
     // not there yet: made on first start
   }
-  if (!isDir) throw new ConfigError(`KHABAR_DATA_DIR must be a folder, and ${dir} is a file`);
+  if (!isDir) throw new ConfigError(`${name} must be a folder, and ${dir} is a file`);
   return dir;
+}
+
+function dataDir(raw: string | undefined): string {
+  return folder('KHABAR_DATA_DIR', raw ?? './data');
 }
 
 function databaseUrl(raw: string | undefined, dir: string): string {
@@ -252,6 +264,7 @@ export function loadConfig(env: Environment = process.env): Config {
     onionUrl: onion !== undefined ? onionUrl(onion) : null,
     mirrors: mirrors(read('KHABAR_MIRRORS')),
     redisPrefix: redisPrefix(read('KHABAR_REDIS_PREFIX')),
+    mediaDir: mediaDir(read('KHABAR_MEDIA_DIR'), dir),
   };
 }
 

@@ -55,7 +55,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     clock,
     events,
     reads: new ReadCache(clock, events),
-    media: new DiskMediaStore(join(config.dataDir, 'media')),
+    media: new DiskMediaStore(config.mediaDir),
     secret: loadSecret(config),
     passwordCost: opts.passwordCost ?? DEFAULT_PASSWORD_COST,
     mail: opts.mail !== undefined ? opts.mail : config.smtpUrl ? smtpTransport(config.smtpUrl) : null,

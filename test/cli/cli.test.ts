@@ -21,7 +21,7 @@ const MAIN = [...nodeFlags(), 'bin/khabar.js'];
 /** The environment a fresh shell would give, with Khabar's own settings cleared and the data in `dir`. */
 function cleanEnv(dir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of ['HOST', 'PORT', 'DATABASE_URL', 'REDIS_URL', 'KHABAR_DEMO', 'KHABAR_PUBLIC_URL', 'KHABAR_SECRET', 'KHABAR_TRUST_PROXY', 'LOG_LEVEL', 'KHABAR_PAGE_CACHE_MB', 'KHABAR_PURGE_WEBHOOK', 'KHABAR_METRICS', 'KHABAR_FETCH_ALLOW', 'KHABAR_REDIS_PREFIX', 'KHABAR_ONION_URL', 'KHABAR_MIRRORS']) delete env[k];
+  for (const k of ['HOST', 'PORT', 'DATABASE_URL', 'REDIS_URL', 'KHABAR_DEMO', 'KHABAR_PUBLIC_URL', 'KHABAR_SECRET', 'KHABAR_TRUST_PROXY', 'LOG_LEVEL', 'KHABAR_PAGE_CACHE_MB', 'KHABAR_PURGE_WEBHOOK', 'KHABAR_METRICS', 'KHABAR_FETCH_ALLOW', 'KHABAR_REDIS_PREFIX', 'KHABAR_ONION_URL', 'KHABAR_MIRRORS', 'KHABAR_MEDIA_DIR']) delete env[k];
   return { ...env, KHABAR_DATA_DIR: dir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...extra };
 }
 
@@ -206,6 +206,7 @@ test('every setting the CLI reads is checked the same way', () => {
     ['KHABAR_MIRRORS', 'javascript:alert(1)', /KHABAR_MIRRORS must start with http:\/\/ or https:\/\//],
     ['KHABAR_MIRRORS', Array.from({ length: 11 }, (_, i) => `https://m${i}.example`).join(','), /KHABAR_MIRRORS lists at most 10/],
     ['KHABAR_REDIS_PREFIX', 'news room', /KHABAR_REDIS_PREFIX must be 1 to 64 letters/],
+    ['KHABAR_MEDIA_DIR', fileURLToPath(import.meta.url), /KHABAR_MEDIA_DIR must be a folder/],
   ];
   assert.deepEqual([...new Set(bad.map(([name]) => name))].sort(), [...SETTING_NAMES].sort(), 'a refused value for every setting the process reads');
   for (const [name, value, message] of bad) {
@@ -216,14 +217,14 @@ test('every setting the CLI reads is checked the same way', () => {
     DATABASE_URL: 'postgresql://u@h/db', REDIS_URL: 'rediss://cache.example:6380/0', SMTP_URL: 'smtps://u:p@mail.example', KHABAR_SECRET: 's'.repeat(16),
     KHABAR_PAGE_CACHE_MB: '0', KHABAR_PURGE_WEBHOOK: 'https://cdn.example/purge', KHABAR_METRICS: 'off', KHABAR_FETCH_ALLOW: '127.0.0.1/32, 10.1.2.3',
     KHABAR_ONION_URL: 'http://khabarxyz.onion/', KHABAR_MIRRORS: 'https://mirror.example/khabar/, https://other.example',
-    KHABAR_REDIS_PREFIX: 'daily',
+    KHABAR_REDIS_PREFIX: 'daily', KHABAR_MEDIA_DIR: '/srv/khabar-media',
   });
   assert.deepEqual({ ...ok, dataDir: undefined }, {
     host: '::', port: 0, logLevel: 'warn', publicUrl: 'https://news.example', publicUrlGiven: true, demo: false, trustProxy: true,
     databaseUrl: 'postgresql://u@h/db', redisUrl: 'rediss://cache.example:6380/0', smtpUrl: 'smtps://u:p@mail.example', secret: 's'.repeat(16), dataDir: undefined,
     pageCacheBytes: 0, purgeWebhook: 'https://cdn.example/purge', metrics: 'off', fetchAllow: ['127.0.0.1/32', '10.1.2.3'],
     onionUrl: 'http://khabarxyz.onion', mirrors: ['https://mirror.example/khabar/', 'https://other.example/'],
-    redisPrefix: 'daily',
+    redisPrefix: 'daily', mediaDir: '/srv/khabar-media',
   });
   // Empty means unset: the defaults.
   const defaults = loadConfig(Object.fromEntries(SETTING_NAMES.map((name) => [name, ''])));
