@@ -38,6 +38,19 @@ function describe(label: string, rep: Report): string {
   return `${label}: performance ${score('performance')}, accessibility ${score('accessibility')}${lost.length ? `; below full marks: ${lost.join('; ')}` : ''}`;
 }
 
+/** Lighthouse's trace is sometimes lost on a loaded machine (NO_NAVSTART): up to three tries. */
+function measured(label: string, url: string, out: string): string {
+  let last: unknown;
+  for (let i = 0; i < 3; i++) {
+    try {
+      return describe(label, lighthouse(url, out));
+    } catch (err) {
+      last = err;
+    }
+  }
+  return `${label}: no result (${String(last).split('\n')[0].slice(0, 300)})`;
+}
+
 /** The first story a list page links (a lite list names the article's own address after /lite). */
 async function firstStory(base: string, list: string): Promise<string | null> {
   const page = await fetchRaw(base + list);
@@ -67,8 +80,9 @@ async function main(): Promise<void> {
         continue;
       }
       // Once unmeasured, so that every picture variant is made and kept, as on a site that has been read before.
-      lighthouse(base + path, join(dir, 'warm.json'));
-      for (let run = 1; run <= Number(values.runs); run++) console.log(describe(`${label} ${decodeURIComponent(path)} (run ${run})`, lighthouse(base + path, join(dir, `${run}.json`))));
+      await fetchRaw(base + path);
+      for (const m of (await fetchRaw(base + path)).body.toString('utf8').matchAll(/\/media\/[^"\s,]+/g)) await fetchRaw(base + m[0]);
+      for (let run = 1; run <= Number(values.runs); run++) console.log(measured(`${label} ${decodeURIComponent(path)} (run ${run})`, base + path, join(dir, `${run}.json`)));
     }
   } finally {
     await served?.stop();

@@ -21,7 +21,7 @@ const MAIN = [...nodeFlags(), 'bin/khabar.js'];
 /** The environment a fresh shell would give, with Khabar's own settings cleared and the data in `dir`. */
 function cleanEnv(dir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of ['HOST', 'PORT', 'DATABASE_URL', 'REDIS_URL', 'KHABAR_DEMO', 'KHABAR_PUBLIC_URL', 'KHABAR_SECRET', 'KHABAR_TRUST_PROXY', 'LOG_LEVEL', 'KHABAR_PAGE_CACHE_MB', 'KHABAR_PURGE_WEBHOOK', 'KHABAR_METRICS', 'KHABAR_FETCH_ALLOW', 'KHABAR_REDIS_PREFIX', 'KHABAR_ONION_URL', 'KHABAR_MIRRORS', 'KHABAR_MEDIA_DIR']) delete env[k];
+  for (const k of SETTING_NAMES) delete env[k];
   return { ...env, KHABAR_DATA_DIR: dir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...extra };
 }
 
@@ -109,7 +109,7 @@ function tempDir(): string {
 test('npx khabar --help lists the commands and each command has its own --help', async () => {
   const dir = tempDir();
   try {
-    const names = ['serve', 'migrate', 'seed-demo'];
+    const names = ['serve', 'migrate', 'seed-demo', 'export'];
     // The top-level --help runs the file itself, through its #! line, as npx does.
     const [top, ...each] = await Promise.all([khabar(['--help'], cleanEnv(dir), true), ...names.map((name) => khabar([name, '--help'], cleanEnv(dir)))]);
     assert.equal(top.status, 0);
@@ -245,6 +245,34 @@ test('migrate creates the database, then finds it up to date; seed-demo refuses 
     assert.equal(again.status, 0, again.stderr);
     assert.match(again.stdout, /up to date/);
     assert.equal(publishedArticles(dir), 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('export static writes the site into a folder, then only what changed; refuses a bad call or a foreign folder', async () => {
+  const dir = tempDir();
+  try {
+    const env = cleanEnv(dir);
+    const out = join(dir, 'mirror');
+    const first = await khabar(['export', 'static', out], env);
+    assert.equal(first.status, 0, first.stderr);
+    assert.match(first.stdout, /^Exported \d+ files to .*mirror: \d+ written, 0 unchanged, 0 removed\./m);
+    assert.ok(existsSync(join(out, 'index.html')) && existsSync(join(out, 'lite', 'index.html')) && existsSync(join(out, 'sitemap.xml')));
+    assert.match(first.stderr, /^\d+\/\d+ \(\d+%\)$/m, 'progress while it runs');
+    const again = await khabar(['export', 'static', out], env);
+    assert.match(again.stdout, / 0 written, \d+ unchanged, 0 removed\./);
+    const usage = await khabar(['export', 'zip', out], env);
+    assert.equal(usage.status, 2);
+    assert.match(usage.stderr, /Usage: khabar export static DIR/);
+    const foreign = join(dir, 'photos');
+    mkdirSync(foreign);
+    writeFileSync(join(foreign, 'holiday.jpg'), 'not ours');
+    const refused = await khabar(['export', 'static', foreign], env);
+    assert.equal(refused.status, 1);
+    assert.match(refused.stderr, /is not empty and holds no Khabar export/);
+    assert.doesNotMatch(refused.stderr, /\n\s+at /, 'no stack trace');
+    assert.equal(readFileSync(join(foreign, 'holiday.jpg'), 'utf8'), 'not ours');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -14,7 +14,7 @@ export function MirrorList({ site }: { site: Pick<SiteView, 'mirrors' | 'lang'> 
   return (
     <p class="mirrors">
       {t(site.lang, 'mirrors.label')}{' '}
-      {site.mirrors.map((m, i) => <>{i > 0 ? ' · ' : null}<a href={m} dir="ltr" translate={false}>{shown(m)}</a></>)}
+      {site.mirrors.map((m, i) => <>{i > 0 ? ' · ' : null}<a href={m} dir="ltr">{shown(m)}</a></>)}
     </p>
   );
 }
