@@ -1,6 +1,6 @@
 // Site settings in the Admin API: read them all, change some (every change is in the audit log).
 import type { FastifyInstance } from 'fastify';
-import { FEED_CONTENTS, getSettings, updateSettings } from '../content/settings.ts';
+import { FEED_CONTENTS, getSettings, updateSettings, type LocalizedSite } from '../content/settings.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
 import { endpoint } from './endpoint.ts';
 import { Bool, ListOf, NullableId, OneOf, Strict, Text, Type } from './schemas.ts';
@@ -17,6 +17,10 @@ const SettingsPatch = Strict({
   commentsCloseAfterDays: opt(Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 1, maximum: 3650 })),
   moderateAll: opt(Bool),
   feedContent: opt(OneOf(FEED_CONTENTS)),
+  languages: opt(ListOf(OneOf(LANGUAGES), LANGUAGES.length)),
+  // Checked in full by the settings domain (known languages, lengths); the schema documents the shape.
+  localized: opt(Type.Unsafe<Record<string, LocalizedSite>>({ type: 'object', maxProperties: LANGUAGES.length, additionalProperties: {
+    type: 'object', additionalProperties: false, properties: { name: { type: 'string' }, description: { type: 'string' }, sections: { type: 'object' } } } })),
 });
 
 export async function settingsRoutes(app: FastifyInstance): Promise<void> {

@@ -22,6 +22,8 @@ export const ArticleFields = Strict({
   commentsOpen: optional(Type.Boolean()),
   sourceId: optional(nullableId),
   sourceUrl: optional(NullableText(2000)),
+  /** the article this one translates (linked into its translation group); null unlinks it */
+  translationOf: optional(nullableId),
 });
 
 /** The body of a change: any of the fields. */

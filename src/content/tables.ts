@@ -72,6 +72,8 @@ export interface ArticlesTable {
   published_at: string | null;
   scheduled_at: string | null;
   word_count: number;
+  /** the id of the story this one is a translation of (its translation group); null: a group of its own */
+  translation_group: Generated<number | null>;
 }
 
 export interface ArticleAuthorsTable {

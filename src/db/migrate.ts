@@ -7,6 +7,7 @@ import * as m0003 from './migrations/0003_comments.ts';
 import * as m0004 from './migrations/0004_api_keys.ts';
 import * as m0005 from './migrations/0005_attempt_counts.ts';
 import * as m0006 from './migrations/0006_search.ts';
+import * as m0011 from './migrations/0011_translations.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_content': m0001,
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004_api_keys': m0004,
   '0005_attempt_counts': m0005,
   '0006_search': m0006,
+  '0011_translations': m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

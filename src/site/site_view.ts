@@ -1,4 +1,5 @@
-// What every public page shows around its content: the site's settings, sections, logo and "now".
+// What every public page shows around its content: the site's settings, sections, logo and "now", in the
+// page's language: the site's name, description and section names as the newsroom wrote them for it.
 import type { AppContext } from '../context.ts';
 import { getSettings, type SiteSettings } from '../content/settings.ts';
 import { listSections } from '../content/sections.ts';
@@ -11,6 +12,15 @@ export interface SiteView {
   now: Date;
   /** language of the page's content (the site's language unless an article says otherwise) */
   lang: string;
+  /** the path prefix of the page language's front and section pages: '' for the default language, '/fa', '/ps' */
+  base: string;
+  /** the languages the site publishes in, its default first */
+  published: string[];
+}
+
+/** The languages a site publishes in, its default first. */
+export function publishedLanguages(settings: SiteSettings): string[] {
+  return [settings.language, ...settings.languages.filter((l) => l !== settings.language)];
 }
 
 export async function loadSiteView(ctx: AppContext, lang?: string): Promise<SiteView> {
@@ -18,5 +28,13 @@ export async function loadSiteView(ctx: AppContext, lang?: string): Promise<Site
     const [settings, sections] = await Promise.all([getSettings(ctx.db), listSections(ctx.db)]);
     return { settings, sections, logo: await mediaById(ctx.db, settings.logoMediaId) };
   });
-  return { settings, sections, logo, now: ctx.clock.now(), lang: lang ?? settings.language };
+  const l = lang ?? settings.language;
+  const published = publishedLanguages(settings);
+  const own = settings.localized[l];
+  return {
+    settings: own ? { ...settings, name: own.name || settings.name, description: own.description ?? settings.description } : settings,
+    sections: own?.sections ? sections.map((s) => ({ ...s, name: own.sections?.[s.slug] ?? s.name })) : sections,
+    logo, now: ctx.clock.now(), lang: l, published,
+    base: l !== settings.language && published.includes(l) ? `/${l}` : '',
+  };
 }
