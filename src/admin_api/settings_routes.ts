@@ -1,6 +1,6 @@
 // Site settings in the Admin API: read them all, change some (every change is in the audit log).
 import type { FastifyInstance } from 'fastify';
-import { FEED_CONTENTS, getSettings, updateSettings } from '../content/settings.ts';
+import { FEED_CONTENTS, getSettings, updateSettings, type LocalizedSite } from '../content/settings.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
 import { endpoint } from './endpoint.ts';
 import { Bool, Described as d, ListOf, NullableId, OneOf, Strict, Text, Type } from './schemas.ts';
@@ -18,6 +18,11 @@ const SettingsPatch = Strict({
     description: 'Comments close this many days after publication; null: never.' })),
   moderateAll: opt(d('Hold every comment for a moderator, not only the doubtful ones.', Bool)),
   feedContent: opt(d('What feeds carry: the full text or only a summary.', OneOf(FEED_CONTENTS))),
+  languages: opt(d('The languages the site publishes in (front and section pages under /fa/ and /ps/).', ListOf(OneOf(LANGUAGES), LANGUAGES.length))),
+  // Checked in full by the settings domain (known languages, lengths); the schema documents the shape.
+  localized: opt(Type.Unsafe<Record<string, LocalizedSite>>({ type: 'object', maxProperties: LANGUAGES.length,
+    description: 'Per language: the site\'s name, one-line description and section names (by slug) in that language.', additionalProperties: {
+    type: 'object', additionalProperties: false, properties: { name: { type: 'string' }, description: { type: 'string' }, sections: { type: 'object' } } } })),
 });
 
 export async function settingsRoutes(app: FastifyInstance): Promise<void> {

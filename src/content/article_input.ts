@@ -24,6 +24,7 @@ export const ArticleFields = Strict({
   commentsOpen: optional(d('Whether readers may comment.', Type.Boolean())),
   sourceId: optional(d('The syndication source\'s id when republished, or null.', nullableId)),
   sourceUrl: optional(d('The original\'s address at the source, or null.', NullableText(2000))),
+  translationOf: optional(d('The article this one translates (linked into its translation group); null unlinks it.', nullableId)),
 });
 
 /** The body of a change: any of the fields. */

@@ -11,6 +11,7 @@ import { ensureTags } from './tags.ts';
 import { getRevision, listRevisions, recordRevision, type RevisionFields } from './revisions.ts';
 import type { Actor } from './actor.ts';
 import { checkArticleShape, type ArticleInput } from './article_input.ts';
+import { translationGroupOf } from './translations.ts';
 
 export type { ArticleInput };
 export type { Actor };
@@ -46,6 +47,7 @@ function checkInput(input: Partial<ArticleInput>, partial: boolean): Checked {
   if (input.commentsOpen !== undefined) c.comments_open = input.commentsOpen ? 1 : 0;
   if (input.sourceId !== undefined) c.source_id = optionalId('sourceId', input.sourceId);
   if (input.sourceUrl !== undefined) c.source_url = optionalUrl('sourceUrl', input.sourceUrl) || null;
+  if (input.translationOf !== undefined) c.translation_group = optionalId('translationOf', input.translationOf);
   const out: Checked = { columns: c };
   if (input.tags !== undefined) out.tags = input.tags;
   if (input.authorIds !== undefined) {
@@ -77,6 +79,7 @@ async function checkReferences(db: Db, c: Columns, authorIds?: number[]): Promis
   if (c.hero_media_id && !(await exists('media', c.hero_media_id))) throw new ValidationError('heroMediaId', 'heroMediaId names no media');
   if (c.source_id && !(await exists('sources', c.source_id))) throw new ValidationError('sourceId', 'sourceId names no source');
   for (const id of authorIds ?? []) if (!(await exists('people', id))) throw new ValidationError('authorIds', `authorIds: no person with id ${id}`);
+  if (c.translation_group) c.translation_group = await translationGroupOf(db, c.translation_group);
 }
 
 async function writeLinks(trx: Transaction<Database>, articleId: number, tagIds?: number[], authorIds?: number[]): Promise<void> {
@@ -131,7 +134,7 @@ export async function createArticle(ctx: AppContext, input: ArticleInput, actor:
       body_text: v.columns.body_text ?? '', word_count: v.columns.word_count ?? 0, section_id: v.columns.section_id ?? null,
       hero_media_id: v.columns.hero_media_id ?? null, hero_caption: v.columns.hero_caption ?? '', hero_credit: v.columns.hero_credit ?? '',
       hero_alt: v.columns.hero_alt ?? '', language: v.columns.language ?? 'en', comments_open: v.columns.comments_open ?? 1,
-      source_id: v.columns.source_id ?? null, source_url: v.columns.source_url ?? null, status: 'draft', created_by: actor.userId,
+      source_id: v.columns.source_id ?? null, source_url: v.columns.source_url ?? null, translation_group: v.columns.translation_group ?? null, status: 'draft', created_by: actor.userId,
       created_at: now, updated_at: now, published_at: null, scheduled_at: null,
     }).returning('id').executeTakeFirstOrThrow();
     await writeLinks(trx, id, tagIds, v.authorIds);

@@ -1,4 +1,5 @@
 // What readers see: published articles with everything a page shows about them, in lists and one by one.
+import { publishedTranslations } from './translations.ts';
 import type { Selectable } from 'kysely';
 import type { Database, Db } from '../db/schema.ts';
 
@@ -162,15 +163,16 @@ export async function findArticleById(db: Db, id: number) {
 
 async function articlePage(db: Db, a: Selectable<Database['articles']> | undefined) {
   if (!a) return null;
-  const [cards, tags, corrections, source] = await Promise.all([
+  const [cards, tags, corrections, source, translations] = await Promise.all([
     toCards(db, [a]),
     db.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id').select(['tags.id', 'tags.slug', 'tags.name'])
       .where('article_tags.article_id', '=', a.id).orderBy('tags.name').execute(),
     db.selectFrom('article_corrections').select(['id', 'body', 'created_at']).where('article_id', '=', a.id).orderBy('created_at').execute(),
     a.source_id ? db.selectFrom('sources').selectAll().where('id', '=', a.source_id).executeTakeFirst() : Promise.resolve(undefined),
+    publishedTranslations(db, a),
   ]);
   const logo = source?.logo_media_id ? (await mediaByIds(db, [source.logo_media_id])).get(source.logo_media_id) ?? null : null;
-  return { ...a, card: cards[0], tags, corrections, source: source ? { ...source, logo } : null };
+  return { ...a, card: cards[0], tags, corrections, source: source ? { ...source, logo } : null, translations };
 }
 
 /** The current slug of an article that used to have this one, or null. */

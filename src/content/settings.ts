@@ -25,6 +25,17 @@ export interface SiteSettings {
   moderateAll: boolean;
   /** what the feeds carry of each story: the whole body, or the standfirst (or the body's opening) */
   feedContent: FeedContent;
+  /** the languages the site publishes in besides its default `language`, each with a front page under /fa/, /ps/ */
+  languages: string[];
+  /** the site's name, one-line description and section names in its other languages (English stays the fallback) */
+  localized: Record<string, LocalizedSite>;
+}
+
+export interface LocalizedSite {
+  name?: string;
+  description?: string;
+  /** section slug -> the section's name in this language */
+  sections?: Record<string, string>;
 }
 
 export const FEED_CONTENTS = ['full', 'excerpt'] as const;
@@ -41,9 +52,28 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   commentsCloseAfterDays: null,
   moderateAll: false,
   feedContent: 'full',
+  languages: [],
+  localized: {},
 };
 
 type Checker = { [K in keyof SiteSettings]: (v: unknown) => string | null };
+
+const isLanguage = (v: unknown): v is string => typeof v === 'string' && (LANGUAGES as readonly string[]).includes(v);
+const shortText = (v: unknown, max: number) => v === undefined || (typeof v === 'string' && v.length <= max);
+
+function checkLocalized(v: unknown): string | null {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return 'must be an object keyed by language';
+  for (const [lang, l] of Object.entries(v as Record<string, unknown>)) {
+    if (!isLanguage(lang)) return `names an unknown language: ${String(lang).slice(0, 20)}`;
+    if (!l || typeof l !== 'object' || Array.isArray(l)) return `${lang} must be { name, description, sections }`;
+    const { name, description, sections, ...rest } = l as LocalizedSite;
+    if (Object.keys(rest).length) return `${lang} has an unknown key`;
+    if (!shortText(name, 120) || !shortText(description, 300)) return `${lang}: name must be at most 120 characters, description 300`;
+    if (sections !== undefined && (!sections || typeof sections !== 'object' || Array.isArray(sections) || Object.keys(sections).length > 200
+      || !Object.values(sections).every((x) => typeof x === 'string' && x.length >= 1 && x.length <= 120))) return `${lang}: sections must map section slugs to names`;
+  }
+  return null;
+}
 
 
 function validTimeZone(tz: string): boolean {
@@ -67,6 +97,8 @@ const checks: Checker = {
   commentsCloseAfterDays: (v) => (v === null || (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 3650) ? null : 'must be 1 to 3650 days or null'),
   moderateAll: (v) => (typeof v === 'boolean' ? null : 'must be true or false'),
   feedContent: (v) => ((FEED_CONTENTS as readonly unknown[]).includes(v) ? null : `must be one of ${FEED_CONTENTS.join(', ')}`),
+  languages: (v) => (Array.isArray(v) && v.every(isLanguage) && new Set(v).size === v.length ? null : `must list languages among ${LANGUAGES.join(', ')}, each once`),
+  localized: checkLocalized,
 };
 
 /** The site's settings, defaults filled in. */

@@ -96,6 +96,8 @@ export interface ArticlesTable {
   original_published_at: string | null;
   /** 1: left out of the syndication feeds offered to partners and aggregators */
   no_syndication: Generated<number>;
+  /** the id of the story this one is a translation of (its translation group); null: a group of its own */
+  translation_group: Generated<number | null>;
 }
 
 export interface ArticleAuthorsTable {

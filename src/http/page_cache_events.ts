@@ -14,6 +14,8 @@ async function listTags(ctx: AppContext, articleId: number): Promise<string[]> {
     ...(a.section_id !== null ? [`list:section:${a.section_id}`] : []),
     ...a.tags.map((t) => `list:tag:${t.id}`),
     ...a.authorIds.map((p) => `list:person:${p}`),
+    // the other languages' pages of the story offer it in their language switcher
+    `translations:${a.translation_group ?? a.id}`,
   ];
 }
 

@@ -53,10 +53,12 @@ export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params:
     ...(worldId !== undefined ? [`list:section:${worldId}`] : []),
     ...(a.source ? [`source:${a.source.id}`, ...(a.source.logo ? [`media:${a.source.logo.id}`] : [])] : []),
     ...a.card.authors.flatMap((p) => (p.photo ? [`media:${p.photo.id}`] : [])),
+    `translations:${a.translation_group ?? a.id}`, ...a.translations.map((tr) => `article:${tr.id}`),
   ];
+  const languages = a.translations.length ? { origin: ctx.config.publicUrl, links: [{ lang: a.language, path }, ...a.translations.map((tr) => ({ lang: tr.language, path: articleHref(tr.slug) }))] } : undefined;
   return sendPage(reply, (
     <Layout site={site} title={`${a.headline} | ${site.settings.name}`} description={description} current={a.card.section?.slug}
-      canonical={canonicalLink} head={<ArticleMeta a={a} site={site} base={ctx.config.publicUrl} url={canonical} description={description} />}>
+      canonical={canonicalLink} languages={languages} head={<ArticleMeta a={a} site={site} base={ctx.config.publicUrl} url={canonical} description={description} />}>
       <div class="article-layout">
         <ArticleBody a={a} site={site} inline={inline} url={canonical} />
         <div class="article-aside">

@@ -15,7 +15,8 @@ import { cardTags, siteTags } from './cache_tags.ts';
 import { WORLD_SECTION } from './rails.ts';
 import { parsePage, pageCount, pageHref, PER_PAGE } from './paging.ts';
 import { publishedList, worldRail } from './rails.ts';
-import { Layout } from './views/layout.tsx';
+import { Layout, frontLinks, type LanguageLinks } from './views/layout.tsx';
+import { frontSite, languageFilter } from './fronts.ts';
 import { Pager, Rail, StoryCard, sectionHref, tagHref, authorHref } from './views/parts.tsx';
 import { Picture } from './views/picture.tsx';
 import { PagingLinks } from './views/social_meta.tsx';
@@ -33,6 +34,10 @@ interface ListSpec {
   feeds?: boolean;
   /** page-cache tags of what the heading and intro show (the section, tag or author) */
   cacheTags?: string[];
+  /** the page's language (a language's front or section pages); the site's default otherwise */
+  lang?: string;
+  /** the same list in the site's other languages */
+  languages?: LanguageLinks;
 }
 
 /** The list a filter draws from, as a page-cache tag: a story published into it changes every page of it. */
@@ -43,7 +48,7 @@ function listTag(f: ListFilter): string {
 export async function listPage(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, spec: ListSpec) {
   const adjust = spec.offset ?? 0;
   const [site, list] = await Promise.all([
-    loadSiteView(ctx),
+    loadSiteView(ctx, spec.lang),
     publishedList(ctx, spec.filter, PER_PAGE, (spec.page - 1) * PER_PAGE + adjust),
   ]);
   const pages = pageCount(Math.max(0, list.total - adjust), spec.page);
@@ -57,7 +62,7 @@ export async function listPage(ctx: AppContext, req: FastifyRequest, reply: Fast
     ...(worldId !== undefined ? [`list:section:${worldId}`] : []),
   ];
   return sendPage(reply, (
-    <Layout site={site} title={`${title} | ${site.settings.name}`} current={spec.current} feeds={spec.feeds ? spec.base : undefined} canonical={`${ctx.config.publicUrl}${pageHref(spec.base, spec.page)}`}
+    <Layout site={site} title={`${title} | ${site.settings.name}`} current={spec.current} feeds={spec.feeds ? spec.base : undefined} languages={spec.languages} canonical={`${ctx.config.publicUrl}${pageHref(spec.base, spec.page)}`}
       head={<PagingLinks base={ctx.config.publicUrl} page={spec.page} pages={pages} href={(p) => pageHref(spec.base, p)} />}>
       <div class="list-layout">
         <div class="list-main">
@@ -78,12 +83,18 @@ export async function listPage(ctx: AppContext, req: FastifyRequest, reply: Fast
 
 type SlugReq = FastifyRequest<{ Params: { slug: string } }>;
 
-export async function sectionShow(ctx: AppContext, req: SlugReq, reply: FastifyReply) {
+/** A section's page in the site's default language (/section/x) or another it publishes in (/fa/section/x). */
+export async function sectionShow(ctx: AppContext, req: SlugReq, reply: FastifyReply, language?: string) {
   const page = parsePage(req.query);
   const s = await getSectionBySlug(ctx.db, req.params.slug);
   if (!s) throw new NotFoundError('We could not find that section.');
+  const path = sectionHref(s.slug);
+  const site = await frontSite(ctx, reply, language, path.slice(1));
+  if (!site) return reply;
+  const name = site.sections.find((x) => x.id === s.id)?.name ?? s.name;
   return listPage(ctx, req, reply, {
-    title: () => s.name, base: sectionHref(s.slug), filter: { sectionId: s.id }, page, current: s.slug, feeds: true, cacheTags: [`section:${s.id}`],
+    title: () => name, base: `${site.base}${path}`, filter: { ...languageFilter(site), sectionId: s.id }, page, current: s.slug, feeds: true, cacheTags: [`section:${s.id}`],
+    lang: site.lang, languages: frontLinks(site, ctx.config.publicUrl, path),
     intro: () => (s.description ? <p class="list-intro">{s.description}</p> : null),
   });
 }

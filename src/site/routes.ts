@@ -12,6 +12,7 @@ import { searchShow } from './search_show.tsx';
 import { pageShow } from './page_show.tsx';
 import { findOldAddress } from '../content/redirects.ts';
 import { liteRoutes } from './lite/lite_show.tsx';
+import { LANGUAGES } from '../i18n/languages.ts';
 
 const MAX_URL = 2048;
 
@@ -44,6 +45,11 @@ export async function siteRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { slug: string } }>('/section/:slug', (req, reply) => sectionShow(ctx, req, reply));
   app.get<{ Params: { slug: string } }>('/tag/:slug', (req, reply) => tagShow(ctx, req, reply));
   app.get<{ Params: { slug: string } }>('/author/:slug', (req, reply) => authorShow(ctx, req, reply));
+  // Each language the site publishes in has its front and section pages under its prefix; others answer 404.
+  for (const language of LANGUAGES) {
+    app.get(`/${language}/`, (req, reply) => homeShow(ctx, req, reply, language));
+    app.get<{ Params: { slug: string } }>(`/${language}/section/:slug`, (req, reply) => sectionShow(ctx, req, reply, language));
+  }
   app.get<{ Params: { year: string } }>('/:year(^\\d{4}$)/', (req, reply) => archiveShow(ctx, req, reply));
   app.get<{ Params: { year: string; month: string } }>('/:year(^\\d{4}$)/:month(^\\d{2}$)/', (req, reply) => archiveShow(ctx, req, reply));
   await feedRoutes(app);

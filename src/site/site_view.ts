@@ -1,4 +1,5 @@
-// What every public page shows around its content: the site's settings, sections, logo and "now".
+// What every public page shows around its content: the site's settings, sections, logo and "now", in the
+// page's language: the site's name, description and section names as the newsroom wrote them for it.
 import type { AppContext } from '../context.ts';
 import { getSettings, type SiteSettings } from '../content/settings.ts';
 import { listSections } from '../content/sections.ts';
@@ -13,6 +14,15 @@ export interface SiteView {
   lang: string;
   /** where else the site can be read when its domain is blocked (KHABAR_MIRRORS) */
   mirrors: readonly string[];
+  /** the path prefix of the page language's front and section pages: '' for the default language, '/fa', '/ps' */
+  base: string;
+  /** the languages the site publishes in, its default first */
+  published: string[];
+}
+
+/** The languages a site publishes in, its default first. */
+export function publishedLanguages(settings: SiteSettings): string[] {
+  return [settings.language, ...settings.languages.filter((l) => l !== settings.language)];
 }
 
 export async function loadSiteView(ctx: AppContext, lang?: string): Promise<SiteView> {
@@ -20,5 +30,13 @@ export async function loadSiteView(ctx: AppContext, lang?: string): Promise<Site
     const [settings, sections] = await Promise.all([getSettings(ctx.db), listSections(ctx.db)]);
     return { settings, sections, logo: await mediaById(ctx.db, settings.logoMediaId) };
   });
-  return { settings, sections, logo, now: ctx.clock.now(), lang: lang ?? settings.language, mirrors: ctx.config.mirrors };
+  const l = lang ?? settings.language;
+  const published = publishedLanguages(settings);
+  const own = settings.localized[l];
+  return {
+    settings: own ? { ...settings, name: own.name || settings.name, description: own.description ?? settings.description } : settings,
+    sections: own?.sections ? sections.map((s) => ({ ...s, name: own.sections?.[s.slug] ?? s.name })) : sections,
+    logo, now: ctx.clock.now(), lang: l, published, mirrors: ctx.config.mirrors,
+    base: l !== settings.language && published.includes(l) ? `/${l}` : '',
+  };
 }

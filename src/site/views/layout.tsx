@@ -1,6 +1,6 @@
 // The frame of every public page: date bar, masthead, section navigation, footer. No scripts.
 import type { ComponentChildren, VNode } from 'preact';
-import { t, dir, formatDate, localDay, localYear } from '../../i18n/index.ts';
+import { t, dir, formatDate, localDay, localYear, type MessageKey } from '../../i18n/index.ts';
 import type { SiteView } from '../site_view.ts';
 import { assetUrl } from '../assets.ts';
 import { Picture } from './picture.tsx';
@@ -20,10 +20,36 @@ export interface LayoutProps {
   head?: ComponentChildren;
   /** the list whose feeds the page announces (its address; '' for the whole site's) */
   feeds?: string;
+  /** the same page in the site's other languages (with this one), for hreflang and the language switcher */
+  languages?: LanguageLinks;
   children: ComponentChildren;
 }
 
-export function Layout({ site, title, description, canonical, current, head, feeds, children }: LayoutProps): VNode {
+export interface LanguageLinks {
+  /** the site's public origin: hreflang addresses are absolute */
+  origin: string;
+  links: { lang: string; path: string }[];
+}
+
+/** The fronts of every language the site publishes in ("/", "/fa/", "/ps/"), or nothing for a one-language site. */
+export function frontLinks(site: SiteView, origin: string, path = '/'): LanguageLinks | undefined {
+  if (site.published.length < 2) return undefined;
+  return { origin, links: site.published.map((l, i) => ({ lang: l, path: i === 0 ? path : `/${l}${path}` })) };
+}
+
+function LanguageSwitch({ languages, lang }: { languages: LanguageLinks; lang: string }): VNode {
+  return (
+    <nav class="languages" aria-label={t(lang, 'language.switch')}>
+      <ul>
+        {languages.links.map((l) => (
+          <li><a href={l.path} hreflang={l.lang} lang={l.lang} dir={dir(l.lang)} aria-current={l.lang === lang ? 'page' : undefined}>{t(l.lang, `language.${l.lang}` as MessageKey)}</a></li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function Layout({ site, title, description, canonical, current, head, feeds, languages, children }: LayoutProps): VNode {
   const { settings, lang } = site;
   const today = site.now;
   const year = localYear(today, settings.timeZone);
@@ -37,6 +63,7 @@ export function Layout({ site, title, description, canonical, current, head, fee
         {canonical ? <link rel="canonical" href={canonical} /> : null}
         <link rel="stylesheet" href={assetUrl('site.css')} />
         {feeds === undefined ? null : <FeedLinks base={feeds} title={title} />}
+        {languages?.links.map((l) => <link rel="alternate" hreflang={l.lang} href={`${languages.origin}${l.path}`} />)}
         <SiteIconLinks />
         {head}
       </head>
@@ -51,9 +78,10 @@ export function Layout({ site, title, description, canonical, current, head, fee
                 {settings.social.map((s) => <li><a href={s.url} rel="me noopener">{s.label}</a></li>)}
               </ul>
             ) : null}
+            {languages && languages.links.length > 1 ? <LanguageSwitch languages={languages} lang={lang} /> : null}
           </div>
           <div class="brand">
-            <a class="brand-name" href="/">
+            <a class="brand-name" href={`${site.base}/`}>
               {site.logo
                 ? <Picture media={site.logo} alt={settings.name} sizes="216px" display={480} eager class="brand-logo" />
                 : <span>{settings.name}</span>}
@@ -63,9 +91,9 @@ export function Layout({ site, title, description, canonical, current, head, fee
           <SearchBox lang={lang} />
           <nav class="sections" aria-label={t(lang, 'site.sections')}>
             <ul>
-              <li><a href="/" aria-current={current === '' ? 'page' : undefined}>{t(lang, 'site.home')}</a></li>
+              <li><a href={`${site.base}/`} aria-current={current === '' ? 'page' : undefined}>{t(lang, 'site.home')}</a></li>
               {site.sections.map((s) => (
-                <li><a href={`/section/${encodeURIComponent(s.slug)}`} aria-current={current === s.slug ? 'page' : undefined}>{s.name}</a></li>
+                <li><a href={`${site.base}/section/${encodeURIComponent(s.slug)}`} aria-current={current === s.slug ? 'page' : undefined}>{s.name}</a></li>
               ))}
             </ul>
           </nav>
@@ -78,7 +106,7 @@ export function Layout({ site, title, description, canonical, current, head, fee
           </section>
           <nav aria-label={t(lang, 'site.footer.archive')}>
             <ul>
-              {site.sections.map((s) => <li><a href={`/section/${encodeURIComponent(s.slug)}`}>{s.name}</a></li>)}
+              {site.sections.map((s) => <li><a href={`${site.base}/section/${encodeURIComponent(s.slug)}`}>{s.name}</a></li>)}
               <li><a href={`/${year}/`}>{t(lang, 'site.footer.archive')}</a></li>
             </ul>
           </nav>
