@@ -13,6 +13,7 @@ async function start(): Promise<void> {
     const me = await api<Me>('GET', '/api/admin/auth/me');
     const back = takeReturnAddress();
     if (back) navigate(back, true);
+    root.replaceChildren();
     render(<App me={me} />, root);
   } catch (err) {
     const p = document.createElement('p');

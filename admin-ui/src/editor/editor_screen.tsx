@@ -16,6 +16,7 @@ import { type ArticleRecord, emptyForm, formOf, type SaveState, saveArticle, sta
 import { SaveStatus } from './save_status.tsx';
 
 const AUTOSAVE_MS = 2000;
+const RETRY_MS = 5000;
 
 export function EditorScreen({ me, id }: ScreenProps) {
   const key = id ?? 'new';
@@ -82,7 +83,13 @@ export function EditorScreen({ me, id }: ScreenProps) {
         setState(dirty.current ? { kind: 'unsaved' } : { kind: 'saved', at: Date.now() });
       } catch (err) {
         dirty.current = true;
-        setState(stateOfFailure(err));
+        const failed = stateOfFailure(err);
+        setState(failed);
+        // Offline: the copy is on this device; try again every few seconds as well as on the browser's 'online'.
+        if (failed.kind === 'offline') {
+          window.clearTimeout(timer.current);
+          timer.current = window.setTimeout(() => { void save(); }, RETRY_MS);
+        }
       }
     })();
     saving.current = run;

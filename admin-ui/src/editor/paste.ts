@@ -8,5 +8,7 @@ export function cleanPastedHtml(html: string): string {
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<(style|script|meta|link|title|xml)[\s\S]*?<\/\1>/gi, '')
     .replace(/<\/?o:p>/gi, '')
+    // Styles and classes would be dropped by the schema anyway; removed here, the browser never even parses them.
+    .replace(/\s(style|class)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '')
     .replace(/<b\b[^>]*id="docs-internal-guid[^>]*>([\s\S]*)<\/b>/i, '$1');
 }

@@ -1,0 +1,230 @@
+// The newsroom app in a real Chromium, through the app's screens only: a contributor uploads a picture (a text
+// file is refused before upload), writes an article with a fragment pasted from Word and that picture, and submits
+// it; an editor finds it in review, schedules it, and at the scheduled time (the controllable clock and the job
+// runner) it is on the public site with its byline, picture and section; the network drops mid-edit and nothing
+// typed is lost; the editor restores an earlier revision; a comment held by the bot defence is approved with the
+// keyboard in the moderation screen and appears under the article. Every screen: no serious or critical axe-core
+// finding, no request to another host, no CSP or script error; screenshots at desktop and 390 px width are written
+// to .tmp/e2e-screens/ (KHABAR_E2E_SCREENS to change it).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import sharp from 'sharp';
+import { makeTestContext, type TestContext } from '../helpers/context.ts';
+import { launchBrowser, startTestServer, recordRequests, foreignRequests, type TestServer } from '../helpers/browser.ts';
+import { buildApp } from '../../src/http/app.ts';
+import { createUser } from '../../src/auth/users.ts';
+import { createPerson } from '../../src/content/people.ts';
+import { createSection } from '../../src/content/sections.ts';
+import { runDueJobs } from '../../src/jobs/runner.ts';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const PASSWORD = 'juniper lantern orchard';
+const SCREENS = process.env.KHABAR_E2E_SCREENS || '.tmp/e2e-screens';
+/** What Word puts on the clipboard: conditional comments, a style sheet, Mso classes, spans with fonts, <o:p>. */
+const WORD = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta name=Generator content="Microsoft Word 15"><style>p.MsoNormal{margin:0cm;font-family:Calibri}</style></head>
+<body lang=EN-US><!--StartFragment--><p class=MsoNormal style='margin-bottom:8pt'><span style='font-family:"Calibri",sans-serif;color:#222'>Water prices in <b>Kabul</b> rose again this week.<o:p></o:p></span></p>
+<!--[if !supportLists]--><p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><span style='font-size:12pt'>قیمت آب در کابل بالا رفت<o:p></o:p></span></p><!--[endif]--><script>alert(1)</script><!--EndFragment--></body></html>`;
+
+async function axeFindings(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => ({ id: v.id, impact: v.impact, at: JSON.stringify(v.nodes[0]?.target) }));
+  });
+  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id} at ${v.at}`);
+}
+
+/** The local time the browser's datetime-local field takes for this instant (both run in the machine's zone). */
+function localInput(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+test('the newsroom app in Chromium: write, upload, submit, schedule, publish, restore, survive a dropped network, moderate', async (t) => {
+  let tc: TestContext | undefined;
+  let server: TestServer | undefined;
+  const browser = await launchBrowser();
+  try {
+    tc = await makeTestContext('sqlite');
+    const ctx = tc.ctx;
+    server = await startTestServer(await buildApp(ctx));
+    const base = server.base;
+    await createSection(ctx, { name: 'Immigration News', position: 1 });
+    await createPerson(ctx, { name: 'Mina Rahimi', bio: 'Mina covers water and migration.' });
+    await createUser(ctx, { email: 'nadia@khabar.test', name: 'Nadia Sultani', password: PASSWORD, role: 'contributor' });
+    await createUser(ctx, { email: 'omar@khabar.test', name: 'Omar Zahir', password: PASSWORD, role: 'editor' });
+    mkdirSync(SCREENS, { recursive: true });
+
+    const page = await browser.newPage();
+    // A step that cannot happen fails in a minute instead of holding the run until the runner's limit.
+    page.setDefaultTimeout(60_000);
+    const requests = recordRequests(page);
+    const problems: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource.*(status of 4\d\d|ERR_INTERNET_DISCONNECTED)/.test(m.text())) problems.push(`${page.url()}: ${m.text()}`); });
+    page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+    page.on('dialog', (d) => { void d.accept(); });
+    const findings: string[] = [];
+    const screen = async (name: string) => {
+      await page.waitForLoadState('load');
+      for (const f of await axeFindings(page)) findings.push(`${name}: ${f}`);
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.screenshot({ path: `${SCREENS}/${name}-desktop.png`, fullPage: true });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.screenshot({ path: `${SCREENS}/${name}-390.png`, fullPage: true });
+      await page.setViewportSize({ width: 1280, height: 900 });
+    };
+    const signIn = async (email: string) => {
+      await page.goto(`${base}/admin/sign-in`);
+      await page.getByLabel('Email address').fill(email);
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    };
+    const saved = () => page.locator('.save-status.saved').waitFor();
+
+    await t.test('a contributor uploads a picture; a text file is refused before upload', async () => {
+      await signIn('nadia@khabar.test');
+      await screen('dashboard');
+      await page.getByRole('link', { name: 'Media', exact: true }).click();
+      const jpeg = await sharp({ create: { width: 1200, height: 675, channels: 3, background: '#336699' } }).jpeg().toBuffer();
+      await page.setInputFiles('#upload', [
+        { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') },
+        { name: 'river.jpg', mimeType: 'image/jpeg', buffer: jpeg },
+      ]);
+      assert.match(await page.getByRole('alert').first().innerText(), /notes\.txt is not a picture/);
+      await page.locator('.grid .tile').first().waitFor();
+      assert.equal(await page.locator('.grid .tile').count(), 1, 'only the picture was sent');
+      await page.locator('.grid .tile').first().click();
+      await page.getByLabel('Alt text (what the picture shows)').fill('The Kabul river at high water');
+      await page.getByLabel('Credit').fill('Photo: Mina Rahimi');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('button', { name: /Describe the picture “The Kabul river at high water”/ }).waitFor();
+      await screen('media');
+    });
+
+    await t.test('she writes with a pasted Word fragment and the picture, and submits it for review', async () => {
+      await page.getByRole('link', { name: 'Articles', exact: true }).click();
+      await page.getByRole('link', { name: 'New article' }).first().click();
+      await page.getByLabel('Headline').fill('Water prices rise');
+      await saved();
+      await page.waitForURL(/\/admin\/articles\/\d+$/);
+      await page.getByLabel('Headline').fill('Water prices rise in Kabul');
+      await page.getByLabel('Standfirst').fill('Families pay twice what they paid last year.');
+      await page.locator('.body-editor').click();
+      await page.evaluate((html) => {
+        const data = new DataTransfer();
+        data.setData('text/html', html);
+        data.setData('text/plain', 'Water prices in Kabul rose again this week.');
+        document.querySelector('.body-editor')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      }, WORD);
+      const body = await page.locator('.body-editor').innerHTML();
+      assert.match(body, /<p>Water prices in <strong>Kabul<\/strong> rose again this week\.<\/p>/);
+      assert.doesNotMatch(body, /Mso|style=|<span|<o:p|alert|font-family/);
+      await page.getByRole('button', { name: 'Picture', exact: true }).click();
+      await page.getByRole('dialog').getByRole('button').first().click();
+      assert.equal(await page.locator('.body-editor figure img[alt="The Kabul river at high water"]').count(), 1);
+      await page.getByLabel('Section').selectOption({ label: 'Immigration News' });
+      await page.getByLabel('Add to the byline').selectOption({ label: 'Mina Rahimi' });
+      await page.getByRole('button', { name: 'Choose a picture' }).click();
+      await page.getByRole('dialog').getByRole('button').first().click();
+      assert.equal(await page.getByLabel('Alt text (what the picture shows)').inputValue(), 'The Kabul river at high water');
+      await page.getByLabel('Address (slug)').fill('water-prices-rise');
+      assert.match(await page.locator('.meta').first().innerText(), /\d+ words, about 1 min to read/);
+      await saved();
+      await screen('editor');
+      await page.getByRole('button', { name: 'Submit for review' }).click();
+      await page.getByText('in review', { exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.waitForURL(/\/admin\/sign-in/);
+    });
+
+    await t.test('an editor schedules it; at that time it is public with byline, picture and section', async () => {
+      await signIn('omar@khabar.test');
+      await page.getByRole('link', { name: 'Articles', exact: true }).click();
+      await page.getByRole('tab', { name: /In review/ }).click();
+      await page.getByRole('link', { name: 'Water prices rise in Kabul' }).waitFor();
+      await screen('articles');
+      await page.getByRole('link', { name: 'Water prices rise in Kabul' }).click();
+      await page.getByLabel('Publish at').fill(localInput(new Date(tc!.clock.now().getTime() + 3_600_000)));
+      await page.getByRole('button', { name: 'Schedule', exact: true }).click();
+      await page.getByText('scheduled', { exact: true }).waitFor();
+      tc!.clock.advance(2 * 3_600_000);
+      await runDueJobs(ctx);
+      const pub = await browser.newPage();
+      try {
+        assert.equal((await pub.goto(`${base}/articles/water-prices-rise`))?.status(), 200);
+        const text = await pub.locator('main').innerText();
+        assert.match(text, /Water prices rise in Kabul/);
+        assert.match(text, /Mina Rahimi/);
+        assert.match(text, /Immigration News/i);
+        assert.ok(await pub.locator('main img[alt="The Kabul river at high water"]').count() >= 1, 'the picture is on the page');
+      } finally {
+        await pub.close();
+      }
+    });
+
+    await t.test('the network drops mid-edit: the text is kept on the device and saved when it is back', async () => {
+      await page.reload(); // the article as the job runner published it
+      await page.locator('.save-status.saved').waitFor();
+      await page.locator('.body-editor').click();
+      await page.keyboard.press('Control+End');
+      await page.context().setOffline(true);
+      await page.keyboard.type(' Tankers now queue at dawn.');
+      await page.locator('.save-status.offline').waitFor();
+      assert.match(await page.locator('.save-status').innerText(), /Offline: kept on this device/);
+      const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('khabar.article.')).map((k) => localStorage.getItem(k)).join());
+      assert.match(kept, /Tankers now queue at dawn/);
+      await page.context().setOffline(false);
+      await saved();
+      await page.reload();
+      await page.locator('.body-editor').waitFor();
+      assert.match(await page.locator('.body-editor').innerText(), /Tankers now queue at dawn\./);
+    });
+
+    await t.test('the editor restores an earlier revision', async () => {
+      await page.getByText('Revision history').click();
+      await page.getByRole('button', { name: 'Compare with now' }).last().click();
+      await page.locator('.diff ins').first().waitFor();
+      await screen('revisions');
+      await page.getByRole('button', { name: 'Restore' }).last().click();
+      await page.waitForFunction(() => (document.getElementById('headline') as HTMLInputElement | null)?.value === 'Water prices rise');
+    });
+
+    await t.test('a held comment is approved with the keyboard and appears under the article', async () => {
+      const article = await ctx.db.selectFrom('articles').select('id').where('slug', '=', 'water-prices-rise').executeTakeFirstOrThrow();
+      const at = tc!.clock.now().toISOString();
+      await ctx.db.insertInto('comments').values({
+        article_id: article.id, parent_id: null, depth: 0, author_name: 'Hamid', author_email: 'hamid@example.test', ip: '203.0.113.7', network: '203.0.113.0/24',
+        body: 'The tanker came to our street twice.', body_hash: 'e2e', status: 'pending', score: 0.35,
+        reasons: JSON.stringify([{ phase: 'timing', reason: 'sent 2 s after the page opened', delta: -0.4 }]), report_count: 0, created_at: at, updated_at: at, edited_at: null,
+      } as never).execute();
+      await page.getByRole('link', { name: 'Comments', exact: true }).click();
+      await page.getByText('The tanker came to our street twice.').waitFor();
+      assert.match(await page.locator('.queue').innerText(), /sent 2 s after the page opened/);
+      await screen('moderation');
+      await page.locator('.queue article').first().focus();
+      await page.keyboard.press('a');
+      await page.getByText('1 approved.').waitFor();
+      const pub = await browser.newPage();
+      try {
+        await pub.goto(`${base}/articles/water-prices-rise`);
+        assert.equal(await pub.getByText('The tanker came to our street twice.').count(), 1);
+      } finally {
+        await pub.close();
+      }
+    });
+
+    await t.test('no serious or critical axe finding, nothing from other hosts, no CSP or script errors', async () => {
+      assert.deepEqual(findings, []);
+      assert.deepEqual(foreignRequests(requests, base), []);
+      assert.deepEqual(problems, []);
+    });
+  } finally {
+    await browser.close();
+    await server?.close();
+    await tc?.close();
+  }
+});
