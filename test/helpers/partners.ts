@@ -5,6 +5,7 @@ import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
+import { parseHTML } from 'linkedom';
 
 const FIXTURES = new URL('../fixtures/syndication/', import.meta.url);
 
@@ -87,4 +88,10 @@ export async function startPartnerSites(): Promise<PartnerSites> {
       await new Promise<void>((r) => server.close(() => r()));
     },
   };
+}
+
+/** A story body's blocks as a reader sees them, one string each. */
+export function paragraphs(html: string): string[] {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  return [...document.querySelectorAll('p, h2, h3, h4, figcaption, li')].map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean);
 }

@@ -4,20 +4,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseHTML } from 'linkedom';
 import { makeTestContext, testDialects } from '../helpers/context.ts';
-import { startPartnerSites } from '../helpers/partners.ts';
+import { paragraphs, startPartnerSites } from '../helpers/partners.ts';
 import { createSection } from '../../src/content/sections.ts';
 import { createSource } from '../../src/content/sources.ts';
 import { pollDueSources, pollSource } from '../../src/syndication/poll.ts';
 
 const expected = JSON.parse(readFileSync(new URL('../fixtures/syndication/expected.json', import.meta.url), 'utf8')) as Record<string, string[]>;
-
-/** The body's blocks as a reader sees them, one string each. */
-export function paragraphs(html: string): string[] {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  return [...document.querySelectorAll('p, h2, h3, h4, figcaption, li')].map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean);
-}
 
 for (const dialect of testDialects()) {
   test(`partner feeds polled, extracted, cleaned, deduplicated and classified (${dialect})`, async () => {
