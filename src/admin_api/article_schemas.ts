@@ -24,5 +24,6 @@ export const BulkArchiveBody = Strict({ ids: Type.Array(Id, { minItems: 1, maxIt
 export const SaveQuery = Strict({
   baseUpdatedAt: opt(described(Text(40), 'the updatedAt of the version the change was made from: when the article changed since, 409 and nothing is saved')),
 });
+export const CorrectionBody = Strict({ body: described(Text(2000, 1), 'the notice as readers see it, plain text') });
 export const ScheduleBody = Strict({ at: DateTime });
 export const PreviewBody = Strict({ minutes: opt(Int(1, 7 * 24 * 60)) });
