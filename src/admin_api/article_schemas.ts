@@ -22,5 +22,6 @@ export const BulkArchiveBody = Strict({ ids: Type.Array(Id, { minItems: 1, maxIt
 export const SaveQuery = Strict({
   baseUpdatedAt: opt(d('the updatedAt of the version the change was made from: when the article changed since, 409 and nothing is saved', Text(40))),
 });
+export const CorrectionBody = Strict({ body: d('the notice as readers see it, plain text', Text(2000, 1)) });
 export const ScheduleBody = Strict({ at: d('When to publish: a date and time with its offset, e.g. 2026-12-01T06:00:00+04:30.', DateTime) });
 export const PreviewBody = Strict({ minutes: opt(d('How long the link works, in minutes (60 when not given; at most a week).', Int(1, 7 * 24 * 60))) });

@@ -2,7 +2,7 @@
 // through review, scheduling, publication, unpublishing, archiving and deletion.
 import type { FastifyInstance } from 'fastify';
 import {
-  archiveArticle, createArticle, deleteArticle, getArticle, publishArticle, scheduleArticle, submitForReview, unpublishArticle, updateArticle,
+  addCorrection, archiveArticle, createArticle, deleteArticle, getArticle, publishArticle, scheduleArticle, submitForReview, unpublishArticle, updateArticle,
 } from '../content/articles.ts';
 import { ArticleFields, ArticlePatch } from '../content/article_input.ts';
 import { countArticlesByStatus, searchArticles } from '../content/article_search.ts';
@@ -12,7 +12,7 @@ import type { Capability } from '../auth/capabilities.ts';
 import { personIdOf } from '../auth/users.ts';
 import type { KhabarEvents } from '../events.ts';
 import { actorOf, staffOf } from './access.ts';
-import { ArticleCountQuery, ArticleListQuery, ArticleParams, BulkArchiveBody, PreviewBody, SaveQuery, ScheduleBody } from './article_schemas.ts';
+import { ArticleCountQuery, ArticleListQuery, ArticleParams, BulkArchiveBody, CorrectionBody, PreviewBody, SaveQuery, ScheduleBody } from './article_schemas.ts';
 import { endpoint, type EndpointRequest } from './endpoint.ts';
 import { checkHeroAlt } from './hero_check.ts';
 import { articleFor, readableBy, type ArticleAction } from './ownership.ts';
@@ -155,6 +155,17 @@ export async function articlesRoutes(app: FastifyInstance): Promise<void> {
     undefined, { summary: 'Unpublish an article', description: 'Takes a published or scheduled article back to draft; its address stops answering.' });
   move('archive', 'archiveArticle', 'articles.publish_own', 'publish', (req, id) => archiveArticle(ctx, id, actorOf(req)), 'article.archive',
     undefined, { summary: 'Archive an article', description: 'Out of the lists and off the site, kept with its revisions.' });
+
+  endpoint(app, {
+    method: 'POST', url: `${base}/:id/corrections`, operationId: 'addCorrection', tags, access: { capability: 'articles.publish_own' },
+    params: ArticleParams, body: CorrectionBody, status: 201, response: { 201: Created }, events: changed, summary: 'Add a correction notice',
+    description: 'A correction notice shown with the article ("An earlier version of this article ..."), dated now; the article counts as updated.',
+    handle: async (req) => {
+      const a = await articleFor(ctx, req, req.params.id, 'publish');
+      return { id: await addCorrection(ctx, a.id, req.body.body) };
+    },
+    audit: { action: 'article.correct', entry: (req) => ({ subject: { type: 'article', id: req.params.id } }) },
+  });
 
   endpoint(app, {
     method: 'DELETE', url: `${base}/:id`, operationId: 'deleteArticle', summary: 'Delete an article', tags, access: { capability: 'articles.delete_own' }, params: ArticleParams,

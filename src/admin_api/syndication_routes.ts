@@ -5,28 +5,32 @@ import { pollSource, listPolls } from '../syndication/poll.ts';
 import { correctSection, reviewQueue } from '../syndication/queue.ts';
 import { endpoint } from './endpoint.ts';
 import { staffOf } from './access.ts';
-import { Id, IdParams, Strict } from './schemas.ts';
+import { Described, Id, IdParams, Strict } from './schemas.ts';
 
 export async function syndicationRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
   const tags = ['syndication'];
   const access = { capability: 'sources.manage' } as const;
   endpoint(app, {
-    method: 'POST', url: '/api/admin/sources/:id/poll', operationId: 'pollSource', tags, access, params: IdParams,
+    method: 'POST', url: '/api/admin/sources/:id/poll', operationId: 'pollSource', summary: 'Poll a partner source now', tags,
+    description: 'Fetches the source\'s feed at once (conditional GET) and takes in its new stories; the answer is the poll\'s record.', access, params: IdParams,
     handle: async (req) => ({ poll: await pollSource(ctx, req.params.id) }),
     audit: { action: 'source.poll', entry: (req, made) => ({ subject: { type: 'source', id: req.params.id }, detail: { outcome: made.poll.outcome, imported: made.poll.imported } }) },
   });
   endpoint(app, {
-    method: 'GET', url: '/api/admin/sources/:id/polls', operationId: 'listSourcePolls', tags, access, params: IdParams,
+    method: 'GET', url: '/api/admin/sources/:id/polls', operationId: 'listSourcePolls', summary: 'A source\'s recent polls', tags,
+    description: 'Each poll\'s time, outcome, items seen and new, and the reason of a failure, newest first.', access, params: IdParams,
     handle: async (req) => ({ polls: await listPolls(ctx, req.params.id) }),
   });
   endpoint(app, {
-    method: 'GET', url: '/api/admin/syndication/queue', operationId: 'listSyndicationQueue', tags, access,
+    method: 'GET', url: '/api/admin/syndication/queue', operationId: 'listSyndicationQueue', summary: 'Partner stories waiting for review', tags,
+    description: 'Stories from sources that do not publish at once, with the section chosen for each and why.', access,
     handle: async () => ({ items: await reviewQueue(ctx) }),
   });
   endpoint(app, {
-    method: 'POST', url: '/api/admin/syndication/queue/:id/section', operationId: 'correctSyndicatedSection', tags, access, status: 204, params: IdParams,
-    body: Strict({ sectionId: Id }),
+    method: 'POST', url: '/api/admin/syndication/queue/:id/section', operationId: 'correctSyndicatedSection', summary: 'File a partner story in another section', tags,
+    description: 'Moves the story to the section and teaches the classifier from the correction.', access, status: 204, params: IdParams,
+    body: Strict({ sectionId: Described('The section the story belongs in.', Id) }),
     handle: async (req) => { await correctSection(ctx, req.params.id, req.body.sectionId, { userId: staffOf(req).id }); },
     audit: { action: 'syndication.section', entry: (req) => ({ subject: { type: 'syndicated_item', id: req.params.id }, detail: { sectionId: req.body.sectionId } }) },
   });

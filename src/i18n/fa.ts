@@ -30,7 +30,7 @@ export const fa: Record<MessageKey, string> = {
   'article.more': 'مطالب بیشتر',
   'article.comments': 'نظرها',
   'article.publisher': 'نشر کننده',
-  'article.source_link': 'متن اصلی را در {name} بخوانید',
+  'article.originally_published': 'نخست در {name} نشر شده است',
   'article.syndicated': 'این گزارش نخست در {name} نشر شده است.',
   'share.label': 'این گزارش را شریک کنید',
   'share.facebook': 'فیسبوک',

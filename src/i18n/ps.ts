@@ -29,7 +29,7 @@ export const ps: Record<MessageKey, string> = {
   'article.more': 'نورې لیکنې',
   'article.comments': 'نظرونه',
   'article.publisher': 'خپروونکی',
-  'article.source_link': 'اصلي متن په {name} کې ولولئ',
+  'article.originally_published': 'لومړی په {name} کې خپور شوی',
   'article.syndicated': 'دا راپور لومړی د {name} له خوا خپور شوی و.',
   'share.label': 'دا راپور شریک کړئ',
   'share.facebook': 'فېسبوک',

@@ -85,7 +85,11 @@ for (const dialect of testDialects()) {
       assert.equal(second.status, 409);
       assert.equal(second.body.error.field, 'updatedAt');
       assert.equal((await call(t, editor.headers, 'GET', `/api/admin/articles/${made[1]}`)).body.article.standfirst, 'First');
+      const corrected = await call(t, editor.headers, 'POST', `/api/admin/articles/${made[1]}/corrections`, { body: 'An earlier version misspelt the district.' });
+      assert.equal(corrected.status, 201, JSON.stringify(corrected.body));
+      assert.equal((await call(t, editor.headers, 'POST', `/api/admin/articles/${made[1]}/corrections`, { body: '' })).status, 400);
       const contributor = await signInAs(t, 'contributor', { email: 'c@khabar.test' });
+      assert.equal((await call(t, contributor.headers, 'POST', `/api/admin/articles/${made[1]}/corrections`, { body: 'Mine' })).status, 403);
       assert.equal((await call(t, contributor.headers, 'POST', '/api/admin/articles/archive', { ids: [made[1]] })).status, 403);
     } finally {
       await t.close();

@@ -77,6 +77,7 @@ const ROUTES: Record<string, Need> = {
   'POST /api/admin/articles/{id}/archive': 'articles.publish_own',
   'GET /api/admin/articles/counts': 'articles.read',
   'POST /api/admin/articles/archive': 'articles.publish_own',
+  'POST /api/admin/articles/{id}/corrections': 'articles.publish_own',
   'GET /api/admin/media/{id}/usage': 'media.upload',
   // revisions
   'GET /api/admin/articles/{id}/revisions': 'articles.edit_own',

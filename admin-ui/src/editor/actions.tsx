@@ -16,6 +16,8 @@ export function ArticleActions({ me, article, beforeMove, onMoved }: {
   const [error, setError] = useState<unknown>(null);
   const [at, setAt] = useState('');
   const [busy, setBusy] = useState(false);
+  const [correction, setCorrection] = useState('');
+  const [corrected, setCorrected] = useState(false);
   const can = (c: string) => me.capabilities.includes(c);
   const publisher = can('articles.publish_own') || can('articles.publish_any');
   const s = article.status;
@@ -36,6 +38,16 @@ export function ArticleActions({ me, article, beforeMove, onMoved }: {
       setError(err);
     } finally {
       setBusy(false);
+    }
+  };
+  const addCorrection = async () => {
+    setError(null);
+    try {
+      await api('POST', `/api/admin/articles/${article.id}/corrections`, { body: correction });
+      setCorrection('');
+      setCorrected(true);
+    } catch (err) {
+      setError(err);
     }
   };
   const preview = async () => {
@@ -65,6 +77,14 @@ export function ArticleActions({ me, article, beforeMove, onMoved }: {
           <label for="schedule-at">{t('editor.schedule_at')}</label>
           <input id="schedule-at" type="datetime-local" value={at} onInput={(e) => setAt((e.target as HTMLInputElement).value)} />
           <button type="button" disabled={!at || busy} onClick={() => run('schedule')}>{t('move.schedule')}</button>
+        </div>
+      ) : null}
+      {publisher && s === 'published' ? (
+        <div class="field">
+          <label for="correction">{t('editor.correction')}</label>
+          <textarea id="correction" dir="auto" rows={2} maxLength={2000} value={correction} onInput={(e) => { setCorrection((e.target as HTMLTextAreaElement).value); setCorrected(false); }} />
+          <p class="buttons"><button type="button" class="quiet" disabled={!correction.trim()} onClick={addCorrection}>{t('editor.add_correction')}</button></p>
+          {corrected ? <p role="status" class="ok">{t('editor.correction_added')}</p> : null}
         </div>
       ) : null}
     </div>
