@@ -4,6 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import SwaggerParser from '@apidevtools/swagger-parser';
+import type { FastifyInstance } from 'fastify';
+import { endpoint } from '../../src/admin_api/endpoint.ts';
 import { makeTestApp, type TestApp } from '../helpers/context.ts';
 import { signInAs } from '../helpers/staff.ts';
 import { call, jpeg, upload } from './api.ts';
@@ -163,3 +165,9 @@ test('reference: /api/reference draws every operation from the document, on our 
   const docRes = await t.app.inject({ method: 'GET', url: '/api/admin/openapi.json' });
   assert.equal(docRes.json().paths['/api/reference'], undefined, 'the page is not an operation');
 });
+
+/** Never called: `npm run typecheck` fails if an operation can be declared without a summary. */
+export function declaredWithoutSummary(app: FastifyInstance): void {
+  // @ts-expect-error: summary is required
+  endpoint(app, { method: 'GET', url: '/api/admin/nothing', operationId: 'nothing', tags: ['staff'], access: 'none', handle: async () => ({}) });
+}
