@@ -83,7 +83,7 @@ export function dir(lang: string): 'rtl' | 'ltr' {
   return RTL.has(lang) ? 'rtl' : 'ltr';
 }
 
-/** A list in the language's own words and punctuation ("A, B and C"; "الف، ب و ج"). */
-export function formatList(items: string[], lang: string): string {
-  return new Intl.ListFormat(localeOf(lang), { type: 'conjunction' }).format(items);
+/** Items joined as the language lists them ("A, B and C"; "الف، ب و ج"), as parts: the items and the words between. */
+export function listParts(items: string[], lang: string): { type: string; value: string }[] {
+  return new Intl.ListFormat(localeOf(lang), { type: 'conjunction' }).formatToParts(items);
 }

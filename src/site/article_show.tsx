@@ -162,7 +162,8 @@ function PublisherBox({ a, site }: { a: ArticlePage; site: SiteView }): VNode {
   const lang = site.lang;
   const source = a.source;
   const name = source ? source.name : site.settings.name;
-  const description = source ? source.description : site.settings.description;
+  // The site's own description already shows under the masthead; a source's is news to the reader.
+  const description = source ? source.description : '';
   const logo = source ? source.logo : site.logo;
   const href = source ? source.site_url || undefined : '/';
   return (

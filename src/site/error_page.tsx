@@ -9,6 +9,9 @@ import { SearchBox } from './views/search_box.tsx';
 
 const TITLED = new Set([400, 404, 410, 414, 429, 500]);
 
+// "We could not find that page." under the heading "We could not find that page" says nothing new.
+const sameSentence = (a: string, b: string) => a.replace(/[\s.!؟?]+$/u, '').toLowerCase() === b.replace(/[\s.!؟?]+$/u, '').toLowerCase();
+
 /** The error page for a status and message; src/http/errors.ts sends it. */
 export async function errorPage(ctx: AppContext, status: number, message: string): Promise<VNode> {
   const site = await loadSiteView(ctx);
@@ -18,7 +21,7 @@ export async function errorPage(ctx: AppContext, status: number, message: string
     <Layout site={site} title={`${title} | ${site.settings.name}`}>
       <section class="error-page">
         <h1>{title}</h1>
-        {message && message !== title ? <p class="error-message">{message}</p> : null}
+        {message && !sameSentence(message, title) ? <p class="error-message">{message}</p> : null}
         <p>{t(lang, 'error.help')}</p>
         <SearchBox lang={lang} id="error-search" />
         <p><a class="button" href="/">{t(lang, 'error.home')}</a></p>

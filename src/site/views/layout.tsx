@@ -102,7 +102,6 @@ export function Layout({ site, title, description, canonical, current, head, fee
         <footer class="site-footer">
           <section aria-label={t(lang, 'site.footer.about', { name: settings.name })}>
             <p class="footer-name">{settings.name}</p>
-            <p>{settings.description}</p>
           </section>
           <nav aria-label={t(lang, 'site.footer.archive')}>
             <ul>

@@ -1,6 +1,6 @@
 // Pieces shared by the public pages: story cards, bylines, ad slots, the pager, rails.
 import type { VNode } from 'preact';
-import { t, dir, formatDate } from '../../i18n/index.ts';
+import { t, dir, formatDate, listParts } from '../../i18n/index.ts';
 import type { ArticleCard as Card, Byline } from '../../content/reading.ts';
 import type { SiteView } from '../site_view.ts';
 import { Picture } from './picture.tsx';
@@ -18,15 +18,17 @@ export function When({ at, site, lang, style = 'date' }: { at: string; site: Sit
 /** "By: A and B", each name linking to the author's page. */
 export function Bylines({ authors, lang }: { authors: Byline[]; lang: string }): VNode | null {
   if (!authors.length) return null;
+  // The language's own list words and punctuation ("A, B and C"; "الف، ب و ج"); each name isolated (<bdi>) so a
+  // Latin name in a Dari byline, or the reverse, does not reorder what is around it.
+  const parts = listParts(authors.map((a) => a.slug), lang);
+  const bySlug = new Map(authors.map((a) => [a.slug, a]));
   return (
     <p class="byline">
       {t(lang, 'article.by')}{' '}
-      {authors.map((a, i) => (
-        <>
-          {i > 0 ? (i === authors.length - 1 ? ` ${t(lang, 'article.and')} ` : ', ') : null}
-          <a href={authorHref(a.slug)} rel="author">{a.name}</a>
-        </>
-      ))}
+      {parts.map((p) => {
+        const a = p.type === 'element' ? bySlug.get(p.value) : undefined;
+        return a ? <a href={authorHref(a.slug)} rel="author"><bdi>{a.name}</bdi></a> : p.value;
+      })}
     </p>
   );
 }
@@ -47,7 +49,7 @@ export function StoryCard({ a, site, size = 'card', level = 3, eager }: { a: Car
         <H class="card-headline"><a href={articleHref(a.slug)}>{a.headline}</a></H>
         {size !== 'line' && a.standfirst ? <p class="card-standfirst">{a.standfirst}</p> : null}
         <p class="card-meta">
-          {a.authors.length ? <span>{a.authors.map((p) => p.name).join(', ')} · </span> : null}
+          {a.authors.length ? <span>{listParts(a.authors.map((p) => p.name), site.lang).map((p) => (p.type === 'element' ? <bdi>{p.value}</bdi> : p.value))} · </span> : null}
           <When at={a.published_at} site={site} lang={site.lang} />
         </p>
       </div>
