@@ -7,7 +7,8 @@
 // the Khabar process's own resident memory (VmRSS, peak VmHWM) idle, before and after the load,
 // the article page's compressed HTML + CSS, and the cold start (spawn to first page, with and without the demo
 // newsroom to create, and a restart). No assertions: read the figures.
-//   npm run bench [-- --seconds 10 --connections 10,50 --encoding "br, gzip" --entry built|tsx]
+// Then site search over 100,000 generated stories (bench/search.ts; --no-search skips it, --pg names PostgreSQL).
+//   npm run bench [-- --seconds 10 --connections 10,50 --encoding "br, gzip" --entry built|tsx --no-search --pg URL]
 import { fork, spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
@@ -18,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { fetchRaw, pageWeight, describeWeight, type Fetched } from './page_weight.ts';
 import { coldStarts, describeColdStarts } from './cold_start.ts';
+import { describeSearch, searchBench } from './search.ts';
 import { ENTRIES, serve, runCommand, processMemory, describeMemory, type Served, type Memory } from './khabar_process.ts';
 
 interface LoadJob { url: string; connections: number; seconds: number; headers: Record<string, string> }
@@ -74,7 +76,10 @@ async function main(): Promise<void> {
     connections: { type: 'string', default: '10,50' },
     encoding: { type: 'string', default: 'br, gzip' },
     entry: { type: 'string', default: 'built' },
-  } });
+    // site search over 100,000 generated stories (bench/search.ts): SQLite, and PostgreSQL at this address
+    search: { type: 'boolean', default: true },
+    pg: { type: 'string', default: process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL },
+  }, allowNegative: true });
   const seconds = Math.max(1, Math.min(Number(values.seconds) || 10, 60));
   const connectionCounts = values.connections.split(',').map(Number).filter((n) => n > 0 && n <= 500);
   const headers: Record<string, string> = values.encoding === 'identity' || values.encoding === '' ? {} : { 'accept-encoding': values.encoding };
@@ -109,7 +114,11 @@ async function main(): Promise<void> {
     const article = await fetchRaw(khabar + articlePath, headers);
     if (article.status !== 200) throw new Error(`${articlePath} answered ${article.status}`);
     const articleAgain = await fetchRaw(khabar + articlePath, headers);
-    reference = await referenceServer(new Map([['/', home], [articlePath, article]]));
+    // a feed and a sitemap, as feed readers and crawlers ask for them (through the page cache too)
+    const feed = await fetchRaw(`${khabar}/feed`, headers);
+    const sitemap = await fetchRaw(`${khabar}/sitemap.xml`, headers);
+    if (feed.status !== 200 || sitemap.status !== 200) throw new Error(`/feed answered ${feed.status}, /sitemap.xml ${sitemap.status}`);
+    reference = await referenceServer(new Map([['/', home], [articlePath, article], ['/feed', feed], ['/sitemap.xml', sitemap]]));
 
     console.log(pageCacheNote(article, articleAgain));
     if (articleAgain.headers['x-khabar-cache'] !== 'hit') console.log('WARNING: the repeat article request was not a page-cache hit: the "cached" rows measure renders');
@@ -121,7 +130,7 @@ async function main(): Promise<void> {
 
     const beforeLoad = served.memory();
     const rows: string[][] = [];
-    for (const [label, path] of [['article', articlePath], ['home', '/']] as const) {
+    for (const [label, path] of [['article', articlePath], ['home', '/'], ['feed', '/feed'], ['sitemap', '/sitemap.xml']] as const) {
       for (const connections of connectionCounts) {
         const k = await runLoad({ url: khabar + path, connections, seconds, headers });
         const r = await runLoad({ url: reference.base + path, connections, seconds, headers });
@@ -149,6 +158,7 @@ async function main(): Promise<void> {
     console.log(`for scale, a bare node process idles at ${describeMemory(await bareNodeMemory())}`);
     console.log(describeWeight(`article page ${articlePath} compressed`, await pageWeight(khabar, articlePath)));
     console.log(cold);
+    if (values.search) console.log(describeSearch(await searchBench(values.pg)));
 
     await uncached.stop();
     uncached = undefined;

@@ -7,9 +7,9 @@ import { MARK_END, MARK_START, queryTerms } from './normalise.ts';
 import { matchAndFilters } from './filters.ts';
 import { RANKED, type SearchDocument, type SearchIndex, type SearchQuery } from './types.ts';
 
-/** tsquery syntax from plain words (letters and digits only): all required, the last one also as a prefix. */
+/** tsquery syntax from plain words (letters and digits only): all required. */
 export function tsQuery(terms: string[]): string {
-  return terms.map((t, i) => (i === terms.length - 1 ? `'${t}':*` : `'${t}'`)).join(' & ');
+  return terms.map((t) => `'${t}'`).join(' & ');
 }
 
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, ShortWord=0, MaxFragments=2, FragmentDelimiter=" … "`;
@@ -51,8 +51,10 @@ export function postgresSearch(db: Db, ranked = RANKED): SearchIndex {
       const where = matchAndFilters(sql`document @@ ${query}`, q);
       // The newest ranked + 1 matches by article id (the primary key; no ranking yet), ts_rank for the newest
       // RANKED of them only, and snippets only for the page's rows: ts_rank and ts_headline read whole documents.
+      // `article_id + 0`: ordered by the primary key, the planner walks it backwards reading every document until
+      // it has found enough, the whole table for a rare word; this way the GIN index finds the matches first.
       const { rows } = await sql<{ n: number; id: number | null; score: number | null; snippet: string | null }>`with
-          candidates as materialized (select article_id from search_documents where ${where} order by article_id desc limit ${ranked + 1}),
+          candidates as materialized (select article_id from search_documents where ${where} order by article_id + 0 desc limit ${ranked + 1}),
           ranked as (select d.article_id, d.published_at, ts_rank(d.document, ${query}) as score
             from (select article_id from candidates order by article_id desc limit ${ranked}) c join search_documents d on d.article_id = c.article_id),
           page as (select * from ranked order by score desc, published_at desc, article_id desc limit ${q.limit} offset ${q.offset})

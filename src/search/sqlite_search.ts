@@ -1,4 +1,4 @@
-// Site search on SQLite: the FTS5 table search_fts (rowid = article id, prefix indexes for 2 and 3 letters) and the
+// Site search on SQLite: the FTS5 table search_fts (rowid = article id) and the
 // filters in search_facets (migration 0007), joined by article id only when the reader filters.
 import { sql } from 'kysely';
 import type { Db } from '../db/schema.ts';
@@ -7,9 +7,10 @@ import { matchAndFilters } from './filters.ts';
 import { RANKED, type SearchIndex, type SearchQuery } from './types.ts';
 
 /** FTS5 syntax from plain words: each one a quoted string (the words hold only letters and digits), all of them
- * required, the last one also as a prefix so results come while a word is still being typed. */
+ * required. Whole words only: the last word as a prefix merged the lists of every word it starts, 50-150 ms for a
+ * common one over 100,000 stories, and the search form sends whole words. */
 export function fts5Match(terms: string[]): string {
-  return terms.map((t, i) => (i === terms.length - 1 ? `"${t}"*` : `"${t}"`)).join(' ');
+  return terms.map((t) => `"${t}"`).join(' ');
 }
 
 // bm25 weights per column: headline, standfirst, body, people, tags.

@@ -37,7 +37,7 @@ export interface SearchHit {
 
 /** How many of the newest matches are ranked and paged. Ranking every match of a word found in half the archive
  * took half a second; beyond this many, the newest are ranked and the results say there are more. */
-export const RANKED = 500;
+export const RANKED = 200;
 
 export interface SearchResults {
   /** matches, counted up to RANKED */
