@@ -51,10 +51,10 @@ export function postgresSearch(db: Db, ranked = RANKED): SearchIndex {
       const where = matchAndFilters(sql`document @@ ${query}`, q);
       // The newest ranked + 1 matches by article id (the primary key; no ranking yet), ts_rank for the newest
       // RANKED of them only, and snippets only for the page's rows: ts_rank and ts_headline read whole documents.
-      // `article_id + 0`: ordered by the primary key, the planner walks it backwards reading every document until
-      // it has found enough, the whole table for a rare word; this way the GIN index finds the matches first.
+      // The planner may walk the primary key backwards, reading documents until it has found enough: cheap for a
+      // common word, slow for a rare one. Forcing the GIN index first (`article_id + 0`) measured far worse for common words.
       const { rows } = await sql<{ n: number; id: number | null; score: number | null; snippet: string | null }>`with
-          candidates as materialized (select article_id from search_documents where ${where} order by article_id + 0 desc limit ${ranked + 1}),
+          candidates as materialized (select article_id from search_documents where ${where} order by article_id desc limit ${ranked + 1}),
           ranked as (select d.article_id, d.published_at, ts_rank(d.document, ${query}) as score
             from (select article_id from candidates order by article_id desc limit ${ranked}) c join search_documents d on d.article_id = c.article_id),
           page as (select * from ranked order by score desc, published_at desc, article_id desc limit ${q.limit} offset ${q.offset})
