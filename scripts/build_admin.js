@@ -32,6 +32,8 @@ export function filesSignature(root, folder, more) {
 const signature = (root) => filesSignature(root, join(root, 'admin-ui'), [fileURLToPath(import.meta.url), join(root, 'node_modules', '.package-lock.json')]);
 
 export function needsAdminBuild(root = ROOT) {
+  // A tree without the app (the build's own tests build a bare server) has nothing to build.
+  if (!statSync(join(root, 'admin-ui'), { throwIfNoEntry: false })) return false;
   try {
     return readFileSync(stampOf(root), 'utf8') !== signature(root);
   } catch {

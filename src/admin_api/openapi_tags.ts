@@ -7,7 +7,7 @@ export const TAGS = [
   { name: 'sections', description: 'The site\'s sections, in order, with parents.' },
   { name: 'tags', description: 'Tags that group articles across sections.' },
   { name: 'people', description: 'Bylines and author pages: names, bios, photos.' },
-  { name: 'sources', description: 'Syndication sources whose articles the newsroom republishes.' },
+  { name: 'sources', description: 'Syndication sources whose articles the newsroom republishes: their feeds, polls, and the review queue of partner stories.' },
   { name: 'redirects', description: 'Stored redirects from old addresses.' },
   { name: 'slots', description: 'House ad slots: the places on the site where house ads show.' },
   { name: 'creatives', description: 'House ads rotated through a slot, with dates and weights.' },

@@ -9,7 +9,7 @@ import { Described, Id, IdParams, Strict } from './schemas.ts';
 
 export async function syndicationRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
-  const tags = ['syndication'];
+  const tags = ['sources'];
   const access = { capability: 'sources.manage' } as const;
   endpoint(app, {
     method: 'POST', url: '/api/admin/sources/:id/poll', operationId: 'pollSource', summary: 'Poll a partner source now', tags,

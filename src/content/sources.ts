@@ -7,7 +7,10 @@ import { Bool, Described as d, Int, ListOf, NullableId, NullableText, OneOf, Opt
 import { LANGUAGES } from '../i18n/languages.ts';
 
 /** A per-source classification rule: a story mentioning any of `words` goes to `section` (a section slug). */
-const Rule = Strict({ words: ListOf(Text(80, 1), 50), section: Text(200, 1) });
+const Rule = Strict({
+  words: d('Words; a story mentioning any of them goes to the section.', ListOf(Text(80, 1), 50)),
+  section: d('The section\'s slug.', Text(200, 1)),
+});
 
 /** What a newsroom sends to create a syndication source (a change sends any of it). */
 export const SourceFields = Strict({

@@ -5,7 +5,6 @@ export const reachEn = {
   'lite.title': '{name}: lite edition',
   'lite.full': 'Full edition',
   'lite.full_story': 'This story in the full edition, with pictures and comments',
-  'lite.latest': 'Latest stories',
   'lite.in_language': 'Stories in {language}',
   'lite.languages': 'Languages',
   'mirrors.label': 'If this site is blocked, read it at',

@@ -7,7 +7,6 @@ export const reachFa: Record<keyof typeof reachEn, string> = {
   'lite.title': '{name}: نسخهٔ سبک',
   'lite.full': 'نسخهٔ کامل',
   'lite.full_story': 'این گزارش در نسخهٔ کامل، با عکس‌ها و نظرها',
-  'lite.latest': 'تازه‌ترین گزارش‌ها',
   'lite.in_language': 'گزارش‌ها به {language}',
   'lite.languages': 'زبان‌ها',
   'mirrors.label': 'اگر این سایت مسدود است، آن را در این نشانی‌ها بخوانید:',

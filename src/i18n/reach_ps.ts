@@ -7,7 +7,6 @@ export const reachPs: Record<keyof typeof reachEn, string> = {
   'lite.title': '{name}: سپکه بڼه',
   'lite.full': 'بشپړه بڼه',
   'lite.full_story': 'دا راپور په بشپړه بڼه کې، له انځورونو او نظرونو سره',
-  'lite.latest': 'تازه راپورونه',
   'lite.in_language': 'راپورونه په {language}',
   'lite.languages': 'ژبې',
   'mirrors.label': 'که دا سایټ بند وي، په دغو پتو یې ولولئ:',

@@ -18,15 +18,18 @@ const MAX_URL = 2048;
 
 export async function siteRoutes(app: FastifyInstance): Promise<void> {
   const ctx = app.ctx;
+  // No page of the site needs a long address; a very long one is a probe or a mistake (RFC 9110 §15.5.15), refused
+  // before the page cache, whose key drops unknown parameters. A search may carry whatever a reader pasted: it reads
+  // the first 200 characters and answers a results page.
+  app.addHook('onRequest', async (req: FastifyRequest) => {
+    if (req.url.length > MAX_URL && !req.url.startsWith('/search?')) throw new KhabarError(414, 'uri_too_long', 'That address is too long.');
+  });
   // Stored pages go out before anything is loaded; a miss renders once, whoever else asks meanwhile waits.
   app.addHook('onRequest', answerFromPageCache);
   app.addHook('onResponse', endPageCacheFlight);
   app.addHook('onRequestAbort', async (req) => endPageCacheFlight(req));
   // A slug with control characters (a NUL byte, say) names nothing; PostgreSQL would refuse it as text.
   app.addHook('preHandler', async (req: FastifyRequest) => {
-    // No page of the site needs a long address; a very long one is a probe or a mistake (RFC 9110 §15.5.15).
-    // A search may carry whatever a reader pasted: it reads the first 200 characters and answers a results page.
-    if (req.url.length > MAX_URL && !req.url.startsWith('/search?')) throw new KhabarError(414, 'uri_too_long', 'That address is too long.');
     const slug = (req.params as { slug?: string } | undefined)?.slug;
     if (slug !== undefined && (/[\u0000-\u001f\u007f]/.test(slug) || slug.length > 200)) throw new NotFoundError('We could not find that page.');
   });
