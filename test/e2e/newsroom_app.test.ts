@@ -124,12 +124,12 @@ test('the newsroom app in Chromium: write, upload, submit, schedule, publish, re
       assert.match(body, /<p>Water prices in <strong>Kabul<\/strong> rose again this week\.<\/p>/);
       assert.doesNotMatch(body, /Mso|style=|<span|<o:p|alert|font-family/);
       await page.getByRole('button', { name: 'Picture', exact: true }).click();
-      await page.getByRole('dialog').getByRole('button').first().click();
+      await page.getByRole('dialog').locator('button.tile').first().click();
       assert.equal(await page.locator('.body-editor figure img[alt="The Kabul river at high water"]').count(), 1);
       await page.getByLabel('Section').selectOption({ label: 'Immigration News' });
       await page.getByLabel('Add to the byline').selectOption({ label: 'Mina Rahimi' });
       await page.getByRole('button', { name: 'Choose a picture' }).click();
-      await page.getByRole('dialog').getByRole('button').first().click();
+      await page.getByRole('dialog').locator('button.tile').first().click();
       assert.equal(await page.getByLabel('Alt text (what the picture shows)').inputValue(), 'The Kabul river at high water');
       await page.getByLabel('Address (slug)').fill('water-prices-rise');
       assert.match(await page.locator('.meta').first().innerText(), /\d+ words, about 1 min to read/);
