@@ -80,6 +80,7 @@ export function App({ me }: { me: Me }) {
         </nav>
         <div class="who">
           <span>{me.user.name}</span>
+          <a href="/api/reference" data-native>{t('nav.api')}</a>
           <button type="button" class="link" onClick={signOut}>{t('nav.sign_out')}</button>
         </div>
       </header>

@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { createRuntime as CreateRuntime } from '../runtime.ts';
 import { importWordPress } from './wordpress.ts';
 import { importGhost } from './ghost.ts';
+import { fetchImageBytes } from '../syndication/images.ts';
 import { progressBar, reportLines } from './report.ts';
 import type { ImportOptions } from './run.ts';
 
@@ -33,6 +34,8 @@ export async function importCommand(args: string[], createRuntime: typeof Create
     process.stderr.write(tty ? `\r${progressBar(done, total)}` : `${progressBar(done, total)}\n`);
   };
   const runtime = await createRuntime(loadConfig());
+  // Images outside --uploads are fetched with the partner fetcher's rules (no private addresses, size and time limits).
+  opts.fetchMedia = (url) => fetchImageBytes(runtime.ctx, url);
   try {
     const report = kind === 'ghost' ? await importGhost(runtime.ctx, files[0], opts) : await importWordPress(runtime.ctx, files, opts);
     if (tty) process.stderr.write('\n');

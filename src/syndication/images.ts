@@ -9,12 +9,18 @@ const IMAGE_LIMITS = { maxBytes: 15 * 1024 * 1024, maxDecodedBytes: 15 * 1024 * 
 /** Images re-hosted per story at most; the rest are dropped with their figure. */
 export const MAX_IMAGES = 8;
 
+/** An image's bytes, fetched under the fetcher's safety rules (the WordPress and Ghost importers use it too). */
+export async function fetchImageBytes(ctx: AppContext, url: string): Promise<Buffer> {
+  const res = await safeFetch(ctx, url, IMAGE_LIMITS);
+  if (res.status !== 200) throw new Error(`the server answered ${res.status}`);
+  return res.body;
+}
+
 /** Fetches and stores one image; null (and the item goes on without it) when it cannot be had. */
 export async function rehostImage(ctx: AppContext, url: string, meta: { alt?: string; caption?: string; credit: string }) {
   try {
-    const res = await safeFetch(ctx, url, IMAGE_LIMITS);
-    if (res.status !== 200) return null;
-    return await ingestImage(ctx, res.body, { alt: meta.alt?.slice(0, 500), caption: meta.caption?.slice(0, 500), credit: meta.credit.slice(0, 200) });
+    const body = await fetchImageBytes(ctx, url);
+    return await ingestImage(ctx, body, { alt: meta.alt?.slice(0, 500), caption: meta.caption?.slice(0, 500), credit: meta.credit.slice(0, 200) });
   } catch {
     return null;
   }

@@ -88,6 +88,7 @@ test('the newsroom app in Chromium: write, upload, submit, schedule, publish, re
     await t.test('a contributor uploads a picture; a text file is refused before upload', async () => {
       await signIn('nadia@khabar.test');
       await screen('dashboard');
+      assert.equal(await page.getByRole('link', { name: 'API reference' }).getAttribute('href'), '/api/reference', 'the app links the API reference');
       await page.getByRole('link', { name: 'Media', exact: true }).click();
       const jpeg = await sharp({ create: { width: 1200, height: 675, channels: 3, background: '#336699' } }).jpeg().toBuffer();
       await page.setInputFiles('#upload', [

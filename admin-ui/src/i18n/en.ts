@@ -7,6 +7,7 @@ export const en = {
   'nav.articles': 'Articles',
   'nav.media': 'Media',
   'nav.comments': 'Comments',
+  'nav.api': 'API reference',
   'nav.sign_out': 'Sign out',
   'notice.no_two_factor': 'Your account has no two-factor authentication yet.',
   'notice.set_up_two_factor': 'Set up two-factor authentication',
