@@ -93,7 +93,8 @@ export function feedsmith(body: string, _contentType?: string): ParsedFeed {
       entries: list(feed.items).map((i) => ({
         title: unescape(str(i.title)), link: str(i.link), id: str(o(i.guid).value ?? i.guid),
         published: iso(i.pubDate), updated: null,
-        authors: (Array.isArray(i.authors) ? i.authors : []).map((a: unknown) => str(typeof a === 'string' ? a : o(a).name)),
+        // Bylines travel as Dublin Core creators (RSS's own <author> is an email address).
+        authors: [...(Array.isArray(i.authors) ? i.authors : []), ...(Array.isArray(o(i.dc).creators) ? (o(i.dc).creators as unknown[]) : [])].map((a: unknown) => str(typeof a === 'string' ? a : o(a).name)),
         text: `${str(i.description)} ${str(o(i.content).encoded)}`,
         enclosures: list(i.enclosures).map((x) => ({ url: str(x.url), type: str(x.type), length: len(x.length) })),
       })),

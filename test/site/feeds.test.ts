@@ -75,6 +75,12 @@ for (const dialect of testDialects()) {
         }
       });
 
+      await s.test('RSS names each author in a dc:creator, not in <author> (RSS 2.0 keeps that for an email address)', async () => {
+        const rss = (await t.app.inject({ url: '/feed' })).body;
+        assert.doesNotMatch(rss, /<author>/);
+        assert.match(rss, /<dc:creator>Mina Rahimi<\/dc:creator>\s*<dc:creator>Omar &lt;Noori&gt;<\/dc:creator>/);
+      });
+
       await s.test('a language feed: its language and only its stories', async () => {
         for (const { kind, parser, feed } of await readAll(t, '/fa')) {
           assert.deepEqual(titles(feed), [DARI_TITLE], `${kind} by ${parser}`);

@@ -109,7 +109,12 @@ export function buildFeed(kind: FeedKind, spec: FeedSpec, stories: FeedStory[]):
     feedLinks: spec.self,
   });
   for (const s of stories) feed.addItem(item(kind, s, spec));
-  if (kind === 'rss') return feed.rss2();
+  // RSS 2.0's <author> is an email address; a byline is a name, which Dublin Core's creator carries (one per author).
+  if (kind === 'rss') {
+    const rss = feed.rss2().replace(/<author>([^<]*)<\/author>/g, '<dc:creator>$1</dc:creator>');
+    // The library declares the Dublin Core namespace only for some feeds (with full text); every byline needs it.
+    return rss.includes('xmlns:dc=') ? rss : rss.replace('<rss version="2.0"', '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"');
+  }
   if (kind === 'atom') {
     // The library names an enclosure's type after its file extension ("image/jpg") and writes no xml:lang.
     return feed.atom1()
