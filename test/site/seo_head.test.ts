@@ -82,6 +82,9 @@ for (const dialect of testDialects()) {
         const plain = (await t.app.inject('/articles/talks-resume-abroad')).body;
         assert.deepEqual(meta(plain, 'name', 'twitter:card'), ['summary'], 'no hero: the small card');
         assert.deepEqual(meta(plain, 'property', 'og:image'), []);
+        const [story] = jsonLd(plain);
+        for (const img of story.image as Record<string, unknown>[]) check(img, IMAGE, 'image without a hero');
+        assert.deepEqual(story.image, [(story.publisher as { logo: unknown }).logo], 'no hero: the logo is the story\'s image');
       });
 
       await s.test('JSON-LD NewsArticle and BreadcrumbList carry the schema.org properties', async () => {

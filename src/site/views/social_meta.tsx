@@ -32,6 +32,7 @@ export function ArticleMeta({ a, site, base, url, description }: { a: ArticlePag
   const section = a.card.section;
   const published = iso(a.published_at ?? a.updated_at);
   const modified = iso(a.updated_at);
+  const publisherLogo = { '@type': 'ImageObject', url: base + (logo ? logo.src : FALLBACK_LOGO_PATH), ...(logo ? { width: logo.width, height: logo.height } : { width: 512, height: 512 }) };
   const crumbs = [
     { name: t(site.lang, 'site.home'), item: `${base}/` },
     ...(section ? [{ name: section.name, item: base + sectionHref(section.slug) }] : []),
@@ -43,7 +44,8 @@ export function ArticleMeta({ a, site, base, url, description }: { a: ArticlePag
       '@type': 'NewsArticle',
       headline: a.headline,
       description,
-      ...(hero ? { image: [{ '@type': 'ImageObject', url: base + hero.src, width: hero.width, height: hero.height }] } : {}),
+      // Search engines want an image for every story: without a hero, the newsroom's logo stands in.
+      image: [hero ? { '@type': 'ImageObject', url: base + hero.src, width: hero.width, height: hero.height } : publisherLogo],
       datePublished: published,
       dateModified: modified,
       author: a.card.authors.map((p) => ({ '@type': 'Person', name: p.name, url: base + authorHref(p.slug) })),
@@ -51,7 +53,7 @@ export function ArticleMeta({ a, site, base, url, description }: { a: ArticlePag
         '@type': 'NewsMediaOrganization',
         name: settings.name,
         url: `${base}/`,
-        logo: { '@type': 'ImageObject', url: base + (logo ? logo.src : FALLBACK_LOGO_PATH), ...(logo ? { width: logo.width, height: logo.height } : { width: 512, height: 512 }) },
+        logo: publisherLogo,
       },
       ...(section ? { articleSection: section.name } : {}),
       keywords: a.tags.map((tag) => tag.name),
