@@ -57,7 +57,7 @@ export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params:
   ];
   const languages = a.translations.length ? { origin: ctx.config.publicUrl, links: [{ lang: a.language, path }, ...a.translations.map((tr) => ({ lang: tr.language, path: articleHref(tr.slug) }))] } : undefined;
   return sendPage(reply, (
-    <Layout site={site} title={`${a.headline} | ${site.settings.name}`} description={description} current={a.card.section?.slug}
+    <Layout site={site} article title={`${a.headline} | ${site.settings.name}`} description={description} current={a.card.section?.slug}
       canonical={canonicalLink} languages={languages} head={<ArticleMeta a={a} site={site} base={ctx.config.publicUrl} url={canonical} description={description} />}>
       <div class="article-layout">
         <ArticleBody a={a} site={site} inline={inline} url={canonical} />

@@ -58,7 +58,14 @@ for (const dialect of testDialects()) {
         for (const [path, canon] of [['/', '/'], ['/section/politics', '/section/politics'], ['/tag/parliament?page=2', '/tag/parliament?page=2'], ['/author/mina-rahimi', '/author/mina-rahimi']]) {
           const r = await t.app.inject(path);
           assert.match(r.body, new RegExp(`<link rel="canonical" href="${BASE}${canon.replace('?', '\\?')}"`), path);
+          // A shared list or front page gets its own card: its title and address, the newsroom's logo.
+          assert.deepEqual(meta(r.body, 'property', 'og:type'), ['website'], path);
+          assert.deepEqual(meta(r.body, 'property', 'og:url'), [`${BASE}${canon}`], path);
+          assert.deepEqual(meta(r.body, 'property', 'og:title'), [/<title>([^<]*)<\/title>/.exec(r.body)![1]!], path);
+          assert.deepEqual(meta(r.body, 'property', 'og:image'), [`${BASE}/icon-512.png`], path);
+          assert.deepEqual(meta(r.body, 'name', 'twitter:card'), ['summary'], path);
         }
+        assert.deepEqual(meta(head, 'property', 'og:type'), ['article'], 'an article gives only its own card');
       });
 
       await s.test('Open Graph and Twitter card with the hero', async () => {

@@ -5,7 +5,7 @@ import type { SiteView } from '../site_view.ts';
 import { assetUrl } from '../assets.ts';
 import { Picture } from './picture.tsx';
 import { FeedLinks } from '../feeds/feed_links.tsx';
-import { SiteIconLinks } from './social_meta.tsx';
+import { PageCard, SiteIconLinks } from './social_meta.tsx';
 import { SearchBox } from './search_box.tsx';
 import { MirrorList } from './mirrors.tsx';
 import { liteHrefFor } from '../lite/lite_paths.ts';
@@ -18,6 +18,8 @@ export interface LayoutProps {
   /** section slug to mark as current in the navigation */
   current?: string;
   head?: ComponentChildren;
+  /** an article page, whose head carries its own social card (ArticleMeta) */
+  article?: boolean;
   /** the list whose feeds the page announces (its address; '' for the whole site's) */
   feeds?: string;
   /** the same page in the site's other languages (with this one), for hreflang and the language switcher */
@@ -49,7 +51,7 @@ function LanguageSwitch({ languages, lang }: { languages: LanguageLinks; lang: s
   );
 }
 
-export function Layout({ site, title, description, canonical, current, head, feeds, languages, children }: LayoutProps): VNode {
+export function Layout({ site, title, description, canonical, current, head, feeds, languages, article, children }: LayoutProps): VNode {
   const { settings, lang } = site;
   const today = site.now;
   const year = localYear(today, settings.timeZone);
@@ -61,6 +63,7 @@ export function Layout({ site, title, description, canonical, current, head, fee
         <title>{title}</title>
         {description ? <meta name="description" content={description} /> : null}
         {canonical ? <link rel="canonical" href={canonical} /> : null}
+        {canonical && !article ? <PageCard site={site} title={title} description={description ?? settings.description} url={canonical} /> : null}
         <link rel="stylesheet" href={assetUrl('site.css')} />
         {feeds === undefined ? null : <FeedLinks base={feeds} title={title} />}
         {languages?.links.map((l) => <link rel="alternate" hreflang={l.lang} href={`${languages.origin}${l.path}`} />)}

@@ -96,6 +96,29 @@ export function ArticleMeta({ a, site, base, url, description }: { a: ArticlePag
   );
 }
 
+/** The card a list or front page gives social networks when shared: the page's own title and address, the
+ * newsroom's name, line and logo. Articles give their own (ArticleMeta). */
+export function PageCard({ site, title, description, url }: { site: SiteView; title: string; description: string; url: string }): VNode {
+  const origin = new URL(url).origin;
+  const logo = site.logo ? imageSources(site.logo, 480) : null;
+  const image = origin + (logo ? logo.src : FALLBACK_LOGO_PATH);
+  return (
+    <>
+      <meta property="og:type" content="website" />
+      <meta property="og:title" content={title} />
+      {description ? <meta property="og:description" content={description} /> : null}
+      <meta property="og:url" content={url} />
+      <meta property="og:site_name" content={site.settings.name} />
+      <meta property="og:locale" content={ogLocale(site.lang)} />
+      <meta property="og:image" content={image} />
+      <meta name="twitter:card" content="summary" />
+      <meta name="twitter:title" content={title} />
+      {description ? <meta name="twitter:description" content={description} /> : null}
+      <meta name="twitter:image" content={image} />
+    </>
+  );
+}
+
 /** The icons and manifest every page names (src/site/icons.ts serves them). */
 export function SiteIconLinks(): VNode {
   return (
