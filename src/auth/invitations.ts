@@ -116,8 +116,10 @@ export async function requestReset(ctx: AppContext, email: unknown, ip = ''): Pr
   await voidLinks(ctx, 'reset', { userId: u.id });
   const made = await createLink(ctx, { kind: 'reset', userId: u.id, email: u.email });
   await audit(ctx, { actorId: null, action: 'password.reset_requested', subject: `user:${u.id}`, ip });
-  // Not awaited: a slow mail server must not make existing accounts answer more slowly than unknown ones.
-  void resetMail(ctx).then((mail) => sendMail(ctx, { to: u.email, subject: mail.subject, text: mail.text(made.url) })).catch(() => undefined);
+  // The letter is written before the answer (so it is handed to the mailer by then); sending it is not awaited: a
+  // slow mail server must not make existing accounts answer more slowly than unknown ones.
+  const mail = await resetMail(ctx);
+  void sendMail(ctx, { to: u.email, subject: mail.subject, text: mail.text(made.url) }).catch(() => undefined);
 }
 
 /** Sets a new password from a reset link; every session of the account ends. */
