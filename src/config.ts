@@ -83,10 +83,11 @@ function redisPrefix(raw: string | undefined): string {
   throw new ConfigError(`KHABAR_REDIS_PREFIX must be 1 to 64 letters, digits, dots, dashes or underscores, got "${raw}"`);
 }
 
-function metricsExposure(raw: string | undefined): MetricsExposure {
-  if (raw === undefined) return 'local';
-  if ((METRICS_EXPOSURES as readonly string[]).includes(raw)) return raw as MetricsExposure;
-  throw new ConfigError(`KHABAR_METRICS must be one of ${METRICS_EXPOSURES.join(', ')}, got "${raw}"`);
+/** One of a fixed list of words (LOG_LEVEL, KHABAR_METRICS), or a ConfigError naming the setting and the list. */
+function oneOf<T extends string>(name: SettingName, raw: string | undefined, words: readonly T[], fallback: T): T {
+  if (raw === undefined) return fallback;
+  if ((words as readonly string[]).includes(raw)) return raw as T;
+  throw new ConfigError(`${name} must be one of ${words.join(', ')}, got "${raw}"`);
 }
 
 export class ConfigError extends Error {}
@@ -130,12 +131,6 @@ function host(raw: string | undefined): string {
   if (raw === undefined) return '127.0.0.1';
   if (isIP(raw) || HOSTNAME.test(raw)) return raw;
   throw new ConfigError(`HOST must be an IP address or a host name such as 0.0.0.0, :: or localhost, got "${raw}"`);
-}
-
-function logLevel(raw: string | undefined): LogLevel {
-  if (raw === undefined) return 'info';
-  if ((LOG_LEVELS as readonly string[]).includes(raw)) return raw as LogLevel;
-  throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
 }
 
 /** The site's public origin: absolute http(s), no path, query, fragment or credentials. */
@@ -233,7 +228,7 @@ export function loadConfig(env: Environment = process.env): Config {
   const read = (name: SettingName) => given(env[name]);
   const h = host(read('HOST'));
   const port = int('PORT', read('PORT'), 3000, 0, 65535);
-  const logLevelValue = logLevel(read('LOG_LEVEL'));
+  const logLevelValue = oneOf('LOG_LEVEL', read('LOG_LEVEL'), LOG_LEVELS, 'info');
   const dir = dataDir(read('KHABAR_DATA_DIR'));
   const database = databaseUrl(read('DATABASE_URL'), dir);
   const redis = read('REDIS_URL');
@@ -259,7 +254,7 @@ export function loadConfig(env: Environment = process.env): Config {
     smtpUrl: smtp ?? null,
     pageCacheBytes: int('KHABAR_PAGE_CACHE_MB', read('KHABAR_PAGE_CACHE_MB'), 32, 0, 65536) * 1024 * 1024,
     purgeWebhook: webhook ?? null,
-    metrics: metricsExposure(read('KHABAR_METRICS')),
+    metrics: oneOf('KHABAR_METRICS', read('KHABAR_METRICS'), METRICS_EXPOSURES, 'local'),
     fetchAllow: fetchAllow(read('KHABAR_FETCH_ALLOW')),
     onionUrl: onion !== undefined ? onionUrl(onion) : null,
     mirrors: mirrors(read('KHABAR_MIRRORS')),
