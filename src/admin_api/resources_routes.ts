@@ -4,7 +4,7 @@
 // what it emits, and the domain functions behind it.
 import type { FastifyInstance } from 'fastify';
 import { createSection, deleteSection, getSection, listSections, SectionFields, updateSection } from '../content/sections.ts';
-import { createTag, deleteTag, getTag, listTags, TagFields, updateTag } from '../content/tags.ts';
+import { createTag, deleteTag, getTag, listTags, mergeTag, TagFields, updateTag } from '../content/tags.ts';
 import { createPerson, deletePerson, getPerson, listPeople, PersonFields, updatePerson } from '../content/people.ts';
 import { createSource, deleteSource, getSource, listSources, SourceFields, updateSource } from '../content/sources.ts';
 import { createRedirect, deleteRedirect, listRedirects, RedirectFields } from '../content/redirects.ts';
@@ -12,7 +12,8 @@ import {
   createCreative, createSlot, CreativeFields, deleteCreative, deleteSlot, listCreatives, listSlots, SlotFields, updateCreative,
 } from '../ads/ads.ts';
 import { resourceRoutes } from './crud.ts';
-import { Described, Id, Patch, Strict, Type } from './schemas.ts';
+import { endpoint } from './endpoint.ts';
+import { Described, Id, IdParams, Patch, Strict, Type } from './schemas.ts';
 
 export async function resourcesRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
@@ -29,6 +30,17 @@ export async function resourcesRoutes(app: FastifyInstance): Promise<void> {
     create: (input) => createTag(ctx, input), createBody: TagFields,
     update: (id, patch) => updateTag(ctx, id, patch), updateBody: Patch(TagFields),
     remove: (id) => deleteTag(ctx, id),
+  });
+  endpoint(app, {
+    method: 'POST', url: '/api/admin/tags/:id/merge', operationId: 'mergeTag', summary: 'Merge a tag into another', tags: ['tags'],
+    description: 'The articles of the tag (the path\'s id) carry the target tag instead; the tag is deleted and its page answers 301 to the target\'s page.',
+    answer: 'The target tag and how many articles gained it.', access: { capability: 'tags.manage' }, params: IdParams, events: ['content.changed'],
+    body: Strict({ into: Described('The id of the tag that stays.', Id) }),
+    handle: async (req) => {
+      const moved = await mergeTag(ctx, req.params.id, req.body.into);
+      return { tag: await getTag(ctx.db, req.body.into), moved };
+    },
+    audit: { action: 'tag.merge', entry: (req, r) => ({ subject: { type: 'tag', id: req.body.into }, detail: { merged: req.params.id, moved: r.moved } }) },
   });
   resourceRoutes(app, {
     base: '/api/admin/people', plural: 'people', noun: 'Person', called: ['person', 'people'], read: 'articles.read', manage: 'people.manage', events: ['content.changed'],

@@ -10,6 +10,7 @@ import { moderationRoutes } from './moderation_routes.ts';
 import { articlesRoutes } from './articles_routes.ts';
 import { revisionsRoutes } from './revisions_routes.ts';
 import { mediaRoutes } from './media_routes.ts';
+import { mediaSquareRoutes } from './media_square_routes.ts';
 import { resourcesRoutes } from './resources_routes.ts';
 import { settingsRoutes } from './settings_routes.ts';
 import { apiKeysRoutes } from './api_keys_routes.ts';
@@ -18,7 +19,7 @@ import { syndicationRoutes } from './syndication_routes.ts';
 
 export async function adminApi(app: FastifyInstance): Promise<void> {
   for (const routes of [sessionRoutes, twoFactorRoutes, linkRoutes, staffRoutes, moderationRoutes, articlesRoutes, revisionsRoutes, resourcesRoutes,
-    mediaRoutes, settingsRoutes, apiKeysRoutes, syndicationRoutes, referencePage]) {
+    mediaRoutes, mediaSquareRoutes, settingsRoutes, apiKeysRoutes, syndicationRoutes, referencePage]) {
     await app.register(routes);
   }
 }

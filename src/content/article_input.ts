@@ -20,6 +20,8 @@ export const ArticleFields = Strict({
   heroCaption: optional(d('The hero image\'s caption here (the image\'s own when empty).', text(500))),
   heroCredit: optional(d('The hero image\'s credit here (the image\'s own when empty).', text(200))),
   heroAlt: optional(d('The hero image\'s alt text here; an image without any alt text cannot be published.', text(500))),
+  seoTitle: optional(d('The title search engines and social cards show, when it should differ from the headline (empty: the headline).', text(120))),
+  seoDescription: optional(d('The description search engines and social cards show (empty: the standfirst).', text(300))),
   language: optional(d('The article\'s language (its text direction follows).', Type.Unsafe<string>({ type: 'string', enum: [...LANGUAGES] }))),
   commentsOpen: optional(d('Whether readers may comment.', Type.Boolean())),
   sourceId: optional(d('The syndication source\'s id when republished, or null.', nullableId)),

@@ -41,6 +41,8 @@ function checkInput(input: Partial<ArticleInput>, partial: boolean): Checked {
   if (!partial || input.heroCaption !== undefined) c.hero_caption = optionalText('heroCaption', input.heroCaption, 500);
   if (!partial || input.heroCredit !== undefined) c.hero_credit = optionalText('heroCredit', input.heroCredit, 200);
   if (!partial || input.heroAlt !== undefined) c.hero_alt = optionalText('heroAlt', input.heroAlt, 500);
+  if (!partial || input.seoTitle !== undefined) c.seo_title = optionalText('seoTitle', input.seoTitle, 120);
+  if (!partial || input.seoDescription !== undefined) c.seo_description = optionalText('seoDescription', input.seoDescription, 300);
   if (!partial || input.language !== undefined) {
     c.language = input.language ?? 'en';
   }
@@ -115,7 +117,7 @@ function snapshot(a: NonNullable<Awaited<ReturnType<typeof getArticle>>>): Revis
   return {
     slug: a.slug, sectionId: a.section_id, tags: a.tags.map((t) => t.name), authorIds: a.authorIds, heroMediaId: a.hero_media_id,
     heroCaption: a.hero_caption, heroCredit: a.hero_credit, heroAlt: a.hero_alt, language: a.language,
-    commentsOpen: a.comments_open === 1, sourceId: a.source_id, sourceUrl: a.source_url,
+    commentsOpen: a.comments_open === 1, sourceId: a.source_id, sourceUrl: a.source_url, seoTitle: a.seo_title, seoDescription: a.seo_description,
   };
 }
 
@@ -133,7 +135,7 @@ export async function createArticle(ctx: AppContext, input: ArticleInput, actor:
       headline: v.columns.headline!, slug, standfirst: v.columns.standfirst ?? '', body_html: v.columns.body_html ?? '',
       body_text: v.columns.body_text ?? '', word_count: v.columns.word_count ?? 0, section_id: v.columns.section_id ?? null,
       hero_media_id: v.columns.hero_media_id ?? null, hero_caption: v.columns.hero_caption ?? '', hero_credit: v.columns.hero_credit ?? '',
-      hero_alt: v.columns.hero_alt ?? '', language: v.columns.language ?? 'en', comments_open: v.columns.comments_open ?? 1,
+      hero_alt: v.columns.hero_alt ?? '', seo_title: v.columns.seo_title ?? '', seo_description: v.columns.seo_description ?? '', language: v.columns.language ?? 'en', comments_open: v.columns.comments_open ?? 1,
       source_id: v.columns.source_id ?? null, source_url: v.columns.source_url ?? null, translation_group: v.columns.translation_group ?? null, status: 'draft', created_by: actor.userId,
       created_at: now, updated_at: now, published_at: null, scheduled_at: null,
     }).returning('id').executeTakeFirstOrThrow();
@@ -267,6 +269,8 @@ export async function restoreRevision(ctx: AppContext, articleId: number, revisi
     headline: r.headline, standfirst: r.standfirst, bodyHtml: r.body_html, sectionId: f.sectionId, tags: f.tags, authorIds: f.authorIds,
     heroMediaId: f.heroMediaId, heroCaption: f.heroCaption, heroCredit: f.heroCredit, heroAlt: f.heroAlt, language: f.language,
     commentsOpen: f.commentsOpen, sourceId: f.sourceId, sourceUrl: f.sourceUrl,
+    // revisions kept before the SEO fields existed restore them empty (headline and standfirst stand in)
+    seoTitle: f.seoTitle ?? '', seoDescription: f.seoDescription ?? '',
   }, actor);
   await ctx.db.updateTable('article_revisions').set({ note: `restored from revision ${revisionId}` })
     .where('article_id', '=', articleId).where('id', '=', (await listRevisions(ctx.db, articleId))[0].id).execute();

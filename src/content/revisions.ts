@@ -19,6 +19,9 @@ export interface RevisionFields {
   commentsOpen: boolean;
   sourceId: number | null;
   sourceUrl: string | null;
+  /** absent in revisions kept before migration 0013 */
+  seoTitle?: string;
+  seoDescription?: string;
 }
 
 interface Snapshot {

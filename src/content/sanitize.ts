@@ -15,6 +15,8 @@ const BODY_RULES: sanitizeHtml.IOptions = {
     bdo: ['dir'],
     '*': ['lang', 'dir'],
   },
+  // One class only: a pull quote (a line lifted from the story, drawn large on the site); any other class goes.
+  allowedClasses: { blockquote: ['pull-quote'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: ['http', 'https'] },
   allowProtocolRelative: false,

@@ -43,6 +43,7 @@ export async function getSectionBySlug(db: Db, slug: string) {
 
 export async function createSection(ctx: AppContext, input: SectionInput): Promise<number> {
   const v = check(input, false);
+  await checkParent(ctx.db, null, v.parent_id);
   const { id } = await saveUnique('section', 'slug', () => ctx.db.insertInto('sections').values({
     name: v.name as string, slug: v.slug as string, description: (v.description as string) ?? '',
     position: (v.position as number) ?? 0, parent_id: (v.parent_id as number | null) ?? null,
@@ -52,10 +53,23 @@ export async function createSection(ctx: AppContext, input: SectionInput): Promi
   return id;
 }
 
+/** Sections nest one level: the parent must exist and be top-level, and a section with sections under it stays
+ * top-level itself. */
+async function checkParent(db: Db, id: number | null, parentId: unknown): Promise<void> {
+  if (parentId === undefined || parentId === null) return;
+  if (parentId === id) throw new ValidationError('parentId', 'a section cannot be its own parent');
+  const parent = await getSection(db, parentId as number);
+  if (!parent) throw new ValidationError('parentId', 'parentId names no section');
+  if (parent.parent_id !== null) throw new ValidationError('parentId', `${parent.name} is itself under another section; sections nest one level`);
+  if (id !== null && (await db.selectFrom('sections').select('id').where('parent_id', '=', id).executeTakeFirst())) {
+    throw new ValidationError('parentId', 'this section has sections under it, so it stays at the top level');
+  }
+}
+
 export async function updateSection(ctx: AppContext, id: number, patch: Partial<SectionInput>): Promise<void> {
   const v = check(patch, true);
-  if (v.parent_id === id) throw new ValidationError('parentId', 'a section cannot be its own parent');
   await requireRow(ctx.db, 'sections', id, 'Section');
+  await checkParent(ctx.db, id, v.parent_id);
   if (Object.keys(v).length) await saveUnique('section', 'slug', () => ctx.db.updateTable('sections').set(v).where('id', '=', id).execute());
   await ctx.events.emit('section.changed', { sectionId: id });
 }

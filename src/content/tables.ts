@@ -98,6 +98,9 @@ export interface ArticlesTable {
   no_syndication: Generated<number>;
   /** the id of the story this one is a translation of (its translation group); null: a group of its own */
   translation_group: Generated<number | null>;
+  /** the article's own title and description for search engines and social cards ('' : headline, standfirst) */
+  seo_title: Generated<string>;
+  seo_description: Generated<string>;
 }
 
 export interface ArticleAuthorsTable {

@@ -1,9 +1,10 @@
 // Tags: free labels on articles, created on first use.
 import type { AppContext } from '../context.ts';
-import type { Db } from '../db/schema.ts';
-import { ValidationError } from '../errors.ts';
+import type { Transaction } from 'kysely';
+import type { Database, Db } from '../db/schema.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
 import { requiredText, slugFrom } from './fields.ts';
-import { removeRow, requireRow, saveUnique } from './rows.ts';
+import { removeRow, saveUnique } from './rows.ts';
 import { slugify } from './sanitize.ts';
 import { Described as d, Optional, Strict, Text, type Static } from './input_kit.ts';
 
@@ -37,9 +38,53 @@ export async function updateTag(ctx: AppContext, id: number, patch: Partial<TagI
   const set: { name?: string; slug?: string } = {};
   if (patch.name !== undefined) set.name = requiredText('name', patch.name, 60);
   if (patch.slug !== undefined) set.slug = slugFrom('slug', patch.slug, set.name ?? '');
-  await requireRow(ctx.db, 'tags', id, 'Tag');
-  if (Object.keys(set).length) await saveUnique('tag', 'slug', () => ctx.db.updateTable('tags').set(set).where('id', '=', id).execute());
+  const before = await getTag(ctx.db, id);
+  if (!before) throw new NotFoundError('Tag not found');
+  if (Object.keys(set).length) {
+    await saveUnique('tag', 'slug', () => ctx.db.transaction().execute(async (trx) => {
+      await trx.updateTable('tags').set(set).where('id', '=', id).execute();
+      // A new address keeps the old one working (links from elsewhere, search engines): it answers 301.
+      if (set.slug && set.slug !== before.slug) await pointTagAddress(trx, before.slug, set.slug, ctx.clock.now());
+    }));
+  }
   await ctx.events.emit('content.changed', { kind: 'tag', id });
+}
+
+/** The address of a tag's page as stored in redirects (decoded, as the site looks it up) and as sent (encoded). */
+const tagPath = (slug: string) => `/tag/${slug}`;
+const tagHref = (slug: string) => `/tag/${encodeURIComponent(slug)}`;
+
+/** Makes the tag page at `from` answer 301 to the one at `to`, and earlier redirects to `from` lead to `to` directly. */
+async function pointTagAddress(trx: Transaction<Database>, from: string, to: string, now: Date): Promise<void> {
+  await trx.deleteFrom('redirects').where('from_path', '=', tagPath(to)).execute();
+  await trx.updateTable('redirects').set({ to_path: tagHref(to) }).where('to_path', '=', tagHref(from)).execute();
+  await trx.insertInto('redirects').values({ from_path: tagPath(from), to_path: tagHref(to), status_code: 301, created_at: now.toISOString() })
+    .onConflict((oc) => oc.column('from_path').doUpdateSet({ to_path: tagHref(to), status_code: 301 })).execute();
+}
+
+/** Merges one tag into another: its articles carry the target instead, it is deleted, and its page answers 301
+ * to the target's. Returns how many articles gained the target tag. */
+export async function mergeTag(ctx: AppContext, fromId: number, intoId: number): Promise<number> {
+  if (fromId === intoId) throw new ValidationError('into', 'a tag cannot be merged into itself');
+  const [from, into] = await Promise.all([getTag(ctx.db, fromId), getTag(ctx.db, intoId)]);
+  if (!from) throw new NotFoundError('Tag not found');
+  if (!into) throw new ValidationError('into', 'into names no tag');
+  const moved = await ctx.db.transaction().execute(async (trx) => {
+    const articles = (await trx.selectFrom('article_tags').select('article_id').where('tag_id', '=', fromId).execute()).map((r) => r.article_id);
+    const already = new Set(articles.length ? (await trx.selectFrom('article_tags').select('article_id').where('tag_id', '=', intoId)
+      .where('article_id', 'in', articles).execute()).map((r) => r.article_id) : []);
+    const gain = articles.filter((a) => !already.has(a));
+    if (gain.length) await trx.insertInto('article_tags').values(gain.map((article_id) => ({ article_id, tag_id: intoId }))).execute();
+    await trx.deleteFrom('article_tags').where('tag_id', '=', fromId).execute();
+    await trx.deleteFrom('tags').where('id', '=', fromId).execute();
+    await pointTagAddress(trx, from.slug, into.slug, ctx.clock.now());
+    return gain.length;
+  });
+  // Pages showing either tag (the two tag pages, the articles that carried the old one) are purged; search re-reads
+  // the target's articles.
+  await ctx.events.emit('content.changed', { kind: 'tag', id: fromId });
+  await ctx.events.emit('content.changed', { kind: 'tag', id: intoId });
+  return moved;
 }
 
 export async function deleteTag(ctx: AppContext, id: number): Promise<void> {

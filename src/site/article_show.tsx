@@ -41,7 +41,8 @@ export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params:
     creativeFor(ctx, 'sidebar', path),
     loadCommentsBlock(ctx, a, req),
   ]);
-  const description = a.standfirst || a.body_text.slice(0, 160);
+  // The article's own SEO words when the newsroom gave them; the headline and standfirst otherwise.
+  const description = a.seo_description || a.standfirst || a.body_text.slice(0, 160);
   const canonical = `${ctx.config.publicUrl}${path}`;
   // A partner's agreement may ask search engines to credit the original page rather than our copy.
   const canonicalLink = a.source?.canonical_to_original && a.source_url ? a.source_url : canonical;
@@ -57,7 +58,7 @@ export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params:
   ];
   const languages = a.translations.length ? { origin: ctx.config.publicUrl, links: [{ lang: a.language, path }, ...a.translations.map((tr) => ({ lang: tr.language, path: articleHref(tr.slug) }))] } : undefined;
   return sendPage(reply, (
-    <Layout site={site} article title={`${a.headline} | ${site.settings.name}`} description={description} current={a.card.section?.slug}
+    <Layout site={site} article title={`${a.seo_title || a.headline} | ${site.settings.name}`} description={description} current={a.card.section?.slug}
       canonical={canonicalLink} languages={languages} head={<ArticleMeta a={a} site={site} base={ctx.config.publicUrl} url={canonical} description={description} />}>
       <div class="article-layout">
         <ArticleBody a={a} site={site} inline={inline} url={canonical} />

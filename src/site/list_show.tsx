@@ -5,6 +5,7 @@ import type { AppContext } from '../context.ts';
 import type { ListFilter } from '../content/reading.ts';
 import { getSectionBySlug } from '../content/sections.ts';
 import { getTagBySlug } from '../content/tags.ts';
+import { findRedirect } from '../content/redirects.ts';
 import { getPersonBySlug } from '../content/people.ts';
 import { mediaById, publishedTimes } from '../content/reading.ts';
 import { KhabarError, NotFoundError } from '../errors.ts';
@@ -102,7 +103,12 @@ export async function sectionShow(ctx: AppContext, req: SlugReq, reply: FastifyR
 export async function tagShow(ctx: AppContext, req: SlugReq, reply: FastifyReply) {
   const page = parsePage(req.query);
   const tag = await getTagBySlug(ctx.db, req.params.slug);
-  if (!tag) throw new NotFoundError('We could not find that tag.');
+  if (!tag) {
+    // A tag renamed or merged into another leaves a redirect at its old address.
+    const moved = await findRedirect(ctx.db, `/tag/${req.params.slug}`);
+    if (moved && moved.status_code !== 410) return reply.redirect(moved.to_path, moved.status_code as 301 | 302);
+    throw new NotFoundError('We could not find that tag.');
+  }
   return listPage(ctx, req, reply, { title: (lang) => t(lang, 'list.tag', { name: tag.name }), base: tagHref(tag.slug), filter: { tagId: tag.id }, page, feeds: true, cacheTags: [`tag:${tag.id}`] });
 }
 

@@ -70,7 +70,7 @@ export function ArticleMeta({ a, site, base, url, description }: { a: ArticlePag
   return (
     <>
       <meta property="og:type" content="article" />
-      <meta property="og:title" content={a.headline} />
+      <meta property="og:title" content={a.seo_title || a.headline} />
       <meta property="og:description" content={description} />
       <meta property="og:url" content={url} />
       <meta property="og:site_name" content={settings.name} />
@@ -87,7 +87,7 @@ export function ArticleMeta({ a, site, base, url, description }: { a: ArticlePag
       {section ? <meta property="article:section" content={section.name} /> : null}
       {a.tags.map((tag) => <meta property="article:tag" content={tag.name} />)}
       <meta name="twitter:card" content={hero ? 'summary_large_image' : 'summary'} />
-      <meta name="twitter:title" content={a.headline} />
+      <meta name="twitter:title" content={a.seo_title || a.headline} />
       <meta name="twitter:description" content={description} />
       {hero ? <meta name="twitter:image" content={base + hero.src} /> : null}
       {hero && heroAlt ? <meta name="twitter:image:alt" content={heroAlt} /> : null}
