@@ -9,6 +9,7 @@ import { Dashboard } from './screens/dashboard.tsx';
 import { ArticleList } from './screens/articles.tsx';
 import { MediaLibrary } from './screens/media.tsx';
 import { Moderation } from './screens/moderation.tsx';
+import { CONTENT_NAV, contentScreen } from './screens/content_screens.ts';
 import { NotFound } from './ui.tsx';
 
 export interface Me {
@@ -24,6 +25,8 @@ const NAV: { href: string; label: MessageKey; capability?: string }[] = [
   { href: '/admin/articles', label: 'nav.articles', capability: 'articles.read' },
   { href: '/admin/media', label: 'nav.media', capability: 'media.upload' },
   { href: '/admin/comments', label: 'nav.comments', capability: 'comments.moderate' },
+  // sections, tags, people, house ads, site settings (screens/content_screens.ts)
+  ...CONTENT_NAV,
 ];
 
 let editorChunk: Promise<ComponentType<ScreenProps>> | null = null;
@@ -43,6 +46,8 @@ function screenFor(path: string): { Screen: ComponentType<ScreenProps>; id?: num
   if (article) return { Screen: LazyEditor, id: Number(article[1]) };
   if (path === '/admin/media') return { Screen: MediaLibrary };
   if (path === '/admin/comments') return { Screen: Moderation };
+  const content = contentScreen(path);
+  if (content) return { Screen: content };
   return { Screen: NotFound };
 }
 

@@ -1,5 +1,5 @@
 // The article body: TipTap (ProseMirror) with the structures the site's allowlist keeps (paragraphs, headings,
-// bold/italic, links, quotes, lists, figures with caption, credit and alt text, embeds as links), a toolbar with
+// bold/italic, links, quotes and pull quotes, lists, figures with caption, credit and alt text, embeds as links), a toolbar with
 // keyboard shortcuts (Ctrl+B, Ctrl+I, Ctrl+K for a link), pasted markup cleaned, and dir="auto" so Dari or Pashto
 // typed between English names reads right to left.
 import { Editor } from '@tiptap/core';
@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { MediaPicker, type MediaRow } from '../screens/media_picker.tsx';
 import { Figure } from './figure.ts';
+import { PullQuote } from './pull_quote.ts';
 import { cleanPastedHtml } from './paste.ts';
 
 const SAFE_URL = /^(https?:\/\/|mailto:|\/)/i;
@@ -32,6 +33,7 @@ export function BodyEditor({ html, dir, onChange }: { html: string; dir: 'rtl' |
       extensions: [
         StarterKit.configure({ heading: { levels: [2, 3, 4] }, code: false, codeBlock: false, underline: false, link: { openOnClick: false, autolink: true } }),
         Figure,
+        PullQuote,
       ],
       content: html,
       // TipTap's own styles would go in an inline <style>, which the CSP refuses: they are in app.css.
@@ -63,6 +65,13 @@ export function BodyEditor({ html, dir, onChange }: { html: string; dir: 'rtl' |
     // An embed is kept as a link in its own paragraph: the site shows it without running another host's script.
     chain().insertContent({ type: 'paragraph', content: [{ type: 'text', text: url.trim(), marks: [{ type: 'link', attrs: { href: url.trim() } }] }] }).run();
   };
+  /** A pull quote on or off: a paragraph becomes one, a quote becomes one, a pull quote goes back to a paragraph. */
+  const pullQuote = () => {
+    const e = editor!;
+    if (e.isActive('blockquote', { pull: true })) chain().toggleBlockquote().run();
+    else if (e.isActive('blockquote')) chain().updateAttributes('blockquote', { pull: true }).run();
+    else chain().toggleBlockquote().updateAttributes('blockquote', { pull: true }).run();
+  };
   const insertPicture = (m: MediaRow) => {
     setPicking(false);
     chain().insertFigure({ src: `/media/${m.storage_key}`, alt: m.alt ?? '', caption: m.caption ?? '', credit: m.credit ?? '' }).run();
@@ -77,7 +86,8 @@ export function BodyEditor({ html, dir, onChange }: { html: string; dir: 'rtl' |
           {button('body.bold', editor.isActive('bold'), () => chain().toggleBold().run(), 'Control+B')}
           {button('body.italic', editor.isActive('italic'), () => chain().toggleItalic().run(), 'Control+I')}
           {button('body.link', editor.isActive('link'), () => (editor as Editor & { askLink: () => void }).askLink(), 'Control+K')}
-          {button('body.quote', editor.isActive('blockquote'), () => chain().toggleBlockquote().run())}
+          {button('body.quote', editor.isActive('blockquote', { pull: false }), () => chain().toggleBlockquote().run())}
+          {button('body.pull_quote', editor.isActive('blockquote', { pull: true }), pullQuote)}
           {button('body.bullets', editor.isActive('bulletList'), () => chain().toggleBulletList().run())}
           {button('body.numbers', editor.isActive('orderedList'), () => chain().toggleOrderedList().run())}
           {button('body.image', false, () => setPicking(true))}

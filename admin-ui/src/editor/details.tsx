@@ -1,5 +1,5 @@
 // An article's details beside its text: section, tags (pick or create), the byline's people in order, the hero
-// picture with its alt text, caption and credit, the address (slug), language (Dari and Pashto read right to
+// picture with its alt text, caption and credit, the address (slug), the SEO title and description, language (Dari and Pashto read right to
 // left), comments open or closed, and the syndication source.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
@@ -88,6 +88,16 @@ export function ArticleDetails({ form, error, onChange }: { form: ArticleForm; e
       <Field id="slug" label={t('article.slug')} hint={t('details.slug_hint')} error={fieldError(error, 'slug')}>
         <input id="slug" dir="ltr" value={form.slug} aria-describedby="slug-hint" onInput={(e) => onChange({ slug: value(e) })} />
       </Field>
+      <fieldset class="seo">
+        <legend>{t('seo.legend')}</legend>
+        <Field id="seo-title" label={t('seo.title')} hint={t('seo.title_hint', { count: form.seoTitle.length })} error={fieldError(error, 'seoTitle')}>
+          <input id="seo-title" dir="auto" maxLength={120} value={form.seoTitle} aria-describedby="seo-title-hint" onInput={(e) => onChange({ seoTitle: value(e) })} />
+        </Field>
+        <Field id="seo-description" label={t('seo.description')} hint={t('seo.description_hint', { count: form.seoDescription.length })} error={fieldError(error, 'seoDescription')}>
+          <textarea id="seo-description" dir="auto" rows={3} maxLength={300} value={form.seoDescription} aria-describedby="seo-description-hint"
+            onInput={(e) => onChange({ seoDescription: (e.target as HTMLTextAreaElement).value })} />
+        </Field>
+      </fieldset>
       <Field id="language" label={t('article.language')} error={fieldError(error, 'language')}>
         <select id="language" value={form.language} onChange={(e) => onChange({ language: value(e) })}>
           {['en', 'fa', 'ps'].map((l) => <option key={l} value={l}>{t(`lang.${l}` as MessageKey)}</option>)}

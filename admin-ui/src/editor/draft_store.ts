@@ -4,7 +4,7 @@
 export interface ArticleForm {
   headline: string; standfirst: string; bodyHtml: string; sectionId: number | null; tags: string[]; authorIds: number[];
   heroMediaId: number | null; heroAlt: string; heroCaption: string; heroCredit: string; slug: string; language: string;
-  commentsOpen: boolean; sourceId: number | null; sourceUrl: string;
+  commentsOpen: boolean; sourceId: number | null; sourceUrl: string; seoTitle: string; seoDescription: string;
 }
 
 export interface KeptCopy { form: ArticleForm; base: string | null; keptAt: string }
@@ -23,7 +23,11 @@ export function keepCopy(id: number | 'new', form: ArticleForm, base: string | n
 export function keptCopy(id: number | 'new'): KeptCopy | null {
   try {
     const raw = localStorage.getItem(keyOf(id));
-    return raw ? (JSON.parse(raw) as KeptCopy) : null;
+    if (!raw) return null;
+    const kept = JSON.parse(raw) as KeptCopy;
+    // A copy kept by an earlier version of the app lacks the fields added since.
+    const form: Partial<ArticleForm> = kept.form;
+    return { ...kept, form: { ...kept.form, seoTitle: form.seoTitle ?? '', seoDescription: form.seoDescription ?? '' } };
   } catch {
     return null;
   }

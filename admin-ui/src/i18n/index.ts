@@ -1,8 +1,12 @@
 // The app's words: every string the newsroom reads comes from a catalog (en.ts now; Dari and Pashto catalogs
 // follow with the same keys), and the page's lang and dir follow the interface language.
-import { en, type MessageKey } from './en.ts';
+import { en as enCore } from './en.ts';
+import { enContent } from './en_content.ts';
 
-export type { MessageKey };
+// Each group of screens keeps its words in a file of its own (en_content.ts: sections, tags, people, house ads, site
+// settings, the editor's SEO fields); the catalog is their union.
+const en = { ...enCore, ...enContent };
+export type MessageKey = keyof typeof en;
 const catalogs: Record<string, Record<MessageKey, string>> = { en };
 const RTL = new Set(['fa', 'prs', 'ps', 'ar']);
 let current: Record<MessageKey, string> = en;
