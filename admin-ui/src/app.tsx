@@ -10,6 +10,7 @@ import { ArticleList } from './screens/articles.tsx';
 import { MediaLibrary } from './screens/media.tsx';
 import { Moderation } from './screens/moderation.tsx';
 import { NotFound } from './ui.tsx';
+import { PEOPLE_NAV, peopleScreenFor } from './screens/people_routes.ts';
 
 export interface Me {
   user: { id: number; name: string; email: string; role: string; personId: number | null; twoFactorEnabled: boolean };
@@ -24,6 +25,7 @@ const NAV: { href: string; label: MessageKey; capability?: string }[] = [
   { href: '/admin/articles', label: 'nav.articles', capability: 'articles.read' },
   { href: '/admin/media', label: 'nav.media', capability: 'media.upload' },
   { href: '/admin/comments', label: 'nav.comments', capability: 'comments.moderate' },
+  ...PEOPLE_NAV,
 ];
 
 let editorChunk: Promise<ComponentType<ScreenProps>> | null = null;
@@ -43,7 +45,7 @@ function screenFor(path: string): { Screen: ComponentType<ScreenProps>; id?: num
   if (article) return { Screen: LazyEditor, id: Number(article[1]) };
   if (path === '/admin/media') return { Screen: MediaLibrary };
   if (path === '/admin/comments') return { Screen: Moderation };
-  return { Screen: NotFound };
+  return peopleScreenFor(path) ?? { Screen: NotFound };
 }
 
 export function App({ me }: { me: Me }) {

@@ -1,8 +1,11 @@
 // The app's words: every string the newsroom reads comes from a catalog (en.ts now; Dari and Pashto catalogs
 // follow with the same keys), and the page's lang and dir follow the interface language.
-import { en, type MessageKey } from './en.ts';
+import { en as base } from './en.ts';
+import { enPeople } from './en_people.ts';
 
-export type { MessageKey };
+/** The English catalog: the app's words and each group of screens' own file. */
+const en = { ...base, ...enPeople };
+export type MessageKey = keyof typeof en;
 const catalogs: Record<string, Record<MessageKey, string>> = { en };
 const RTL = new Set(['fa', 'prs', 'ps', 'ar']);
 let current: Record<MessageKey, string> = en;
