@@ -11,6 +11,7 @@ import { MediaLibrary } from './screens/media.tsx';
 import { Moderation } from './screens/moderation.tsx';
 import { CONTENT_NAV, contentScreen } from './screens/content_screens.ts';
 import { NotFound } from './ui.tsx';
+import { PEOPLE_NAV, peopleScreenFor } from './screens/people_routes.ts';
 
 export interface Me {
   user: { id: number; name: string; email: string; role: string; personId: number | null; twoFactorEnabled: boolean };
@@ -27,6 +28,8 @@ const NAV: { href: string; label: MessageKey; capability?: string }[] = [
   { href: '/admin/comments', label: 'nav.comments', capability: 'comments.moderate' },
   // sections, tags, people, house ads, site settings (screens/content_screens.ts)
   ...CONTENT_NAV,
+  // staff, API keys, audit log, comment settings, sources (screens/people_routes.ts)
+  ...PEOPLE_NAV,
 ];
 
 let editorChunk: Promise<ComponentType<ScreenProps>> | null = null;
@@ -48,7 +51,7 @@ function screenFor(path: string): { Screen: ComponentType<ScreenProps>; id?: num
   if (path === '/admin/comments') return { Screen: Moderation };
   const content = contentScreen(path);
   if (content) return { Screen: content };
-  return { Screen: NotFound };
+  return peopleScreenFor(path) ?? { Screen: NotFound };
 }
 
 export function App({ me }: { me: Me }) {

@@ -1,11 +1,10 @@
 // Inputs of the article endpoints other than the article itself (content/article_input.ts defines that once).
 import { ARTICLE_STATUSES } from '../content/tables.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
-import { Bool, DateTime, Described as d, Id, IdParams, Int, OneOf, Paging, Strict, Text, Type } from './schemas.ts';
+import { Bool, DateTime, Day, Described as d, Id, IdParams, Int, OneOf, Paging, Strict, Text, Type } from './schemas.ts';
 
 const opt = Type.Optional;
 export const ArticleParams = IdParams;
-const Day = (description: string) => Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description });
 /** The filters the list and the counts share. */
 const ArticleFilters = {
   section: opt(d('only articles in this section', Id)),

@@ -1,10 +1,13 @@
 // Media in the Admin API: upload (multipart, one image, checked by content: SVG, non-images and bombs refused),
-// list, read, and describe (alt text, caption, credit). Uploaders may describe their own images; editors any.
-import type { FastifyInstance } from 'fastify';
-import { articlesUsingMedia } from '../content/media_usage.ts';
+// list, read, describe (alt text, caption, credit) and delete. Uploaders may describe and delete their own images;
+// editors any; a picture in use is never deleted.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { articlesUsingMedia, mediaUses } from '../content/media_usage.ts';
+import { getSettings } from '../content/settings.ts';
 import multipart from '@fastify/multipart';
 import { can } from '../auth/capabilities.ts';
 import { getMedia, ingestImage, listMedia, MAX_UPLOAD_BYTES, updateMedia } from '../media/images.ts';
+import { deleteMedia } from '../media/delete.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { staffOf } from './access.ts';
 import { endpoint } from './endpoint.ts';
@@ -25,6 +28,14 @@ export async function mediaRoutes(app: FastifyInstance): Promise<void> {
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, fieldSize: 2000, parts: 6, headerPairs: 100 } });
 
   const access = { capability: 'media.upload' } as const;
+  /** The image, when the caller may change it: their own upload, or anyone's with media.edit_any. */
+  const mediaToChange = async (req: FastifyRequest, id: number) => {
+    const staff = staffOf(req);
+    const media = await getMedia(ctx.db, id);
+    if (!media) throw new NotFoundError('Media not found');
+    if (media.uploaded_by !== staff.id && !can(staff.role, 'media.edit_any')) throw new ForbiddenError('This image was uploaded by someone else');
+    return media;
+  };
 
   endpoint(app, {
     method: 'GET', url: base, operationId: 'listMedia', summary: 'List the media library', tags, access, query: Strict(Paging), response: { 200: MediaList },
@@ -67,11 +78,13 @@ export async function mediaRoutes(app: FastifyInstance): Promise<void> {
   endpoint(app, {
     method: 'GET', url: `${base}/:id/usage`, operationId: 'getMediaUsage', tags, access, params: IdParams,
     summary: 'Where a picture is used',
-    description: 'The articles (at most 100, last changed first) that have the picture as their hero picture or show it in their body.',
+    description: 'articles: the articles (at most 100, last changed first) that have the picture as their hero picture or show it in their body; '
+      + 'uses: every place that shows it (articles, byline photos, sources\' logos, house ads, the site\'s logo), which a deletion waits for.',
     handle: async (req) => {
       const media = await getMedia(ctx.db, req.params.id);
       if (!media) throw new NotFoundError('Media not found');
-      return { articles: await articlesUsingMedia(ctx.db, media) };
+      const articles = await articlesUsingMedia(ctx.db, media);
+      return { articles, uses: await mediaUses(ctx.db, media, (await getSettings(ctx.db)).logoMediaId) };
     },
   });
 
@@ -79,11 +92,19 @@ export async function mediaRoutes(app: FastifyInstance): Promise<void> {
     method: 'PATCH', url: `${base}/:id`, operationId: 'updateMedia', summary: 'Describe an image (alt text, caption, credit)', tags, access, params: IdParams, response: { 200: OneMedia }, body: MediaDescription, events: ['content.changed'],
     description: 'Uploaders describe their own images; media.edit_any describes any.',
     handle: async (req) => {
-      const staff = staffOf(req);
-      const media = await getMedia(ctx.db, req.params.id);
-      if (!media) throw new NotFoundError('Media not found');
-      if (media.uploaded_by !== staff.id && !can(staff.role, 'media.edit_any')) throw new ForbiddenError('This image was uploaded by someone else');
+      const media = await mediaToChange(req, req.params.id);
       return { media: mediaView(await updateMedia(ctx, media.id, req.body)) };
     },
+  });
+
+  endpoint(app, {
+    method: 'DELETE', url: `${base}/:id`, operationId: 'deleteMedia', summary: 'Delete an image that nothing uses', tags, access, params: IdParams, status: 204, events: ['content.changed'],
+    description: 'Removes the record and its files. Uploaders delete their own images; media.edit_any deletes any.',
+    errors: { 409: 'The picture is in use (an article, a byline photo, a logo, a house ad); the message says where.' },
+    handle: async (req) => {
+      const media = await mediaToChange(req, req.params.id);
+      await deleteMedia(ctx, media.id);
+    },
+    audit: { action: 'media.delete', entry: (req) => ({ subject: { type: 'media', id: req.params.id } }) },
   });
 }

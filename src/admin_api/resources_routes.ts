@@ -11,6 +11,7 @@ import { createRedirect, deleteRedirect, listRedirects, RedirectFields } from '.
 import {
   createCreative, createSlot, CreativeFields, deleteCreative, deleteSlot, listCreatives, listSlots, SlotFields, updateCreative,
 } from '../ads/ads.ts';
+import { latestPolls } from '../syndication/poll.ts';
 import { resourceRoutes } from './crud.ts';
 import { endpoint } from './endpoint.ts';
 import { Described, Id, IdParams, Patch, Strict, Type } from './schemas.ts';
@@ -51,7 +52,12 @@ export async function resourcesRoutes(app: FastifyInstance): Promise<void> {
   });
   resourceRoutes(app, {
     base: '/api/admin/sources', plural: 'sources', noun: 'Source', called: ['syndication source', 'syndication sources'], read: 'sources.manage', manage: 'sources.manage', events: ['content.changed'],
-    list: () => listSources(ctx.db), get: (id) => getSource(ctx.db, id),
+    // Each source with its latest poll (null before the first), for the sources screen's status column.
+    list: async () => {
+      const [sources, polls] = await Promise.all([listSources(ctx.db), latestPolls(ctx)]);
+      return sources.map((s) => ({ ...s, lastPoll: polls.get(s.id) ?? null }));
+    },
+    get: (id) => getSource(ctx.db, id),
     create: (input) => createSource(ctx, input), createBody: SourceFields,
     update: (id, patch) => updateSource(ctx, id, patch), updateBody: Patch(SourceFields),
     remove: (id) => deleteSource(ctx, id),

@@ -12,3 +12,5 @@ export const Paging = {
   offset: Type.Optional(d('How many to skip, for the next page.', Int(0, 1_000_000))),
 };
 export const Created = Strict({ id: d('The id of what was made.', Id) });
+/** A day, YYYY-MM-DD (filters by date). */
+export const Day = (description: string) => Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description });

@@ -3,13 +3,13 @@
 import type { FastifyInstance } from 'fastify';
 import { listUsers, requireUser } from '../auth/users.ts';
 import { assertMayManage, resetStaffTwoFactor, signOutStaff, updateStaff } from '../auth/staff.ts';
-import { invite, resetLinkFor, revokeInvitation } from '../auth/invitations.ts';
+import { invite, resendInvitation, resetLinkFor, revokeInvitation } from '../auth/invitations.ts';
 import { listOpenInvitations } from '../auth/links.ts';
 import { listAudit } from '../auth/audit.ts';
 import { ROLES } from '../auth/capabilities.ts';
 import { staffOf } from './access.ts';
 import { endpoint } from './endpoint.ts';
-import { Bool, Described as d, Id, IdParams, Int, OneOf, Strict, Text, Type } from './schemas.ts';
+import { Bool, Day, Described as d, Id, IdParams, Int, OneOf, Strict, Text, Type } from './schemas.ts';
 
 const tags = ['staff'];
 const opt = Type.Optional;
@@ -69,6 +69,15 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
+    method: 'POST', url: '/api/admin/invitations/:id/resend', operationId: 'resendInvitation', summary: 'Send an invitation again', tags, access: manage, params: IdParams, status: 201,
+    description: 'A fresh link, valid for another week, replaces the old one (which stops working); emailed when email is set up, otherwise in the answer. '
+      + 'The same rule as making one: only an owner resends an invitation to be an owner or admin.',
+    errors: { 409: 'Someone with this email address has an account by now (field email).' },
+    answer: 'The new invitation\'s id and expiry, whether it was emailed, and the link when it was not.',
+    handle: (req) => resendInvitation(ctx, req.params.id, staffOf(req), req.ip),
+  });
+
+  endpoint(app, {
     method: 'DELETE', url: '/api/admin/invitations/:id', operationId: 'revokeInvitation', summary: 'Revoke an invitation', tags, access: manage, params: IdParams, status: 204,
     description: 'The same rule as making one: only an owner voids an invitation to be an owner or admin.',
     handle: (req) => revokeInvitation(ctx, req.params.id, staffOf(req).id, req.ip),
@@ -80,6 +89,7 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
       limit: opt(d('How many entries (at most 200).', Int(1, 200))), offset: opt(d('How many to skip, for the next page.', Int(0, 2_147_483_647))),
       action: opt(d('Only this action, e.g. article.publish.', Text(100))), actorId: opt(d('Only what the staff member with this id did.', Id)),
       subject: opt(d('Only entries about this subject, e.g. article:12.', Text(200))),
+      from: opt(Day('Only entries on or after this day (YYYY-MM-DD, UTC).')), to: opt(Day('Only entries on or before this day (YYYY-MM-DD, UTC).')),
     }),
     handle: async (req) => ({ entries: await listAudit(ctx.db, req.query) }),
   });

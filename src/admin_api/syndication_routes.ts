@@ -1,8 +1,9 @@
 // Syndication in the Admin API: "poll now" for one source, its poll records, the review queue of partner stories
-// (with the section chosen and why) and an editor's correction of that section (which the classifier learns).
+// (with the section chosen and why), an editor's correction of that section (which the classifier learns), and
+// approving (publishing) or rejecting (archiving) a story in the queue.
 import type { FastifyInstance } from 'fastify';
 import { pollSource, listPolls } from '../syndication/poll.ts';
-import { correctSection, reviewQueue } from '../syndication/queue.ts';
+import { approveItem, correctSection, rejectItem, reviewQueue } from '../syndication/queue.ts';
 import { endpoint } from './endpoint.ts';
 import { staffOf } from './access.ts';
 import { Described, Id, IdParams, Strict } from './schemas.ts';
@@ -34,4 +35,18 @@ export async function syndicationRoutes(app: FastifyInstance): Promise<void> {
     handle: async (req) => { await correctSection(ctx, req.params.id, req.body.sectionId, { userId: staffOf(req).id }); },
     audit: { action: 'syndication.section', entry: (req) => ({ subject: { type: 'syndicated_item', id: req.params.id }, detail: { sectionId: req.body.sectionId } }) },
   });
+  const decisions = [
+    { path: 'approve', operationId: 'approveSyndicatedItem', summary: 'Publish a partner story from the queue', run: approveItem, events: ['article.changed', 'article.published'] as const,
+      description: 'Publishes the story\'s article now, in the section it is filed under; it leaves the queue.' },
+    { path: 'reject', operationId: 'rejectSyndicatedItem', summary: 'Turn down a partner story from the queue', run: rejectItem, events: ['article.changed'] as const,
+      description: 'Archives the story\'s article (never shown to readers); it leaves the queue.' },
+  ];
+  for (const x of decisions) {
+    endpoint(app, {
+      method: 'POST', url: `/api/admin/syndication/queue/:id/${x.path}`, operationId: x.operationId, summary: x.summary, description: x.description, tags, access, params: IdParams,
+      events: x.events, errors: { 409: 'The story is no longer waiting for review (field status).' }, answer: 'The story\'s article id.',
+      handle: async (req) => ({ articleId: await x.run(ctx, req.params.id, { userId: staffOf(req).id }) }),
+      audit: { action: `syndication.${x.path}`, entry: (req, r) => ({ subject: { type: 'syndicated_item', id: req.params.id }, detail: { articleId: r.articleId } }) },
+    });
+  }
 }

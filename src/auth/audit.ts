@@ -28,6 +28,10 @@ export interface AuditFilter {
   action?: string;
   actorId?: number;
   subject?: string;
+  /** on or after this day, YYYY-MM-DD (UTC) */
+  from?: string;
+  /** on or before this day, YYYY-MM-DD (UTC) */
+  to?: string;
 }
 
 /** Entries newest first, each with the actor's current name (null for Khabar itself). */
@@ -38,6 +42,9 @@ export async function listAudit(db: Db, f: AuditFilter = {}) {
   if (f.action) q = q.where('audit_log.action', '=', f.action);
   if (f.actorId) q = q.where('audit_log.actor_id', '=', f.actorId);
   if (f.subject) q = q.where('audit_log.subject', '=', f.subject);
+  // Times are stored as ISO 8601 UTC text, so a day's bounds compare as text on both databases.
+  if (f.from) q = q.where('audit_log.created_at', '>=', `${f.from}T00:00:00.000Z`);
+  if (f.to) q = q.where('audit_log.created_at', '<=', `${f.to}T23:59:59.999Z`);
   const rows = await q.orderBy('audit_log.id', 'desc').limit(Math.min(Math.max(f.limit ?? 50, 1), 200)).offset(Math.max(f.offset ?? 0, 0)).execute();
   return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
 }

@@ -47,12 +47,29 @@ export async function invite(ctx: AppContext, input: { email: unknown; role: unk
   await assertMayGrant(ctx, by.id, role);
   const name = optionalText('name', input.name, 100);
   if (await getUserByEmail(ctx.db, email)) throw new ConflictError('Someone with this email address already has an account', 'email');
+  return sendInvitation(ctx, { email, role, name }, by, 'invitation.create', ip);
+}
+
+/** Makes a fresh link for the invitation (earlier ones to the address stop working), records it and sends it. */
+async function sendInvitation(ctx: AppContext, to: { email: string; role: Role; name: string }, by: { id: number; name: string }, action: string, ip: string): Promise<Handed> {
+  const { email, role } = to;
   await voidLinks(ctx, 'invite', { email });
-  const made = await createLink(ctx, { kind: 'invite', email, role, name, createdBy: by.id });
-  await audit(ctx, { actorId: by.id, action: 'invitation.create', subject: `invitation:${made.id}`, detail: { email, role }, ip });
+  const made = await createLink(ctx, { kind: 'invite', email, role, name: to.name, createdBy: by.id });
+  await audit(ctx, { actorId: by.id, action, subject: `invitation:${made.id}`, detail: { email, role }, ip });
   const { lang, site } = await mailLanguage(ctx);
   return hand(ctx, email, t(lang, 'email.invitation.subject', { site }), (url) =>
     t(lang, 'email.invitation.body', { site, inviter: by.name, role: t(lang, `admin.role.${role}`), url }), made);
+}
+
+/** Sends an open invitation again with a fresh link (the old link stops working; a week from now again). */
+export async function resendInvitation(ctx: AppContext, id: number, by: { id: number; name: string }, ip = ''): Promise<Handed> {
+  const open = await ctx.db.selectFrom('auth_links').select(['email', 'role', 'name']).where('id', '=', id).where('kind', '=', 'invite')
+    .where('used_at', 'is', null).executeTakeFirst();
+  if (!open?.email) throw new NotFoundError('Invitation not found');
+  const role = open.role ?? 'owner';
+  await assertMayGrant(ctx, by.id, role);
+  if (await getUserByEmail(ctx.db, open.email)) throw new ConflictError('Someone with this email address already has an account', 'email');
+  return sendInvitation(ctx, { email: open.email, role, name: open.name ?? '' }, by, 'invitation.resend', ip);
 }
 
 /** Accepts an invitation: creates the account with the invited role; returns the new user's id. */

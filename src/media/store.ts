@@ -2,13 +2,15 @@
 // the data dir; other stores (a shared folder, S3, a CDN origin) implement the same methods, and /media/
 // reaches the bytes only through them.
 import { mkdirSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 
 export interface MediaStore {
   /** Stores the bytes under the key, whole: a reader sees the old bytes, or none, or all of the new ones. */
   put(key: string, bytes: Buffer): Promise<void>;
   get(key: string): Promise<Buffer | null>;
+  /** Removes the bytes under the key; a key with nothing stored is no error. */
+  delete(key: string): Promise<void>;
 }
 
 const SAFE_KEY = /^[a-z0-9][a-z0-9/_.-]*$/i;
@@ -46,5 +48,8 @@ export class DiskMediaStore implements MediaStore {
     } catch {
       return null;
     }
+  }
+  async delete(key: string): Promise<void> {
+    await rm(this.path(key), { force: true });
   }
 }

@@ -119,6 +119,13 @@ export function listPolls(ctx: AppContext, sourceId: number, limit = 50) {
   return ctx.db.selectFrom('source_polls').selectAll().where('source_id', '=', sourceId).orderBy('id', 'desc').limit(limit).execute();
 }
 
+/** Each source's latest poll (by source id), for the sources list. */
+export async function latestPolls(ctx: AppContext) {
+  const latest = ctx.db.selectFrom('source_polls').select((eb) => eb.fn.max('id').as('id')).groupBy('source_id');
+  const rows = await ctx.db.selectFrom('source_polls').selectAll().where('id', 'in', latest).execute();
+  return new Map(rows.map((r) => [r.source_id, r]));
+}
+
 /** One line a person reads in the terminal for a poll. */
 export function describePoll(r: PollResult): string {
   const counts = r.outcome === 'ok' ? `, ${r.seen} seen, ${r.imported} new, ${r.duplicates} duplicates, ${r.failed} failed` : '';

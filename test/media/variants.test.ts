@@ -15,6 +15,9 @@ class MemoryStore implements MediaStore {
     this.puts.push(key);
     this.files.set(key, bytes);
   }
+  async delete(key: string) {
+    this.files.delete(key);
+  }
   async get(key: string) {
     return this.files.get(key) ?? null;
   }

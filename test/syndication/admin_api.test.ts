@@ -65,6 +65,21 @@ for (const dialect of testDialects()) {
       assert.deepEqual([cricket.sectionId, wheat.sectionId], [sport, farming]);
       assert.match(cricket.why, /learnt from editors' corrections/);
       assert.equal((await call(t, editor, 'POST', '/api/admin/sources/99999/poll')).status, 404);
+
+      // The sources list carries each source's latest poll; approving publishes a story, rejecting archives it.
+      const listed = (await call(t, editor, 'GET', '/api/admin/sources')).body.sources as { id: number; lastPoll: { outcome: string; items_new: number } | null }[];
+      assert.deepEqual(listed.map((s) => [s.id, s.lastPoll?.outcome, s.lastPoll?.items_new]), [[id, 'ok', 6]]);
+      const [first, second] = queue;
+      const approved = await call(t, editor, 'POST', `/api/admin/syndication/queue/${first.id}/approve`);
+      assert.equal(approved.status, 200, JSON.stringify(approved.body));
+      assert.equal((await call(t, editor, 'GET', `/api/admin/articles/${approved.body.articleId}`)).body.article.status, 'published');
+      const rejected = await call(t, editor, 'POST', `/api/admin/syndication/queue/${second.id}/reject`);
+      assert.equal((await call(t, editor, 'GET', `/api/admin/articles/${rejected.body.articleId}`)).body.article.status, 'archived');
+      assert.equal((await call(t, editor, 'GET', '/api/admin/syndication/queue')).body.items.length, 4, 'both left the queue');
+      const again = await call(t, editor, 'POST', `/api/admin/syndication/queue/${second.id}/approve`);
+      assert.deepEqual([again.status, again.body.error.field], [409, 'status'], 'a decided story is not decided again from the queue');
+      assert.equal((await call(t, reporter, 'POST', `/api/admin/syndication/queue/${queue[2].id}/approve`)).status, 403);
+      assert.equal((await call(t, editor, 'POST', '/api/admin/syndication/queue/99999/reject')).status, 404);
     } finally {
       await t.close();
       await partners.close();

@@ -2,10 +2,12 @@
 // follow with the same keys), and the page's lang and dir follow the interface language.
 import { en as enCore } from './en.ts';
 import { enContent } from './en_content.ts';
+import { enPeople } from './en_people.ts';
 
 // Each group of screens keeps its words in a file of its own (en_content.ts: sections, tags, people, house ads, site
-// settings, the editor's SEO fields); the catalog is their union.
-const en = { ...enCore, ...enContent };
+// settings, the editor's SEO fields; en_people.ts: staff, API keys, audit log, comment settings, sources); the
+// catalog is their union.
+const en = { ...enCore, ...enContent, ...enPeople };
 export type MessageKey = keyof typeof en;
 const catalogs: Record<string, Record<MessageKey, string>> = { en };
 const RTL = new Set(['fa', 'prs', 'ps', 'ar']);

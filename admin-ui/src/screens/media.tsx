@@ -1,6 +1,6 @@
 // The media library: upload by picking or dropping several pictures (each with its progress; a file that is not a
 // picture or is too large is refused before it is sent), the grid with a search over alt text, caption and credit,
-// and editing a picture's alt text, caption and credit.
+// editing a picture's alt text, caption and credit, and deleting it (refused, saying where, while it is used).
 import { useEffect, useState } from 'preact/hooks';
 import { api, upload } from '../api.ts';
 import type { ScreenProps } from '../app.tsx';
@@ -79,7 +79,8 @@ export function MediaLibrary(_props: ScreenProps) {
       ) : null}
       <p><label>{t('media.search')} <input type="search" value={words} onInput={(e) => setWords((e.target as HTMLInputElement).value)} /></label></p>
       <ErrorNote error={error} retry={load} />
-      {editing ? <Describe media={editing} onDone={(m) => { setEditing(null); if (m) setMedia((list) => list?.map((x) => (x.id === m.id ? m : x)) ?? null); }} /> : null}
+      {editing ? <Describe media={editing} onDone={(m) => { setEditing(null); if (m) setMedia((list) => list?.map((x) => (x.id === m.id ? m : x)) ?? null); }}
+        onDeleted={(id) => { setEditing(null); setMedia((list) => list?.filter((x) => x.id !== id) ?? null); }} /> : null}
       {media === null ? (error ? null : <p role="status">{t('common.loading')}</p>) : media.length === 0 ? <p>{t('media.none')}</p> : (
         <ul class="grid">
           {media.filter((m) => matches(m, words)).map((m) => (
@@ -96,7 +97,7 @@ export function MediaLibrary(_props: ScreenProps) {
   );
 }
 
-function Describe({ media, onDone }: { media: MediaRow; onDone: (m: MediaRow | null) => void }) {
+function Describe({ media, onDone, onDeleted }: { media: MediaRow; onDone: (m: MediaRow | null) => void; onDeleted: (id: number) => void }) {
   const [alt, setAlt] = useState(media.alt ?? '');
   const [caption, setCaption] = useState(media.caption ?? '');
   const [credit, setCredit] = useState(media.credit ?? '');
@@ -109,6 +110,16 @@ function Describe({ media, onDone }: { media: MediaRow; onDone: (m: MediaRow | n
     e.preventDefault();
     setError(null);
     try { onDone((await api<{ media: MediaRow }>('PATCH', `/api/admin/media/${media.id}`, { alt, caption, credit })).media); } catch (err) { setError(err); }
+  };
+  const remove = async () => {
+    if (!confirm(t('media.delete_ask'))) return;
+    setError(null);
+    try {
+      await api('DELETE', `/api/admin/media/${media.id}`);
+      onDeleted(media.id);
+    } catch (err) {
+      setError(err);
+    }
   };
   return (
     <form class="describe" onSubmit={save} aria-labelledby="describe-title">
@@ -124,7 +135,8 @@ function Describe({ media, onDone }: { media: MediaRow; onDone: (m: MediaRow | n
           {usage.length ? <ul>{usage.map((a) => <li key={a.id}><a href={`/admin/articles/${a.id}`} dir="auto">{a.headline}</a></li>)}</ul> : <p>{t('media.unused')}</p>}
         </div>
       ) : null}
-      <p class="buttons"><button type="submit">{t('common.save')}</button> <button type="button" class="quiet" onClick={() => onDone(null)}>{t('common.cancel')}</button></p>
+      <p class="buttons"><button type="submit">{t('common.save')}</button> <button type="button" class="quiet" onClick={() => onDone(null)}>{t('common.cancel')}</button>
+        <button type="button" class="quiet danger" onClick={remove}>{t('media.delete')}</button></p>
     </form>
   );
 }

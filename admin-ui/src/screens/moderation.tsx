@@ -1,12 +1,14 @@
 // The comment moderation queue: held, reported and spam tabs; each comment with its score and the reasons
 // behind it; approve, spam or trash one or several. Keyboard: j/k move between comments, x picks one,
-// a approves, s marks spam, t trashes (the picked ones, or the current one when none is picked).
+// a approves, s marks spam, t trashes (the picked ones, or the current one when none is picked). Each comment can
+// also block its sender (email, address or network); the comment settings and blocks are a link away.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, query } from '../api.ts';
 import type { ScreenProps } from '../app.tsx';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { navigate } from '../router.ts';
 import { ErrorNote, Heading, Tabs, when } from '../ui.tsx';
+import { BlockSender } from './block_sender.tsx';
 
 type Tab = 'held' | 'reported' | 'spam';
 type Action = 'approve' | 'spam' | 'trash';
@@ -91,7 +93,7 @@ export function Moderation({ params }: ScreenProps) {
   const actions: Action[] = tab === 'spam' ? ['approve', 'trash'] : ['approve', 'spam', 'trash'];
   return (
     <section>
-      <Heading text="comments.title" />
+      <Heading text="comments.title"><a href="/admin/comments/settings">{t('moderation.settings')}</a></Heading>
       <p class="meta">{t('moderation.keys')}</p>
       <Tabs label={t('moderation.tabs')} current={tab} onPick={(k) => navigate(`/admin/comments${k === 'held' ? '' : `?tab=${k}`}`)} tabs={tabs} />
       <ErrorNote error={error} retry={load} />
@@ -119,6 +121,7 @@ export function Moderation({ params }: ScreenProps) {
                 <p class="buttons">
                   {actions.map((a) => <button key={a} type="button" class={a === 'approve' ? '' : 'quiet'} aria-keyshortcuts={a[0]} onClick={() => act(a, [c.id])}>{t(`moderation.${a}` as MessageKey)}</button>)}
                 </p>
+                <BlockSender comment={c} onDone={setNote} onError={setError} />
               </article>
             </li>
           ))}

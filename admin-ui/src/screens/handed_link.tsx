@@ -1,0 +1,20 @@
+// What became of an invitation just made or sent again: emailed, or (no email set up) the link itself, for the
+// person who asked to pass on, in a field that selects itself for copying.
+import { t } from '../i18n/index.ts';
+import { when } from '../ui.tsx';
+
+export interface HandedLink { id: number; expiresAt: string; emailed: boolean; link: string | null; to?: string }
+
+export function Handed({ handed }: { handed: HandedLink }) {
+  const to = handed.to ?? '';
+  if (handed.emailed || !handed.link) {
+    return <p class="ok" role="status">{t('staff.emailed', { email: to, when: when(handed.expiresAt) })}</p>;
+  }
+  return (
+    <div class="panel handed" role="status">
+      <p>{t('staff.pass_on', { email: to, when: when(handed.expiresAt) })}</p>
+      <label for="handed-link">{t('staff.link')}</label>
+      <input id="handed-link" readOnly value={handed.link} onFocus={(e) => (e.target as HTMLInputElement).select()} />
+    </div>
+  );
+}
