@@ -15,7 +15,8 @@ const opt = Type.Optional;
 const key = Type.String({ maxLength: 100, description: 'The key, for clients that cannot send the Authorization header (it then shows in logs: prefer the header).' });
 const keyOnly = Type.Object({ key: opt(key) }, { additionalProperties: false });
 
-function keyOf(req: FastifyRequest): string | null {
+/** The key a request carries: `Authorization: Bearer <key>`, else `?key=<key>`. */
+export function keyOf(req: FastifyRequest): string | null {
   const auth = req.headers.authorization;
   if (auth) return /^Bearer\s+(\S+)$/i.exec(auth)?.[1] ?? null;
   const q = (req.query as { key?: unknown } | undefined)?.key;
