@@ -83,7 +83,7 @@ export async function contentApi(app: FastifyInstance): Promise<void> {
       article: {
         ...card(a.card, url), bodyHtml: a.body_html, wordCount: a.word_count, heroCaption: a.hero_caption, heroCredit: a.hero_credit,
         tags: a.tags.map((t) => ({ slug: t.slug, name: t.name })), corrections: a.corrections.map((c) => ({ body: c.body, createdAt: c.created_at })),
-        source: a.source ? { name: a.source.name, siteUrl: a.source.site_url, url: a.source_url } : null,
+        source: a.source ? { name: a.source.name, siteUrl: a.source.site_url, url: a.source_url, licence: a.source.licence } : null,
       },
     };
   });
