@@ -8,6 +8,7 @@ export const TAGS = [
   { name: 'tags', description: 'Tags that group articles across sections.' },
   { name: 'people', description: 'Bylines and author pages: names, bios, photos.' },
   { name: 'sources', description: 'Syndication sources whose articles the newsroom republishes: their feeds, polls, and the review queue of partner stories.' },
+  { name: 'aggregators', description: 'Partners who carry the newsroom\'s stories: each pulls a full-text feed (/syndication/feed.xml) with its own key, under the licence statement the feed carries; usage per day.' },
   { name: 'redirects', description: 'Stored redirects from old addresses.' },
   { name: 'slots', description: 'House ad slots: the places on the site where house ads show.' },
   { name: 'creatives', description: 'House ads rotated through a slot, with dates and weights.' },

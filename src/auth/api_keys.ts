@@ -6,10 +6,23 @@ import type { Db } from '../db/schema.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { requiredText } from '../content/fields.ts';
 
-const KEY_PATTERN = /^khk_[A-Za-z0-9_-]{43}$/;
+/** The first letters of a key say what it opens: khk_ the Content API, kha_ an aggregator's syndication feed. */
+export type KeyKind = 'khk' | 'kha';
 
-function hashKey(key: string): string {
+/** The SHA-256 of a key, hex: what is stored and looked up. */
+export function hashKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
+}
+
+/** A new key of the kind (32 random bytes), its prefix for lists and its hash for storage. */
+export function issueKey(kind: KeyKind): { key: string; prefix: string; hash: string } {
+  const key = `${kind}_${randomBytes(32).toString('base64url')}`;
+  return { key, prefix: key.slice(0, 10), hash: hashKey(key) };
+}
+
+/** Whether the text has the shape of a key of the kind (checked before any lookup). */
+export function wellFormedKey(kind: KeyKind, key: string): boolean {
+  return key.length === 47 && key.startsWith(`${kind}_`) && /^[A-Za-z0-9_-]+$/.test(key.slice(4));
 }
 
 export interface ApiKeyView {
@@ -35,9 +48,9 @@ export async function listApiKeys(db: Db): Promise<ApiKeyView[]> {
 /** Creates a key; the returned `key` is the only time it can be read. */
 export async function createApiKey(ctx: AppContext, name: unknown, createdBy: number | null): Promise<{ key: string; apiKey: ApiKeyView }> {
   const label = requiredText('name', name, 100);
-  const key = `khk_${randomBytes(32).toString('base64url')}`;
+  const { key, prefix, hash } = issueKey('khk');
   const row = await ctx.db.insertInto('api_keys').values({
-    name: label, prefix: key.slice(0, 10), key_hash: hashKey(key), created_by: createdBy, created_at: ctx.clock.now().toISOString(),
+    name: label, prefix, key_hash: hash, created_by: createdBy, created_at: ctx.clock.now().toISOString(),
     last_used_at: null, revoked_at: null,
   }).returningAll().executeTakeFirstOrThrow();
   return { key, apiKey: view(row) };
@@ -53,7 +66,7 @@ export async function revokeApiKey(ctx: AppContext, id: number): Promise<void> {
 
 /** Whether the key is one we issued and have not revoked; notes when it was last used (at most once a minute). */
 export async function checkApiKey(ctx: AppContext, key: string): Promise<boolean> {
-  if (!KEY_PATTERN.test(key)) return false;
+  if (!wellFormedKey('khk', key)) return false;
   const row = await ctx.db.selectFrom('api_keys').select(['id', 'revoked_at', 'last_used_at']).where('key_hash', '=', hashKey(key)).executeTakeFirst();
   if (!row || row.revoked_at) return false;
   const now = ctx.clock.now().toISOString();

@@ -24,6 +24,7 @@ export const ArticleFields = Strict({
   seoDescription: optional(d('The description search engines and social cards show (empty: the standfirst).', text(300))),
   language: optional(d('The article\'s language (its text direction follows).', Type.Unsafe<string>({ type: 'string', enum: [...LANGUAGES] }))),
   commentsOpen: optional(d('Whether readers may comment.', Type.Boolean())),
+  noSyndication: optional(d('True keeps the article out of every aggregator\'s feed (e.g. a story bought under licence); false when not given.', Type.Boolean())),
   sourceId: optional(d('The syndication source\'s id when republished, or null.', nullableId)),
   sourceUrl: optional(d('The original\'s address at the source, or null.', NullableText(2000))),
   translationOf: optional(d('The article this one translates (linked into its translation group); null unlinks it.', nullableId)),

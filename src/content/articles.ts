@@ -47,6 +47,7 @@ function checkInput(input: Partial<ArticleInput>, partial: boolean): Checked {
     c.language = input.language ?? 'en';
   }
   if (input.commentsOpen !== undefined) c.comments_open = input.commentsOpen ? 1 : 0;
+  if (input.noSyndication !== undefined) c.no_syndication = input.noSyndication ? 1 : 0;
   if (input.sourceId !== undefined) c.source_id = optionalId('sourceId', input.sourceId);
   if (input.sourceUrl !== undefined) c.source_url = optionalUrl('sourceUrl', input.sourceUrl) || null;
   if (input.translationOf !== undefined) c.translation_group = optionalId('translationOf', input.translationOf);
@@ -117,7 +118,8 @@ function snapshot(a: NonNullable<Awaited<ReturnType<typeof getArticle>>>): Revis
   return {
     slug: a.slug, sectionId: a.section_id, tags: a.tags.map((t) => t.name), authorIds: a.authorIds, heroMediaId: a.hero_media_id,
     heroCaption: a.hero_caption, heroCredit: a.hero_credit, heroAlt: a.hero_alt, language: a.language,
-    commentsOpen: a.comments_open === 1, sourceId: a.source_id, sourceUrl: a.source_url, seoTitle: a.seo_title, seoDescription: a.seo_description,
+    commentsOpen: a.comments_open === 1, noSyndication: a.no_syndication === 1, sourceId: a.source_id, sourceUrl: a.source_url,
+    seoTitle: a.seo_title, seoDescription: a.seo_description,
   };
 }
 
@@ -136,6 +138,7 @@ export async function createArticle(ctx: AppContext, input: ArticleInput, actor:
       body_text: v.columns.body_text ?? '', word_count: v.columns.word_count ?? 0, section_id: v.columns.section_id ?? null,
       hero_media_id: v.columns.hero_media_id ?? null, hero_caption: v.columns.hero_caption ?? '', hero_credit: v.columns.hero_credit ?? '',
       hero_alt: v.columns.hero_alt ?? '', seo_title: v.columns.seo_title ?? '', seo_description: v.columns.seo_description ?? '', language: v.columns.language ?? 'en', comments_open: v.columns.comments_open ?? 1,
+      no_syndication: v.columns.no_syndication ?? 0,
       source_id: v.columns.source_id ?? null, source_url: v.columns.source_url ?? null, translation_group: v.columns.translation_group ?? null, status: 'draft', created_by: actor.userId,
       created_at: now, updated_at: now, published_at: null, scheduled_at: null,
     }).returning('id').executeTakeFirstOrThrow();
@@ -268,7 +271,7 @@ export async function restoreRevision(ctx: AppContext, articleId: number, revisi
   await updateArticle(ctx, articleId, {
     headline: r.headline, standfirst: r.standfirst, bodyHtml: r.body_html, sectionId: f.sectionId, tags: f.tags, authorIds: f.authorIds,
     heroMediaId: f.heroMediaId, heroCaption: f.heroCaption, heroCredit: f.heroCredit, heroAlt: f.heroAlt, language: f.language,
-    commentsOpen: f.commentsOpen, sourceId: f.sourceId, sourceUrl: f.sourceUrl,
+    commentsOpen: f.commentsOpen, noSyndication: f.noSyndication, sourceId: f.sourceId, sourceUrl: f.sourceUrl,
     // revisions kept before the SEO fields existed restore them empty (headline and standfirst stand in)
     seoTitle: f.seoTitle ?? '', seoDescription: f.seoDescription ?? '',
   }, actor);

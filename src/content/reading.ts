@@ -51,6 +51,8 @@ export interface ListFilter {
   excludeIds?: number[];
   /** only stories written in this language */
   language?: string;
+  /** only the newsroom's own stories that may go to aggregators: none marked not for syndication, no partner's story */
+  forSyndication?: boolean;
 }
 
 function publishedQuery(db: Db, f: ListFilter) {
@@ -62,6 +64,7 @@ function publishedQuery(db: Db, f: ListFilter) {
   if (f.to) q = q.where('articles.published_at', '<', f.to);
   if (f.language) q = q.where('articles.language', '=', f.language);
   if (f.excludeIds?.length) q = q.where('articles.id', 'not in', f.excludeIds);
+  if (f.forSyndication) q = q.where('articles.no_syndication', '=', 0).where('articles.source_id', 'is', null);
   return q;
 }
 

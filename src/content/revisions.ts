@@ -17,6 +17,8 @@ export interface RevisionFields {
   heroAlt: string;
   language: string;
   commentsOpen: boolean;
+  /** absent in revisions saved before the flag existed */
+  noSyndication?: boolean;
   sourceId: number | null;
   sourceUrl: string | null;
   /** absent in revisions kept before migration 0013 */

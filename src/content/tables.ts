@@ -60,6 +60,8 @@ export interface SourcesTable {
   next_poll_at: string | null;
   /** failed polls in a row (back-off grows with it) */
   failures: Generated<number>;
+  /** for a source whose address is a list page, not a feed: the CSS selector of its story links ('' to guess) */
+  list_selector: Generated<string>;
 }
 
 /** The stages of an article, in order; the one list the service, the Admin API's schemas and the views use. */

@@ -15,7 +15,8 @@ const opt = Type.Optional;
 const key = Type.String({ maxLength: 100, description: 'The key, for clients that cannot send the Authorization header (it then shows in logs: prefer the header).' });
 const keyOnly = Type.Object({ key: opt(key) }, { additionalProperties: false });
 
-function keyOf(req: FastifyRequest): string | null {
+/** The key a request carries: `Authorization: Bearer <key>`, else `?key=<key>`. */
+export function keyOf(req: FastifyRequest): string | null {
   const auth = req.headers.authorization;
   if (auth) return /^Bearer\s+(\S+)$/i.exec(auth)?.[1] ?? null;
   const q = (req.query as { key?: unknown } | undefined)?.key;
@@ -82,7 +83,7 @@ export async function contentApi(app: FastifyInstance): Promise<void> {
       article: {
         ...card(a.card, url), bodyHtml: a.body_html, wordCount: a.word_count, heroCaption: a.hero_caption, heroCredit: a.hero_credit,
         tags: a.tags.map((t) => ({ slug: t.slug, name: t.name })), corrections: a.corrections.map((c) => ({ body: c.body, createdAt: c.created_at })),
-        source: a.source ? { name: a.source.name, siteUrl: a.source.site_url, url: a.source_url } : null,
+        source: a.source ? { name: a.source.name, siteUrl: a.source.site_url, url: a.source_url, licence: a.source.licence } : null,
       },
     };
   });

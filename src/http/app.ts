@@ -14,6 +14,7 @@ import { siteRoutes } from '../site/routes.ts';
 import { staffSessions } from './staff_session.ts';
 import { adminApi } from '../admin_api/routes.ts';
 import { contentApi } from '../content_api/routes.ts';
+import { syndicationFeed } from '../content_api/syndication_feed.ts';
 import { previewRoutes } from '../site/preview_routes.tsx';
 import { commentRoutes } from '../site/comment_routes.ts';
 import { adminPages } from '../admin_pages/routes.ts';
@@ -113,6 +114,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(staffSessions);
   await app.register(adminApi);
   await app.register(contentApi);
+  await app.register(syndicationFeed);
   await app.register(previewRoutes);
   await app.register(commentRoutes);
   await app.register(adminPages);

@@ -9,6 +9,8 @@ export const LIMITS = {
   passwordResetRequest: { max: 5, timeWindow: 15 * 60_000 },
   /** The read-only Content API, for apps and partners. */
   contentApi: { max: 600, timeWindow: 60_000 },
+  /** Aggregators' full-text feeds: a partner pulls every few minutes; key guessing gets no further than this. */
+  syndicationFeed: { max: 60, timeWindow: 60_000 },
 } as const;
 
 /** Route `config` that applies the named limit. */

@@ -29,6 +29,7 @@ export const en = {
   'article.comments': 'Comments',
   'article.publisher': 'Publisher',
   'article.originally_published': 'Originally published by {name}',
+  'article.source_licence': 'Republished under: {licence}',
   'article.syndicated': 'This story was first published by {name}.',
   'share.label': 'Share this story',
   'share.facebook': 'Facebook',

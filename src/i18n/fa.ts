@@ -31,6 +31,7 @@ export const fa: Record<MessageKey, string> = {
   'article.comments': 'نظرها',
   'article.publisher': 'نشر کننده',
   'article.originally_published': 'نخست در {name} نشر شده است',
+  'article.source_licence': 'بازنشر بر پایهٔ: {licence}',
   'article.syndicated': 'این گزارش نخست در {name} نشر شده است.',
   'share.label': 'این گزارش را شریک کنید',
   'share.facebook': 'فیسبوک',

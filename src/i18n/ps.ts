@@ -30,6 +30,7 @@ export const ps: Record<MessageKey, string> = {
   'article.comments': 'نظرونه',
   'article.publisher': 'خپروونکی',
   'article.originally_published': 'لومړی په {name} کې خپور شوی',
+  'article.source_licence': 'بیا خپرونه د دې تړون له مخې: {licence}',
   'article.syndicated': 'دا راپور لومړی د {name} له خوا خپور شوی و.',
   'share.label': 'دا راپور شریک کړئ',
   'share.facebook': 'فېسبوک',

@@ -136,6 +136,7 @@ function ArticleBody({ a, site, inline, url }: { a: ArticlePage; site: SiteView;
         <p class="source-link">
           <a href={a.source_url} rel="noopener">{t(lang, 'article.originally_published', { name: source.name })}</a>
           {a.original_published_at ? <>, <When at={a.original_published_at} site={site} lang={lang} style="datetime" /></> : null}
+          {source.licence ? <>. <span class="source-licence">{t(lang, 'article.source_licence', { licence: source.licence })}</span></> : null}
         </p>
       ) : null}
       {a.tags.length ? (

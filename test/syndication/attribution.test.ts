@@ -1,5 +1,5 @@
-// A partner's story on our page: the partner's publisher box, "Originally published by" with the link and the
-// original date, the partner's byline, the canonical link to the original when the agreement asks, and the
+// A partner's story on our page: the partner's publisher box, "Originally published by" with the link, the
+// original date and the agreement it comes under, the partner's byline, the canonical link to the original when the agreement asks, and the
 // story in "The World News" rail; none of the partner's furniture.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,6 +20,7 @@ for (const dialect of testDialects()) {
       const valley = await createSource(ctx, {
         name: 'Valley Herald', feedUrl: `${partners.base}/valley/feed.xml`, siteUrl: 'https://valley.example', description: 'An independent newspaper from eastern Afghanistan.',
         language: 'en', autoPublish: true, categoryMap: { Afghanistan: 'world-news', Business: 'local' }, canonicalToOriginal: true,
+        licence: 'Republished by agreement with Valley Herald & Co.',
       });
       const poll = await pollSource(ctx, valley);
       assert.equal(poll.imported, 2);
@@ -31,6 +32,7 @@ for (const dialect of testDialects()) {
       const original = `${partners.base}/2026/11/30/floodwaters-recede-in-kunar/?utm_source=rss&amp;utm_medium=feed`;
       assert.ok(html.includes(`<a href="${original}" rel="noopener">Originally published by Valley Herald</a>`), 'the link to the original');
       assert.match(html, /<time datetime="2026-11-30T06:15:00.000Z"/, 'the original date');
+      assert.match(html, /<span class="source-licence">Republished under: Republished by agreement with Valley Herald &amp; Co.<\/span><\/p>/, 'the agreement, next to the link');
       assert.match(html, /<p class="byline">By: Laila Ahmadi<\/p>/);
       assert.ok(html.includes(`<link rel="canonical" href="${original}"`), 'canonical to the original, as the agreement asks');
       for (const phrase of ['Advertisement', 'Please enter your comment', 'Omar Siddiqi', 'RELATED ARTICLES']) assert.ok(!html.includes(phrase), phrase);

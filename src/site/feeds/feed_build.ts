@@ -24,6 +24,8 @@ export interface FeedSpec {
   language: string;
   publicUrl: string;
   content: FeedContent;
+  /** the terms the stories come under, plain text (RSS <copyright>, Atom <rights>; JSON Feed has no such field) */
+  rights?: string;
 }
 
 const EXCERPT_CHARS = 300;
@@ -107,6 +109,8 @@ export function buildFeed(kind: FeedKind, spec: FeedSpec, stories: FeedStory[]):
     updated: lastChange(stories),
     generator: 'Khabar',
     feedLinks: spec.self,
+    // Plain text in both (RSS <copyright>, Atom <rights> of type text): the XML writer escapes it.
+    ...(spec.rights ? { copyright: spec.rights } : {}),
   });
   for (const s of stories) feed.addItem(item(kind, s, spec));
   // RSS 2.0's <author> is an email address; a byline is a name, which Dublin Core's creator carries (one per author).

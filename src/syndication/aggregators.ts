@@ -1,0 +1,123 @@
+// Aggregators: partners who carry Khabar's stories through a full-text feed of their own. Each has a name, the
+// licence statement its feed carries, and a key (kha_..., shown once; only its SHA-256 is kept, as for Content API
+// keys in src/auth/api_keys.ts). Every answered pull is counted per aggregator per day (requests, stories served).
+import type { AppContext } from '../context.ts';
+import type { Db } from '../db/schema.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
+import { optionalText, requiredText } from '../content/fields.ts';
+import { hashKey, issueKey, wellFormedKey } from '../auth/api_keys.ts';
+
+export interface AggregatorView {
+  id: number;
+  name: string;
+  licence: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface UsageDay {
+  day: string;
+  requests: number;
+  items: number;
+}
+
+/** The aggregator a feed request speaks for. */
+export interface Puller {
+  id: number;
+  name: string;
+  licence: string;
+}
+
+type Row = { id: number; name: string; licence: string; prefix: string; created_at: string; last_used_at: string | null; revoked_at: string | null };
+
+function view(r: Row): AggregatorView {
+  return { id: r.id, name: r.name, licence: r.licence, prefix: r.prefix, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at };
+}
+
+const COLUMNS = ['id', 'name', 'licence', 'prefix', 'created_at', 'last_used_at', 'revoked_at'] as const;
+
+/** Every aggregator, newest first (never a key). */
+export async function listAggregators(db: Db): Promise<AggregatorView[]> {
+  return (await db.selectFrom('aggregators').select(COLUMNS).orderBy('id', 'desc').execute()).map(view);
+}
+
+/** One aggregator with its usage of the last `days` days, newest day first. */
+export async function getAggregator(ctx: AppContext, id: number, days = 30): Promise<{ aggregator: AggregatorView; usage: UsageDay[] }> {
+  const row = await ctx.db.selectFrom('aggregators').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+  if (!row) throw new NotFoundError('Aggregator not found');
+  return { aggregator: view(row), usage: await aggregatorUsage(ctx, id, days) };
+}
+
+/** An aggregator's pulls per day over the last `days` days (days without a pull are left out), newest first. */
+export async function aggregatorUsage(ctx: AppContext, id: number, days: number): Promise<UsageDay[]> {
+  const since = new Date(ctx.clock.now().getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10);
+  const rows = await ctx.db.selectFrom('aggregator_usage').select(['day', 'requests', 'items']).where('aggregator_id', '=', id)
+    .where('day', '>=', since).orderBy('day', 'desc').execute();
+  return rows.map((r) => ({ day: r.day, requests: Number(r.requests), items: Number(r.items) }));
+}
+
+/** Makes an aggregator and its key; the returned `key` is the only time it can be read. */
+export async function createAggregator(ctx: AppContext, input: { name: unknown; licence?: unknown }, createdBy: number | null): Promise<{ key: string; aggregator: AggregatorView }> {
+  const name = requiredText('name', input.name, 100);
+  const licence = optionalText('licence', input.licence, 2000);
+  const { key, prefix, hash } = issueKey('kha');
+  const row = await ctx.db.insertInto('aggregators').values({
+    name, licence, prefix, key_hash: hash, created_by: createdBy, created_at: ctx.clock.now().toISOString(), last_used_at: null, revoked_at: null,
+  }).returning(COLUMNS).executeTakeFirstOrThrow();
+  return { key, aggregator: view(row) };
+}
+
+/** Changes an aggregator's name or licence statement. */
+export async function updateAggregator(ctx: AppContext, id: number, patch: { name?: unknown; licence?: unknown }): Promise<AggregatorView> {
+  const set: { name?: string; licence?: string } = {};
+  if (patch.name !== undefined) set.name = requiredText('name', patch.name, 100);
+  if (patch.licence !== undefined) set.licence = optionalText('licence', patch.licence, 2000);
+  if (Object.keys(set).length) await ctx.db.updateTable('aggregators').set(set).where('id', '=', id).execute();
+  return (await getAggregator(ctx, id, 1)).aggregator;
+}
+
+/** Gives the aggregator a new key (the old one stops working at once, a revoked aggregator works again). */
+export async function renewAggregatorKey(ctx: AppContext, id: number): Promise<{ key: string; aggregator: AggregatorView }> {
+  await getAggregator(ctx, id, 1);
+  const { key, prefix, hash } = issueKey('kha');
+  await ctx.db.updateTable('aggregators').set({ prefix, key_hash: hash, revoked_at: null }).where('id', '=', id).execute();
+  return { key, aggregator: (await getAggregator(ctx, id, 1)).aggregator };
+}
+
+/** Revokes the aggregator's key: its feed answers 401 from then on. */
+export async function revokeAggregator(ctx: AppContext, id: number): Promise<void> {
+  const { aggregator } = await getAggregator(ctx, id, 1);
+  if (aggregator.revokedAt) throw new ConflictError('This aggregator\'s key is already revoked');
+  await ctx.db.updateTable('aggregators').set({ revoked_at: ctx.clock.now().toISOString() }).where('id', '=', id).execute();
+}
+
+/** Deletes the aggregator and its usage records. */
+export async function deleteAggregator(ctx: AppContext, id: number): Promise<void> {
+  await getAggregator(ctx, id, 1);
+  await ctx.db.deleteFrom('aggregator_usage').where('aggregator_id', '=', id).execute();
+  await ctx.db.deleteFrom('aggregators').where('id', '=', id).execute();
+}
+
+/** The aggregator whose key this is, unless unknown or revoked; notes when it was last used (at most once a minute). */
+export async function aggregatorByKey(ctx: AppContext, key: string): Promise<Puller | null> {
+  if (!wellFormedKey('kha', key)) return null;
+  const row = await ctx.db.selectFrom('aggregators').select(['id', 'name', 'licence', 'revoked_at', 'last_used_at']).where('key_hash', '=', hashKey(key)).executeTakeFirst();
+  if (!row || row.revoked_at) return null;
+  const now = ctx.clock.now().toISOString();
+  if (!row.last_used_at || row.last_used_at.slice(0, 16) !== now.slice(0, 16)) {
+    await ctx.db.updateTable('aggregators').set({ last_used_at: now }).where('id', '=', row.id).execute();
+  }
+  return { id: row.id, name: row.name, licence: row.licence };
+}
+
+/** Counts one answered pull of `items` stories on today's line (one upsert: pulls at once each count). */
+export async function countPull(ctx: AppContext, aggregatorId: number, items: number): Promise<void> {
+  const day = ctx.clock.now().toISOString().slice(0, 10);
+  await ctx.db.insertInto('aggregator_usage').values({ aggregator_id: aggregatorId, day, requests: 1, items })
+    .onConflict((oc) => oc.columns(['aggregator_id', 'day']).doUpdateSet((eb) => ({
+      requests: eb('aggregator_usage.requests', '+', 1),
+      items: eb('aggregator_usage.items', '+', items),
+    }))).execute();
+}
