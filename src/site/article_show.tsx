@@ -37,8 +37,8 @@ export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params:
     ctx.reads.get(`related:${a.id}`, () => relatedArticles(ctx.db, a, 4)),
     sectionRail(ctx, a.language, a.card.section, [a.id]),
     worldRail(ctx, a.language, [a.id]),
-    creativeFor(ctx, 'article-inline', path),
-    creativeFor(ctx, 'sidebar', path),
+    creativeFor(ctx, 'article-inline', path, a.language),
+    creativeFor(ctx, 'sidebar', path, a.language),
     loadCommentsBlock(ctx, a, req),
   ]);
   const description = a.standfirst || a.body_text.slice(0, 160);
