@@ -1,6 +1,6 @@
 // Site settings in the Admin API: read them all, change some (every change is in the audit log).
 import type { FastifyInstance } from 'fastify';
-import { FEED_CONTENTS, getSettings, updateSettings, type LocalizedSite } from '../content/settings.ts';
+import { FEED_CONTENTS, PERSIAN_LOCALES, getSettings, updateSettings, type LocalizedSite } from '../content/settings.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
 import { endpoint } from './endpoint.ts';
 import { Bool, Described as d, ListOf, NullableId, OneOf, Strict, Text, Type } from './schemas.ts';
@@ -13,6 +13,7 @@ const SettingsPatch = Strict({
   language: opt(d('The site\'s language (and its direction).', OneOf(LANGUAGES))),
   timeZone: opt(d('The newsroom\'s IANA time zone, e.g. Asia/Kabul.', Text(64))),
   calendar: opt(d('How dates are shown to readers.', OneOf(['gregorian', 'solar-hijri'] as const))),
+  persianLocale: opt(d('Which Persian dates follow: fa-AF (Afghan Solar Hijri months, Hamal ...) or fa-IR (Iranian, Farvardin ...).', OneOf(PERSIAN_LOCALES))),
   social: opt(d('Links in the footer, in order.', ListOf(Strict({ label: d('The link\'s text.', Text(60)), url: d('Its address (http or https).', Text(2000)) }), 20))),
   commentsCloseAfterDays: opt(Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 1, maximum: 3650,
     description: 'Comments close this many days after publication; null: never.' })),

@@ -4,7 +4,8 @@ import type { Db } from '../db/schema.ts';
 import { ValidationError } from '../errors.ts';
 import { optionalId, optionalText, optionalUrl, requiredText, slugFrom } from '../content/fields.ts';
 import { removeRow, requireRow, saveUnique } from '../content/rows.ts';
-import { Bool, Described as d, Id, Int, NullableId, NullableText, Optional, Strict, Text, type Static } from '../content/input_kit.ts';
+import { Bool, Described as d, Id, Int, NullableId, NullableText, Optional, Strict, Text, Type, type Static } from '../content/input_kit.ts';
+import { LANGUAGES } from '../i18n/languages.ts';
 
 /** What a newsroom sends to create an ad slot (the key is made from the name when missing). */
 export const SlotFields = Strict({
@@ -26,6 +27,8 @@ export const CreativeFields = Strict({
   startsAt: Optional(d('When it starts showing (ISO 8601), or null for now.', NullableText(40))),
   endsAt: Optional(d('When it stops showing (ISO 8601), or null for never.', NullableText(40))),
   active: Optional(d('Off pauses it without deleting it.', Bool)),
+  language: Optional(d('The language it speaks (pages in that language show it), or null for any page without a house ad of its own language.',
+    Type.Unsafe<string | null>({ type: ['string', 'null'], enum: [...LANGUAGES, null] }))),
 });
 export type CreativeInput = Static<typeof CreativeFields>;
 
@@ -80,6 +83,10 @@ function checkCreative(input: Partial<CreativeInput>, partial: boolean) {
     if (typeof input.active !== 'boolean') throw new ValidationError('active', 'active must be true or false');
     out.active = input.active ? 1 : 0;
   }
+  if (input.language !== undefined) {
+    if (input.language !== null && !(LANGUAGES as readonly unknown[]).includes(input.language)) throw new ValidationError('language', `language must be one of ${LANGUAGES.join(', ')}, or null`);
+    out.language = input.language;
+  }
   if (!partial && !out.headline && !out.image_media_id) throw new ValidationError('headline', 'a creative needs a headline or an image');
   return out;
 }
@@ -96,7 +103,7 @@ export async function createCreative(ctx: AppContext, input: CreativeInput): Pro
   const { id } = await ctx.db.insertInto('ad_creatives').values({
     slot_id: v.slot_id as number, name: v.name as string, headline: v.headline as string, body: v.body as string, link_url: v.link_url as string,
     image_media_id: (v.image_media_id as number | null) ?? null, weight: (v.weight as number) ?? 1, starts_at: (v.starts_at as string | null) ?? null,
-    ends_at: (v.ends_at as string | null) ?? null, active: (v.active as number) ?? 1, created_at: ctx.clock.now().toISOString(),
+    ends_at: (v.ends_at as string | null) ?? null, active: (v.active as number) ?? 1, language: (v.language as string | null) ?? null, created_at: ctx.clock.now().toISOString(),
   }).returning('id').executeTakeFirstOrThrow();
   await ctx.events.emit('ads.changed', {});
   return id;
@@ -114,19 +121,24 @@ export async function deleteCreative(ctx: AppContext, id: number): Promise<void>
   await ctx.events.emit('ads.changed', {});
 }
 
-/** Creatives of a slot that may run at `now`: active, weight > 0, inside their start/end dates. */
-export async function runningCreatives(db: Db, slotKey: string, now: Date) {
+/** Creatives of a slot that may run at `now`: active, weight > 0, inside their start/end dates. Given a page's
+ * language, those speaking it, or when it has none the language-neutral ones. */
+export async function runningCreatives(db: Db, slotKey: string, now: Date, language?: string) {
   const at = now.toISOString();
-  return db.selectFrom('ad_creatives').innerJoin('ad_slots', 'ad_slots.id', 'ad_creatives.slot_id')
+  const running = await db.selectFrom('ad_creatives').innerJoin('ad_slots', 'ad_slots.id', 'ad_creatives.slot_id')
     .selectAll('ad_creatives').where('ad_slots.key', '=', slotKey).where('ad_creatives.active', '=', 1).where('ad_creatives.weight', '>', 0)
     .where((eb) => eb.or([eb('ad_creatives.starts_at', 'is', null), eb('ad_creatives.starts_at', '<=', at)]))
     .where((eb) => eb.or([eb('ad_creatives.ends_at', 'is', null), eb('ad_creatives.ends_at', '>', at)]))
     .orderBy('ad_creatives.id').execute();
+  if (language === undefined) return running;
+  const own = running.filter((c) => c.language === language);
+  return own.length ? own : running.filter((c) => c.language === null);
 }
 
-/** Picks one running creative for the slot, with probability proportional to its weight; null if none. */
-export async function pickCreative(db: Db, slotKey: string, now: Date, random: () => number = Math.random) {
-  const list = await runningCreatives(db, slotKey, now);
+/** Picks one running creative for the slot (of the page's language when given), with probability proportional
+ * to its weight; null if none. */
+export async function pickCreative(db: Db, slotKey: string, now: Date, random: () => number = Math.random, language?: string) {
+  const list = await runningCreatives(db, slotKey, now, language);
   const total = list.reduce((s, c) => s + c.weight, 0);
   if (!total) return null;
   let r = random() * total;

@@ -20,6 +20,8 @@ export interface AdCreativesTable {
   starts_at: string | null;
   ends_at: string | null;
   active: number;
+  /** the language it speaks (en, fa, ps), or null: shown on pages of any language without creatives of their own */
+  language: string | null;
   created_at: string;
 }
 

@@ -71,12 +71,18 @@ export function excerpt(text: string, max = 200): string {
   return cut.slice(0, Math.max(cut.lastIndexOf(' '), max * 0.6)).replace(/[\s,;:.-]+$/, '') + '…';
 }
 
-/** A URL slug: lowercase Latin letters, digits and any-script letters joined by hyphens (Persian kept as is). */
+/** A URL slug: lowercase Latin letters, digits and any-script letters joined by hyphens. Dari and Pashto stay in
+ * their script, readable once percent-decoded: a zero-width non-joiner (می‌شود) becomes a hyphen like a space, so
+ * the letters keep the shapes they had; Arabic-keyboard letters fold to the Persian ones (ي ك ى -> ی ک ی) so a
+ * headline typed either way gets one address; vowel marks, tatweel and other invisible characters are dropped. */
 export function slugify(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\u200c\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/[\u200b\u200c]/g, '-')
+    .replace(/[\p{Cf}\u064b-\u065f\u0670\u0640]/gu, '')
+    .replace(/[يى]/g, 'ی')
+    .replace(/ك/g, 'ک')
     .replace(/['’`]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')

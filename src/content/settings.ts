@@ -6,6 +6,11 @@ import { LANGUAGES } from '../i18n/languages.ts';
 
 export type Calendar = 'gregorian' | 'solar-hijri';
 
+/** Which Persian the site's dates follow: Afghanistan's Dari (Solar Hijri months Hamal ... Hut, حمل ... حوت) or
+ * Iran's Persian (Farvardin ... Esfand, فروردین ... اسفند). Pashto always writes the Afghan months. */
+export const PERSIAN_LOCALES = ['fa-AF', 'fa-IR'] as const;
+export type PersianLocale = (typeof PERSIAN_LOCALES)[number];
+
 export interface SocialLink {
   label: string;
   url: string;
@@ -18,6 +23,8 @@ export interface SiteSettings {
   language: string;
   timeZone: string;
   calendar: Calendar;
+  /** the Persian of the site's dates: fa-AF (Afghan month names) or fa-IR (Iranian ones) */
+  persianLocale: PersianLocale;
   social: SocialLink[];
   /** close comments on articles older than this many days (null: never) */
   commentsCloseAfterDays: number | null;
@@ -48,6 +55,7 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   language: 'en',
   timeZone: 'UTC',
   calendar: 'gregorian',
+  persianLocale: 'fa-AF',
   social: [],
   commentsCloseAfterDays: null,
   moderateAll: false,
@@ -92,6 +100,7 @@ const checks: Checker = {
   language: (v) => (typeof v === 'string' && (LANGUAGES as readonly string[]).includes(v) ? null : `must be one of ${LANGUAGES.join(', ')}`),
   timeZone: (v) => (typeof v === 'string' && validTimeZone(v) ? null : 'must be an IANA time zone such as Asia/Kabul'),
   calendar: (v) => (v === 'gregorian' || v === 'solar-hijri' ? null : 'must be gregorian or solar-hijri'),
+  persianLocale: (v) => ((PERSIAN_LOCALES as readonly unknown[]).includes(v) ? null : `must be one of ${PERSIAN_LOCALES.join(', ')}`),
   social: (v) => (Array.isArray(v) && v.length <= 20 && v.every((s) => s && typeof s.label === 'string' && s.label.length <= 60
     && typeof s.url === 'string' && /^https?:\/\/[^\s]+$/.test(s.url)) ? null : 'must be a list of { label, url } with http(s) URLs'),
   commentsCloseAfterDays: (v) => (v === null || (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 3650) ? null : 'must be 1 to 3650 days or null'),

@@ -1,12 +1,14 @@
 // Dates as the newsroom's readers write them: the site's time zone, Gregorian or Solar Hijri calendar, and the
 // digits of the reader's script. Intl does the work; the Solar Hijri months get their Afghan names (Hamal ... Hut)
-// where the locale data carries the Iranian ones (Farvardin ... Esfand).
-import type { Calendar } from '../content/settings.ts';
+// where the locale data carries the Iranian ones (Farvardin ... Esfand), unless the site writes Iran's Persian.
+import type { Calendar, PersianLocale } from '../content/settings.ts';
 import { remember } from '../remember.ts';
 
 export interface DateContext {
   timeZone: string;
   calendar: Calendar;
+  /** fa-AF (the default): Afghan month names; fa-IR: Iranian ones, in Persian and in English transliteration */
+  persianLocale?: PersianLocale;
 }
 
 export type DateStyle = 'date' | 'datetime' | 'month' | 'weekday';
@@ -49,15 +51,17 @@ const formatted = remember<string>(5000);
 export function formatDate(at: string | Date, lang: string, d: DateContext, style: DateStyle = 'date'): string {
   // Stored times come as ISO strings: they key the memo as they are and are parsed only when formatted.
   const instant = typeof at === 'string' ? at : at.getTime();
-  return formatted(`${instant}|${lang}|${d.timeZone}|${d.calendar}|${style}`, () => formatAfresh(typeof at === 'string' ? new Date(at) : at, lang, d, style));
+  return formatted(`${instant}|${lang}|${d.timeZone}|${d.calendar}|${d.persianLocale ?? ''}|${style}`, () => formatAfresh(typeof at === 'string' ? new Date(at) : at, lang, d, style));
 }
 
 function formatAfresh(date: Date, lang: string, d: DateContext, style: DateStyle): string {
   const solar = d.calendar === 'solar-hijri';
+  const iranian = d.persianLocale === 'fa-IR';
   // The calendar is always named: fa-AF alone would default to the Persian calendar on a Gregorian site.
-  const locale = `${localeOf(lang)}-u-ca-${solar ? 'persian' : 'gregory'}`;
+  const locale = `${lang === 'fa' && iranian ? 'fa-IR' : localeOf(lang)}-u-ca-${solar ? 'persian' : 'gregory'}`;
   const f = formatter(locale, d.timeZone, OPTIONS[style], style);
-  if (!solar || HAS_AFGHAN_MONTHS.has(lang)) return f.format(date);
+  // Intl's own transliteration is Iran's (Farvardin): an Iranian site keeps it, an Afghan one renames the months.
+  if (!solar || HAS_AFGHAN_MONTHS.has(lang) || iranian) return f.format(date);
   const month = Number(formatter('en-u-ca-persian', d.timeZone, { month: 'numeric' }, 'm').format(date));
   return f.formatToParts(date).map((p) => (p.type === 'month' ? AFGHAN_MONTHS[month - 1] : p.value)).join('');
 }

@@ -37,8 +37,8 @@ export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params:
     ctx.reads.get(`related:${a.id}`, () => relatedArticles(ctx.db, a, 4)),
     sectionRail(ctx, a.language, a.card.section, [a.id]),
     worldRail(ctx, a.language, [a.id]),
-    creativeFor(ctx, 'article-inline', path),
-    creativeFor(ctx, 'sidebar', path),
+    creativeFor(ctx, 'article-inline', path, a.language),
+    creativeFor(ctx, 'sidebar', path, a.language),
     loadCommentsBlock(ctx, a, req),
   ]);
   // The article's own SEO words when the newsroom gave them; the headline and standfirst otherwise.

@@ -27,7 +27,14 @@ for (const dialect of testDialects()) {
 test('text helpers: slugs keep Persian letters, plain text and excerpts', () => {
   assert.equal(slugify('  Hello, World!  '), 'hello-world');
   assert.equal(slugify('خبرهای مهاجرت'), 'خبرهای-مهاجرت');
-  assert.equal(slugify('می‌خواهم'), 'میخواهم', 'ZWNJ dropped inside a slug');
+  assert.equal(slugify('می‌خواهم'), 'می-خواهم', 'a ZWNJ parts a slug like a space, so each half keeps its shape');
+  assert.equal(slugify('کتاب‌ها و خانه‌ها'), 'کتاب-ها-و-خانه-ها');
+  assert.equal(slugify('علي كريمي'), slugify('علی کریمی'), 'Arabic-keyboard yeh and kaf fold to the Persian letters');
+  assert.equal(slugify('مُحَمَّد'), 'محمد', 'vowel marks dropped, not turned into hyphens');
+  assert.equal(slugify('خبـــر\u200d\u2060\ufeff\u00adها'), 'خبرها', 'tatweel and invisible characters dropped');
+  assert.equal(slugify('\u202bبازار\u202c\u200f'), 'بازار', 'bidi controls dropped');
+  assert.equal(slugify('۱۲ مدرسه، ۳ ولسوالی؟'), '۱۲-مدرسه-۳-ولسوالی', 'Arabic-script punctuation parts words');
+  assert.equal(slugify('ا'.repeat(5000)).length, 120, 'a very long word is cut');
   assert.equal(plainText('<p>One &amp; two</p><p>Three<br>four</p>'), 'One & two\n\nThree\nfour');
   assert.equal(excerpt('word '.repeat(100), 20), 'word word word word…');
   assert.equal(countWords('می‌خواهم بروم home'), 3);

@@ -31,3 +31,25 @@ test('formatted dates differ by every part of what was asked, also when asked ag
   }
   assert.throws(() => formatDate('not a date', 'en', kabul), RangeError);
 });
+
+test('Solar Hijri months: Afghan names for fa-AF and Pashto, Iranian ones for fa-IR, through the one formatter', () => {
+  const at = '2026-03-20T20:00:00.000Z'; // 1 Hamal (Farvardin) 1405 in Kabul
+  const afghan = { timeZone: 'Asia/Kabul', calendar: 'solar-hijri' as const };
+  const iranian = { ...afghan, persianLocale: 'fa-IR' as const };
+  assert.equal(formatDate(at, 'fa', afghan), '۱ حمل ۱۴۰۵');
+  assert.equal(formatDate(at, 'fa', { ...afghan, persianLocale: 'fa-AF' }), '۱ حمل ۱۴۰۵', 'fa-AF is the default');
+  assert.equal(formatDate(at, 'en', afghan), '1 Hamal 1405 AP');
+  assert.equal(formatDate(at, 'fa', iranian), '۱ فروردین ۱۴۰۵');
+  assert.equal(formatDate(at, 'en', iranian), '1 Farvardin 1405 AP');
+  // Pashto is written in Afghanistan: وری (Hamal) whichever Persian the site's Dari follows.
+  for (const d of [afghan, iranian]) assert.match(formatDate(at, 'ps', d), /وری/);
+  // Month-long styles too: the 12th month is Hut in Afghanistan, Esfand in Iran.
+  const hut = '2027-03-01T08:00:00.000Z';
+  assert.equal(formatDate(hut, 'fa', afghan, 'month'), '۱۴۰۵ حوت');
+  assert.equal(formatDate(hut, 'fa', iranian, 'month'), '۱۴۰۵ اسفند');
+  assert.equal(formatDate(hut, 'en', afghan, 'month'), 'Hut 1405 AP');
+  assert.equal(formatDate(hut, 'en', iranian, 'month'), 'Esfand 1405 AP');
+  // A Gregorian site is untouched by the setting's Solar Hijri names, but writes Gregorian months each locale's way.
+  assert.equal(formatDate(at, 'fa', { ...afghan, calendar: 'gregorian' }), '۲۱ مارچ ۲۰۲۶');
+  assert.equal(formatDate(at, 'fa', { ...iranian, calendar: 'gregorian' }), '۲۱ مارس ۲۰۲۶');
+});

@@ -38,7 +38,12 @@ for (const dialect of testDialects()) {
         assert.match(home.body, /<time datetime="2026-11-25">Wednesday, 4 Qaws 1405 AP<\/time>/);
         const dariPage = await get('/articles/' + encodeURIComponent('بازگشت-مهاجران-از-مرز'));
         assert.match(dariPage.body, /<time datetime="2026-11-20T08:00:00.000Z">۲۹ عقرب ۱۴۰۵ ساعت ۱۲:۳۰<\/time>/);
-        await updateSettings(t.ctx, { calendar: 'gregorian' });
+        // A site writing Iran's Persian names the same month Aban, in the page's date and the date bar alike.
+        await updateSettings(t.ctx, { persianLocale: 'fa-IR' });
+        const iranian = await get('/articles/' + encodeURIComponent('بازگشت-مهاجران-از-مرز'));
+        assert.match(iranian.body, /<time datetime="2026-11-20T08:00:00.000Z">۲۹ آبان ۱۴۰۵ ساعت ۱۲:۳۰<\/time>/);
+        assert.match((await get('/')).body, /<time datetime="2026-11-25">Wednesday, 4 Azar 1405 AP<\/time>/);
+        await updateSettings(t.ctx, { calendar: 'gregorian', persianLocale: 'fa-AF' });
       });
 
       await s.test('date archives follow the site time zone and list their months', async () => {
