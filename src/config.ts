@@ -25,6 +25,13 @@ export const SETTING_NAMES = [
   'KHABAR_MIRRORS',
   'KHABAR_REDIS_PREFIX',
   'KHABAR_MEDIA_DIR',
+  'KHABAR_S3_ENDPOINT',
+  'KHABAR_S3_BUCKET',
+  'KHABAR_S3_REGION',
+  'KHABAR_S3_ACCESS_KEY_ID',
+  'KHABAR_S3_SECRET_ACCESS_KEY',
+  'KHABAR_S3_PATH_STYLE',
+  'KHABAR_DB_POOL',
 ] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 export type Environment = Partial<Record<SettingName, string | undefined>>;
@@ -68,6 +75,22 @@ export interface Config {
   redisPrefix: string;
   /** where media files live: the data folder's media/ by default; with several instances, a folder they all share */
   mediaDir: string;
+  /** an S3-compatible bucket for media instead of the folder (KHABAR_S3_*); null keeps them in mediaDir */
+  s3: S3Settings | null;
+  /** PostgreSQL: the most connections this instance's pool opens */
+  dbPool: number;
+}
+
+/** Where an S3-compatible store is and how to sign for it; the secret key is never logged or echoed. */
+export interface S3Settings {
+  /** the service's origin, e.g. https://s3.eu-central-1.amazonaws.com or http://127.0.0.1:9000 */
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** endpoint/bucket/key addresses (MinIO, Garage, most self-hosted servers) rather than bucket.endpoint/key */
+  pathStyle: boolean;
 }
 
 export const METRICS_EXPOSURES = ['local', 'open', 'off'] as const;
@@ -75,6 +98,27 @@ export type MetricsExposure = (typeof METRICS_EXPOSURES)[number];
 
 function mediaDir(raw: string | undefined, data: string): string {
   return raw === undefined ? join(data, 'media') : folder('KHABAR_MEDIA_DIR', raw);
+}
+
+const S3_NEEDED = ['KHABAR_S3_ENDPOINT', 'KHABAR_S3_BUCKET', 'KHABAR_S3_ACCESS_KEY_ID', 'KHABAR_S3_SECRET_ACCESS_KEY'] as const;
+
+/** The KHABAR_S3_* settings: none given keeps media in the folder; some given need the four that say where and who. */
+function s3(read: (name: SettingName) => string | undefined): S3Settings | null {
+  const s3Names = SETTING_NAMES.filter((n) => n.startsWith('KHABAR_S3_'));
+  if (s3Names.every((n) => read(n) === undefined)) return null;
+  const missing = S3_NEEDED.filter((n) => read(n) === undefined);
+  if (missing.length) throw new ConfigError(`Media on S3 needs ${missing.join(', ')} as well`);
+  if (read('KHABAR_MEDIA_DIR') !== undefined) throw new ConfigError('KHABAR_MEDIA_DIR and KHABAR_S3_* both say where media go: keep one of them');
+  const endpoint = url('KHABAR_S3_ENDPOINT', read('KHABAR_S3_ENDPOINT')!, ['http', 'https']);
+  if (endpoint.username || endpoint.password || endpoint.search || endpoint.hash) throw new ConfigError('KHABAR_S3_ENDPOINT must be the service\'s address alone, e.g. https://s3.eu-central-1.amazonaws.com (keys go in KHABAR_S3_ACCESS_KEY_ID and KHABAR_S3_SECRET_ACCESS_KEY)');
+  const bucket = read('KHABAR_S3_BUCKET')!;
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new ConfigError(`KHABAR_S3_BUCKET must be a bucket name (3 to 63 lower-case letters, digits, dots or dashes), got "${bucket}"`);
+  const region = read('KHABAR_S3_REGION') ?? 'us-east-1';
+  if (!/^[a-z0-9-]{1,32}$/.test(region)) throw new ConfigError(`KHABAR_S3_REGION must be a region name such as eu-central-1 or auto, got "${region}"`);
+  return {
+    endpoint: endpoint.href.replace(/\/$/, ''), bucket, region, accessKeyId: read('KHABAR_S3_ACCESS_KEY_ID')!, secretAccessKey: read('KHABAR_S3_SECRET_ACCESS_KEY')!,
+    pathStyle: bool('KHABAR_S3_PATH_STYLE', read('KHABAR_S3_PATH_STYLE'), false),
+  };
 }
 
 function redisPrefix(raw: string | undefined): string {
@@ -260,6 +304,8 @@ export function loadConfig(env: Environment = process.env): Config {
     mirrors: mirrors(read('KHABAR_MIRRORS')),
     redisPrefix: redisPrefix(read('KHABAR_REDIS_PREFIX')),
     mediaDir: mediaDir(read('KHABAR_MEDIA_DIR'), dir),
+    s3: s3(read),
+    dbPool: int('KHABAR_DB_POOL', read('KHABAR_DB_POOL'), 10, 1, 1000),
   };
 }
 

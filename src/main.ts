@@ -33,7 +33,9 @@ const ENV_HELP = `Environment:
   LOG_LEVEL             fatal, error, warn, info (default), debug, trace or silent
   KHABAR_ONION_URL      the site's onion service (http://xxx.onion), announced with Onion-Location
   KHABAR_MIRRORS        comma-separated addresses of mirrors, listed in the footer
-  KHABAR_FETCH_ALLOW    private addresses/networks partner fetches may reach (e.g. 10.0.0.0/8)`;
+  KHABAR_FETCH_ALLOW    private addresses/networks partner fetches may reach (e.g. 10.0.0.0/8)
+  KHABAR_MEDIA_DIR      media folder (default: media/ in the data folder); or KHABAR_S3_* for a bucket
+  KHABAR_DB_POOL        PostgreSQL connections per instance at most (default 10)`;
 
 const commands: Record<string, Command> = {
   serve: {

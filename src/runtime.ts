@@ -9,6 +9,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { EventBus } from './events.ts';
 import { DiskMediaStore } from './media/store.ts';
+import { S3MediaStore } from './media/s3_store.ts';
 import { ReadCache } from './content/read_cache.ts';
 import { DEFAULT_PASSWORD_COST, type PasswordCost } from './auth/passwords.ts';
 import { smtpTransport, type MailTransport } from './auth/mail.ts';
@@ -44,7 +45,7 @@ export interface RuntimeOptions {
 }
 
 export async function createRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
-  const { db, dialect, close, poolStats } = openDatabase(config.databaseUrl, opts.dbOptions);
+  const { db, dialect, close, poolStats } = openDatabase(config.databaseUrl, { poolSize: config.dbPool, ...opts.dbOptions });
   if (opts.migrate !== false) await migrateToLatest(db, { schema: opts.dbOptions?.schema });
   const clock = opts.clock ?? systemClock;
   const events = new EventBus();
@@ -55,7 +56,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     clock,
     events,
     reads: new ReadCache(clock, events),
-    media: new DiskMediaStore(config.mediaDir),
+    media: config.s3 ? new S3MediaStore(config.s3) : new DiskMediaStore(config.mediaDir),
     secret: loadSecret(config),
     passwordCost: opts.passwordCost ?? DEFAULT_PASSWORD_COST,
     mail: opts.mail !== undefined ? opts.mail : config.smtpUrl ? smtpTransport(config.smtpUrl) : null,

@@ -34,6 +34,8 @@ export interface OpenDatabase {
 export interface OpenOptions {
   /** PostgreSQL schema to use (tests give each run its own). */
   schema?: string;
+  /** PostgreSQL: the most connections the pool opens (KHABAR_DB_POOL; 10 unless given) */
+  poolSize?: number;
 }
 
 /** Opens a database from a SQLite path (or ":memory:") or a postgres:// URL. */
@@ -41,7 +43,7 @@ export function openDatabase(url: string, opts: OpenOptions = {}): OpenDatabase 
   if (isPostgresUrl(url)) {
     const pool = new (loadPg().Pool)({
       connectionString: url,
-      max: 10,
+      max: opts.poolSize ?? 10,
       ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }) });

@@ -207,6 +207,15 @@ test('every setting the CLI reads is checked the same way', () => {
     ['KHABAR_MIRRORS', Array.from({ length: 11 }, (_, i) => `https://m${i}.example`).join(','), /KHABAR_MIRRORS lists at most 10/],
     ['KHABAR_REDIS_PREFIX', 'news room', /KHABAR_REDIS_PREFIX must be 1 to 64 letters/],
     ['KHABAR_MEDIA_DIR', fileURLToPath(import.meta.url), /KHABAR_MEDIA_DIR must be a folder/],
+    // One S3 setting alone: the others that say where and who are named.
+    ['KHABAR_S3_ENDPOINT', 'https://s3.example', /Media on S3 needs KHABAR_S3_BUCKET, KHABAR_S3_ACCESS_KEY_ID, KHABAR_S3_SECRET_ACCESS_KEY as well/],
+    ['KHABAR_S3_BUCKET', 'media', /Media on S3 needs KHABAR_S3_ENDPOINT, KHABAR_S3_ACCESS_KEY_ID/],
+    ['KHABAR_S3_REGION', 'eu-central-1', /Media on S3 needs KHABAR_S3_ENDPOINT, KHABAR_S3_BUCKET/],
+    ['KHABAR_S3_ACCESS_KEY_ID', 'AKIA0', /Media on S3 needs KHABAR_S3_ENDPOINT, KHABAR_S3_BUCKET, KHABAR_S3_SECRET_ACCESS_KEY as well/],
+    ['KHABAR_S3_SECRET_ACCESS_KEY', 'do-not-echo', /Media on S3 needs KHABAR_S3_ENDPOINT, KHABAR_S3_BUCKET, KHABAR_S3_ACCESS_KEY_ID as well/],
+    ['KHABAR_S3_PATH_STYLE', '1', /Media on S3 needs/],
+    ['KHABAR_DB_POOL', '0', /KHABAR_DB_POOL must be a whole number from 1 to 1000, got "0"/],
+    ['KHABAR_DB_POOL', 'ten', /KHABAR_DB_POOL must be a whole number/],
   ];
   assert.deepEqual([...new Set(bad.map(([name]) => name))].sort(), [...SETTING_NAMES].sort(), 'a refused value for every setting the process reads');
   for (const [name, value, message] of bad) {
@@ -217,15 +226,30 @@ test('every setting the CLI reads is checked the same way', () => {
     DATABASE_URL: 'postgresql://u@h/db', REDIS_URL: 'rediss://cache.example:6380/0', SMTP_URL: 'smtps://u:p@mail.example', KHABAR_SECRET: 's'.repeat(16),
     KHABAR_PAGE_CACHE_MB: '0', KHABAR_PURGE_WEBHOOK: 'https://cdn.example/purge', KHABAR_METRICS: 'off', KHABAR_FETCH_ALLOW: '127.0.0.1/32, 10.1.2.3',
     KHABAR_ONION_URL: 'http://khabarxyz.onion/', KHABAR_MIRRORS: 'https://mirror.example/khabar/, https://other.example',
-    KHABAR_REDIS_PREFIX: 'daily', KHABAR_MEDIA_DIR: '/srv/khabar-media',
+    KHABAR_REDIS_PREFIX: 'daily', KHABAR_MEDIA_DIR: '/srv/khabar-media', KHABAR_DB_POOL: '4',
   });
   assert.deepEqual({ ...ok, dataDir: undefined }, {
     host: '::', port: 0, logLevel: 'warn', publicUrl: 'https://news.example', publicUrlGiven: true, demo: false, trustProxy: true,
     databaseUrl: 'postgresql://u@h/db', redisUrl: 'rediss://cache.example:6380/0', smtpUrl: 'smtps://u:p@mail.example', secret: 's'.repeat(16), dataDir: undefined,
     pageCacheBytes: 0, purgeWebhook: 'https://cdn.example/purge', metrics: 'off', fetchAllow: ['127.0.0.1/32', '10.1.2.3'],
     onionUrl: 'http://khabarxyz.onion', mirrors: ['https://mirror.example/khabar/', 'https://other.example/'],
-    redisPrefix: 'daily', mediaDir: '/srv/khabar-media',
+    redisPrefix: 'daily', mediaDir: '/srv/khabar-media', s3: null, dbPool: 4,
   });
+  // Media on S3: all four that say where and who, the folder not named as well, a bucket's name, an address alone;
+  // the secret key is never echoed.
+  const s3 = { KHABAR_S3_ENDPOINT: 'https://s3.eu-central-1.amazonaws.com/', KHABAR_S3_BUCKET: 'kabul-daily', KHABAR_S3_ACCESS_KEY_ID: 'AKIA0', KHABAR_S3_SECRET_ACCESS_KEY: 'do-not-echo' };
+  assert.deepEqual(loadConfig(s3).s3, { endpoint: 'https://s3.eu-central-1.amazonaws.com', bucket: 'kabul-daily', region: 'us-east-1', accessKeyId: 'AKIA0', secretAccessKey: 'do-not-echo', pathStyle: false });
+  assert.equal(loadConfig({ ...s3, KHABAR_S3_PATH_STYLE: '1', KHABAR_S3_REGION: 'auto' }).s3?.pathStyle, true);
+  for (const [more, message] of [
+    [{ KHABAR_MEDIA_DIR: '/srv/khabar-media' }, /KHABAR_MEDIA_DIR and KHABAR_S3_\* both say where media go/],
+    [{ KHABAR_S3_ENDPOINT: 's3.example' }, /KHABAR_S3_ENDPOINT must be a http:\/\/ or https:\/\/ URL/],
+    [{ KHABAR_S3_ENDPOINT: 'https://AKIA0:do-not-echo@s3.example' }, /KHABAR_S3_ENDPOINT must be the service's address alone/],
+    [{ KHABAR_S3_BUCKET: 'Kabul_Daily' }, /KHABAR_S3_BUCKET must be a bucket name/],
+    [{ KHABAR_S3_REGION: 'EU Central' }, /KHABAR_S3_REGION must be a region name/],
+    [{ KHABAR_S3_PATH_STYLE: 'maybe' }, /KHABAR_S3_PATH_STYLE must be 1 or 0/],
+  ] as const) {
+    assert.throws(() => loadConfig({ ...s3, ...more }), (e: unknown) => e instanceof ConfigError && message.test(e.message) && !e.message.includes('do-not-echo'), JSON.stringify(more));
+  }
   // Empty means unset: the defaults.
   const defaults = loadConfig(Object.fromEntries(SETTING_NAMES.map((name) => [name, ''])));
   assert.equal(defaults.publicUrl, 'http://127.0.0.1:3000');
