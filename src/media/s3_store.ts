@@ -57,6 +57,13 @@ export class S3MediaStore implements MediaStore {
     }
     return Buffer.from(await res.arrayBuffer());
   }
+
+  async delete(key: string): Promise<void> {
+    const res = await this.client.fetch(this.objectUrl(key), { method: 'DELETE', signal: AbortSignal.timeout(CALL_LIMIT_MS) });
+    await res.arrayBuffer();
+    // S3 answers 204 for a key that was there and for one that was not; a 404 (some services) is no error either.
+    if (!res.ok && res.status !== 404) throw new MediaStoreError(`The media bucket did not delete ${key} (HTTP ${res.status})`);
+  }
 }
 
 /** Where the bucket's objects start, without a trailing slash. */

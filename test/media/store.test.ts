@@ -55,9 +55,14 @@ for (const { name, place } of implementations) {
       // A later write replaces the earlier one for every reader.
       await b.put('variants/flood-480.webp', x);
       assert.deepEqual(await a.get('variants/flood-480.webp'), x);
+      // A delete by one instance is seen by the other; deleting what is not there is no error.
+      await a.delete('variants/flood-480.webp');
+      assert.equal(await b.get('variants/flood-480.webp'), null);
+      await b.delete('variants/flood-480.webp');
       for (const key of ['../secret.key', 'a/../../etc/passwd', '/etc/passwd', 'a//b', '.hidden', 'a?x=1', 'a b']) {
         await assert.rejects(a.put(key, Buffer.from('x')), /unsafe media key/, key);
         assert.equal(await b.get(key), null, key);
+        await assert.rejects(b.delete(key), /unsafe media key/, key);
       }
     } finally {
       await p.close();
