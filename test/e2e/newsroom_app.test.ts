@@ -27,6 +27,7 @@ import type { Letter } from '../../src/auth/mail.ts';
 import { createPerson } from '../../src/content/people.ts';
 import { createSection } from '../../src/content/sections.ts';
 import { runDueJobs } from '../../src/jobs/runner.ts';
+import { startPartnerSites, type PartnerSites } from '../helpers/partners.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PASSWORD = 'juniper lantern orchard';
@@ -59,9 +60,11 @@ function localInput(d: Date): string {
 test('the newsroom app in Chromium: set up, two-factor, invite; write, upload, submit, schedule, publish, restore, survive a dropped network, moderate', async (t) => {
   let tc: TestContext | undefined;
   let server: TestServer | undefined;
+  let partners: PartnerSites | undefined;
   const browser = await launchBrowser();
   try {
-    tc = await makeTestContext('sqlite');
+    partners = await startPartnerSites();
+    tc = await makeTestContext('sqlite', { fetchAllow: ['127.0.0.1/32'] });
     const ctx = tc.ctx;
     const letters: Letter[] = [];
     ctx.mail = { sendMail: async (l) => { letters.push(l); } };
@@ -176,20 +179,28 @@ test('the newsroom app in Chromium: set up, two-factor, invite; write, upload, s
       await screen('audit');
       await open('Sources', 'Syndication sources');
       await page.getByRole('link', { name: 'Add a source' }).click();
-      await page.getByLabel('Name').fill('Agri Wire');
-      await page.getByLabel('Website').fill('https://agri.example');
-      await page.getByLabel('Default section').selectOption({ label: 'Immigration News' });
-      await page.getByLabel('Their categories in our sections').fill('Migration = immigration-news');
+      await page.getByLabel('Name').fill('Valley Herald');
+      await page.getByLabel('Feed address (RSS, Atom or JSON Feed)').fill(`${partners!.base}/valley/feed.xml`);
+      await page.getByLabel('Website').fill(partners!.base);
+      await page.getByLabel('Their categories in our sections').fill('Afghanistan = immigration-news');
       await page.getByRole('button', { name: 'Save' }).click();
       await page.waitForURL(/\/admin\/sources\/\d+$/);
-      await page.getByRole('heading', { name: 'Poll history' }).waitFor();
+      await page.getByText('Not polled yet.').waitFor();
+      await page.getByRole('button', { name: 'Poll now' }).click();
+      await page.locator('ol.rows li').first().waitFor();
+      assert.match(await page.locator('ol.rows').innerText(), /fine, \d+ new of 3/);
       await screen('source');
       await page.getByRole('link', { name: 'All sources' }).click();
-      await page.getByText('Not polled yet.').waitFor();
+      await page.getByText(/Last poll .*: fine/).waitFor();
       await screen('sources');
       await page.getByRole('link', { name: 'Stories waiting for review' }).click();
-      await page.getByText('No partner stories are waiting.').waitFor();
+      const flood = page.locator('.queue-item', { hasText: 'Floodwaters recede in Kunar' });
+      assert.match(await flood.innerText(), /Filed under Immigration News/);
       await screen('syndication-queue');
+      await flood.getByRole('button', { name: /^Publish/ }).click();
+      await page.getByText('“Floodwaters recede in Kunar as families return home” is published.').waitFor();
+      await page.locator('.queue-item', { hasText: 'Pamir road' }).getByRole('button', { name: /^Turn down/ }).click();
+      await page.getByText('No partner stories are waiting.').waitFor();
       await page.getByRole('link', { name: 'Comments', exact: true }).click();
       await open('Comment settings and blocks', 'Comment settings');
       await page.getByLabel('Block by').selectOption({ label: 'Network' });
@@ -212,14 +223,17 @@ test('the newsroom app in Chromium: set up, two-factor, invite; write, upload, s
       await screen('dashboard');
       assert.equal(await page.getByRole('link', { name: 'API reference' }).getAttribute('href'), '/api/reference', 'the app links the API reference');
       await page.getByRole('link', { name: 'Media', exact: true }).click();
+      // The partner's pictures came in with its stories; hers is the newest, first in the grid.
+      await page.locator('.grid .tile').first().waitFor();
+      const before = await page.locator('.grid .tile').count();
       const jpeg = await sharp({ create: { width: 1200, height: 675, channels: 3, background: '#336699' } }).jpeg().toBuffer();
       await page.setInputFiles('#upload', [
         { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') },
         { name: 'river.jpg', mimeType: 'image/jpeg', buffer: jpeg },
       ]);
       assert.match(await page.getByRole('alert').first().innerText(), /notes\.txt is not a picture/);
-      await page.locator('.grid .tile').first().waitFor();
-      assert.equal(await page.locator('.grid .tile').count(), 1, 'only the picture was sent');
+      await page.waitForFunction((n) => document.querySelectorAll('.grid .tile').length > n, before);
+      assert.equal(await page.locator('.grid .tile').count(), before + 1, 'only the picture was sent');
       await page.locator('.grid .tile').first().click();
       await page.getByLabel('Alt text (what the picture shows)').fill('The Kabul river at high water');
       await page.getByLabel('Credit').fill('Photo: Mina Rahimi');
@@ -265,7 +279,7 @@ test('the newsroom app in Chromium: set up, two-factor, invite; write, upload, s
       await page.locator('.grid .tile').first().click();
       await page.getByRole('button', { name: 'Delete the picture' }).click();
       assert.match(await page.locator('.describe [role="alert"]').innerText(), /in use.*article “Water prices rise in Kabul”/);
-      assert.equal(await page.locator('.grid .tile').count(), 1, 'the picture is still there');
+      assert.equal(await page.locator('.grid .tile', { hasText: 'The Kabul river at high water' }).count(), 1, 'the picture is still there');
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.waitForURL(/\/admin\/sign-in/);
     });
@@ -358,5 +372,6 @@ test('the newsroom app in Chromium: set up, two-factor, invite; write, upload, s
     await browser.close();
     await server?.close();
     await tc?.close();
+    await partners?.close();
   }
 });
