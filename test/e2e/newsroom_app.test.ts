@@ -1,11 +1,17 @@
-// The newsroom app in a real Chromium, through the app's screens only: a contributor uploads a picture (a text
-// file is refused before upload), writes an article with a fragment pasted from Word and that picture, and submits
-// it; an editor finds it in review, schedules it, and at the scheduled time (the controllable clock and the job
-// runner) it is on the public site with its byline, picture and section; the network drops mid-edit and nothing
-// typed is lost; the editor restores an earlier revision; a comment held by the bot defence is approved with the
-// keyboard in the moderation screen and appears under the article. Every screen: no serious or critical axe-core
-// finding, no request to another host, no CSP or script error; screenshots at desktop and 390 px width are written
-// to .tmp/e2e-screens/ (KHABAR_E2E_SCREENS to change it).
+// The newsroom app in a real Chromium, through the app's screens and the JS-free staff pages only: the owner opens
+// the setup link the server prints, sets a password, turns on two-factor authentication (codes computed here from
+// the key the page shows, with the TOTP library the server uses), invites a contributor and an editor from the
+// staff screen (sending one invitation again), makes an API key, reads the audit log, adds a syndication source and
+// blocks a network from the comment settings. The contributor accepts her invitation from the email, uploads a
+// picture (a text file is refused before upload), writes an article with a fragment pasted from Word and that
+// picture, submits it, and cannot delete the picture while it is used; the editor accepts his invitation, finds the
+// article in review, schedules it, and at the scheduled time (the controllable clock and the job runner) it is on
+// the public site with its byline, picture and section; the network drops mid-edit and nothing typed is lost; the
+// editor restores an earlier revision; a comment held by the bot defence is approved with the keyboard in the
+// moderation screen and appears under the article. The test itself makes no API call: it reads the letters the
+// server sends the way the link tests do. Every screen: no serious or critical axe-core finding, no request to
+// another host, no CSP or script error; screenshots at desktop and 390 px width are written to .tmp/e2e-screens/
+// (KHABAR_E2E_SCREENS to change it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -15,10 +21,13 @@ import sharp from 'sharp';
 import { makeTestContext, type TestContext } from '../helpers/context.ts';
 import { launchBrowser, startTestServer, recordRequests, foreignRequests, type TestServer } from '../helpers/browser.ts';
 import { buildApp } from '../../src/http/app.ts';
-import { createUser } from '../../src/auth/users.ts';
+import { Secret, TOTP } from 'otpauth';
+import { setupNotice } from '../../src/auth/setup.ts';
+import type { Letter } from '../../src/auth/mail.ts';
 import { createPerson } from '../../src/content/people.ts';
 import { createSection } from '../../src/content/sections.ts';
 import { runDueJobs } from '../../src/jobs/runner.ts';
+import { startPartnerSites, type PartnerSites } from '../helpers/partners.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PASSWORD = 'juniper lantern orchard';
@@ -37,25 +46,41 @@ async function axeFindings(page: Page): Promise<string[]> {
   return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id} at ${v.at}`);
 }
 
+/** The code an authenticator app shows for the key at that moment (the server's own TOTP settings). */
+function totp(secret: string, at: Date): string {
+  return TOTP.generate({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30, timestamp: at.getTime() });
+}
+
 /** The local time the browser's datetime-local field takes for this instant (both run in the machine's zone). */
 function localInput(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-test('the newsroom app in Chromium: write, upload, submit, schedule, publish, restore, survive a dropped network, moderate', async (t) => {
+test('the newsroom app in Chromium: set up, two-factor, invite; write, upload, submit, schedule, publish, restore, survive a dropped network, moderate', async (t) => {
   let tc: TestContext | undefined;
   let server: TestServer | undefined;
+  let partners: PartnerSites | undefined;
   const browser = await launchBrowser();
   try {
-    tc = await makeTestContext('sqlite');
+    partners = await startPartnerSites();
+    tc = await makeTestContext('sqlite', { fetchAllow: ['127.0.0.1/32'] });
     const ctx = tc.ctx;
+    const letters: Letter[] = [];
+    ctx.mail = { sendMail: async (l) => { letters.push(l); } };
     server = await startTestServer(await buildApp(ctx));
     const base = server.base;
     await createSection(ctx, { name: 'Immigration News', position: 1 });
     await createPerson(ctx, { name: 'Mina Rahimi', bio: 'Mina covers water and migration.' });
-    await createUser(ctx, { email: 'nadia@khabar.test', name: 'Nadia Sultani', password: PASSWORD, role: 'contributor' });
-    await createUser(ctx, { email: 'omar@khabar.test', name: 'Omar Zahir', password: PASSWORD, role: 'editor' });
+    const printed = (await setupNotice(ctx, base)) ?? '';
+    const setupLink = /(http:\/\/\S+\/admin\/setup\?token=\S+)/.exec(printed)?.[1];
+    assert.ok(setupLink, `serve prints a setup link: ${printed}`);
+    /** The invitation link in the last letter to `to` (links name the configured public address; the test server listens elsewhere). */
+    const invitationFor = (to: string) => {
+      const url = letters.filter((l) => l.to === to).at(-1)?.text.match(/https?:\/\/\S+/)?.[0];
+      assert.ok(url, `a letter went to ${to}`);
+      return base + url.slice(new URL(url).origin.length);
+    };
     mkdirSync(SCREENS, { recursive: true });
 
     const page = await browser.newPage();
@@ -67,6 +92,11 @@ test('the newsroom app in Chromium: write, upload, submit, schedule, publish, re
     page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
     page.on('dialog', (d) => { void d.accept(); });
     const findings: string[] = [];
+    /** A JS-free staff page: axe only. */
+    const checkPage = async (name: string) => {
+      await page.waitForLoadState('load');
+      for (const f of await axeFindings(page)) findings.push(`${name}: ${f}`);
+    };
     const screen = async (name: string) => {
       await page.waitForLoadState('load');
       for (const f of await axeFindings(page)) findings.push(`${name}: ${f}`);
@@ -76,28 +106,134 @@ test('the newsroom app in Chromium: write, upload, submit, schedule, publish, re
       await page.screenshot({ path: `${SCREENS}/${name}-390.png`, fullPage: true });
       await page.setViewportSize({ width: 1280, height: 900 });
     };
-    const signIn = async (email: string) => {
-      await page.goto(`${base}/admin/sign-in`);
-      await page.getByLabel('Email address').fill(email);
+    const saved = () => page.locator('.save-status.saved').waitFor();
+    const open = async (link: string, heading: string) => {
+      await page.getByRole('link', { name: link, exact: true }).click();
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+    };
+
+    await t.test('the owner opens the printed setup link, sets a password and turns on two-factor authentication', async () => {
+      assert.equal((await page.goto(setupLink!))?.status(), 200);
+      await checkPage('setup');
+      await page.getByLabel('Your name').fill('Farida Noori');
+      await page.getByLabel('Email address').fill('farida@khabar.test');
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Create the owner account' }).click();
+      await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+      await page.getByRole('link', { name: 'Set up two-factor authentication' }).click();
+      await page.getByRole('button', { name: 'Show my setup key' }).click();
+      await checkPage('two-factor key');
+      const secret = (await page.locator('.admin-secret code').first().innerText()).replace(/\s/g, '');
+      await page.getByLabel('Code').fill(totp(secret, tc!.clock.now()));
+      await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
+      assert.equal(await page.locator('.admin-codes li').count(), 10, 'recovery codes are shown');
+      await page.getByRole('link', { name: 'Continue to the newsroom' }).click();
+      await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+      await screen('dashboard-owner');
+      // Signing in again now asks for a code from the authenticator.
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.waitForURL(/\/admin\/sign-in/);
+      await page.getByLabel('Email address').fill('farida@khabar.test');
       await page.getByLabel('Password').fill(PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(`${base}/admin/sign-in/code`);
+      tc!.clock.advance(60_000);
+      await page.getByLabel('Code').fill(totp(secret, tc!.clock.now()));
+      await page.getByRole('button', { name: 'Continue' }).click();
       await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
-    };
-    const saved = () => page.locator('.save-status.saved').waitFor();
+    });
 
-    await t.test('a contributor uploads a picture; a text file is refused before upload', async () => {
-      await signIn('nadia@khabar.test');
+    await t.test('she invites a contributor and an editor from the staff screen, and sends one invitation again', async () => {
+      await open('Staff', 'Staff and invitations');
+      assert.match(await page.locator('.rows').first().innerText(), /Farida Noori[\s\S]*Two-factor on/);
+      const invite = async (email: string, name: string, role: string) => {
+        await page.getByLabel('Email address').fill(email);
+        await page.getByLabel('Their name (optional)').fill(name);
+        await page.getByLabel('Role', { exact: true }).selectOption({ label: role });
+        await page.getByRole('button', { name: 'Send the invitation' }).click();
+        await page.getByText(`The invitation was emailed to ${email}.`).waitFor();
+      };
+      await invite('nadia@khabar.test', 'Nadia Sultani', 'Contributor');
+      await invite('omar@khabar.test', 'Omar Zahir', 'Editor');
+      const first = invitationFor('nadia@khabar.test');
+      await page.getByRole('button', { name: 'Send again nadia@khabar.test' }).click();
+      await page.getByText('A fresh invitation went to nadia@khabar.test.').waitFor();
+      assert.notEqual(invitationFor('nadia@khabar.test'), first, 'a fresh link went out');
+      assert.match(await page.locator('.rows').nth(1).innerText(), /nadia@khabar\.test[\s\S]*Contributor[\s\S]*omar@khabar\.test[\s\S]*Editor/);
+      await screen('staff');
+    });
+
+    await t.test('she makes an API key, reads the audit log, adds a source and blocks a network', async () => {
+      await open('API keys', 'Content API keys');
+      await page.getByLabel('Who the key is for').fill('Mobile app');
+      await page.getByRole('button', { name: 'Make the key' }).click();
+      assert.match(await page.getByLabel('The key', { exact: true }).inputValue(), /^khk_/);
+      await screen('api-keys');
+      await open('Audit log', 'Audit log');
+      await page.getByLabel('Action').fill('invitation.resend');
+      await page.getByRole('button', { name: 'Show' }).click();
+      await page.waitForURL(/action=invitation\.resend/);
+      await page.locator('.audit tbody tr').first().waitFor();
+      assert.equal(await page.locator('.audit tbody tr').count(), 1);
+      assert.match(await page.locator('.audit tbody').innerText(), /invitation\.resend[\s\S]*Farida Noori/);
+      await screen('audit');
+      await open('Sources', 'Syndication sources');
+      await page.getByRole('link', { name: 'Add a source' }).click();
+      await page.getByLabel('Name').fill('Valley Herald');
+      await page.getByLabel('Feed address (RSS, Atom or JSON Feed)').fill(`${partners!.base}/valley/feed.xml`);
+      await page.getByLabel('Website').fill(partners!.base);
+      await page.getByLabel('Their categories in our sections').fill('Afghanistan = immigration-news');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.waitForURL(/\/admin\/sources\/\d+$/);
+      await page.getByText('Not polled yet.').waitFor();
+      await page.getByRole('button', { name: 'Poll now' }).click();
+      await page.locator('ol.rows li').first().waitFor();
+      assert.match(await page.locator('ol.rows').innerText(), /fine, \d+ new of 3/);
+      await screen('source');
+      await page.getByRole('link', { name: 'All sources' }).click();
+      await page.getByText(/Last poll .*: fine/).waitFor();
+      await screen('sources');
+      await page.getByRole('link', { name: 'Stories waiting for review' }).click();
+      const flood = page.locator('.queue-item', { hasText: 'Floodwaters recede in Kunar' });
+      assert.match(await flood.innerText(), /Filed under Immigration News/);
+      await screen('syndication-queue');
+      await flood.getByRole('button', { name: /^Publish/ }).click();
+      await page.getByText('“Floodwaters recede in Kunar as families return home” is published.').waitFor();
+      await page.locator('.queue-item', { hasText: 'Pamir road' }).getByRole('button', { name: /^Turn down/ }).click();
+      await page.getByText('No partner stories are waiting.').waitFor();
+      await page.getByRole('link', { name: 'Comments', exact: true }).click();
+      await open('Comment settings and blocks', 'Comment settings');
+      await page.getByLabel('Block by').selectOption({ label: 'Network' });
+      await page.getByLabel('The network').fill('198.51.100.0/24');
+      await page.getByRole('button', { name: 'Block', exact: true }).click();
+      await page.getByText('198.51.100.0/24 is blocked.').waitFor();
+      await screen('comment-settings');
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.waitForURL(/\/admin\/sign-in/);
+    });
+
+    await t.test('the contributor accepts her invitation, uploads a picture; a text file is refused before upload', async () => {
+      await page.goto(invitationFor('nadia@khabar.test'));
+      await checkPage('invitation');
+      assert.equal(await page.getByLabel('Your name').inputValue(), 'Nadia Sultani', 'the name the owner typed');
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Create my account' }).click();
+      await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+      assert.match(await page.locator('main').innerText(), /Signed in as Nadia Sultani/);
       await screen('dashboard');
       assert.equal(await page.getByRole('link', { name: 'API reference' }).getAttribute('href'), '/api/reference', 'the app links the API reference');
       await page.getByRole('link', { name: 'Media', exact: true }).click();
+      // The partner's pictures came in with its stories; hers is the newest, first in the grid.
+      await page.locator('.grid .tile').first().waitFor();
+      const before = await page.locator('.grid .tile').count();
       const jpeg = await sharp({ create: { width: 1200, height: 675, channels: 3, background: '#336699' } }).jpeg().toBuffer();
       await page.setInputFiles('#upload', [
         { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') },
         { name: 'river.jpg', mimeType: 'image/jpeg', buffer: jpeg },
       ]);
       assert.match(await page.getByRole('alert').first().innerText(), /notes\.txt is not a picture/);
-      await page.locator('.grid .tile').first().waitFor();
-      assert.equal(await page.locator('.grid .tile').count(), 1, 'only the picture was sent');
+      await page.waitForFunction((n) => document.querySelectorAll('.grid .tile').length > n, before);
+      assert.equal(await page.locator('.grid .tile').count(), before + 1, 'only the picture was sent');
       await page.locator('.grid .tile').first().click();
       await page.getByLabel('Alt text (what the picture shows)').fill('The Kabul river at high water');
       await page.getByLabel('Credit').fill('Photo: Mina Rahimi');
@@ -138,12 +274,21 @@ test('the newsroom app in Chromium: write, upload, submit, schedule, publish, re
       await screen('editor');
       await page.getByRole('button', { name: 'Submit for review' }).click();
       await page.getByText('in review', { exact: true }).waitFor();
+      // The picture is in use now: the library refuses to delete it and says where.
+      await page.getByRole('link', { name: 'Media', exact: true }).click();
+      await page.locator('.grid .tile').first().click();
+      await page.getByRole('button', { name: 'Delete the picture' }).click();
+      assert.match(await page.locator('.describe [role="alert"]').innerText(), /in use.*article “Water prices rise in Kabul”/);
+      assert.equal(await page.locator('.grid .tile', { hasText: 'The Kabul river at high water' }).count(), 1, 'the picture is still there');
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.waitForURL(/\/admin\/sign-in/);
     });
 
-    await t.test('an editor schedules it; at that time it is public with byline, picture and section', async () => {
-      await signIn('omar@khabar.test');
+    await t.test('the editor accepts his invitation and schedules it; at that time it is public with byline, picture and section', async () => {
+      await page.goto(invitationFor('omar@khabar.test'));
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Create my account' }).click();
+      await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
       await page.getByRole('link', { name: 'Articles', exact: true }).click();
       await page.getByRole('tab', { name: /In review/ }).click();
       await page.getByRole('link', { name: 'Water prices rise in Kabul' }).waitFor();
@@ -227,5 +372,6 @@ test('the newsroom app in Chromium: write, upload, submit, schedule, publish, re
     await browser.close();
     await server?.close();
     await tc?.close();
+    await partners?.close();
   }
 });

@@ -27,6 +27,7 @@ export function SourceForm({ id }: ScreenProps) {
   const [polls, setPolls] = useState<Poll[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [note, setNote] = useState('');
+  const [title, setTitle] = useState('');
   const set = (k: string, v: string) => setForm((f) => ({ ...f, [k]: v }));
 
   const loadPolls = async () => { if (id) setPolls((await api<{ polls: Poll[] }>('GET', `/api/admin/sources/${id}/polls`)).polls); };
@@ -36,6 +37,7 @@ export function SourceForm({ id }: ScreenProps) {
         setSections((await api<{ sections: Section[] }>('GET', '/api/admin/sections')).sections);
         if (!id) return;
         const s = (await api<{ source: SourceRow }>('GET', `/api/admin/sources/${id}`)).source;
+        setTitle(s.name);
         setForm({ name: s.name, feedUrl: s.feed_url ?? '', siteUrl: s.site_url, description: s.description, licence: s.licence, language: s.language,
           sectionId: s.section_id ? String(s.section_id) : '', categoryMap: mapText(s.category_map), rules: rulesText(s.rules), pollMinutes: String(s.poll_minutes),
           autoPublish: String(Boolean(s.auto_publish)) });
@@ -58,6 +60,7 @@ export function SourceForm({ id }: ScreenProps) {
     try {
       if (id) {
         await api('PATCH', `/api/admin/sources/${id}`, body);
+        setTitle(form.name);
         setNote(t('source.saved'));
       } else {
         const made = await api<{ id: number }>('POST', '/api/admin/sources', body);
@@ -85,7 +88,7 @@ export function SourceForm({ id }: ScreenProps) {
   );
   return (
     <section class="people">
-      <div class="heading"><h1>{id ? t('source.edit') : t('source.new')}</h1><a href="/admin/sources">{t('source.back')}</a></div>
+      <div class="heading"><h1 dir="auto">{id ? title || t('source.edit') : t('source.new')}</h1><a href="/admin/sources">{t('source.back')}</a></div>
       <ErrorNote error={error && !named.some((k) => fieldError(error, k)) ? error : null} />
       <form class="settings" onSubmit={save}>
         {text('name')}

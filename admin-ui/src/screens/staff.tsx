@@ -86,7 +86,11 @@ export function Staff({ me }: ScreenProps) {
                 <span class="meta">{roleName(i.role)} · {t('staff.expires', { when: when(i.expires_at) })}</span>
               </div>
               <p class="buttons">
-                <button type="button" class="quiet" onClick={() => act(async () => setHanded({ ...(await api<HandedLink>('POST', `/api/admin/invitations/${i.id}/resend`)), to: i.email }), t('staff.resent', { email: i.email }))}>
+                <button type="button" class="quiet" onClick={() => act(async () => {
+                  // Emailed: the note says so; otherwise the new link is shown to pass on.
+                  const h = await api<HandedLink>('POST', `/api/admin/invitations/${i.id}/resend`);
+                  setHanded(h.emailed ? null : { ...h, to: i.email });
+                }, t('staff.resent', { email: i.email }))}>
                   {t('staff.resend')}<span class="visually-hidden"> {i.email}</span>
                 </button>
                 <button type="button" class="quiet" onClick={() => act(() => api('DELETE', `/api/admin/invitations/${i.id}`), t('staff.revoked', { email: i.email }), t('staff.revoke_ask', { email: i.email }))}>
