@@ -13,6 +13,7 @@ import * as m0012 from './migrations/0012_media_placeholder.ts';
 import * as m0007 from './migrations/0007_search_speed.ts';
 import * as m0008 from './migrations/0008_syndication.ts';
 import * as m0011 from './migrations/0011_translations.ts';
+import * as m0020 from './migrations/0020_search_narrow_rows.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_content': m0001,
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0007_search_speed': m0007,
   '0008_syndication': m0008,
   '0011_translations': m0011,
+  '0020_search_narrow_rows': m0020,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
