@@ -13,23 +13,32 @@ export interface KhabarEvents {
 
 type Handler<K extends keyof KhabarEvents> = (payload: KhabarEvents[K]) => void | Promise<void>;
 
+/** When a handler runs. 'refresh': it brings what is derived from the content up to date (the search index, kept
+ * reads); every 'refresh' handler has finished before any other runs. 'tell' (the rest): it tells readers' copies that
+ * they are stale (page-cache purges, CDN webhooks). The other way round, a page rendered between a purge and the
+ * refresh would be stored with what the refresh was about to change. */
+export type HandlerStage = 'refresh' | 'tell';
+
 export class EventBus {
-  private handlers = new Map<keyof KhabarEvents, Handler<never>[]>();
+  private handlers = new Map<keyof KhabarEvents, { handler: Handler<never>; stage: HandlerStage }[]>();
   constructor(private onError: (err: unknown, event: string) => void = (err, event) => console.error(`event ${event} handler failed:`, err)) {}
 
-  on<K extends keyof KhabarEvents>(event: K, handler: Handler<K>): () => void {
-    const list = (this.handlers.get(event) ?? []) as Handler<K>[];
-    list.push(handler);
-    this.handlers.set(event, list as Handler<never>[]);
+  on<K extends keyof KhabarEvents>(event: K, handler: Handler<K>, stage: HandlerStage = 'tell'): () => void {
+    const list = this.handlers.get(event) ?? [];
+    const entry = { handler: handler as Handler<never>, stage };
+    list.push(entry);
+    this.handlers.set(event, list);
     return () => {
-      const i = list.indexOf(handler);
+      const i = list.indexOf(entry);
       if (i >= 0) list.splice(i, 1);
     };
   }
 
-  /** Runs every handler for the event; awaits them so tests can observe the effects. */
+  /** Runs every handler for the event, the 'refresh' ones first, each stage in the order they were added; awaits
+   * them so tests can observe the effects. */
   async emit<K extends keyof KhabarEvents>(event: K, payload: KhabarEvents[K]): Promise<void> {
-    const list = (this.handlers.get(event) ?? []) as Handler<K>[];
+    const all = this.handlers.get(event) ?? [];
+    const list = [...all.filter((e) => e.stage === 'refresh'), ...all.filter((e) => e.stage !== 'refresh')].map((e) => e.handler as Handler<K>);
     for (const h of list) {
       try {
         await h(payload);

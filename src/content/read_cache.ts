@@ -11,7 +11,8 @@ export class ReadCache {
   private entries = new Map<string, { at: number; value: Promise<unknown> }>();
 
   constructor(private clock: Clock, events: EventBus, private ttlMs = 10_000, private maxEntries = 5000) {
-    for (const e of INVALIDATING) events.on(e, () => this.clear());
+    // emptied at the 'refresh' stage: a page rendered after the page cache's purge reads the change
+    for (const e of INVALIDATING) events.on(e, () => this.clear(), 'refresh');
   }
 
   /** The cached value for the key, or what `load` gives (failures are not kept). */

@@ -5,11 +5,20 @@ import type { SearchQuery } from './types.ts';
 
 /** `match AND section AND language AND dates`, each filter only when the query sets it. */
 export function matchAndFilters(match: RawBuilder<unknown>, q: SearchQuery): RawBuilder<unknown> {
-  return sql.join([
-    match,
+  return sql.join([match, ...readerFilters(q)], sql` and `);
+}
+
+/** The reader's filters alone, `true` when there are none. */
+export function filtersOnly(q: SearchQuery): RawBuilder<unknown> {
+  const filters = readerFilters(q);
+  return filters.length ? sql.join(filters, sql` and `) : sql`true`;
+}
+
+function readerFilters(q: SearchQuery): RawBuilder<unknown>[] {
+  return [
     ...(q.sectionId !== undefined ? [sql`section_id = ${q.sectionId}`] : []),
     ...(q.language !== undefined ? [sql`language = ${q.language}`] : []),
     ...(q.from !== undefined ? [sql`published_at >= ${q.from}`] : []),
     ...(q.to !== undefined ? [sql`published_at < ${q.to}`] : []),
-  ], sql` and `);
+  ];
 }

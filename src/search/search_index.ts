@@ -10,9 +10,10 @@ import type { SearchDocument, SearchIndex } from './types.ts';
 
 export type { SearchDocument, SearchHit, SearchIndex, SearchQuery, SearchResults } from './types.ts';
 
-/** `ranked`: how many of the newest matches a query ranks (RANKED unless a test wants to see the bound). */
-export function searchIndexFor(ctx: Pick<AppContext, 'db' | 'dialect'>, ranked?: number): SearchIndex {
-  return ctx.dialect === 'postgres' ? postgresSearch(ctx.db, ranked) : sqliteSearch(ctx.db, ranked);
+/** `ranked`: how many of the newest matches a query ranks; `common`: in how many stories a word stops counting in the
+ * score (RANKED and COMMON unless a test wants to see the bounds). */
+export function searchIndexFor(ctx: Pick<AppContext, 'db' | 'dialect'>, ranked?: number, common?: number): SearchIndex {
+  return ctx.dialect === 'postgres' ? postgresSearch(ctx.db, ranked, common) : sqliteSearch(ctx.db, ranked, common);
 }
 
 /** The index entry for an article, or null when readers cannot see it (not published, deleted). */

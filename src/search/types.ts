@@ -39,6 +39,10 @@ export interface SearchHit {
  * took half a second; beyond this many, the newest are ranked and the results say there are more. */
 export const RANKED = 200;
 
+/** A word in more stories than this tells little about which of them is about it, and counting them is what makes
+ * ranking slow (bm25's and ts_rank's document frequencies): such words find stories but are left out of the score. */
+export const COMMON = 5000;
+
 export interface SearchResults {
   /** matches, counted up to RANKED */
   total: number;

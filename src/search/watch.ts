@@ -1,5 +1,6 @@
 // Keeps the search index current from the event bus: every change to an article (publish, edit, unpublish,
-// archive, delete, scheduled publishing) re-reads that article; a renamed author or tag re-reads its stories.
+// archive, delete, scheduled publishing) re-reads that article; a renamed author or tag re-reads its stories. Both at
+// the bus's 'refresh' stage: the index is current before the page cache purges the search pages.
 import type { AppContext } from '../context.ts';
 import { refreshArticle, reindexAll, searchIndexFor } from './search_index.ts';
 
@@ -7,14 +8,14 @@ type SearchContext = Pick<AppContext, 'db' | 'dialect' | 'events'>;
 
 export function watchForSearch(ctx: SearchContext): () => void {
   const offs = [
-    ctx.events.on('article.changed', ({ articleId }) => refreshArticle(ctx, articleId)),
+    ctx.events.on('article.changed', ({ articleId }) => refreshArticle(ctx, articleId), 'refresh'),
     ctx.events.on('content.changed', async ({ kind, id }) => {
       if (kind !== 'person' && kind !== 'tag') return;
       const rows = kind === 'person'
         ? await ctx.db.selectFrom('article_authors').select('article_id').where('person_id', '=', id).execute()
         : await ctx.db.selectFrom('article_tags').select('article_id').where('tag_id', '=', id).execute();
       for (const r of rows) await refreshArticle(ctx, r.article_id);
-    }),
+    }, 'refresh'),
   ];
   return () => {
     for (const off of offs) off();

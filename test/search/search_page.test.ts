@@ -4,7 +4,8 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { dailyStories } from '../helpers/newsroom.ts';
 import { makeTestApp, testDialects, type TestApp } from '../helpers/context.ts';
-import { publishArticle, unpublishArticle } from '../../src/content/articles.ts';
+import { createArticle, publishArticle, unpublishArticle } from '../../src/content/articles.ts';
+import { searchIndexFor } from '../../src/search/search_index.ts';
 import { createSection } from '../../src/content/sections.ts';
 import { validateHtml, vnuErrors } from '../helpers/vnu.ts';
 
@@ -100,6 +101,38 @@ for (const dialect of testDialects()) {
       assert.match(res(await search({ q: 'kandahar' })), />1 result</);
       await publishArticle(t.ctx, ids.headline, actor);
       assert.match(res(await search({ q: 'kandahar' })), /2 results/);
+    });
+
+    test('the search index is current before the page cache purges the search pages', async () => {
+      // A page rendered between the purge and the index's refresh would be kept with the old results: at the purge,
+      // a refresh handler added after the page cache's own (the bus runs the refresh stage first) has run, and the
+      // index, asked right then, already finds the story.
+      const cache = t.app.pageCache;
+      const purge = cache.purge.bind(cache);
+      let refreshed = false;
+      const seen: { refreshed: boolean; found: Promise<number[]> }[] = [];
+      const off = t.ctx.events.on('article.changed', () => { refreshed = true; }, 'refresh');
+      cache.purge = (tags) => {
+        seen.push({ refreshed, found: searchIndexFor(t.ctx).query({ q: 'garnet', limit: 10, offset: 0 }).then((r) => r.hits.map((h) => h.articleId)) });
+        return purge(tags);
+      };
+      try {
+        assert.match(res(await search({ q: 'garnet' })), /0 results/);
+        const id = await createArticle(t.ctx, { headline: 'Garnet mine reopens', language: 'en', bodyHtml: '<p>x</p>' }, actor);
+        refreshed = false;
+        seen.length = 0;
+        await publishArticle(t.ctx, id, actor);
+        assert.ok(seen.length > 0, 'publishing purged pages');
+        for (const s of seen) {
+          assert.ok(s.refreshed);
+          assert.deepEqual(await s.found, [id]);
+        }
+        assert.match(res(await search({ q: 'garnet' })), />1 result</);
+        await unpublishArticle(t.ctx, id, actor);
+      } finally {
+        cache.purge = purge;
+        off();
+      }
     });
 
     test('the search page, a page with the header box and the 404 page are valid HTML', { skip: dialect !== 'sqlite' }, async () => {
