@@ -73,15 +73,16 @@ export function excerpt(text: string, max = 200): string {
 
 /** A URL slug: lowercase Latin letters, digits and any-script letters joined by hyphens. Dari and Pashto stay in
  * their script, readable once percent-decoded: a zero-width non-joiner (می‌شود) becomes a hyphen like a space, so
- * the letters keep the shapes they had; Arabic-keyboard letters fold to the Persian ones (ي ك ى -> ی ک ی) so a
- * headline typed either way gets one address; vowel marks, tatweel and other invisible characters are dropped. */
+ * the letters keep the shapes they had; the Arabic kaf and alef maksura fold to the Persian letters (ك ى -> ک ی),
+ * but Arabic yeh stays (ي and ی are different letters in Pashto: کوي, not کوی); vowel marks, tatweel and other
+ * invisible characters are dropped. */
 export function slugify(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\u200b\u200c]/g, '-')
     .replace(/[\p{Cf}\u064b-\u065f\u0670\u0640]/gu, '')
-    .replace(/[يى]/g, 'ی')
+    .replace(/ى/g, 'ی')
     .replace(/ك/g, 'ک')
     .replace(/['’`]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, '-')

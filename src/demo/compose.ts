@@ -94,7 +94,8 @@ export function composeBody(a: DemoArticle, context: SectionContext, seed: numbe
 
   const own = wordsOf([lead, second, ...rest, closer ?? ''].map(p).join('') + quote + listHtml);
   const target = Math.max(MIN_WORDS + 10 + Math.floor(random() * 40), own + 60 + Math.floor(random() * 140));
-  const drawn: string[] = [background.shift()!];
+  // A story with no background to draw on (the Dari and Pashto desks') stands on its own paragraphs.
+  const drawn: string[] = background.length ? [background.shift()!] : [];
   const drawnWords = () => wordsOf(drawn.map(p).join(''));
   while (background.length && own + drawnWords() < target) drawn.push(background.shift()!);
 

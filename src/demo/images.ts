@@ -104,8 +104,8 @@ export async function makeHero(ctx: AppContext, index: number): Promise<HeroImag
   return { media, alt };
 }
 
-export async function makePortrait(ctx: AppContext, name: string, index: number): Promise<MediaRow> {
-  return ingestImage(ctx, await png(portraitSvg(name, index)), { alt: `Portrait of ${name}`, credit: 'Illustration: Khabar Daily' });
+export async function makePortrait(ctx: AppContext, name: string, index: number, alt = `Portrait of ${name}`): Promise<MediaRow> {
+  return ingestImage(ctx, await png(portraitSvg(name, index)), { alt, credit: 'Illustration: Khabar Daily' });
 }
 
 export async function makeLogo(ctx: AppContext, name: string, colors: [string, string]): Promise<MediaRow> {

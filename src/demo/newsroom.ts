@@ -1,5 +1,6 @@
 // The fictional newsroom behind the demo: Khabar Daily's settings, reporters, syndication partners and house ads.
 import type { SiteSettings } from '../content/settings.ts';
+import { LOCALIZED } from './newsroom_local.ts';
 
 export const SITE: Partial<SiteSettings> = {
   name: 'Khabar Daily',
@@ -7,6 +8,9 @@ export const SITE: Partial<SiteSettings> = {
   language: 'en',
   timeZone: 'Asia/Kabul',
   calendar: 'gregorian',
+  // Dari and Pashto fronts under /fa/ and /ps/, with the site's name, line and sections in each.
+  languages: ['fa', 'ps'],
+  localized: LOCALIZED,
   social: [
     { label: 'Newsletter', url: 'https://newsletter.khabar-daily.example/' },
     { label: 'Mastodon', url: 'https://social.khabar-daily.example/@khabardaily' },
@@ -60,17 +64,17 @@ export const SLOTS = [
   { key: 'sidebar', name: 'Sidebar', description: 'Beside stories and section pages' },
 ];
 
-/** House ads; `days` places the start/end dates of a campaign relative to the day the demo is created. */
+/** English house ads; `days` places the start/end dates of a campaign relative to the day the demo is created. */
 export const CREATIVES = [
   { slot: 'article-inline', name: 'Morning File newsletter', headline: 'The Morning File, in your inbox at 7am',
-    body: 'Five stories you need before the day begins, chosen by Khabar Daily\'s editors. Free, every weekday.', linkUrl: '/section/world-news', weight: 3 },
+    body: 'Five stories you need before the day begins, chosen by Khabar Daily\'s editors. Free, every weekday.', linkUrl: '/section/world-news', weight: 3, language: 'en' },
   { slot: 'article-inline', name: 'Tip line', headline: 'Seen something we should report?',
-    body: 'Send Khabar Daily a tip in Dari, Pashto or English. We protect our sources.', linkUrl: 'https://tips.khabar-daily.example/', weight: 1 },
+    body: 'Send Khabar Daily a tip in Dari, Pashto or English. We protect our sources.', linkUrl: 'https://tips.khabar-daily.example/', weight: 1, language: 'en' },
   { slot: 'sidebar', name: 'Podcast', headline: 'Listen: The Border, Week by Week',
-    body: 'Our immigration desk\'s weekly podcast on the people crossing and returning.', linkUrl: '/section/immigration-news', weight: 2 },
+    body: 'Our immigration desk\'s weekly podcast on the people crossing and returning.', linkUrl: '/section/immigration-news', weight: 2, language: 'en' },
   { slot: 'sidebar', name: 'Reader survey', headline: 'Tell us what to cover next',
     body: 'Ten questions, three minutes. The reader survey closes at the end of the month.', linkUrl: 'https://survey.khabar-daily.example/2026',
-    weight: 2, days: [-10, 30] as [number, number] },
+    weight: 2, days: [-10, 30] as [number, number], language: 'en' },
   { slot: 'sidebar', name: 'Spring book fair', headline: 'Khabar Daily at the Kabul book fair',
-    body: 'Meet our culture desk at stand 14.', linkUrl: '/section/culture', weight: 1, days: [-120, -90] as [number, number] },
+    body: 'Meet our culture desk at stand 14.', linkUrl: '/section/culture', weight: 1, days: [-120, -90] as [number, number], language: 'en' },
 ];

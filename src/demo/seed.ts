@@ -1,9 +1,8 @@
 // The demo newsroom: on an empty database, Khabar Daily's settings, sections, reporters, partners, house ads and
 // six months of published stories (plus drafts, a scheduled story, a correction, a changed slug and an archived
-// piece), all deterministic and drawn locally.
+// piece) in English, with its Dari and Pashto desks' stories and translations, all deterministic and drawn locally.
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/schema.ts';
-import type { Clock } from '../clock.ts';
 import { updateSettings } from '../content/settings.ts';
 import { createPerson } from '../content/people.ts';
 import { createSource } from '../content/sources.ts';
@@ -14,11 +13,12 @@ import { createCreative, createSlot } from '../ads/ads.ts';
 import { composeBody } from './compose.ts';
 import { makeHero, makeLogo, makePortrait, type HeroImage } from './images.ts';
 import { CREATIVES, PEOPLE, SITE, SLOTS, SOURCES } from './newsroom.ts';
+import { LOCAL_CREATIVES, LOCAL_PEOPLE, PORTRAIT_ALT, type LocalPerson } from './newsroom_local.ts';
+import { localStories, seedLocalStories } from './seed_local.ts';
+import { DAY, HOUR, at, publicationTimes } from './timeline.ts';
 import { SECTIONS } from './sections.ts';
 import type { DemoArticle, DemoSection } from './types.ts';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const DESK: Actor = { userId: null };
 /** Hero illustrations drawn for the demo, shared among its stories. */
 const HERO_POOL = 12;
@@ -27,13 +27,6 @@ const HERO_POOL = 12;
 export async function isEmpty(db: Db): Promise<boolean> {
   const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n) === 0;
-}
-
-/** The same context with the clock stopped at `at`, so a story's creation, revisions and publication carry
- * the time it was written rather than the time the demo was made. */
-function at(ctx: AppContext, when: Date): AppContext {
-  const clock: Clock = { now: () => new Date(when.getTime()) };
-  return { ...ctx, clock };
 }
 
 interface Placed {
@@ -57,16 +50,6 @@ function interleave(sections: { section: DemoSection; sectionId: number }[]): Pl
   return out;
 }
 
-/** Publication times, newest first: a few hours ago, thinning out over about six months. */
-function publicationTimes(now: Date, n: number): Date[] {
-  const span = 182 * DAY;
-  return Array.from({ length: n }, (_, k) => {
-    const share = n > 1 ? k / (n - 1) : 0;
-    const back = 3 * HOUR + span * share ** 1.5 + ((k * 37) % 90) * 60_000;
-    return new Date(now.getTime() - back);
-  });
-}
-
 export interface SeedOptions {
   /** how many hero illustrations to draw (tests draw fewer) */
   imagePool?: number;
@@ -83,21 +66,25 @@ export async function seedDemo(ctx: AppContext, opts: SeedOptions = {}): Promise
   const now = ctx.clock.now();
   const pool = Math.max(1, Math.min(opts.imagePool ?? HERO_POOL, HERO_POOL));
   const tell = (line: string) => opts.progress?.(`Demo newsroom: ${line}`);
-  const pictures = 1 + PEOPLE.length + SOURCES.length + pool;
+  const staff = [...PEOPLE, ...LOCAL_PEOPLE];
+  const creatives = [...CREATIVES, ...LOCAL_CREATIVES];
+  const pictures = 1 + staff.length + SOURCES.length + pool;
   let drawnPictures = 0;
   const picture = <T>(made: T): T => {
     drawnPictures++;
     if (drawnPictures === pictures || drawnPictures % 6 === 0) tell(`pictures ${drawnPictures}/${pictures}`);
     return made;
   };
-  tell(`${SECTIONS.length} sections, ${PEOPLE.length} people, ${SOURCES.length} partners, ${CREATIVES.length} house ads, ${pictures} pictures, ${SECTIONS.reduce((n, s) => n + s.articles.length, 0)} stories to write`);
+  const local = localStories().length;
+  tell(`${SECTIONS.length} sections, ${staff.length} people, ${SOURCES.length} partners, ${creatives.length} house ads, ${pictures} pictures, ${SECTIONS.reduce((n, s) => n + s.articles.length, 0)} stories in English and ${local} in Dari and Pashto to write`);
 
   const logo = picture(await makeLogo(ctx, 'Khabar Daily', ['#14213d', '#e9a23b']));
   await updateSettings(ctx, { ...SITE, logoMediaId: logo.id });
 
   const people = new Map<string, number>();
-  for (const [i, person] of PEOPLE.entries()) {
-    const photo = picture(await makePortrait(ctx, person.name, i));
+  for (const [i, person] of staff.entries()) {
+    const language = (person as Partial<LocalPerson>).language;
+    const photo = picture(await makePortrait(ctx, person.name, i, language ? PORTRAIT_ALT[language](person.name) : undefined));
     people.set(person.key, await createPerson(ctx, { name: person.name, bio: person.bio, roleLabel: person.role, photoMediaId: photo.id }));
   }
 
@@ -109,9 +96,9 @@ export async function seedDemo(ctx: AppContext, opts: SeedOptions = {}): Promise
 
   const slots = new Map<string, number>();
   for (const s of SLOTS) slots.set(s.key, await createSlot(ctx, s));
-  for (const c of CREATIVES) {
+  for (const c of creatives) {
     const dates = 'days' in c && c.days ? { startsAt: new Date(now.getTime() + c.days[0] * DAY).toISOString(), endsAt: new Date(now.getTime() + c.days[1] * DAY).toISOString() } : {};
-    await createCreative(ctx, { slotId: slots.get(c.slot)!, name: c.name, headline: c.headline, body: c.body, linkUrl: c.linkUrl, weight: c.weight, ...dates });
+    await createCreative(ctx, { slotId: slots.get(c.slot)!, name: c.name, headline: c.headline, body: c.body, linkUrl: c.linkUrl, weight: c.weight, language: c.language, ...dates });
   }
 
   const sections: { section: DemoSection; sectionId: number }[] = [];
@@ -180,5 +167,12 @@ export async function seedDemo(ctx: AppContext, opts: SeedOptions = {}): Promise
     await archiveArticle(later(withdrawn.when), withdrawn.id, DESK);
   }
 
-  return { articles: live.length };
+  // The Dari and Pashto desks, last: their translations link to the English stories published above.
+  const english = new Map(live.map((p) => [p.placed.story.headline, { id: p.id, when: p.when }]));
+  const sectionIds = new Map(sections.map((s) => [s.section.slug, s.sectionId]));
+  const localPublished = await seedLocalStories(ctx, { people, sections: sectionIds, heroes, english }, (done, of) => {
+    if (done === of || done % 10 === 0) tell(`Dari and Pashto stories ${done}/${of}`);
+  });
+
+  return { articles: live.length + localPublished };
 }

@@ -37,3 +37,10 @@ export interface DemoSection {
   articles: DemoArticle[];
   context: SectionContext;
 }
+
+/** A demo story written in Dari or Pashto: its section by slug, and the English story it translates, if any. */
+export interface LocalStory extends DemoArticle {
+  section: string;
+  /** the headline of the English demo story this one translates (linked as its translation) */
+  translates?: string;
+}

@@ -29,7 +29,9 @@ test('text helpers: slugs keep Persian letters, plain text and excerpts', () => 
   assert.equal(slugify('خبرهای مهاجرت'), 'خبرهای-مهاجرت');
   assert.equal(slugify('می‌خواهم'), 'می-خواهم', 'a ZWNJ parts a slug like a space, so each half keeps its shape');
   assert.equal(slugify('کتاب‌ها و خانه‌ها'), 'کتاب-ها-و-خانه-ها');
-  assert.equal(slugify('علي كريمي'), slugify('علی کریمی'), 'Arabic-keyboard yeh and kaf fold to the Persian letters');
+  assert.equal(slugify('كابل'), 'کابل', 'Arabic kaf folds to the Persian letter');
+  assert.equal(slugify('موسى'), 'موسی', 'alef maksura folds to the Persian yeh');
+  assert.equal(slugify('بزګران شکایت کوي'), 'بزګران-شکایت-کوي', 'Pashto keeps its yeh (ي) apart from ی');
   assert.equal(slugify('مُحَمَّد'), 'محمد', 'vowel marks dropped, not turned into hyphens');
   assert.equal(slugify('خبـــر\u200d\u2060\ufeff\u00adها'), 'خبرها', 'tatweel and invisible characters dropped');
   assert.equal(slugify('\u202bبازار\u202c\u200f'), 'بازار', 'bidi controls dropped');

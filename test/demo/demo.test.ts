@@ -13,6 +13,15 @@ import { getMedia, type Variant } from '../../src/media/images.ts';
 import { variantFile } from '../../src/media/variants.ts';
 import { pickCreative, runningCreatives } from '../../src/ads/ads.ts';
 import { PER_PAGE } from '../../src/site/paging.ts';
+import { localStories } from '../../src/demo/seed_local.ts';
+import { LOCAL_CONTEXT, LOCAL_PEOPLE } from '../../src/demo/newsroom_local.ts';
+import { publishedTranslations } from '../../src/content/translations.ts';
+
+/** Letters of the Arabic script (Dari and Pashto), and of the Latin one. */
+const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
+const LATIN = /\p{Script=Latin}/u;
+/** Shortest and longest a Dari or Pashto story may be: several paragraphs of its own, no background drawn. */
+const LOCAL_WORDS = [200, 600] as const;
 
 const DAY = 86_400_000;
 
@@ -44,6 +53,35 @@ test('demo stories: every one composes to 600-1,500 words, deterministically, an
   }
 });
 
+test('Dari and Pashto demo stories: several paragraphs of their own, in their script, deterministically', () => {
+  const stories = localStories();
+  const earlier = { fa: [] as Set<string>[], ps: [] as Set<string>[] };
+  const again = { fa: [] as Set<string>[], ps: [] as Set<string>[] };
+  const staff = new Set([...LOCAL_PEOPLE.map((p) => p.key), 'laila', 'sami', 'nadia', 'tariq']);
+  for (const [k, { language, story }] of stories.entries()) {
+    const body = composeBody(story, LOCAL_CONTEXT[language], 1000 + k, earlier[language]);
+    assert.equal(body, composeBody(story, LOCAL_CONTEXT[language], 1000 + k, again[language]), 'same seed, same body');
+    const n = wordsOf(body);
+    assert.ok(n >= LOCAL_WORDS[0] && n <= LOCAL_WORDS[1], `${story.headline}: ${n} words`);
+    assert.ok(story.paras.length >= 5, `${story.headline}: several paragraphs`);
+    assert.match(body, /<h2>/);
+    assert.match(body, /<blockquote>/);
+    for (const text of [story.headline, story.standfirst, ...story.paras, ...story.tags, ...story.quote]) {
+      assert.match(text, ARABIC_SCRIPT);
+      assert.doesNotMatch(text, LATIN, `${story.headline}: written in its own script`);
+    }
+    assert.ok(story.tags.length >= 2 && story.tags.length <= 4, `${story.headline}: 2-4 tags`);
+    for (const key of story.authors) assert.ok(staff.has(key), `${story.headline}: ${key} is on staff`);
+  }
+  const originals = (lang: string) => stories.filter((p) => p.language === lang && !p.story.translates).length;
+  const translations = (lang: string) => stories.filter((p) => p.language === lang && p.story.translates).length;
+  assert.ok(originals('fa') >= 12 && originals('ps') >= 8, `${originals('fa')} Dari and ${originals('ps')} Pashto originals`);
+  assert.ok(translations('fa') >= 3 && translations('ps') >= 2, `${translations('fa')} Dari and ${translations('ps')} Pashto translations`);
+  const english = new Set(SECTIONS.flatMap((s) => s.articles.filter((a) => !a.fate).map((a) => a.headline)));
+  for (const p of stories) if (p.story.translates) assert.ok(english.has(p.story.translates), `${p.story.translates}: a published English story`);
+  for (const p of LOCAL_PEOPLE) assert.match(p.name, ARABIC_SCRIPT);
+});
+
 for (const dialect of testDialects()) {
   // The run's one demo newsroom (test/helpers/demo.ts seeds it into an empty database, as `khabar serve` does),
   // read at the time it was seeded.
@@ -71,7 +109,8 @@ for (const dialect of testDialects()) {
       const published = articles.filter((a) => a.status === 'published');
       assert.equal(published.length, result.articles);
       for (const a of published) {
-        assert.ok(a.word_count >= 600 && a.word_count <= 1500, `${a.slug}: ${a.word_count} words`);
+        const [least, most] = a.language === 'en' ? [MIN_WORDS, MAX_WORDS] : LOCAL_WORDS;
+        assert.ok(a.word_count >= least && a.word_count <= most, `${a.slug}: ${a.word_count} words`);
         assert.ok(a.published_at! < now.toISOString(), 'published in the past');
         assert.ok(a.section_id && a.hero_media_id && a.hero_alt && a.hero_caption && a.hero_credit, `${a.slug}: section and hero`);
         assert.ok(a.created_at <= a.published_at!, 'written before it was published');
@@ -84,6 +123,34 @@ for (const dialect of testDialects()) {
       for (const s of sections) assert.ok(published.some((a) => a.section_id === s.id), `${s.slug} has stories`);
       const perSection = sections.map((s) => published.filter((a) => a.section_id === s.id).length);
       assert.ok(Math.max(...perSection) > PER_PAGE, 'a section runs to a second page');
+
+      // The Dari and Pashto desks: their own stories and bylines, translations linked to English stories, the site's
+      // name, line and sections in each language, and house ads of their own.
+      const inLanguage = (lang: string) => published.filter((a) => a.language === lang);
+      assert.ok(inLanguage('fa').length >= 15 && inLanguage('ps').length >= 10, `${inLanguage('fa').length} Dari, ${inLanguage('ps').length} Pashto`);
+      for (const lang of ['fa', 'ps']) {
+        const linked = inLanguage(lang).filter((a) => a.translation_group);
+        assert.ok(linked.length >= (lang === 'fa' ? 3 : 2), `${lang}: translations linked`);
+        for (const a of linked) {
+          const others = await publishedTranslations(ctx.db, a);
+          assert.deepEqual(others.map((o) => o.language), ['en'], `${a.slug}: translates an English story`);
+          assert.ok(others[0].id === a.translation_group);
+        }
+        const stories = inLanguage(lang).filter((a) => !a.translation_group);
+        assert.ok(stories.length >= (lang === 'fa' ? 12 : 8), `${lang}: originals`);
+        assert.ok(now.getTime() - Math.max(...stories.map((a) => Date.parse(a.published_at!))) < DAY, `${lang}: a story from today`);
+        assert.match(settings.localized[lang]?.name ?? '', ARABIC_SCRIPT);
+        assert.match(settings.localized[lang]?.description ?? '', ARABIC_SCRIPT);
+        for (const s of sections) assert.match(settings.localized[lang]?.sections?.[s.slug] ?? '', ARABIC_SCRIPT, `${lang}: ${s.slug}`);
+        for (const slot of ['article-inline', 'sidebar']) {
+          const own = await runningCreatives(ctx.db, slot, now, lang);
+          assert.ok(own.length >= 1 && own.every((c) => c.language === lang && ARABIC_SCRIPT.test(c.headline)), `${lang}: ${slot} house ad`);
+        }
+      }
+      assert.deepEqual(settings.languages, ['fa', 'ps']);
+      const writers = await ctx.db.selectFrom('article_authors').innerJoin('articles', 'articles.id', 'article_authors.article_id')
+        .innerJoin('people', 'people.id', 'article_authors.person_id').select(['people.name', 'articles.language', 'articles.translation_group']).execute();
+      for (const w of writers.filter((r) => r.language !== 'en' && !r.translation_group)) assert.match(w.name, ARABIC_SCRIPT, 'a Dari or Pashto byline in its script');
 
       const byStatus = (s: string) => articles.filter((a) => a.status === s);
       assert.equal(byStatus('archived').length, 1);
