@@ -16,7 +16,7 @@ import { Layout } from './views/layout.tsx';
 import { Picture } from './views/picture.tsx';
 import { ArticleMeta } from './views/social_meta.tsx';
 import { ShareLinks } from './views/share_links.tsx';
-import { AdSlot, Bylines, Rail, StoryCard, When, authorHref, sectionHref, tagHref, articleHref, type Creative } from './views/parts.tsx';
+import { AdSlot, Bylines, Rail, StoryCard, When, isolate, authorHref, sectionHref, tagHref, articleHref, type Creative } from './views/parts.tsx';
 
 export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply) {
   const slug = req.params.slug;
@@ -149,9 +149,9 @@ function ArticleBody({ a, site, inline, url }: { a: ArticlePage; site: SiteView;
         <section class="author-bio" aria-label={`${t(lang, 'article.about_author')}: ${p.name}`}>
           {p.photo ? <Picture media={p.photo} alt={p.name} sizes="6em" display={160} /> : null}
           <div>
-            <p class="author-name"><a href={authorHref(p.slug)}>{p.name}</a>{p.role_label ? <span class="role">{p.role_label}</span> : null}</p>
-            <p>{p.bio}</p>
-            <p><a href={authorHref(p.slug)}>{t(lang, 'article.author_profile', { name: p.name })}</a></p>
+            <p class="author-name"><a href={authorHref(p.slug)}><bdi>{p.name}</bdi></a>{p.role_label ? <span class="role" dir="auto">{p.role_label}</span> : null}</p>
+            <p dir="auto">{p.bio}</p>
+            <p><a href={authorHref(p.slug)}>{t(lang, 'article.author_profile', { name: isolate(p.name) })}</a></p>
           </div>
         </section>
       ))}

@@ -124,8 +124,8 @@ export async function authorShow(ctx: AppContext, req: SlugReq, reply: FastifyRe
       <section class="author-bio" aria-label={p.name}>
         {photo ? <Picture media={photo} alt={p.name} sizes="6em" display={160} eager /> : null}
         <div>
-          {p.role_label ? <p class="role">{p.role_label}</p> : null}
-          {p.bio ? <p>{p.bio}</p> : null}
+          {p.role_label ? <p class="role" dir="auto">{p.role_label}</p> : null}
+          {p.bio ? <p dir="auto">{p.bio}</p> : null}
         </div>
       </section>
     ),

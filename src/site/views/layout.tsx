@@ -89,7 +89,11 @@ export function Layout({ site, title, description, canonical, current, head, fee
                 ? <Picture media={site.logo} alt={settings.name} sizes="216px" display={480} eager class="brand-logo" />
                 : <span>{settings.name}</span>}
             </a>
-            <p class="tagline">{settings.description}</p>
+            {/* a language the newsroom has not written the description in shows the default one: marked as such, so that
+              its punctuation lands on the right side of a right-to-left page */}
+            {site.settings.localized[lang]?.description || lang === site.settings.language
+              ? <p class="tagline">{settings.description}</p>
+              : <p class="tagline" lang={site.settings.language} dir={dir(site.settings.language)}>{settings.description}</p>}
           </div>
           <SearchBox lang={lang} />
           <nav class="sections" aria-label={t(lang, 'site.sections')}>

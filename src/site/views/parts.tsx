@@ -11,6 +11,10 @@ export const sectionHref = (slug: string) => `/section/${encodeURIComponent(slug
 export const authorHref = (slug: string) => `/author/${encodeURIComponent(slug)}`;
 export const tagHref = (slug: string) => `/tag/${encodeURIComponent(slug)}`;
 
+/** A name or number set inside a sentence of another direction, isolated the way <bdi> isolates an element (U+2068
+ * FIRST STRONG ISOLATE ... U+2069 POP DIRECTIONAL ISOLATE): "More from Mariam Sadat" in a Dari sentence stays whole. */
+export const isolate = (text: string) => `\u2068${text}\u2069`;
+
 export function When({ at, site, lang, style = 'date' }: { at: string; site: SiteView; lang: string; style?: 'date' | 'datetime' }): VNode {
   return <time datetime={at}>{formatDate(at, lang, site.settings, style)}</time>;
 }
@@ -49,8 +53,10 @@ export function StoryCard({ a, site, size = 'card', level = 3, eager }: { a: Car
         <H class="card-headline"><a href={articleHref(a.slug)}>{a.headline}</a></H>
         {size !== 'line' && a.standfirst ? <p class="card-standfirst">{a.standfirst}</p> : null}
         <p class="card-meta">
-          {a.authors.length ? <span>{listParts(a.authors.map((p) => p.name), site.lang).map((p) => (p.type === 'element' ? <bdi>{p.value}</bdi> : p.value))} · </span> : null}
-          <When at={a.published_at} site={site} lang={site.lang} />
+          {/* in the story's own language and punctuation ("A، B و C"), each name and the date isolated (<bdi>) so that a
+              Latin name beside Arabic-script words, or a date's digits, do not reorder what is around them */}
+          {a.authors.length ? <span>{listParts(a.authors.map((p) => p.name), lang).map((p) => (p.type === 'element' ? <bdi>{p.value}</bdi> : p.value))} · </span> : null}
+          <bdi><When at={a.published_at} site={site} lang={lang} /></bdi>
         </p>
       </div>
     </article>
@@ -72,8 +78,8 @@ export function AdSlot({ creative, slot, lang }: { creative: Creative | null; sl
   const inner = (
     <>
       {img ? <img src={img.src} srcset={img.srcset} sizes="20em" width={img.width} height={img.height} alt="" loading="lazy" decoding="async" /> : null}
-      {creative.headline ? <strong>{creative.headline}</strong> : null}
-      {creative.body ? <span>{creative.body}</span> : null}
+      {creative.headline ? <strong dir="auto">{creative.headline}</strong> : null}
+      {creative.body ? <span dir="auto">{creative.body}</span> : null}
     </>
   );
   return (
