@@ -19,7 +19,8 @@ export const SourceFields = Strict({
   description: Optional(d('A line about the source, shown in its publisher box.', Text(500))),
   siteUrl: Optional(d('The source\'s website (http or https).', Text(2000))),
   logoMediaId: Optional(d('The source\'s logo\'s media id, or null.', NullableId)),
-  feedUrl: Optional(d('The source\'s feed address (RSS, Atom or JSON Feed), or null.', NullableText(2000))),
+  feedUrl: Optional(d('The source\'s feed address (RSS, Atom or JSON Feed), or the address of a list page of its stories when it has no feed; or null.', NullableText(2000))),
+  listSelector: Optional(d('For a list page: the CSS selector of its story links (or of the elements holding them); empty to let Khabar find them.', Text(300))),
   // How the partner's stories come in (src/syndication):
   language: Optional(d('The language of the source\'s stories.', OneOf(LANGUAGES))),
   autoPublish: Optional(d('Publish new stories at once (true) or file them for review (false).', Bool)),
@@ -40,6 +41,7 @@ function check(input: Partial<SourceInput>, partial: boolean) {
   if (!partial || input.siteUrl !== undefined) out.site_url = optionalUrl('siteUrl', input.siteUrl);
   if (input.logoMediaId !== undefined) out.logo_media_id = optionalId('logoMediaId', input.logoMediaId);
   if (input.feedUrl !== undefined) out.feed_url = optionalUrl('feedUrl', input.feedUrl) || null;
+  if (input.listSelector !== undefined) out.list_selector = optionalText('listSelector', input.listSelector, 300);
   if (input.language !== undefined) out.language = input.language;
   if (input.autoPublish !== undefined) out.auto_publish = input.autoPublish ? 1 : 0;
   if (input.licence !== undefined) out.licence = optionalText('licence', input.licence, 1000);

@@ -1,4 +1,4 @@
-// Polling partner feeds: each source on its own interval, with conditional GET (an unchanged feed costs one
+// Polling partner feeds (or list pages, src/syndication/list_page.ts): each source on its own interval, with conditional GET (an unchanged feed costs one
 // small request and fetches no page), backing off after failures and when the partner says 429/503 (its
 // Retry-After honoured). Every poll is recorded for the newsroom to read.
 import type { AppContext } from '../context.ts';
@@ -6,6 +6,7 @@ import { NotFoundError, ValidationError } from '../errors.ts';
 import { FetchFailure, safeFetch } from './fetcher.ts';
 import { FeedProblem, readFeed } from './feed_items.ts';
 import { importItem, type Source } from './import_item.ts';
+import { isHtmlPage, readListPage } from './list_page.ts';
 import type { PollOutcome } from './tables.ts';
 
 /** New items taken per poll at most: a partner that floods its feed is drained over several polls. */
@@ -54,7 +55,7 @@ export async function pollSource(ctx: AppContext, id: number): Promise<PollResul
   let update: { failures: number; next_poll_at: string; etag?: string | null; last_modified?: string | null };
   try {
     const res = await safeFetch(ctx, source.feed_url as string, {
-      etag: source.etag, lastModified: source.last_modified, accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5',
+      etag: source.etag, lastModified: source.last_modified, accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/html;q=0.8, */*;q=0.5',
     });
     result.httpStatus = res.status;
     if (res.notModified) {
@@ -69,7 +70,8 @@ export async function pollSource(ctx: AppContext, id: number): Promise<PollResul
       result.reason = `the feed answered ${res.status}`;
       update = backOff();
     } else {
-      const items = readFeed(res.text());
+      const body = res.text();
+      const items = isHtmlPage(res.contentType, body) ? readListPage(body, res.url, source.list_selector) : readFeed(body);
       result.seen = items.length;
       const known = new Set((await ctx.db.selectFrom('syndicated_items').select('item_key').where('source_id', '=', id)
         .where('item_key', 'in', items.length ? items.map((i) => i.key.slice(0, 2000)) : ['']).execute()).map((r) => r.item_key));
