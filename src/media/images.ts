@@ -187,7 +187,7 @@ function sourcesAfresh(media: { storage_key: string; width: number; height: numb
 }
 
 /** The master a media row's variants are made from (its storage key names the folder and the bytes' hash). */
-function masterOf(storageKey: string): string | null {
+export function masterOf(storageKey: string): string | null {
   const m = /^(\d{4}\/\d{2})\/([0-9a-f]{16})-\d+\.jpg$/.exec(storageKey);
   return m ? masterKey(m[1], m[2]) : null;
 }
