@@ -101,3 +101,29 @@ test('export json then import khabar: SQLite to SQLite and to PostgreSQL, every 
     rmSync(out, { recursive: true, force: true });
   }
 });
+
+test('export json then import khabar: PostgreSQL to PostgreSQL and to SQLite', { skip: !process.env.TEST_DATABASE_URL && 'needs TEST_DATABASE_URL' }, async (t) => {
+  const demo = await demoNewsroom('postgres');
+  const runtime = await createRuntime(testConfig(demo.dataDir, process.env.TEST_DATABASE_URL ?? ''), { clock: new ManualClock(demo.seededAt), dbOptions: { schema: demo.schema } });
+  const out = mkdtempSync(join(tmpdir(), 'khabar-export-'));
+  const exportDir = join(out, 'export');
+  try {
+    const summary = await exportKhabar(runtime.ctx, exportDir);
+    const before = await tablesOf(runtime.ctx.db);
+    assert.ok(before.articles.length >= demo.articles);
+    for (const dialect of ['postgres', 'sqlite'] as const) {
+      await t.test(`into ${dialect}`, async () => {
+        const target = await freshImport(dialect, exportDir);
+        try {
+          assert.deepEqual(await tablesOf(target.ctx.db), before);
+          assert.equal(await sameMedia(exportDir, runtime.ctx, target.ctx), summary.mediaFiles);
+        } finally {
+          await target.close();
+        }
+      });
+    }
+  } finally {
+    await runtime.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+});
