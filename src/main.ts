@@ -1,4 +1,4 @@
-// The CLI: `khabar serve | migrate | reindex | export static DIR | seed-demo`, each with --help. `npm start` runs `serve`.
+// The CLI: `khabar serve | migrate | reindex | import | export static|json DIR | backup | restore | seed-demo`, each with --help. `npm start` runs `serve`.
 import { loadConfig, ConfigError } from './config.ts';
 import { KhabarError } from './errors.ts';
 import { createRuntime } from './runtime.ts';
@@ -13,6 +13,7 @@ import { setupNotice } from './auth/setup.ts';
 import { importCommand } from './importers/command.ts';
 import { exportStatic } from './export/static_export.ts';
 import { progressBar } from './export/progress.ts';
+import { backupCommand, exportJsonCommand, importKhabarCommand, restoreCommand } from './importers/move_commands.ts';
 
 interface Command {
   summary: string;
@@ -96,9 +97,10 @@ const commands: Record<string, Command> = {
     },
   },
   import: {
-    summary: 'bring in an archive: import wordpress EXPORT.xml... | ghost EXPORT.json [--uploads DIR] [--dry-run]',
+    summary: 'bring in an archive: import wordpress EXPORT.xml... | ghost EXPORT.json | khabar DIR',
     help: `Usage: khabar import wordpress EXPORT.xml [MORE.xml...] [--uploads DIR] [--dry-run] [--keep-spam]
        khabar import ghost EXPORT.json [--uploads DIR] [--dry-run]
+       khabar import khabar DIR [--force]
 
 Imports a WordPress export (Tools > Export; WXR 1.0 to 1.2, several files of one site at once): posts with their
 status, pages, authors, categories, tags, comments and images (from --uploads, a copy of wp-content/uploads), and
@@ -110,22 +112,32 @@ of content/images), and /slug/ addresses.
   --dry-run       report what would be imported; write nothing
   --keep-spam     keep spam and trashed comments (never shown) instead of dropping them
 
+\`import khabar DIR\` reads a Khabar JSON export (khabar export json) into an empty instance, every id, date, status,
+comment thread, revision and media file as it was (docs/export-format.md); the whole export is checked before
+anything is written, and it goes in as one transaction.
+
+  --force         empty a database that has content first (otherwise it is refused)
+
 ${ENV_HELP}`,
-    run: (args) => importCommand(args, createRuntime, loadConfig),
+    run: (args) => (args[0] === 'khabar' ? importKhabarCommand(args.slice(1), { createRuntime, loadConfig }) : importCommand(args, createRuntime, loadConfig)),
   },
   export: {
-    summary: 'write the whole public site as static files (a mirror for when the site is blocked)',
-    help: `Usage: khabar export static DIR\n\nWrites every public page (all languages, the lite edition, lists, feeds, sitemaps, pictures) into DIR as
+    summary: 'export static DIR: the public site as files (a mirror); export json DIR: all content, to move or keep',
+    help: `Usage: khabar export static DIR | khabar export json DIR\n\n\`export json\` writes all content (articles with revisions, people, sections, tags, comments,
+settings, static pages, redirects, ads, staff accounts, media records and files) into DIR, a new or empty folder, as
+JSON Lines with a manifest of counts and checksums (docs/export-format.md); \`khabar import khabar DIR\` reads it back.
+It is a consistent snapshot taken while the site runs.\n\n\`export static\` writes every public page (all languages, the lite edition, lists, feeds, sitemaps, pictures) into DIR as
 static files with relative links: serve DIR from any web server or folder, or open DIR/index.html from disk.
 Links keep to the copy; the comment form becomes a link to the main site (KHABAR_PUBLIC_URL). Run it again to
 bring the copy up to date: only changed files are written, and files of removed pages are deleted.\n\n${ENV_HELP}`,
     async run(args) {
       const [kind, dir, ...rest] = args;
-      if (kind !== 'static' || !dir || rest.length) {
-        console.error('Usage: khabar export static DIR');
+      if ((kind !== 'static' && kind !== 'json') || !dir || rest.length) {
+        console.error('Usage: khabar export static DIR | khabar export json DIR');
         process.exitCode = 2;
         return;
       }
+      if (kind === 'json') return exportJsonCommand(dir, { createRuntime, loadConfig });
       const runtime = await createRuntime(loadConfig());
       const app = await buildApp(runtime.ctx);
       try {
@@ -141,6 +153,20 @@ bring the copy up to date: only changed files are written, and files of removed 
         await runtime.close();
       }
     },
+  },
+  backup: {
+    summary: 'backup FILE: the database, media and secret in one archive, while the site runs',
+    help: `Usage: khabar backup FILE\n\nWrites a consistent snapshot of the database (SQLite's online backup; pg_dump for PostgreSQL, which
+must be installed), the media files and the process secret into FILE, one gzipped tar archive (docs/backup-format.md).
+The site may keep running meanwhile. The archive holds the secret: keep it as safe as the server.\n\n${ENV_HELP}`,
+    run: (args) => backupCommand(args, { createRuntime, loadConfig }),
+  },
+  restore: {
+    summary: 'restore FILE [--force]: put a backup in place (an empty instance, or --force)',
+    help: `Usage: khabar restore FILE [--force]\n\nPuts the database, media files and secret of a backup (khabar backup) in place of this instance's, on the same
+kind of database. Everything is unpacked and checked before anything changes; a database with content is refused
+unless --force. Stop the server first.\n\n${ENV_HELP}`,
+    run: (args) => restoreCommand(args, { loadConfig }),
   },
   syndication: {
     summary: 'poll partner feeds now: syndication poll [SOURCE]',

@@ -88,6 +88,6 @@ export async function ping(db: Db): Promise<boolean> {
   return true;
 }
 
-export function dialectOf(db: Kysely<unknown>): DialectName {
+export function dialectOf(db: Pick<Kysely<unknown>, 'getExecutor'>): DialectName {
   return db.getExecutor().adapter.constructor.name.toLowerCase().includes('postgres') ? 'postgres' : 'sqlite';
 }
