@@ -20,6 +20,8 @@ export interface Instance {
   child: ChildProcess | null;
   /** SIGKILL: no drain, no goodbye */
   kill(): Promise<void>;
+  /** SIGTERM, as systemd stops it: drains, then exits; resolves with its exit code */
+  stop(): Promise<number | null>;
   /** starts it again on the same port; resolves once /readyz answers */
   start(): Promise<void>;
 }
@@ -84,6 +86,7 @@ http {
   upstream khabar {
 ${ports.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`).join('\n')}
     keepalive 32;
+    keepalive_timeout 2s;
   }
   server {
     listen 127.0.0.1:${listen};
@@ -147,6 +150,15 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
         await gone;
         inst.child = null;
       },
+      async stop() {
+        const c = inst.child;
+        if (!c || c.exitCode !== null) return c?.exitCode ?? null;
+        const gone = new Promise<number | null>((r) => c.once('exit', (code) => r(code)));
+        c.kill('SIGTERM');
+        const code = await gone;
+        inst.child = null;
+        return code;
+      },
       async start() {
         inst.child = spawn(process.execPath, ['--max-semi-space-size=8', entryOf(ROOT), 'serve'], {
           cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'],
@@ -169,13 +181,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       const gone = new Promise((r) => nginx.once('exit', r));
       nginx.kill('SIGQUIT');
       await gone;
-      await Promise.all(instances.map(async (inst) => {
-        const c = inst.child;
-        if (!c || c.exitCode !== null) return;
-        const exited = new Promise((r) => c.once('exit', r));
-        c.kill('SIGTERM');
-        await exited;
-      }));
+      await Promise.all(instances.map((inst) => inst.stop()));
       const a = new pg.Client({ connectionString: base });
       await a.connect();
       await a.query(`drop database if exists ${dbName}`);

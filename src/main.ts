@@ -3,6 +3,7 @@ import { loadConfig, ConfigError } from './config.ts';
 import { KhabarError } from './errors.ts';
 import { createRuntime } from './runtime.ts';
 import { buildApp } from './http/app.ts';
+import { drain } from './http/drain.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { openDatabase } from './db/index.ts';
 import { seedDemo, isEmpty } from './demo/seed.ts';
@@ -60,6 +61,7 @@ const commands: Record<string, Command> = {
       }
       const services = await startServices(ctx, app);
       stopOnSignal(async () => {
+        await drain(app);
         await services.stop();
         await app.close();
         await runtime.close();

@@ -32,6 +32,7 @@ import { RedisPurgeBus } from './redis_purge_bus.ts';
 import { healthRoutes } from './health.ts';
 import { metrics, type Metrics, type PoolStats } from './metrics.ts';
 import { requestId } from './request_id.ts';
+import { closeConnectionsWhileDraining } from './drain.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -81,6 +82,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   });
 
   app.addHook('onRequest', async (req, reply) => { reply.headers(security).header('x-request-id', req.id); });
+  closeConnectionsWhileDraining(app);
   await app.register(compress, { global: true, threshold: COMPRESS_FROM, encodings: ['br', 'gzip', 'deflate'], brotliOptions: { params: { 1: 4 } } as never });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   await app.register(cookie, { secret: ctx.secret });

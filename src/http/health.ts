@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Redis as RedisClient } from 'ioredis';
 import type { AppContext } from '../context.ts';
 import { ping } from '../db/index.ts';
+import { isDraining } from './drain.ts';
 
 /** How long a probe waits for the database or Redis before calling it unreachable. */
 const PROBE_LIMIT_MS = 2000;
@@ -26,9 +27,10 @@ export function healthRoutes(app: FastifyInstance, ctx: AppContext, redis: Redis
   });
   app.get('/readyz', async (req, reply) => {
     const [database, cache] = await Promise.all([reachable(() => ping(ctx.db)), redis ? reachable(() => redis.ping()) : Promise.resolve(null)]);
-    const ready = database && cache !== false;
-    if (!ready) req.log.warn({ database, redis: cache }, 'not ready');
+    const stopping = isDraining(app);
+    const ready = database && cache !== false && !stopping;
+    if (!ready && !stopping) req.log.warn({ database, redis: cache }, 'not ready');
     reply.code(ready ? 200 : 503).header('cache-control', 'no-store');
-    return { status: ready ? 'ready' : 'unready', database: database ? 'ok' : 'unreachable', redis: cache === null ? 'none' : cache ? 'ok' : 'unreachable' };
+    return { status: ready ? 'ready' : stopping ? 'draining' : 'unready', database: database ? 'ok' : 'unreachable', redis: cache === null ? 'none' : cache ? 'ok' : 'unreachable' };
   });
 }
