@@ -9,7 +9,7 @@ import { Dashboard } from './screens/dashboard.tsx';
 import { ArticleList } from './screens/articles.tsx';
 import { MediaLibrary } from './screens/media.tsx';
 import { Moderation } from './screens/moderation.tsx';
-import { CONTENT_NAV, contentScreen } from './screens/content_screens.ts';
+import { CONTENT_NAV, contentScreen } from './screens/content_screens.tsx';
 import { NotFound } from './ui.tsx';
 import { PEOPLE_NAV, peopleScreenFor } from './screens/people_routes.ts';
 
@@ -26,7 +26,7 @@ const NAV: { href: string; label: MessageKey; capability?: string }[] = [
   { href: '/admin/articles', label: 'nav.articles', capability: 'articles.read' },
   { href: '/admin/media', label: 'nav.media', capability: 'media.upload' },
   { href: '/admin/comments', label: 'nav.comments', capability: 'comments.moderate' },
-  // sections, tags, people, house ads, site settings (screens/content_screens.ts)
+  // sections, tags, people, house ads, site settings (screens/content_screens.tsx)
   ...CONTENT_NAV,
   // staff, API keys, audit log, comment settings, sources (screens/people_routes.ts)
   ...PEOPLE_NAV,

@@ -33,6 +33,8 @@ test('the events a change emits are the ones its endpoint declares', async () =>
     await run('PATCH', '/api/admin/sections/{id}', `/api/admin/sections/${section.id}`, { description: 'Money and work' });
     const tag = await run('POST', '/api/admin/tags', '/api/admin/tags', { name: 'Prices' });
     await run('PATCH', '/api/admin/tags/{id}', `/api/admin/tags/${tag.id}`, { name: 'Bread prices' });
+    const flour = await run('POST', '/api/admin/tags', '/api/admin/tags', { name: 'Flour' });
+    await run('POST', '/api/admin/tags/{id}/merge', `/api/admin/tags/${flour.id}/merge`, { into: tag.id });
     const person = await run('POST', '/api/admin/people', '/api/admin/people', { name: 'Farida Noori' });
     await run('PATCH', '/api/admin/people/{id}', `/api/admin/people/${person.id}`, { bio: 'Reporter' });
     const slot = await run('POST', '/api/admin/ads/slots', '/api/admin/ads/slots', { name: 'Sidebar' });
