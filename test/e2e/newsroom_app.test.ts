@@ -5,13 +5,14 @@
 // comment settings, adds a partner source, polls it now, and publishes one of its stories from the review queue and
 // turns down another. The contributor accepts her invitation from the email, uploads a picture (a text file is
 // refused before upload), writes an article with a fragment pasted from Word and that picture, submits it, and
-// cannot delete the picture while it is used; the editor accepts his invitation, finds the article in review, schedules it, and at the scheduled time (the controllable clock and the job runner) it is on
-// the public site with its byline, picture and section; the network drops mid-edit and nothing typed is lost; the
-// editor restores an earlier revision; a comment held by the bot defence is approved with the keyboard in the
-// moderation screen and appears under the article, and another one's sender is blocked by network from the queue.
-// The test itself makes no API call: it reads the letters the server sends the way the link tests do. Every
-// screen: no serious or critical axe-core finding, no request to another host, no CSP or script error; screenshots
-// at desktop and 390 px width are written to .tmp/e2e-screens/ (KHABAR_E2E_SCREENS to change it).
+// cannot delete the picture while it is used; the editor accepts his invitation, finds the article in review,
+// schedules it, and at the scheduled time (the controllable clock and the job runner) it is on the public site with
+// its byline, picture and section; the network drops mid-edit and nothing typed is lost; the editor restores an
+// earlier revision; a comment held by the bot defence is approved with the keyboard in the moderation screen and
+// appears under the article, and another one's sender is blocked by network from the queue. The test itself makes
+// no API call: it reads the letters the server sends the way the link tests do. Every screen: no serious or
+// critical axe-core finding, no request to another host, no CSP or script error; screenshots at desktop and 390 px
+// width are written to .tmp/e2e-screens/ (KHABAR_E2E_SCREENS to change it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
