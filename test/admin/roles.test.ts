@@ -47,6 +47,7 @@ const ROUTES: Record<string, Need> = {
   'GET /api/admin/invitations': 'users.manage',
   'POST /api/admin/invitations': 'users.manage',
   'DELETE /api/admin/invitations/{id}': 'users.manage',
+  'POST /api/admin/invitations/{id}/resend': 'users.manage',
   'GET /api/admin/audit': 'audit.read',
   // comment moderation
   'GET /api/admin/comments': 'comments.moderate',
@@ -105,6 +106,7 @@ const ROUTES: Record<string, Need> = {
   'POST /api/admin/media': 'media.upload',
   'GET /api/admin/media/{id}': 'media.upload',
   'PATCH /api/admin/media/{id}': 'media.upload',
+  'DELETE /api/admin/media/{id}': 'media.upload',
   // ads, sources, settings, redirects, keys
   'GET /api/admin/ads/slots': 'ads.manage',
   'POST /api/admin/ads/slots': 'ads.manage',
@@ -122,6 +124,8 @@ const ROUTES: Record<string, Need> = {
   'GET /api/admin/sources/{id}/polls': 'sources.manage',
   'GET /api/admin/syndication/queue': 'sources.manage',
   'POST /api/admin/syndication/queue/{id}/section': 'sources.manage',
+  'POST /api/admin/syndication/queue/{id}/approve': 'sources.manage',
+  'POST /api/admin/syndication/queue/{id}/reject': 'sources.manage',
   'GET /api/admin/settings': 'settings.manage',
   'PATCH /api/admin/settings': 'settings.manage',
   'GET /api/admin/redirects': 'redirects.manage',

@@ -1,17 +1,18 @@
 // The newsroom app in a real Chromium, through the app's screens and the JS-free staff pages only: the owner opens
 // the setup link the server prints, sets a password, turns on two-factor authentication (codes computed here from
 // the key the page shows, with the TOTP library the server uses), invites a contributor and an editor from the
-// staff screen (sending one invitation again), makes an API key, reads the audit log, adds a syndication source and
-// blocks a network from the comment settings. The contributor accepts her invitation from the email, uploads a
-// picture (a text file is refused before upload), writes an article with a fragment pasted from Word and that
-// picture, submits it, and cannot delete the picture while it is used; the editor accepts his invitation, finds the
-// article in review, schedules it, and at the scheduled time (the controllable clock and the job runner) it is on
-// the public site with its byline, picture and section; the network drops mid-edit and nothing typed is lost; the
-// editor restores an earlier revision; a comment held by the bot defence is approved with the keyboard in the
-// moderation screen and appears under the article. The test itself makes no API call: it reads the letters the
-// server sends the way the link tests do. Every screen: no serious or critical axe-core finding, no request to
-// another host, no CSP or script error; screenshots at desktop and 390 px width are written to .tmp/e2e-screens/
-// (KHABAR_E2E_SCREENS to change it).
+// staff screen (sending one invitation again), makes an API key, reads the audit log, blocks a network from the
+// comment settings, adds a partner source, polls it now, and publishes one of its stories from the review queue and
+// turns down another. The contributor accepts her invitation from the email, uploads a picture (a text file is
+// refused before upload), writes an article with a fragment pasted from Word and that picture, submits it, and
+// cannot delete the picture while it is used; the editor accepts his invitation, finds the article in review,
+// schedules it, and at the scheduled time (the controllable clock and the job runner) it is on the public site with
+// its byline, picture and section; the network drops mid-edit and nothing typed is lost; the editor restores an
+// earlier revision; a comment held by the bot defence is approved with the keyboard in the moderation screen and
+// appears under the article, and another one's sender is blocked by network from the queue. The test itself makes
+// no API call: it reads the letters the server sends the way the link tests do. Every screen: no serious or
+// critical axe-core finding, no request to another host, no CSP or script error; screenshots at desktop and 390 px
+// width are written to .tmp/e2e-screens/ (KHABAR_E2E_SCREENS to change it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -163,7 +164,7 @@ test('the newsroom app in Chromium: set up, two-factor, invite; write, upload, s
       await screen('staff');
     });
 
-    await t.test('she makes an API key, reads the audit log, adds a source and blocks a network', async () => {
+    await t.test('she makes an API key, reads the audit log, blocks a network, adds a source, polls it and reviews its stories', async () => {
       await open('API keys', 'Content API keys');
       await page.getByLabel('Who the key is for').fill('Mobile app');
       await page.getByRole('button', { name: 'Make the key' }).click();
@@ -341,12 +342,15 @@ test('the newsroom app in Chromium: set up, two-factor, invite; write, upload, s
 
     await t.test('a held comment is approved with the keyboard and appears under the article', async () => {
       const article = await ctx.db.selectFrom('articles').select('id').where('slug', '=', 'water-prices-rise').executeTakeFirstOrThrow();
-      const at = tc!.clock.now().toISOString();
-      await ctx.db.insertInto('comments').values({
-        article_id: article.id, parent_id: null, depth: 0, author_name: 'Hamid', author_email: 'hamid@example.test', ip: '203.0.113.7', network: '203.0.113.0/24',
-        body: 'The tanker came to our street twice.', body_hash: 'e2e', status: 'pending', score: 0.35,
-        reasons: JSON.stringify([{ phase: 'timing', reason: 'sent 2 s after the page opened', delta: -0.4 }]), report_count: 0, created_at: at, updated_at: at, edited_at: null,
-      } as never).execute();
+      const held = async (who: string, ip: string, body: string) => {
+        const at = tc!.clock.now().toISOString();
+        await ctx.db.insertInto('comments').values({
+          article_id: article.id, parent_id: null, depth: 0, author_name: who, author_email: `${who.toLowerCase()}@example.test`, ip, network: ip.replace(/\.\d+$/, '.0/24'),
+          body, body_hash: body, status: 'pending', score: 0.35,
+          reasons: JSON.stringify([{ phase: 'timing', reason: 'sent 2 s after the page opened', delta: -0.4 }]), report_count: 0, created_at: at, updated_at: at, edited_at: null,
+        } as never).execute();
+      };
+      await held('Hamid', '203.0.113.7', 'The tanker came to our street twice.');
       await page.getByRole('link', { name: 'Comments', exact: true }).click();
       await page.getByText('The tanker came to our street twice.').waitFor();
       assert.match(await page.locator('.queue').innerText(), /sent 2 s after the page opened/);
@@ -361,6 +365,16 @@ test('the newsroom app in Chromium: set up, two-factor, invite; write, upload, s
       } finally {
         await pub.close();
       }
+      // A sender to keep out: blocked by network from the queue, then listed with the comment settings.
+      tc!.clock.advance(60_000);
+      await held('Spammer', '192.0.2.9', 'Cheap pills at spam.example');
+      await page.reload();
+      await page.getByText('Cheap pills at spam.example').waitFor();
+      await page.getByText('Block the sender', { exact: false }).first().click();
+      await page.getByRole('button', { name: 'Block their network' }).click();
+      await page.getByText('The network of Spammer is blocked.').waitFor();
+      await page.getByRole('link', { name: 'Comment settings and blocks' }).click();
+      await page.locator('.blocks .rows strong', { hasText: '192.0.2.0/24' }).waitFor();
     });
 
     await t.test('no serious or critical axe finding, nothing from other hosts, no CSP or script errors', async () => {
