@@ -81,7 +81,9 @@ export function postgresSearch(db: Db, ranked = RANKED, common = MANY): SearchIn
    * which is read from TOAST (the planner checked the tsvector first: seconds for a dated filter). */
   async function newestMatches(q: SearchQuery, query: RawBuilder<unknown>): Promise<RawBuilder<unknown>> {
     const where = matchAndFilters(sql`document @@ ${query}`, q);
-    if ((await estimatedRows(where)) <= common) {
+    // The words' matches alone: the index route reads each of them whatever the filters keep (and the planner, taking
+    // a word and a language as unrelated, counted an English word's English stories at half what they are).
+    if ((await estimatedRows(sql`document @@ ${query}`)) <= common) {
       return sql`select article_id from search_documents where ${where} order by article_id + 0 desc limit ${ranked + 1}`;
     }
     return sql`select article_id from (select article_id, document from search_documents where ${filtersOnly(q)}
