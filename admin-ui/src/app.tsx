@@ -9,6 +9,7 @@ import { Dashboard } from './screens/dashboard.tsx';
 import { ArticleList } from './screens/articles.tsx';
 import { MediaLibrary } from './screens/media.tsx';
 import { Moderation } from './screens/moderation.tsx';
+import { Aggregators } from './screens/aggregators.tsx';
 import { NotFound } from './ui.tsx';
 
 export interface Me {
@@ -24,6 +25,7 @@ const NAV: { href: string; label: MessageKey; capability?: string }[] = [
   { href: '/admin/articles', label: 'nav.articles', capability: 'articles.read' },
   { href: '/admin/media', label: 'nav.media', capability: 'media.upload' },
   { href: '/admin/comments', label: 'nav.comments', capability: 'comments.moderate' },
+  { href: '/admin/aggregators', label: 'nav.aggregators', capability: 'api_keys.manage' },
 ];
 
 let editorChunk: Promise<ComponentType<ScreenProps>> | null = null;
@@ -43,6 +45,7 @@ function screenFor(path: string): { Screen: ComponentType<ScreenProps>; id?: num
   if (article) return { Screen: LazyEditor, id: Number(article[1]) };
   if (path === '/admin/media') return { Screen: MediaLibrary };
   if (path === '/admin/comments') return { Screen: Moderation };
+  if (path === '/admin/aggregators') return { Screen: Aggregators };
   return { Screen: NotFound };
 }
 

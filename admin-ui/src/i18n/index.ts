@@ -1,11 +1,13 @@
 // The app's words: every string the newsroom reads comes from a catalog (en.ts now; Dari and Pashto catalogs
 // follow with the same keys), and the page's lang and dir follow the interface language.
-import { en, type MessageKey } from './en.ts';
+import { en, type MessageKey as MainKey } from './en.ts';
+import { enAggregators, type AggregatorsKey } from './en_aggregators.ts';
 
-export type { MessageKey };
-const catalogs: Record<string, Record<MessageKey, string>> = { en };
+/** A key of the main catalog or of a screen's own (en_<screen>.ts). */
+export type MessageKey = MainKey | AggregatorsKey;
+const catalogs: Record<string, Record<MessageKey, string>> = { en: { ...en, ...enAggregators } };
 const RTL = new Set(['fa', 'prs', 'ps', 'ar']);
-let current: Record<MessageKey, string> = en;
+let current: Record<MessageKey, string> = catalogs.en;
 let currentLang = 'en';
 
 /** Switches the interface language (falls back to English for a language without a catalog yet). */
