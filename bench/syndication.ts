@@ -1,12 +1,18 @@
 // Syndication figures: extraction accuracy on the partner fixtures (paragraphs kept that should be, and nothing
-// else), and the cost of polling 100 new partner stories (wall time and memory) against a reference that only
-// downloads the same 100 pages. No assertions: read the figures.
+// else), the cost of polling 100 new partner stories (wall time and memory) against a reference that only
+// downloads the same 100 pages, and the size of an aggregator's full-text feed (50 stories) against the site's
+// own feed of the same stories. No assertions: read the figures.
 //   node --import tsx bench/syndication.ts
 import { readFileSync } from 'node:fs';
 import { makeTestContext } from '../test/helpers/context.ts';
 import { paragraphs, rssFeed, startPartnerSites } from '../test/helpers/partners.ts';
 import { createSource } from '../src/content/sources.ts';
 import { pollSource } from '../src/syndication/poll.ts';
+import { createArticle, publishArticle } from '../src/content/articles.ts';
+import { listFeedStories } from '../src/content/feed_stories.ts';
+import { buildFeed } from '../src/site/feeds/feed_build.ts';
+import { AGGREGATOR_FEED_SIZE } from '../src/content_api/syndication_feed.ts';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 const expected = JSON.parse(readFileSync(new URL('../test/fixtures/syndication/expected.json', import.meta.url), 'utf8')) as Record<string, string[]>;
 const PAGES: Record<string, string> = { 'wordpress.html': 'Floodwaters%', 'ghost.html': 'Herat%', 'plain.html': 'Pamir%', 'windows-1256.html': '%بدخشان' };
@@ -66,6 +72,23 @@ try {
   const again = performance.now();
   const second = await pollSource(t.ctx, id);
   console.log(`second poll (${second.outcome}): ${(performance.now() - again).toFixed(0)} ms`);
+
+  // 3. An aggregator's feed: our own 50 newest stories in full (partners' stories are never in it).
+  for (let n = 0; n < AGGREGATOR_FEED_SIZE; n++) {
+    const body = storyPage(1000 + n).replace(/^[\s\S]*<h1>[^<]*<\/h1>/, '').replace(/<\/article>[\s\S]*$/, '');
+    const id = await createArticle(t.ctx, { headline: `Our story ${n}`, bodyHtml: `${body}<figure><img src="/media/own-${n}.jpg" alt="x"><figcaption>A picture</figcaption></figure>` }, { userId: null });
+    await publishArticle(t.ctx, id, { userId: null });
+  }
+  const url = t.ctx.config.publicUrl;
+  const own = await listFeedStories(t.ctx.db, { forSyndication: true }, AGGREGATOR_FEED_SIZE);
+  const spec = { title: 'Bench', description: '', page: `${url}/`, self: { rss: `${url}/r`, atom: `${url}/a`, json: `${url}/j` }, language: 'en', publicUrl: url };
+  const size = (text: string) => `${(Buffer.byteLength(text) / 1024).toFixed(0)} KB, gzip ${(gzipSync(text).length / 1024).toFixed(0)} KB, br ${(brotliCompressSync(text).length / 1024).toFixed(0)} KB`;
+  const words = own.reduce((n, s) => n + s.body_text.split(/\s+/).length, 0);
+  for (const kind of ['rss', 'atom', 'json'] as const) {
+    const full = buildFeed(kind, { ...spec, content: 'full', rights: 'Republished under agreement with the newsroom; no edits.' }, own);
+    const excerpt = buildFeed(kind, { ...spec, content: 'excerpt' }, own);
+    console.log(`aggregator feed (${kind}, ${own.length} stories, ${words} words): ${size(full)}; the site's excerpt feed of the same stories ${size(excerpt)}`);
+  }
 } finally {
   await t.close();
   await partners.close();

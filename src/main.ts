@@ -8,7 +8,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { openDatabase } from './db/index.ts';
 import { seedDemo, isEmpty } from './demo/seed.ts';
 import { reindexAll } from './search/search_index.ts';
-import { describePoll, pollNow } from './syndication/poll.ts';
+import { syndicationCommand } from './syndication/command.ts';
 import { startServices } from './services.ts';
 import { setupNotice } from './auth/setup.ts';
 import { importCommand } from './importers/command.ts';
@@ -172,23 +172,8 @@ unless --force. Stop the server first.\n\n${ENV_HELP}`,
   },
   syndication: {
     summary: 'poll partner feeds now: syndication poll [SOURCE]',
-    help: `Usage: khabar syndication poll [SOURCE]\n\nPolls one partner source (its id or slug) or every source with a feed, now, printing a line per source.\n\n${ENV_HELP}`,
-    async run(args) {
-      const [verb, which] = args;
-      if (verb !== 'poll') {
-        console.error('Usage: khabar syndication poll [SOURCE]');
-        process.exitCode = 2;
-        return;
-      }
-      const runtime = await createRuntime(loadConfig());
-      try {
-        const results = await pollNow(runtime.ctx, which, (r) => console.log(describePoll(r)));
-        if (!results.length) console.log('No source has a feed address yet.');
-        if (results.some((r) => r.outcome === 'failed')) process.exitCode = 1;
-      } finally {
-        await runtime.close();
-      }
-    },
+    help: `Usage: khabar syndication poll [SOURCE]\n\nPolls one partner source (its id or slug) or every source with a feed or list page, now, printing a progress line per\nsource as each poll ends: [n/total] name: outcome, items seen, new, duplicates, failed, and the time taken.\nExit code 1 when a poll failed.\n\n${ENV_HELP}`,
+    run: (args) => syndicationCommand(args, createRuntime, loadConfig),
   },
   'seed-demo': {
     summary: 'create the demo newsroom (only into an empty database)',

@@ -10,6 +10,7 @@ import { ArticleList } from './screens/articles.tsx';
 import { MediaLibrary } from './screens/media.tsx';
 import { Moderation } from './screens/moderation.tsx';
 import { CONTENT_NAV, contentScreen } from './screens/content_screens.tsx';
+import { Aggregators } from './screens/aggregators.tsx';
 import { NotFound } from './ui.tsx';
 import { PEOPLE_NAV, peopleScreenFor } from './screens/people_routes.ts';
 
@@ -30,6 +31,7 @@ const NAV: { href: string; label: MessageKey; capability?: string }[] = [
   ...CONTENT_NAV,
   // staff, API keys, audit log, comment settings, sources (screens/people_routes.ts)
   ...PEOPLE_NAV,
+  { href: '/admin/aggregators', label: 'nav.aggregators', capability: 'api_keys.manage' },
 ];
 
 let editorChunk: Promise<ComponentType<ScreenProps>> | null = null;
@@ -51,6 +53,7 @@ function screenFor(path: string): { Screen: ComponentType<ScreenProps>; id?: num
   if (path === '/admin/comments') return { Screen: Moderation };
   const content = contentScreen(path);
   if (content) return { Screen: content };
+  if (path === '/admin/aggregators') return { Screen: Aggregators };
   return peopleScreenFor(path) ?? { Screen: NotFound };
 }
 

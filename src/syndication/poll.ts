@@ -134,8 +134,9 @@ export function describePoll(r: PollResult): string {
   return `${r.source}: ${r.outcome.replace('_', ' ')}${counts}${r.reason ? ` (${r.reason})` : ''} in ${r.durationMs} ms`;
 }
 
-/** Polls the source named by id or slug, or every source with a feed, now; `onPolled` hears each as it ends. */
-export async function pollNow(ctx: AppContext, which: string | undefined, onPolled: (r: PollResult) => void): Promise<PollResult[]> {
+/** Polls the source named by id or slug, or every source with a feed, now; `onPolled` hears each as it ends (the
+ * n-th of `total`). */
+export async function pollNow(ctx: AppContext, which: string | undefined, onPolled: (r: PollResult, n: number, total: number) => void): Promise<PollResult[]> {
   let q = ctx.db.selectFrom('sources').select('id').where('feed_url', 'is not', null);
   if (which) q = /^\d+$/.test(which) ? q.where('id', '=', Number(which)) : q.where('slug', '=', which);
   const ids = await q.orderBy('id').execute();
@@ -143,8 +144,8 @@ export async function pollNow(ctx: AppContext, which: string | undefined, onPoll
   const results: PollResult[] = [];
   for (const { id } of ids) {
     const r = await pollSource(ctx, id);
-    onPolled(r);
     results.push(r);
+    onPolled(r, results.length, ids.length);
   }
   return results;
 }

@@ -134,6 +134,13 @@ const ROUTES: Record<string, Need> = {
   'GET /api/admin/api-keys': 'api_keys.manage',
   'POST /api/admin/api-keys': 'api_keys.manage',
   'DELETE /api/admin/api-keys/{id}': 'api_keys.manage',
+  'GET /api/admin/aggregators': 'api_keys.manage',
+  'POST /api/admin/aggregators': 'api_keys.manage',
+  'GET /api/admin/aggregators/{id}': 'api_keys.manage',
+  'PATCH /api/admin/aggregators/{id}': 'api_keys.manage',
+  'DELETE /api/admin/aggregators/{id}': 'api_keys.manage',
+  'POST /api/admin/aggregators/{id}/key': 'api_keys.manage',
+  'POST /api/admin/aggregators/{id}/revoke': 'api_keys.manage',
   // the public Content API
   'GET /api/content/articles': 'content_key',
   'GET /api/content/articles/{slug}': 'content_key',

@@ -106,6 +106,9 @@ export function ArticleDetails({ form, error, onChange }: { form: ArticleForm; e
       <div class="field check">
         <label><input type="checkbox" checked={form.commentsOpen} onChange={(e) => onChange({ commentsOpen: (e.target as HTMLInputElement).checked })} /> {t('article.comments_open')}</label>
       </div>
+      <div class="field check">
+        <label><input type="checkbox" checked={form.noSyndication ?? false} onChange={(e) => onChange({ noSyndication: (e.target as HTMLInputElement).checked })} /> {t('article.no_syndication')}</label>
+      </div>
       {sources.length ? (
         <>
           <Field id="source" label={t('article.source')} error={fieldError(error, 'sourceId')}>

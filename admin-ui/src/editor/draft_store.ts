@@ -5,6 +5,8 @@ export interface ArticleForm {
   headline: string; standfirst: string; bodyHtml: string; sectionId: number | null; tags: string[]; authorIds: number[];
   heroMediaId: number | null; heroAlt: string; heroCaption: string; heroCredit: string; slug: string; language: string;
   commentsOpen: boolean; sourceId: number | null; sourceUrl: string; seoTitle: string; seoDescription: string;
+  /** absent in copies kept before the field existed */
+  noSyndication?: boolean;
 }
 
 export interface KeptCopy { form: ArticleForm; base: string | null; keptAt: string }

@@ -15,7 +15,7 @@ export type SaveState =
 export interface ArticleRecord {
   id: number; slug: string; headline: string; standfirst: string; body_html: string; section_id: number | null;
   tags: { id: number; name: string }[]; authorIds: number[]; hero_media_id: number | null; hero_alt: string; hero_caption: string;
-  hero_credit: string; language: string; comments_open: number | boolean; source_id: number | null; source_url: string | null;
+  hero_credit: string; language: string; comments_open: number | boolean; no_syndication?: number | boolean; source_id: number | null; source_url: string | null;
   status: 'draft' | 'review' | 'scheduled' | 'published' | 'archived'; updated_at: string; scheduled_at: string | null; published_at: string | null;
   created_by: number | null; seo_title?: string; seo_description?: string;
 }
@@ -24,15 +24,15 @@ export function formOf(a: ArticleRecord): ArticleForm {
   return {
     headline: a.headline, standfirst: a.standfirst, bodyHtml: a.body_html, sectionId: a.section_id, tags: a.tags.map((x) => x.name),
     authorIds: a.authorIds, heroMediaId: a.hero_media_id, heroAlt: a.hero_alt, heroCaption: a.hero_caption, heroCredit: a.hero_credit,
-    slug: a.slug, language: a.language, commentsOpen: Boolean(a.comments_open), sourceId: a.source_id, sourceUrl: a.source_url ?? '',
-    seoTitle: a.seo_title ?? '', seoDescription: a.seo_description ?? '',
+    slug: a.slug, language: a.language, commentsOpen: Boolean(a.comments_open), noSyndication: Boolean(a.no_syndication), sourceId: a.source_id,
+    sourceUrl: a.source_url ?? '', seoTitle: a.seo_title ?? '', seoDescription: a.seo_description ?? '',
   };
 }
 
 export function emptyForm(language: string): ArticleForm {
   return {
     headline: '', standfirst: '', bodyHtml: '', sectionId: null, tags: [], authorIds: [], heroMediaId: null, heroAlt: '', heroCaption: '',
-    heroCredit: '', slug: '', language, commentsOpen: true, sourceId: null, sourceUrl: '', seoTitle: '', seoDescription: '',
+    heroCredit: '', slug: '', language, commentsOpen: true, noSyndication: false, sourceId: null, sourceUrl: '', seoTitle: '', seoDescription: '',
   };
 }
 

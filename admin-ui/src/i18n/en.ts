@@ -69,6 +69,7 @@ export const en = {
   'article.hero': 'Hero picture',
   'article.slug': 'Address (slug)',
   'article.comments_open': 'Comments open',
+  'article.no_syndication': 'Not for syndication (kept out of aggregators\' feeds)',
   'article.source': 'Syndication source',
   'article.source_url': 'Address of the original',
   'editor.new': 'New article',

@@ -1,17 +1,18 @@
 // The app's words: every string the newsroom reads comes from a catalog (en.ts now; Dari and Pashto catalogs
 // follow with the same keys), and the page's lang and dir follow the interface language.
 import { en as enCore } from './en.ts';
+import { enAggregators } from './en_aggregators.ts';
 import { enContent } from './en_content.ts';
 import { enPeople } from './en_people.ts';
 
 // Each group of screens keeps its words in a file of its own (en_content.ts: sections, tags, people, house ads, site
-// settings, the editor's SEO fields; en_people.ts: staff, API keys, audit log, comment settings, sources); the
-// catalog is their union.
-const en = { ...enCore, ...enContent, ...enPeople };
+// settings, the editor's SEO fields; en_people.ts: staff, API keys, audit log, comment settings, sources;
+// en_aggregators.ts: aggregators); the catalog is their union.
+const en = { ...enCore, ...enContent, ...enPeople, ...enAggregators };
 export type MessageKey = keyof typeof en;
 const catalogs: Record<string, Record<MessageKey, string>> = { en };
 const RTL = new Set(['fa', 'prs', 'ps', 'ar']);
-let current: Record<MessageKey, string> = en;
+let current: Record<MessageKey, string> = catalogs.en;
 let currentLang = 'en';
 
 /** Switches the interface language (falls back to English for a language without a catalog yet). */

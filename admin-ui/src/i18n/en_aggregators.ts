@@ -1,0 +1,35 @@
+// The aggregators screen in English (its own file, so screens built side by side do not share one catalog's
+// lines). A Dari or Pashto catalog of this screen has the same keys.
+export const enAggregators = {
+  'nav.aggregators': 'Aggregators',
+  'aggregators.title': 'Aggregators',
+  'aggregators.intro': 'Partners who carry our stories. Each pulls a full-text feed of our own stories with its key; stories marked not for syndication and partners\' stories are never in it.',
+  'aggregators.feed': 'Feed addresses: {rss} (RSS), {atom} (Atom), {json} (JSON Feed). Send the key as Authorization: Bearer <key>.',
+  'aggregators.add': 'Add an aggregator',
+  'aggregators.name': 'Name',
+  'aggregators.licence': 'Licence statement',
+  'aggregators.licence_hint': 'The terms the stories are offered under; every feed item carries it.',
+  'aggregators.create': 'Add and make its key',
+  'aggregators.key_once': 'The key for {name}. It is shown this once: copy it now and hand it to the partner.',
+  'aggregators.none': 'No aggregator yet.',
+  'aggregators.key': 'Key',
+  'aggregators.last_used': 'Last pull',
+  'aggregators.never': 'never',
+  'aggregators.revoked': 'revoked {when}',
+  'aggregators.usage': 'Pulls in the last 30 days',
+  'aggregators.usage_none': 'No pull in the last 30 days.',
+  'aggregators.day': 'Day',
+  'aggregators.requests': 'Requests',
+  'aggregators.items': 'Stories served',
+  'aggregators.show_usage': 'Usage',
+  'aggregators.save': 'Save',
+  'aggregators.new_key': 'New key',
+  'aggregators.new_key_confirm': 'Make a new key for {name}? The old one stops working at once.',
+  'aggregators.revoke': 'Revoke',
+  'aggregators.revoke_confirm': 'Revoke the key of {name}? Its feed stops answering.',
+  'aggregators.delete': 'Delete',
+  'aggregators.delete_confirm': 'Delete {name} and its usage records?',
+  'aggregators.saved': 'Saved.',
+};
+
+export type AggregatorsKey = keyof typeof enAggregators;
