@@ -1,5 +1,5 @@
 // A consistent copy of the whole database while the site runs, and putting one back: SQLite's online backup API
-// (better-sqlite3's backup(): page by page, started again by SQLite when another connection writes meanwhile), or
+// (better-sqlite3's backup()), or
 // PostgreSQL's pg_dump / pg_restore when those programs are installed.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
@@ -15,7 +15,10 @@ export async function snapshotSqlite(path: string, dest: string): Promise<void> 
   const file = new SQLite(path, { fileMustExist: true });
   try {
     file.pragma('busy_timeout = 5000');
-    await file.backup(dest);
+    // After the first step, the rest in one step: SQLite starts a backup again whenever another connection writes
+    // between two steps, and small steps under steady writes would never end. One step reads one snapshot (WAL
+    // lets the writers go on meanwhile).
+    await file.backup(dest, { progress: () => 0x7fffffff });
   } finally {
     file.close();
   }
