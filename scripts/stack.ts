@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -56,12 +57,24 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** One GET on a connection of its own, closed after the answer: a probe or a test asking one instance directly
+ * leaves no idle connection behind that would hold up the instance's drain (as a curl probe does not either). */
+export function getOnce(url: string, timeoutMs = 10_000): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpGet(url, { agent: false, timeout: timeoutMs }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (d: string) => { body += d; }).on('end', () => resolve({ status: res.statusCode ?? 0, body })).on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`${url} did not answer within ${timeoutMs} ms`))).on('error', reject);
+  });
+}
+
 /** Resolves once the URL answers 200, or fails after `ms`. */
 export async function waitFor(url: string, ms = 60_000): Promise<void> {
   const until = Date.now() + ms;
   for (;;) {
     try {
-      if ((await fetch(url, { signal: AbortSignal.timeout(2000) })).status === 200) return;
+      if ((await getOnce(url, 2000)).status === 200) return;
     } catch {
       // not up yet
     }

@@ -47,6 +47,8 @@ export interface LoadPlan {
   articleIds: number[];
   readers: number;
   posters: number;
+  /** each reader waits this long between its requests (0: none) */
+  pauseMs?: number;
 }
 
 /** Readers and posters running until stop(); what happened to each request is in `outcomes`. */
@@ -99,6 +101,7 @@ export class Load {
     for (let i = 0; !this.stopping; i++) {
       const page = pages[(n + i) % pages.length];
       await this.counted(`GET ${page}`, () => fetch(`${url}${page}`, { redirect: 'manual' }));
+      if (this.plan.pauseMs) await new Promise((r) => setTimeout(r, this.plan.pauseMs));
     }
   }
 
