@@ -8,6 +8,7 @@ import { t, type MessageKey } from '../i18n/index.ts';
 import { ErrorNote, Field, fieldError, Heading, when } from '../ui.tsx';
 import { Handed, type HandedLink } from './handed_link.tsx';
 import { useActing } from './acting.ts';
+import { PickAndApply } from './pick_and_apply.tsx';
 
 export const ROLES = ['owner', 'admin', 'editor', 'author', 'contributor'] as const;
 export interface StaffMember {
@@ -55,13 +56,11 @@ export function Staff({ me }: ScreenProps) {
                   {` · ${u.last_login_at ? t('staff.last_seen', { when: when(u.last_login_at) }) : t('staff.never_seen')}`}
                 </span>
               </div>
-              <label class="inline">
-                <span>{t('staff.role')}</span>
-                <select value={u.role} disabled={u.id === me.user.id} aria-label={t('staff.role_of', { name: u.name })}
-                  onChange={(e) => { const role = (e.target as HTMLSelectElement).value; void act(() => api('PATCH', `/api/admin/users/${u.id}`, { role }), t('staff.role_changed', { name: u.name, role: roleName(role) })); }}>
-                  {ROLES.map((r) => <option key={r} value={r}>{roleName(r)}</option>)}
-                </select>
-              </label>
+              {u.id === me.user.id ? <span class="meta">{roleName(u.role)}</span> : (
+                <PickAndApply label={t('staff.role_of', { name: u.name })} value={u.role} options={ROLES.map((r) => ({ value: r, label: roleName(r) }))}
+                  button={t('staff.change_role')} who={u.name}
+                  onApply={(role) => act(() => api('PATCH', `/api/admin/users/${u.id}`, { role }), t('staff.role_changed', { name: u.name, role: roleName(role) }))} />
+              )}
               <p class="buttons">
                 <button type="button" class="quiet" onClick={() => act(() => api('POST', `/api/admin/users/${u.id}/sessions/end`), t('staff.sessions_ended', { name: u.name }), t('staff.end_sessions_ask', { name: u.name }))}>
                   {t('staff.end_sessions')}<span class="visually-hidden"> {u.name}</span>

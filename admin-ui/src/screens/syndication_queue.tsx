@@ -6,6 +6,7 @@ import type { ScreenProps } from '../app.tsx';
 import { t } from '../i18n/index.ts';
 import { ErrorNote, when } from '../ui.tsx';
 import { useActing } from './acting.ts';
+import { PickAndApply } from './pick_and_apply.tsx';
 
 interface Item {
   id: number; articleId: number; headline: string; originalUrl: string; source: { id: number; name: string }; section: string | null; why: string;
@@ -46,14 +47,10 @@ export function SyndicationQueue(_props: ScreenProps) {
                 <span class="meta">{t('queue.from', { source: i.source.name, when: when(i.receivedAt) })}{i.byline ? ` · ${i.byline}` : ''}</span>
                 <span class="meta">{i.section ? t('queue.filed', { section: sectionName(i.section) ?? '' }) : t('queue.no_section')} ({i.why})</span>
               </div>
-              <label class="inline">
-                <span>{t('queue.move')}</span>
-                <select aria-label={t('queue.move_of', { headline: i.headline })} value={String(sections.find((s) => s.slug === i.section)?.id ?? '')}
-                  onChange={(e) => { const sectionId = Number((e.target as HTMLSelectElement).value); if (sectionId) void act(() => api('POST', `/api/admin/syndication/queue/${i.id}/section`, { sectionId }), t('queue.moved', { headline: i.headline })); }}>
-                  <option value="">{t('details.no_section')}</option>
-                  {sections.map((s) => <option key={s.id} value={String(s.id)}>{s.name}</option>)}
-                </select>
-              </label>
+              <PickAndApply label={t('queue.move_of', { headline: i.headline })} value={String(sections.find((s) => s.slug === i.section)?.id ?? '')}
+                options={[{ value: '', label: t('details.no_section') }, ...sections.map((s) => ({ value: String(s.id), label: s.name }))]}
+                button={t('queue.move')} who={i.headline}
+                onApply={(id) => { if (id) void act(() => api('POST', `/api/admin/syndication/queue/${i.id}/section`, { sectionId: Number(id) }), t('queue.moved', { headline: i.headline })); }} />
               <p class="buttons">
                 <button type="button" onClick={() => act(() => api('POST', `/api/admin/syndication/queue/${i.id}/approve`), t('queue.approved', { headline: i.headline }))}>
                   {t('queue.approve')}<span class="visually-hidden"> {i.headline}</span>
