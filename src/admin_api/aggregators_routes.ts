@@ -20,7 +20,8 @@ export async function aggregatorsRoutes(app: FastifyInstance): Promise<void> {
   const access = { capability: 'api_keys.manage' } as const;
   endpoint(app, {
     method: 'GET', url: base, operationId: 'listAggregators', summary: 'List aggregators', tags, access,
-    handle: async () => ({ aggregators: await listAggregators(ctx.db) }),
+    description: 'Newest first, each with its feed requests and stories served over the last 30 days (`last30Days`); never a key.',
+    handle: async () => ({ aggregators: await listAggregators(ctx) }),
   });
   endpoint(app, {
     method: 'POST', url: base, operationId: 'createAggregator', summary: 'Add an aggregator', tags, access, status: 201,

@@ -2,7 +2,6 @@
 // licence statement its feed carries, and a key (kha_..., shown once; only its SHA-256 is kept, as for Content API
 // keys in src/auth/api_keys.ts). Every answered pull is counted per aggregator per day (requests, stories served).
 import type { AppContext } from '../context.ts';
-import type { Db } from '../db/schema.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { optionalText, requiredText } from '../content/fields.ts';
 import { hashKey, issueKey, wellFormedKey } from '../auth/api_keys.ts';
@@ -38,9 +37,20 @@ function view(r: Row): AggregatorView {
 
 const COLUMNS = ['id', 'name', 'licence', 'prefix', 'created_at', 'last_used_at', 'revoked_at'] as const;
 
-/** Every aggregator, newest first (never a key). */
-export async function listAggregators(db: Db): Promise<AggregatorView[]> {
-  return (await db.selectFrom('aggregators').select(COLUMNS).orderBy('id', 'desc').execute()).map(view);
+/** The first day (UTC, YYYY-MM-DD) of the last `days` days. */
+function since(ctx: AppContext, days: number): string {
+  return new Date(ctx.clock.now().getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Every aggregator, newest first (never a key), with its pulls over the last 30 days. */
+export async function listAggregators(ctx: AppContext): Promise<(AggregatorView & { last30Days: { requests: number; items: number } })[]> {
+  const [rows, totals] = await Promise.all([
+    ctx.db.selectFrom('aggregators').select(COLUMNS).orderBy('id', 'desc').execute(),
+    ctx.db.selectFrom('aggregator_usage').where('day', '>=', since(ctx, 30)).groupBy('aggregator_id')
+      .select((eb) => ['aggregator_id', eb.fn.sum<number>('requests').as('requests'), eb.fn.sum<number>('items').as('items')]).execute(),
+  ]);
+  const by = new Map(totals.map((r) => [r.aggregator_id, { requests: Number(r.requests), items: Number(r.items) }]));
+  return rows.map((r) => ({ ...view(r), last30Days: by.get(r.id) ?? { requests: 0, items: 0 } }));
 }
 
 /** One aggregator with its usage of the last `days` days, newest day first. */
@@ -52,9 +62,8 @@ export async function getAggregator(ctx: AppContext, id: number, days = 30): Pro
 
 /** An aggregator's pulls per day over the last `days` days (days without a pull are left out), newest first. */
 export async function aggregatorUsage(ctx: AppContext, id: number, days: number): Promise<UsageDay[]> {
-  const since = new Date(ctx.clock.now().getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10);
   const rows = await ctx.db.selectFrom('aggregator_usage').select(['day', 'requests', 'items']).where('aggregator_id', '=', id)
-    .where('day', '>=', since).orderBy('day', 'desc').execute();
+    .where('day', '>=', since(ctx, days)).orderBy('day', 'desc').execute();
   return rows.map((r) => ({ day: r.day, requests: Number(r.requests), items: Number(r.items) }));
 }
 

@@ -82,6 +82,7 @@ for (const dialect of testDialects()) {
       const admin2 = (await signInAs(t, 'admin', { email: 'admin2@example.org' })).headers;
       const days = (await call(t, admin2, 'GET', `/api/admin/aggregators/${id}?days=2`)).body.usage;
       assert.deepEqual(days.map((d: { requests: number }) => d.requests), [1, 4], 'a line per day, newest first');
+      assert.deepEqual((await call(t, admin2, 'GET', '/api/admin/aggregators')).body.aggregators[0].last30Days, { requests: 5, items: 4 }, 'the list shows the month\'s totals');
 
       assert.equal((await call(t, admin2, 'PATCH', `/api/admin/aggregators/${id}`, { licence: 'CC BY-ND 4.0' })).body.aggregator.licence, 'CC BY-ND 4.0');
       assert.equal((await call(t, admin2, 'POST', `/api/admin/aggregators/${id}/revoke`)).status, 204);

@@ -17,6 +17,7 @@ export const enAggregators = {
   'aggregators.never': 'never',
   'aggregators.revoked': 'revoked {when}',
   'aggregators.usage': 'Pulls in the last 30 days',
+  'aggregators.month': 'last 30 days: {requests} requests, {items} stories served',
   'aggregators.usage_none': 'No pull in the last 30 days.',
   'aggregators.day': 'Day',
   'aggregators.requests': 'Requests',

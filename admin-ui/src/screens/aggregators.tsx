@@ -6,7 +6,10 @@ import type { ScreenProps } from '../app.tsx';
 import { t } from '../i18n/index.ts';
 import { ErrorNote, Field, fieldError, Heading, when } from '../ui.tsx';
 
-interface Aggregator { id: number; name: string; licence: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }
+interface Aggregator {
+  id: number; name: string; licence: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null;
+  last30Days?: { requests: number; items: number };
+}
 interface UsageDay { day: string; requests: number; items: number }
 interface Made { key: string; aggregator: Aggregator }
 
@@ -100,6 +103,7 @@ function AggregatorRow({ a, open, onOpen, run, ask }: {
       <p>
         {t('aggregators.key')}: <code dir="ltr">{a.prefix}…</code>{' · '}
         {t('aggregators.last_used')}: {a.lastUsedAt ? when(a.lastUsedAt) : t('aggregators.never')}
+        {a.last30Days ? <>{' · '}{t('aggregators.month', { requests: a.last30Days.requests, items: a.last30Days.items })}</> : null}
         {a.revokedAt ? <> · <strong>{t('aggregators.revoked', { when: when(a.revokedAt) })}</strong></> : null}
       </p>
       <form onSubmit={(e) => { e.preventDefault(); void run(() => api('PATCH', base, edit)); }}>
