@@ -96,6 +96,7 @@ const ROUTES: Record<string, Need> = {
   'GET /api/admin/tags/{id}': 'articles.read',
   'PATCH /api/admin/tags/{id}': 'tags.manage',
   'DELETE /api/admin/tags/{id}': 'tags.manage',
+  'POST /api/admin/tags/{id}/merge': 'tags.manage',
   'GET /api/admin/people': 'articles.read',
   'POST /api/admin/people': 'people.manage',
   'GET /api/admin/people/{id}': 'articles.read',
@@ -107,6 +108,7 @@ const ROUTES: Record<string, Need> = {
   'GET /api/admin/media/{id}': 'media.upload',
   'PATCH /api/admin/media/{id}': 'media.upload',
   'DELETE /api/admin/media/{id}': 'media.upload',
+  'POST /api/admin/media/{id}/square': 'media.upload',
   // ads, sources, settings, redirects, keys
   'GET /api/admin/ads/slots': 'ads.manage',
   'POST /api/admin/ads/slots': 'ads.manage',
