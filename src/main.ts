@@ -60,8 +60,9 @@ const commands: Record<string, Command> = {
         ctx.reads.clear();
       }
       const services = await startServices(ctx, app);
-      stopOnSignal(async () => {
-        await drain(app);
+      stopOnSignal(async (signal) => {
+        // Ctrl-C at a terminal: nobody's proxy to wait for, so idle connections (a browser's) are closed at once.
+        await drain(app, signal === 'SIGINT' ? 0 : undefined);
         await services.stop();
         await app.close();
         await runtime.close();
@@ -218,7 +219,7 @@ const SHUTDOWN_LIMIT_MS = 10_000;
 
 /** On SIGTERM or SIGINT (a process manager, Ctrl-C): stop taking requests, let open ones finish, close the
  * database and Redis, and exit 0; 1 if closing fails or takes too long. A second signal ends it at once. */
-function stopOnSignal(close: () => Promise<void>): void {
+function stopOnSignal(close: (signal: NodeJS.Signals) => Promise<void>): void {
   const stop = (signal: NodeJS.Signals) => {
     process.removeListener('SIGINT', stop);
     process.removeListener('SIGTERM', stop);
@@ -227,7 +228,7 @@ function stopOnSignal(close: () => Promise<void>): void {
       process.exit(1);
     }, SHUTDOWN_LIMIT_MS);
     late.unref();
-    close().then(
+    close(signal).then(
       () => process.exit(0),
       (err: unknown) => {
         console.error('Khabar could not close cleanly:', err);
