@@ -90,7 +90,9 @@ export function sqliteSearch(db: Db, ranked = RANKED, common = COMMON): SearchIn
    * `common` stories (little help in telling stories apart) is left out of the score. With only such words, stories
    * with one in the headline come first, then the newest. */
   async function rankedPage(q: SearchQuery, terms: string[], candidates: number[], from: RawBuilder<unknown>): Promise<{ id: number; rank: number }[]> {
+    // The candidates' rowid range, both ends: with a date filter the newest matches may lie far back.
     const lowest = candidates.at(-1) ?? 0;
+    const highest = candidates[0] ?? 0;
     const frequent = await commonTerms(terms);
     const telling = terms.filter((t) => !frequent.has(t));
     const inCandidates = new Set(candidates);
@@ -98,12 +100,12 @@ export function sqliteSearch(db: Db, ranked = RANKED, common = COMMON): SearchIn
     if (telling.length) {
       // Within the candidates' rowid range, which FTS5 seeks to, rather than every match of the word.
       const scored = await sql<{ id: number; score: number }>`select search_fts.rowid as id, ${RANK} as score from ${from}
-        where ${matchAndFilters(sql`search_fts match ${fts5Match(telling)}`, q)} and search_fts.rowid >= ${lowest}
+        where ${matchAndFilters(sql`search_fts match ${fts5Match(telling)}`, q)} and search_fts.rowid >= ${lowest} and search_fts.rowid <= ${highest}
         order by score, search_fts.rowid desc`.execute(db);
       order = scored.rows.filter((r) => inCandidates.has(Number(r.id))).map((r) => ({ id: Number(r.id), rank: -Number(r.score) }));
     } else {
       const inHeadline = await sql<{ id: number }>`select rowid as id from search_fts
-        where search_fts match ${`headline : (${terms.map((t) => `"${t}"`).join(' OR ')})`} and rowid >= ${lowest}`.execute(db);
+        where search_fts match ${`headline : (${terms.map((t) => `"${t}"`).join(' OR ')})`} and rowid >= ${lowest} and rowid <= ${highest}`.execute(db);
       const first = new Set(inHeadline.rows.map((r) => Number(r.id)));
       order = [...candidates.filter((id) => first.has(id)).map((id) => ({ id, rank: 1 })), ...candidates.filter((id) => !first.has(id)).map((id) => ({ id, rank: 0 }))];
     }
