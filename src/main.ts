@@ -116,7 +116,8 @@ ${ENV_HELP}`,
     help: `Usage: khabar export static DIR\n\nWrites every public page (all languages, the lite edition, lists, feeds, sitemaps, pictures) into DIR as
 static files with relative links: serve DIR from any web server or folder, or open DIR/index.html from disk.
 Links keep to the copy; the comment form becomes a link to the main site (KHABAR_PUBLIC_URL). Run it again to
-bring the copy up to date: only changed files are written, and files of removed pages are deleted.\n\n${ENV_HELP}`,
+bring the copy up to date: only pages showing something that changed are rendered again, only changed files
+are written, and files of removed pages are deleted.\n\n${ENV_HELP}`,
     async run(args) {
       const [kind, dir, ...rest] = args;
       if (kind !== 'static' || !dir || rest.length) {
@@ -128,7 +129,7 @@ bring the copy up to date: only changed files are written, and files of removed 
       const app = await buildApp(runtime.ctx);
       try {
         const r = await exportStatic(app, dir, progressBar(process.stderr));
-        console.log(`Exported ${r.files} files to ${dir}: ${r.written} written, ${r.unchanged} unchanged, ${r.removed} removed.`);
+        console.log(`Exported ${r.files} files to ${dir}: ${r.rendered} rendered, ${r.reused} unchanged since the last run; ${r.written} written, ${r.unchanged} unchanged, ${r.removed} removed.`);
         if (r.failed.length) console.log(`Linked but not exported (${r.failed.length}): ${r.failed.slice(0, 10).join(', ')}`);
       } catch (err) {
         if (!(err instanceof KhabarError)) throw err;
