@@ -35,7 +35,7 @@ export async function homeShow(ctx: AppContext, req: FastifyRequest, reply: Fast
   const latest = rest.slice(SECONDARY);
   const shown = top.map((a) => a.id);
   const [world, blocks] = await Promise.all([
-    worldRail(ctx, lang, shown, 4),
+    worldRail(ctx, lang, [], 4),
     Promise.all(site.sections.filter((s) => s.slug !== WORLD_SECTION).map(async (s, i) => ({ section: s, major: i < MAJOR_BLOCKS, items: (await publishedList(ctx, { ...only, sectionId: s.id, excludeIds: shown }, i < MAJOR_BLOCKS ? 4 : 3)).items }))),
   ]);
   const cacheTags = [
