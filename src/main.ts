@@ -132,7 +132,8 @@ JSON Lines with a manifest of counts and checksums (docs/export-format.md); \`kh
 It is a consistent snapshot taken while the site runs.\n\n\`export static\` writes every public page (all languages, the lite edition, lists, feeds, sitemaps, pictures) into DIR as
 static files with relative links: serve DIR from any web server or folder, or open DIR/index.html from disk.
 Links keep to the copy; the comment form becomes a link to the main site (KHABAR_PUBLIC_URL). Run it again to
-bring the copy up to date: only changed files are written, and files of removed pages are deleted.\n\n${ENV_HELP}`,
+bring the copy up to date: only pages showing something that changed are rendered again, only changed files
+are written, and files of removed pages are deleted.\n\n${ENV_HELP}`,
     async run(args) {
       const [kind, dir, ...rest] = args;
       if ((kind !== 'static' && kind !== 'json') || !dir || rest.length) {
@@ -145,7 +146,7 @@ bring the copy up to date: only changed files are written, and files of removed 
       const app = await buildApp(runtime.ctx);
       try {
         const r = await exportStatic(app, dir, progressBar(process.stderr));
-        console.log(`Exported ${r.files} files to ${dir}: ${r.written} written, ${r.unchanged} unchanged, ${r.removed} removed.`);
+        console.log(`Exported ${r.files} files to ${dir}: ${r.rendered} rendered, ${r.reused} unchanged since the last run; ${r.written} written, ${r.unchanged} unchanged, ${r.removed} removed.`);
         if (r.failed.length) console.log(`Linked but not exported (${r.failed.length}): ${r.failed.slice(0, 10).join(', ')}`);
       } catch (err) {
         if (!(err instanceof KhabarError)) throw err;

@@ -38,6 +38,26 @@ export interface PageOptions {
   cacheTags?: readonly string[];
 }
 
+/** What is told of each public page an app answers through here: its address, its page-cache tags (none for a
+ * page that names none), and whether it was rendered for this request (or sent from the page cache). */
+export type PageWatcher = (url: string, tags: readonly string[] | undefined, rendered: boolean) => void;
+
+/** The watchers of each app, by its context (the one object every encapsulated Fastify instance shares). */
+const watchers = new WeakMap<object, Set<PageWatcher>>();
+
+/** Tells `watcher` of every page the app with this context answers until the returned function is called (the
+ * static export learns each page's tags this way, and counts what it rendered). */
+export function watchPages(ctx: object, watcher: PageWatcher): () => void {
+  const set = watchers.get(ctx) ?? new Set();
+  watchers.set(ctx, set.add(watcher));
+  return () => set.delete(watcher);
+}
+
+function told(reply: FastifyReply, tags: readonly string[] | undefined, rendered: boolean): void {
+  const set = reply.server.ctx ? watchers.get(reply.server.ctx) : undefined;
+  for (const w of set ?? []) w(reply.request.url, tags, rendered);
+}
+
 /** Requests that won the right to store their page: the address, the cache's generation when the render began,
  * and the page once rendered (stored when the response is done, when every cookie it sets is known). */
 const storing = new WeakMap<FastifyRequest, { key: string; generation: number; page?: StoredPage }>();
@@ -84,6 +104,7 @@ export async function answerFromPageCache(req: FastifyRequest, reply: FastifyRep
     return undefined;
   }
   cache.hits++;
+  told(reply, page.tags, false);
   reply.header('x-khabar-cache', 'hit');
   return answer(reply, page, 'public', true);
 }
@@ -157,6 +178,7 @@ export function sendPage(reply: FastifyReply, page: VNode | string, { status = 2
  * sets a cookie is dropped once it has gone (endPageCacheFlight). */
 function store(reply: FastifyReply, page: StoredPage, audience: Audience, status: number, cacheTags?: readonly string[]): FastifyReply {
   const cacheable = audience === 'public' && status === 200;
+  told(reply, cacheTags, true);
   const s = storing.get(reply.request);
   if (s && cacheable && cacheTags) {
     const size = Buffer.byteLength(page.html);

@@ -1,0 +1,18 @@
+// The stamps of everything the public pages show (src/content/stamps.ts explains them), gathered from each domain
+// that owns a part: content (with the site's local day), pictures, comment threads and house ads.
+import type { AppContext } from '../context.ts';
+import { contentStamps, type Stamps } from '../content/stamps.ts';
+import { commentStamps } from '../comments/stamps.ts';
+import { mediaStamps } from '../media/stamps.ts';
+import { adStamps } from '../ads/stamps.ts';
+import { getSettings } from '../content/settings.ts';
+import { localDay } from '../i18n/index.ts';
+
+export type { Stamps };
+
+export async function siteStamps(ctx: AppContext): Promise<Stamps> {
+  const now = ctx.clock.now();
+  const { timeZone } = await getSettings(ctx.db);
+  const parts = await Promise.all([contentStamps(ctx.db, localDay(now, timeZone)), mediaStamps(ctx.db), commentStamps(ctx.db), adStamps(ctx.db, now)]);
+  return Object.assign({}, ...parts);
+}
