@@ -96,7 +96,10 @@ export async function importPost(run: ImportRun, site: WpSite, item: WxrItem, ma
       language: languageOf(site, `${headline} ${plainText(body).slice(0, 500)}`), status: state.status, createdAt: when,
       publishedAt: state.publishedAt, scheduledAt: state.scheduledAt, featured: item.isSticky.trim() === '1',
       oldSlugs: oldSlugs.map((s) => slugify(s)).filter(Boolean),
-      oldPaths: postPaths({ link: item.link, postId: item.postId, slugs: [decodeSlug(item.postName), ...oldSlugs], date: item.postDate, kind: 'post' }, site.urls, site.prefix),
+      oldPaths: postPaths({
+        link: item.link, postId: item.postId, slugs: [decodeSlug(item.postName), ...oldSlugs], date: item.postDate, kind: 'post',
+        category: decodeSlug(item.terms.find((t) => t.domain === 'category')?.slug ?? ''), author: item.creator.trim(),
+      }, site.urls, site.prefix, run.opts.permalinks),
     });
     if (!heroId && thumb) site.waitForHero(thumb, written.id);
     await importComments(run, trx, written.id, label, item.comments, maxDepth, true);
