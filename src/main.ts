@@ -101,7 +101,7 @@ const commands: Record<string, Command> = {
   },
   import: {
     summary: 'bring in an archive: import wordpress EXPORT.xml... | ghost EXPORT.json | khabar DIR',
-    help: `Usage: khabar import wordpress EXPORT.xml [MORE.xml...] [--uploads DIR] [--dry-run] [--keep-spam]
+    help: `Usage: khabar import wordpress EXPORT.xml [MORE.xml...] [--uploads DIR] [--dry-run] [--keep-spam] [--permalinks STRUCTURE]
        khabar import ghost EXPORT.json [--uploads DIR] [--dry-run]
        khabar import khabar DIR [--force]
 
@@ -109,11 +109,14 @@ Imports a WordPress export (Tools > Export; WXR 1.0 to 1.2, several files of one
 status, pages, authors, categories, tags, comments and images (from --uploads, a copy of wp-content/uploads), and
 a 301 from every old address. Running it again adds only what is new. A Ghost JSON export brings posts (Lexical
 or mobiledoc rendered to HTML), tags (the primary one becomes the section), authors and images (--uploads: a copy
-of content/images), and /slug/ addresses.
+of content/images), pages (static pages) and /slug/ addresses.
 
   --uploads DIR   where the export's _wp_attached_file paths are found
   --dry-run       report what would be imported; write nothing
   --keep-spam     keep spam and trashed comments (never shown) instead of dropping them
+  --permalinks S  the WordPress site's permalink structure (Settings > Permalinks), e.g. /%category%/%postname%.html:
+                  its old addresses answer 301 too (the export's own links, ?p=, /YYYY/MM/DD/slug/, /YYYY/MM/slug/
+                  and /slug/ always do)
 
 \`import khabar DIR\` reads a Khabar JSON export (khabar export json) into an empty instance, every id, date, status,
 comment thread, revision and media file as it was (docs/export-format.md); the whole export is checked before

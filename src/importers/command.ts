@@ -7,6 +7,7 @@ import { importGhost } from './ghost.ts';
 import { fetchImageBytes } from '../syndication/images.ts';
 import { progressBar, reportLines } from './report.ts';
 import type { ImportOptions } from './run.ts';
+import { structureProblem } from './wp_addresses.ts';
 
 export async function importCommand(args: string[], createRuntime: typeof CreateRuntime, loadConfig: () => Config): Promise<void> {
   const [kind, ...rest] = args;
@@ -18,6 +19,8 @@ export async function importCommand(args: string[], createRuntime: typeof Create
     else if (a === '--keep-spam') opts.keepSpam = true;
     else if (a === '--uploads') opts.uploadsDir = rest[++i];
     else if (a.startsWith('--uploads=')) opts.uploadsDir = a.slice('--uploads='.length);
+    else if (a === '--permalinks') opts.permalinks = rest[++i] ?? '';
+    else if (a.startsWith('--permalinks=')) opts.permalinks = a.slice('--permalinks='.length);
     else if (a.startsWith('--')) return fail(`Unknown option ${a}.`);
     else files.push(a);
   }
@@ -25,6 +28,9 @@ export async function importCommand(args: string[], createRuntime: typeof Create
   if (!files.length) return fail(`Name the export file: khabar import ${kind} ${kind === 'ghost' ? 'EXPORT.json' : 'EXPORT.xml'}`);
   if (kind === 'ghost' && files.length > 1) return fail('A Ghost export is one file: khabar import ghost EXPORT.json');
   if (opts.uploadsDir === undefined && rest.includes('--uploads')) return fail('--uploads needs a folder.');
+  if (opts.permalinks !== undefined && kind !== 'wordpress') return fail('--permalinks is for WordPress exports.');
+  const structure = opts.permalinks === undefined ? null : structureProblem(opts.permalinks);
+  if (structure) return fail(`--permalinks: ${structure}.`);
   const tty = process.stderr.isTTY;
   let last = -1;
   opts.progress = (done, total) => {

@@ -10,6 +10,7 @@ import { bringMedia, uploadsPath } from './media_files.ts';
 import { ImportRun, type ImportOptions, type ImportReport } from './run.ts';
 import { storeRedirects, withAndWithoutSlash } from './wp_addresses.ts';
 import { writeArticle } from './write_article.ts';
+import { writeStaticPage } from './write_page.ts';
 import { decodeSlug } from './wp_terms.ts';
 import type { ArticleState } from './wp_posts.ts';
 
@@ -131,13 +132,9 @@ export async function importGhost(ctx: AppContext, file: string, opts: ImportOpt
       continue;
     }
     seen.add(id);
-    if (str(p.type) === 'page') {
-      run.warn(label, 'Ghost pages are not imported yet; skipped');
-      run.count('pages', 'skipped');
-      continue;
-    }
-    if ((await run.mapped('post', id)) !== null) {
-      run.count('articles', 'unchanged');
+    const isPage = str(p.type) === 'page';
+    if ((await run.mapped(isPage ? 'page' : 'post', id)) !== null) {
+      run.count(isPage ? 'pages' : 'articles', 'unchanged');
       continue;
     }
     const warn = (m: string) => run.warn(label, m);
@@ -154,6 +151,16 @@ export async function importGhost(ctx: AppContext, file: string, opts: ImportOpt
     const body = sanitizeBody(await ghostImages(run, html, label));
     const state = ghostState(p);
     if (state.held) warn(state.held);
+    if (isPage) {
+      // A page is public or not: a scheduled one waits as a draft.
+      const title = (str(p.title).replace(/\s+/g, ' ').trim() || `Page ${id}`).slice(0, 300);
+      await writeStaticPage(run, label, {
+        oldId: id, slug: slugify(decodeSlug(str(p.slug))) || slugify(title) || `page-${id}`, title, bodyHtml: body,
+        language: /[\u0600-\u06ff]/.test(title) ? 'fa' : 'en', published: state.status === 'published', publishedAt: state.publishedAt,
+        oldPaths: withAndWithoutSlash([`/${decodeSlug(str(p.slug))}/`]),
+      });
+      continue;
+    }
     const postTags = tagsOf.get(id) ?? [];
     const sectionId = postTags[0] ? await ensure('category', postTags[0]) : null;
     const tagIds: number[] = [];

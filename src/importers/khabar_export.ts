@@ -22,6 +22,8 @@ export interface ExportSummary {
   rows: number;
   mediaFiles: number;
   bytes: number;
+  /** media rows whose master file the store does not have (their pictures cannot be made on the new instance) */
+  missingMasters: string[];
 }
 
 const PAGE = 500;
@@ -49,9 +51,10 @@ export async function exportKhabar(ctx: AppContext, dir: string, progress: MoveP
         manifest.tables[t.name] = { ...entry, columns: t.columns };
         rows += entry.lines;
       }
-      manifest.media = await writeMedia(ctx, trx, work, progress);
+      const media = await writeMedia(ctx, trx, work, progress);
+      manifest.media = media.entry;
       await writeFile(join(work, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-      return { tables: tables.length, rows, mediaFiles: manifest.media.files, bytes: manifest.media.totalBytes };
+      return { tables: tables.length, rows, mediaFiles: manifest.media.files, bytes: manifest.media.totalBytes, missingMasters: media.missing };
     });
     if (existsSync(target)) await rmdir(target);
     await rename(work, target);
@@ -120,12 +123,13 @@ async function* pages(trx: Db, t: TableShape): AsyncGenerator<Record<string, unk
 }
 
 /** Copies each media row's master and the variants already made; lists every file with its checksum. */
-async function writeMedia(ctx: AppContext, trx: Db, work: string, progress: MoveProgress): Promise<Manifest['media']> {
+async function writeMedia(ctx: AppContext, trx: Db, work: string, progress: MoveProgress): Promise<{ entry: Manifest['media']; missing: string[] }> {
   const list = new LinesFile(join(work, MEDIA_LIST));
   const rows = await trx.selectFrom('media').select(['id', 'storage_key', 'variants']).orderBy('id').execute();
   let totalBytes = 0;
   let done = 0;
   const seen = new Set<string>();
+  const missing: string[] = [];
   for (const row of rows) {
     const master = masterOf(row.storage_key);
     const keys = [master, ...(JSON.parse(row.variants) as { key: string }[]).map((v) => v.key)];
@@ -134,7 +138,10 @@ async function writeMedia(ctx: AppContext, trx: Db, work: string, progress: Move
       seen.add(key);
       const bytes = await ctx.media.get(key);
       // Variants are made at their first request: one never asked for is not there, and is made again later.
-      if (!bytes) continue;
+      if (!bytes) {
+        if (key === master) missing.push(`media ${row.id} (${key})`);
+        continue;
+      }
       const path = join(work, MEDIA_DIR, key);
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, bytes);
@@ -144,5 +151,5 @@ async function writeMedia(ctx: AppContext, trx: Db, work: string, progress: Move
     progress(++done, rows.length, 'media files');
   }
   const entry = await list.close(MEDIA_LIST);
-  return { ...entry, files: entry.lines, totalBytes };
+  return { entry: { ...entry, files: entry.lines, totalBytes }, missing };
 }

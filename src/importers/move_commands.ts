@@ -63,6 +63,7 @@ export function exportJsonCommand(dir: string, open: Open): Promise<void> {
     const s = await exportKhabar(ctx, dir, p.update);
     const ms = Date.now() - started;
     p.done(`Exported ${s.rows} rows of ${s.tables} tables and ${s.mediaFiles} media files (${(s.bytes / 1e6).toFixed(1)} MB) to ${dir} in ${(ms / 1000).toFixed(1)} s (${rate(s.rows, ms)} rows).`);
+    if (s.missingMasters.length) console.log(`Warning: ${s.missingMasters.length} picture${s.missingMasters.length > 1 ? 's have' : ' has'} no file in the media store (exported as rows only): ${s.missingMasters.slice(0, 20).join(', ')}`);
   });
 }
 

@@ -17,6 +17,8 @@ export interface ImportOptions {
   fetchMedia?: FetchMedia;
   /** keep spam and trashed comments (never shown) instead of dropping them */
   keepSpam?: boolean;
+  /** WordPress: the site's permalink structure (e.g. /%category%/%postname%/), its old addresses kept too */
+  permalinks?: string;
   /** called now and then with how far the run is (bytes read of all the files) */
   progress?: (done: number, total: number) => void;
 }

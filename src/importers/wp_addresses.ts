@@ -38,8 +38,43 @@ export function blogPrefix(baseBlogUrl: string): string {
   }
 }
 
-/** The old addresses of a post: its permalink, its ?p= form and the common date and name structures, for each slug. */
-export function postPaths(p: { link: string; postId: string; slugs: string[]; date: string; kind: 'post' | 'page' }, siteUrls: string[], prefix: string): string[] {
+/** WordPress's permalink structure tags (Settings > Permalinks) this import can fill in. */
+const STRUCTURE_TAGS = ['year', 'monthnum', 'day', 'hour', 'minute', 'second', 'post_id', 'postname', 'category', 'author'];
+
+/** Why a permalink structure given on the command line cannot be used, or null when it can. */
+export function structureProblem(structure: string): string | null {
+  if (!structure.startsWith('/')) return `the permalink structure must start with / (e.g. /%year%/%monthnum%/%postname%/), not "${structure}"`;
+  const tags = [...structure.matchAll(/%([a-z_]+)%/g)].map((m) => m[1]);
+  const unknown = tags.find((t) => !STRUCTURE_TAGS.includes(t));
+  if (unknown) return `%${unknown}% is not a permalink tag this import knows (${STRUCTURE_TAGS.map((t) => `%${t}%`).join(' ')})`;
+  return tags.includes('postname') || tags.includes('post_id') ? null : 'the permalink structure needs %postname% or %post_id%';
+}
+
+export interface OldPost {
+  link: string;
+  postId: string;
+  slugs: string[];
+  date: string;
+  kind: 'post' | 'page';
+  /** for a permalink structure with %category% and %author% */
+  category?: string;
+  author?: string;
+}
+
+/** A post's address under a permalink structure such as /%category%/%postname%/ (null when a tag has no value). */
+function byStructure(structure: string, p: OldPost, slug: string): string | null {
+  const d = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(p.date);
+  const values: Record<string, string | undefined> = {
+    year: d?.[1], monthnum: d?.[2], day: d?.[3], hour: d?.[4], minute: d?.[5], second: d?.[6], post_id: p.postId, postname: slug, category: p.category, author: p.author,
+  };
+  const tags = [...structure.matchAll(/%([a-z_]+)%/g)].map((m) => m[1]);
+  if (tags.some((tag) => !values[tag])) return null;
+  return structure.replace(/%([a-z_]+)%/g, (_, tag: string) => values[tag] ?? '');
+}
+
+/** The old addresses of a post: its permalink, its ?p= form and the common date and name structures, for each slug,
+ * and the site's own permalink structure when one is given (`--permalinks`). */
+export function postPaths(p: OldPost, siteUrls: string[], prefix: string, structure?: string): string[] {
   const out = new Set<string>();
   const link = p.link ? sitePath(p.link, siteUrls) : null;
   if (link) out.add(link);
@@ -48,6 +83,8 @@ export function postPaths(p: { link: string; postId: string; slugs: string[]; da
   for (const slug of p.slugs) {
     if (!slug) continue;
     out.add(`${prefix}/${slug}/`);
+    const own = structure && p.kind === 'post' ? byStructure(structure, p, slug) : null;
+    if (own) out.add(`${prefix}${own}`);
     if (m && p.kind === 'post') {
       out.add(`${prefix}/${m[1]}/${m[2]}/${m[3]}/${slug}/`);
       out.add(`${prefix}/${m[1]}/${m[2]}/${slug}/`);

@@ -3,10 +3,11 @@
 import type { ArticleStatus } from '../content/tables.ts';
 import { excerpt, plainText, sanitizeBody, slugify } from '../content/sanitize.ts';
 import { writeArticle } from './write_article.ts';
+import { writeStaticPage } from './write_page.ts';
 import { importComments } from './wp_comments.ts';
 import { wpTime } from './wp_dates.ts';
 import { decodeSlug, importTerm, khabarSlug } from './wp_terms.ts';
-import { postPaths, storeRedirects } from './wp_addresses.ts';
+import { postPaths } from './wp_addresses.ts';
 import { convertWordPressBody } from './wp_body.ts';
 import { bodyImages, type WpSite } from './wp_media.ts';
 import type { ImportRun } from './run.ts';
@@ -95,7 +96,10 @@ export async function importPost(run: ImportRun, site: WpSite, item: WxrItem, ma
       language: languageOf(site, `${headline} ${plainText(body).slice(0, 500)}`), status: state.status, createdAt: when,
       publishedAt: state.publishedAt, scheduledAt: state.scheduledAt, featured: item.isSticky.trim() === '1',
       oldSlugs: oldSlugs.map((s) => slugify(s)).filter(Boolean),
-      oldPaths: postPaths({ link: item.link, postId: item.postId, slugs: [decodeSlug(item.postName), ...oldSlugs], date: item.postDate, kind: 'post' }, site.urls, site.prefix),
+      oldPaths: postPaths({
+        link: item.link, postId: item.postId, slugs: [decodeSlug(item.postName), ...oldSlugs], date: item.postDate, kind: 'post',
+        category: decodeSlug(item.terms.find((t) => t.domain === 'category')?.slug ?? ''), author: item.creator.trim(),
+      }, site.urls, site.prefix, run.opts.permalinks),
     });
     if (!heroId && thumb) site.waitForHero(thumb, written.id);
     await importComments(run, trx, written.id, label, item.comments, maxDepth, true);
@@ -116,22 +120,9 @@ export async function importPage(run: ImportRun, site: WpSite, item: WxrItem): P
   const published = state.status === 'published';
   const title = (item.title.replace(/\s+/g, ' ').trim() || `Page ${item.postId}`).slice(0, 300);
   const body = await prepareBody(run, site, item, label);
-  const wanted = khabarSlug(item.postName, title, `page-${item.postId}`);
-  const now = run.ctx.clock.now().toISOString();
-  const ok = await run.item('pages', label, async (trx) => {
-    let slug = wanted;
-    for (let n = 2; await trx.selectFrom('static_pages').select('id').where('slug', '=', slug).executeTakeFirst(); n++) slug = `${wanted}-${n}`;
-    if (slug !== wanted) run.warn(label, `the address /pages/${wanted} is taken; it is /pages/${slug}`);
-    const { id } = await trx.insertInto('static_pages').values({
-      slug, title, body_html: body, language: languageOf(site, title), status: published ? 'published' : 'draft',
-      created_at: state.publishedAt ?? now, updated_at: now, published_at: state.publishedAt,
-    }).returning('id').executeTakeFirstOrThrow();
-    if (published) {
-      const paths = postPaths({ link: item.link, postId: item.postId, slugs: [decodeSlug(item.postName)], date: item.postDate, kind: 'page' }, site.urls, site.prefix);
-      await storeRedirects(trx, paths, `/pages/${encodeURIComponent(slug)}`, now);
-    }
-    await run.remember(trx, 'page', item.postId, id);
-    return id;
+  await writeStaticPage(run, label, {
+    oldId: item.postId, slug: khabarSlug(item.postName, title, `page-${item.postId}`), title, bodyHtml: body, language: languageOf(site, title),
+    published, publishedAt: state.publishedAt,
+    oldPaths: postPaths({ link: item.link, postId: item.postId, slugs: [decodeSlug(item.postName)], date: item.postDate, kind: 'page' }, site.urls, site.prefix),
   });
-  if (ok !== undefined) run.count('pages', 'added');
 }

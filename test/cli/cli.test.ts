@@ -109,7 +109,7 @@ function tempDir(): string {
 test('npx khabar --help lists the commands and each command has its own --help', async () => {
   const dir = tempDir();
   try {
-    const names = ['serve', 'migrate', 'seed-demo', 'export'];
+    const names = ['serve', 'migrate', 'seed-demo', 'export', 'import', 'backup', 'restore'];
     // The top-level --help runs the file itself, through its #! line, as npx does.
     const [top, ...each] = await Promise.all([khabar(['--help'], cleanEnv(dir), true), ...names.map((name) => khabar([name, '--help'], cleanEnv(dir)))]);
     assert.equal(top.status, 0);
@@ -451,5 +451,34 @@ test('the build follows the sources: an edited, added or removed source file mea
     assert.equal(needsBuild(root), true, 'a removed source');
   } finally {
     rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('export json, import khabar, backup and restore as processes: a refused second import, exit codes', async () => {
+  const [a, b, c] = [tempDir(), tempDir(), tempDir()];
+  const out = join(a, 'export');
+  const file = join(a, 'backup.tar.gz');
+  try {
+    const env = (dir: string) => cleanEnv(dir, { KHABAR_DEMO: '0' });
+    const exported = await khabar(['export', 'json', out], env(a));
+    assert.equal(exported.status, 0, exported.stderr);
+    assert.match(exported.stdout, /^Exported \d+ rows of \d+ tables and 0 media files .* to .*export in [\d.]+ s/m);
+    const [imported, backedUp] = await Promise.all([khabar(['import', 'khabar', out], env(b)), khabar(['backup', file], env(a))]);
+    assert.equal(imported.status, 0, imported.stderr);
+    assert.match(imported.stdout, /^Imported \d+ rows of \d+ tables/m);
+    assert.equal(backedUp.status, 0, backedUp.stderr);
+    assert.match(backedUp.stdout, /^Backup written to .*backup\.tar\.gz/m);
+    const [wrong, restored, missing] = await Promise.all([
+      khabar(['import', 'khabar'], env(b)), khabar(['restore', file], env(c)), khabar(['restore', join(a, 'none.tar.gz')], env(c)),
+    ]);
+    assert.equal(wrong.status, 2);
+    assert.match(wrong.stderr, /Name the export folder: khabar import khabar DIR/);
+    assert.equal(restored.status, 0, restored.stderr);
+    assert.match(restored.stdout, /^Restored the backup of .* database, media files and secret/m);
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /none\.tar\.gz: no such file/);
+    assert.equal(readFileSync(join(c, 'secret.key'), 'utf8'), readFileSync(join(a, 'secret.key'), 'utf8'), 'the secret comes along');
+  } finally {
+    for (const d of [a, b, c]) rmSync(d, { recursive: true, force: true });
   }
 });

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { exportKhabar } from '../../src/importers/khabar_export.ts';
 import { holdsContent, importKhabar } from '../../src/importers/khabar_import.ts';
-import { ingestImage } from '../../src/media/images.ts';
+import { ingestImage, masterOf } from '../../src/media/images.ts';
 import { makeTestContext, type TestContext } from '../helpers/context.ts';
 
 
@@ -70,6 +70,11 @@ test('import khabar: bad exports and non-empty targets are refused with words, a
     await importKhabar(target.ctx, good, { force: true });
     const rows = await target.ctx.db.selectFrom('articles').select(['slug', 'headline']).execute();
     assert.deepEqual(rows, [{ slug: 'first', headline: 'First' }]);
+    // A picture whose master the store lost is exported as its row, and named.
+    const media = await source.ctx.db.selectFrom('media').select(['id', 'storage_key']).executeTakeFirstOrThrow();
+    rmSync(join(source.ctx.config.mediaDir, masterOf(media.storage_key) ?? ''));
+    const lost = await exportKhabar(source.ctx, join(work, 'lost'));
+    assert.deepEqual(lost.missingMasters, [`media ${media.id} (${masterOf(media.storage_key)})`]);
   } finally {
     await source.close();
     await target.close();
