@@ -47,6 +47,18 @@ for (const dialect of testDialects()) {
         assert.ok(page.body.includes(`<link rel="canonical" href="http://127.0.0.1:3000${dariPath}"/>`) || page.body.includes(`href="${dariPath}"`) || page.body.includes(dariPath));
       });
 
+      await s.test('a site asking for Latin addresses gets them from Dari and Pashto headlines', async () => {
+        await updateSettings(app.ctx, { slugScript: 'latin' });
+        const fa = await createArticle(app.ctx, { headline: 'خبرهای مهاجرت ۱۴۰۵', language: 'fa' }, actor);
+        const ps = await createArticle(app.ctx, { headline: 'د ښځو ځواک', language: 'ps' }, actor);
+        const given = await createArticle(app.ctx, { headline: 'خبر', slug: 'خبر-تازه', language: 'fa' }, actor);
+        assert.equal(await slugOf(fa), 'khbrhay-mhajrt-1405');
+        assert.equal(await slugOf(ps), 'd-xdzw-dzwak');
+        assert.equal(await slugOf(given), 'خبر-تازه', 'a slug the newsroom gives is kept as given');
+        await assert.rejects(updateSettings(app.ctx, { slugScript: 'cyrillic' as never }), ValidationError);
+        await updateSettings(app.ctx, { slugScript: 'native' });
+      });
+
       await s.test('links, sitemaps and feeds carry the same percent-encoded address, never the raw script', async () => {
         const hrefsOf = (body: string) => [...body.matchAll(/(?:href|src)="([^"]*)"/g)].map((m) => m[1]);
         for (const url of ['/fa/', '/fa/section/politics', `/tag/${encodeURIComponent('قیمت-ها')}`]) {
