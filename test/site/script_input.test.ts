@@ -77,6 +77,13 @@ for (const dialect of testDialects()) {
           assert.ok(r.body.includes(dariPath), `${feed} links the story by its encoded address`);
           assert.ok(!r.body.includes(`/articles/${dariSlug}`), `${feed}: no raw address`);
         }
+        // A language's section pages link their own feeds; a language feed names its front as /fa/.
+        for (const feed of ['/fa/section/politics/feed', '/fa/section/politics/atom.xml', '/fa/section/politics/feed.json']) {
+          const r = await get(feed);
+          assert.equal(r.statusCode, 200, feed);
+          assert.ok(r.body.includes(dariPath) && !r.body.includes('wheat-prices'), `${feed}: the section's Dari stories`);
+        }
+        assert.ok((await get('/fa/feed')).body.includes('<link>http://127.0.0.1:3000/fa/</link>'), 'the Dari front, with its slash');
         // The tag's own page and feed answer at the encoded address too.
         assert.equal((await get(`/tag/${encodeURIComponent('قیمت-ها')}/feed`)).statusCode, 200);
       });
