@@ -47,6 +47,15 @@ for (const dialect of testDialects()) {
         assert.ok(page.body.includes(`<link rel="canonical" href="http://127.0.0.1:3000${dariPath}"/>`) || page.body.includes(`href="${dariPath}"`) || page.body.includes(dariPath));
       });
 
+      await s.test('a Dari page names sections in Dari, in its label, cards and rail, linking the Dari section page', async () => {
+        await updateSettings(app.ctx, { localized: { fa: { sections: { politics: 'سیاست' } } } });
+        const page = await get(dariPath);
+        assert.ok(page.body.includes('<a class="section-label" href="/fa/section/politics">سیاست</a>'), 'the story\'s own label and its cards\'');
+        assert.doesNotMatch(page.body, />Politics</, 'no English section name on the Dari page');
+        assert.ok(page.body.includes('href="/fa/section/politics"'), 'the rail links the Dari section page');
+        await updateSettings(app.ctx, { localized: {} });
+      });
+
       await s.test('a site asking for Latin addresses gets them from Dari and Pashto headlines', async () => {
         await updateSettings(app.ctx, { slugScript: 'latin' });
         const fa = await createArticle(app.ctx, { headline: 'خبرهای مهاجرت ۱۴۰۵', language: 'fa' }, actor);
