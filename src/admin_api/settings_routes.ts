@@ -1,6 +1,6 @@
 // Site settings in the Admin API: read them all, change some (every change is in the audit log).
 import type { FastifyInstance } from 'fastify';
-import { FEED_CONTENTS, PERSIAN_LOCALES, getSettings, updateSettings, type LocalizedSite } from '../content/settings.ts';
+import { FEED_CONTENTS, PERSIAN_LOCALES, SLUG_SCRIPTS, getSettings, updateSettings, type LocalizedSite } from '../content/settings.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
 import { endpoint } from './endpoint.ts';
 import { Bool, Described as d, ListOf, NullableId, OneOf, Strict, Text, Type } from './schemas.ts';
@@ -14,6 +14,7 @@ const SettingsPatch = Strict({
   timeZone: opt(d('The newsroom\'s IANA time zone, e.g. Asia/Kabul.', Text(64))),
   calendar: opt(d('How dates are shown to readers.', OneOf(['gregorian', 'solar-hijri'] as const))),
   persianLocale: opt(d('Which Persian dates follow: fa-AF (Afghan Solar Hijri months, Hamal ...) or fa-IR (Iranian, Farvardin ...).', OneOf(PERSIAN_LOCALES))),
+  slugScript: opt(d('New articles\' addresses from Dari and Pashto headlines: in their script (native) or in Latin letters (latin).', OneOf(SLUG_SCRIPTS))),
   social: opt(d('Links in the footer, in order.', ListOf(Strict({ label: d('The link\'s text.', Text(60)), url: d('Its address (http or https).', Text(2000)) }), 20))),
   commentsCloseAfterDays: opt(Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 1, maximum: 3650,
     description: 'Comments close this many days after publication; null: never.' })),

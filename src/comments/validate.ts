@@ -2,6 +2,7 @@
 import type { CommentSettings } from './settings.ts';
 import type { CommentDraft } from './phases/types.ts';
 import { CommentRefusedError } from './messages.ts';
+import { BIDI_CONTROLS, showsText } from '../content/sanitize.ts';
 
 export const CAPTCHA_TOKEN_FIELDS = ['g-recaptcha-response', 'cf-turnstile-response', 'h-captcha-response'] as const;
 const FIELDS = new Set(['article_id', 'parent_id', 'comment', 'name', 'email', 'website', 'altcha', ...CAPTCHA_TOKEN_FIELDS]);
@@ -56,11 +57,11 @@ export function readSubmission(body: unknown, s: CommentSettings): Submission {
 
   const comment = clean(str('comment')).trim();
   const length = [...comment].length;
-  if (length === 0) throw new CommentRefusedError(400, 'comments.error.body_required', 'comment');
+  if (length === 0 || !showsText(comment)) throw new CommentRefusedError(400, 'comments.error.body_required', 'comment');
   if (length > s.bodyMax) throw new CommentRefusedError(400, 'comments.error.body_too_long', 'comment', { max: s.bodyMax });
   if (length < s.bodyMin) throw new CommentRefusedError(400, 'comments.error.body_too_short', 'comment', { min: s.bodyMin });
-  const name = clean(str('name')).replace(/\s+/g, ' ').trim();
-  if (name === '') throw new CommentRefusedError(400, 'comments.error.name_required', 'name');
+  const name = clean(str('name')).replace(BIDI_CONTROLS, '').replace(/\s+/g, ' ').trim();
+  if (!showsText(name)) throw new CommentRefusedError(400, 'comments.error.name_required', 'name');
   if ([...name].length > s.nameMax) throw new CommentRefusedError(400, 'comments.error.name_too_long', 'name', { max: s.nameMax });
   const emailText = clean(str('email')).trim().toLowerCase();
   if (emailText !== '' && (emailText.length > 254 || !/^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/u.test(emailText))) {

@@ -12,6 +12,8 @@ import { getRevision, listRevisions, recordRevision, type RevisionFields } from 
 import type { Actor } from './actor.ts';
 import { checkArticleShape, type ArticleInput } from './article_input.ts';
 import { translationGroupOf } from './translations.ts';
+import { getSettings } from './settings.ts';
+import { latinLetters } from './slug_latin.ts';
 
 export type { ArticleInput };
 export type { Actor };
@@ -123,11 +125,17 @@ function snapshot(a: NonNullable<Awaited<ReturnType<typeof getArticle>>>): Revis
   };
 }
 
+/** The slug a headline gives, in its script or in Latin letters as the site asks. */
+async function headlineSlug(ctx: AppContext, headline: string): Promise<string> {
+  const latin = (await getSettings(ctx.db)).slugScript === 'latin';
+  return slugify(latin ? latinLetters(headline) : headline) || 'article';
+}
+
 /** Creates a draft and its first revision; returns the new id. */
 export async function createArticle(ctx: AppContext, input: ArticleInput, actor: Actor): Promise<number> {
   const v = checkInput(input, false);
   await checkReferences(ctx.db, v.columns, v.authorIds);
-  const base = v.columns.slug ?? (slugify(v.columns.headline ?? '') || 'article');
+  const base = v.columns.slug ?? (await headlineSlug(ctx, v.columns.headline ?? ''));
   if (v.columns.slug && (await slugTaken(ctx.db, base, null))) throw new ConflictError('Another article already uses this slug', 'slug');
   const slug = v.columns.slug ?? (await freeSlug(ctx.db, base));
   const tagIds = v.tags ? await ensureTags(ctx, v.tags, actor.newTags ?? true) : undefined;

@@ -1,10 +1,10 @@
 // Field checks shared by the content services: each names the field and the problem.
 import { ValidationError } from '../errors.ts';
-import { slugify } from './sanitize.ts';
+import { showsText, slugify } from './sanitize.ts';
 
-/** A trimmed, required single-line text of at most `max` characters. */
+/** A trimmed, required single-line text of at most `max` characters; one of invisible characters only is missing. */
 export function requiredText(field: string, value: unknown, max: number): string {
-  if (typeof value !== 'string' || !value.trim()) throw new ValidationError(field, `${field} is required`);
+  if (typeof value !== 'string' || !showsText(value)) throw new ValidationError(field, `${field} is required`);
   return optionalText(field, value, max);
 }
 

@@ -58,6 +58,15 @@ export function plainText(html: string): string {
     .trim();
 }
 
+/** True when a text shows something: not only spaces and format characters (zero-width space and joiners, bidi
+ * marks, byte-order mark, soft hyphen), which a pasted headline, name or comment can consist of. */
+export function showsText(text: string): boolean {
+  return /[^\s\p{Cf}]/u.test(text);
+}
+
+/** Bidi embeddings, overrides and isolates: in a one-line name they could turn the text after it around. */
+export const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
 /** Words in a text, counting runs of letters/digits in any script (ZWNJ stays inside a Persian word). */
 export function countWords(text: string): number {
   return text.match(/[\p{L}\p{N}\u200c'’-]+/gu)?.length ?? 0;

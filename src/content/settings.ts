@@ -11,6 +11,11 @@ export type Calendar = 'gregorian' | 'solar-hijri';
 export const PERSIAN_LOCALES = ['fa-AF', 'fa-IR'] as const;
 export type PersianLocale = (typeof PERSIAN_LOCALES)[number];
 
+/** How a new article's address is made from a Dari or Pashto headline: in its own script (percent-encoded in
+ * links) or in Latin letters. */
+export const SLUG_SCRIPTS = ['native', 'latin'] as const;
+export type SlugScript = (typeof SLUG_SCRIPTS)[number];
+
 export interface SocialLink {
   label: string;
   url: string;
@@ -25,6 +30,8 @@ export interface SiteSettings {
   calendar: Calendar;
   /** the Persian of the site's dates: fa-AF (Afghan month names) or fa-IR (Iranian ones) */
   persianLocale: PersianLocale;
+  /** new articles' slugs from Dari and Pashto headlines: in their script (native) or in Latin letters (latin) */
+  slugScript: SlugScript;
   social: SocialLink[];
   /** close comments on articles older than this many days (null: never) */
   commentsCloseAfterDays: number | null;
@@ -56,6 +63,7 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   timeZone: 'UTC',
   calendar: 'gregorian',
   persianLocale: 'fa-AF',
+  slugScript: 'native',
   social: [],
   commentsCloseAfterDays: null,
   moderateAll: false,
@@ -101,6 +109,7 @@ const checks: Checker = {
   timeZone: (v) => (typeof v === 'string' && validTimeZone(v) ? null : 'must be an IANA time zone such as Asia/Kabul'),
   calendar: (v) => (v === 'gregorian' || v === 'solar-hijri' ? null : 'must be gregorian or solar-hijri'),
   persianLocale: (v) => ((PERSIAN_LOCALES as readonly unknown[]).includes(v) ? null : `must be one of ${PERSIAN_LOCALES.join(', ')}`),
+  slugScript: (v) => ((SLUG_SCRIPTS as readonly unknown[]).includes(v) ? null : `must be one of ${SLUG_SCRIPTS.join(', ')}`),
   social: (v) => (Array.isArray(v) && v.length <= 20 && v.every((s) => s && typeof s.label === 'string' && s.label.length <= 60
     && typeof s.url === 'string' && /^https?:\/\/[^\s]+$/.test(s.url)) ? null : 'must be a list of { label, url } with http(s) URLs'),
   commentsCloseAfterDays: (v) => (v === null || (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 3650) ? null : 'must be 1 to 3650 days or null'),

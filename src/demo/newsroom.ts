@@ -1,6 +1,7 @@
 // The fictional newsroom behind the demo: Khabar Daily's settings, reporters, syndication partners and house ads.
 import type { SiteSettings } from '../content/settings.ts';
 import { LOCALIZED } from './newsroom_local.ts';
+import type { DemoPerson } from './types.ts';
 
 export const SITE: Partial<SiteSettings> = {
   name: 'Khabar Daily',
@@ -17,13 +18,6 @@ export const SITE: Partial<SiteSettings> = {
     { label: 'Podcast', url: 'https://audio.khabar-daily.example/the-morning-file' },
   ],
 };
-
-export interface DemoPerson {
-  key: string;
-  name: string;
-  role: string;
-  bio: string;
-}
 
 export const PEOPLE: DemoPerson[] = [
   { key: 'mariam', name: 'Mariam Sadat', role: 'Immigration Correspondent',

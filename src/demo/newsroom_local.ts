@@ -1,8 +1,7 @@
 // Khabar Daily in Dari and Pashto: the site's name, line and section names in each, the reporters of the Dari and
 // Pashto desks, their house ads, and the words around their stories (subheads, desk notes, hero captions).
 import type { LocalizedSite } from '../content/settings.ts';
-import type { DemoPerson } from './newsroom.ts';
-import type { SectionContext } from './types.ts';
+import type { DemoPerson, SectionContext } from './types.ts';
 
 export type LocalLanguage = 'fa' | 'ps';
 

@@ -1,5 +1,13 @@
 // The shapes of the demo newsroom's written material: per-article records and per-section context.
 
+/** A reporter or editor of the demo newsroom. */
+export interface DemoPerson {
+  key: string;
+  name: string;
+  role: string;
+  bio: string;
+}
+
 /** One demo story: its own facts and quotes; section context paragraphs bring it to length. */
 export interface DemoArticle {
   headline: string;

@@ -16,7 +16,7 @@ import { Layout } from './views/layout.tsx';
 import { Picture } from './views/picture.tsx';
 import { ArticleMeta } from './views/social_meta.tsx';
 import { ShareLinks } from './views/share_links.tsx';
-import { AdSlot, Bylines, Rail, StoryCard, When, isolate, authorHref, sectionHref, tagHref, articleHref, type Creative } from './views/parts.tsx';
+import { AdSlot, Bylines, Rail, SectionLabel, StoryCard, When, isolate, authorHref, tagHref, articleHref, type Creative } from './views/parts.tsx';
 
 export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply) {
   const slug = req.params.slug;
@@ -96,7 +96,7 @@ function ArticleBody({ a, site, inline, url }: { a: ArticlePage; site: SiteView;
   return (
     <article class="story">
       <header class="story-header">
-        {a.card.section ? <a class="section-label" href={sectionHref(a.card.section.slug)}>{a.card.section.name}</a> : null}
+        {a.card.section ? <SectionLabel section={a.card.section} site={site} /> : null}
         <h1>{a.headline}</h1>
         {a.standfirst ? <p class="standfirst">{a.standfirst}</p> : null}
         <div class="story-meta">

@@ -4,6 +4,7 @@ import { listPublished, type ArticleCard, type ListFilter } from '../content/rea
 import { getSectionBySlug } from '../content/sections.ts';
 import { t } from '../i18n/index.ts';
 import { sectionHref } from './views/parts.tsx';
+import { loadSiteView } from './site_view.ts';
 
 export const WORLD_SECTION = 'world-news';
 
@@ -24,12 +25,15 @@ export async function worldRail(ctx: AppContext, lang: string, excludeIds: numbe
     const section = await getSectionBySlug(ctx.db, WORLD_SECTION);
     if (!section) return { title: t(lang, 'home.world_rail'), items: [] };
     const { items } = await listPublished(ctx.db, { sectionId: section.id, excludeIds }, limit);
-    return { title: t(lang, 'home.world_rail'), href: sectionHref(section.slug), items };
+    return { title: t(lang, 'home.world_rail'), href: `${(await loadSiteView(ctx, lang)).base}${sectionHref(section.slug)}`, items };
   });
 }
 
-/** Latest stories of one section (or of the whole site when sectionId is null). */
+/** Latest stories of one section (or of the whole site when sectionId is null), titled with the section's name in
+ * the page's language and linking its section page there. */
 export async function sectionRail(ctx: AppContext, lang: string, section: { id: number; slug: string; name: string } | null, excludeIds: number[], limit = 5): Promise<RailData> {
   const { items } = await publishedList(ctx, { sectionId: section?.id, excludeIds }, limit);
-  return section ? { title: section.name, href: sectionHref(section.slug), items } : { title: t(lang, 'home.latest'), items };
+  if (!section) return { title: t(lang, 'home.latest'), items };
+  const site = await loadSiteView(ctx, lang);
+  return { title: site.sections.find((s) => s.id === section.id)?.name ?? section.name, href: `${site.base}${sectionHref(section.slug)}`, items };
 }

@@ -64,9 +64,19 @@ export async function feedRoutes(app: FastifyInstance): Promise<void> {
     app.get(`/${file}`, (_req, reply) => sendFeed(ctx, reply, kind, async () => ({
       base: '', title: (await loadSiteView(ctx)).settings.name, filter: {}, tags: ['list:latest'] })));
     for (const language of LANGUAGES) {
+      // The front's own address is /fa/ (with its slash): the feed's page link names it so.
       app.get(`/${language}/${file}`, (_req, reply) => sendFeed(ctx, reply, kind, async () => ({
-        base: `/${language}`, title: `${(await loadSiteView(ctx)).settings.name} (${language})`, filter: { language }, language, tags: ['list:latest'],
+        base: `/${language}/`, title: `${(await loadSiteView(ctx)).settings.name} (${language})`, filter: { language }, language, tags: ['list:latest'],
       })));
+      // A language's section pages (/fa/section/economy) link their feeds: that language's stories of the section.
+      app.get<SlugParams>(`/${language}/section/:slug/${file}`, (req, reply) => sendFeed(ctx, reply, kind, async () => {
+        const s = await getSectionBySlug(ctx.db, req.params.slug);
+        if (!s) throw new NotFoundError('We could not find that section.');
+        const site = await loadSiteView(ctx, language);
+        const name = site.sections.find((x) => x.id === s.id)?.name ?? s.name;
+        return { base: `/${language}${sectionHref(s.slug)}`, title: `${name} | ${site.settings.name}`, filter: { sectionId: s.id, language }, language,
+          tags: [`section:${s.id}`, `list:section:${s.id}`] };
+      }));
     }
     app.get<SlugParams>(`/section/:slug/${file}`, (req, reply) => sendFeed(ctx, reply, kind, async (lang) => {
       const s = await getSectionBySlug(ctx.db, req.params.slug);

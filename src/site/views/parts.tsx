@@ -15,6 +15,13 @@ export const tagHref = (slug: string) => `/tag/${encodeURIComponent(slug)}`;
  * FIRST STRONG ISOLATE ... U+2069 POP DIRECTIONAL ISOLATE): "More from Mariam Sadat" in a Dari sentence stays whole. */
 export const isolate = (text: string) => `\u2068${text}\u2069`;
 
+/** A section label in the page's language: the name the newsroom gave the section in it (the menu's), linking to
+ * the section's page in that language. */
+export function SectionLabel({ section, site }: { section: { id: number; slug: string; name: string }; site: SiteView }): VNode {
+  const name = site.sections.find((s) => s.id === section.id)?.name ?? section.name;
+  return <a class="section-label" href={`${site.base}${sectionHref(section.slug)}`}>{name}</a>;
+}
+
 export function When({ at, site, lang, style = 'date' }: { at: string; site: SiteView; lang: string; style?: 'date' | 'datetime' }): VNode {
   return <time datetime={at}>{formatDate(at, lang, site.settings, style)}</time>;
 }
@@ -49,7 +56,7 @@ export function StoryCard({ a, site, size = 'card', level = 3, eager }: { a: Car
         </a>
       ) : null}
       <div class="card-text">
-        {a.section && size !== 'line' ? <a class="section-label" href={sectionHref(a.section.slug)}>{a.section.name}</a> : null}
+        {a.section && size !== 'line' ? <SectionLabel section={a.section} site={site} /> : null}
         <H class="card-headline"><a href={articleHref(a.slug)}>{a.headline}</a></H>
         {size !== 'line' && a.standfirst ? <p class="card-standfirst">{a.standfirst}</p> : null}
         <p class="card-meta">
