@@ -4,31 +4,16 @@
 // Checker) with no serious or critical axe-core finding, requests nothing from another host, and breaks no CSP.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { makeTestContext, type TestContext } from '../helpers/context.ts';
 import { launchBrowser, startTestServer, recordRequests, foreignRequests, type TestServer } from '../helpers/browser.ts';
+import { axeViolations } from '../helpers/axe.ts';
 import { validateHtml, vnuErrors } from '../helpers/vnu.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { setupNotice } from '../../src/auth/setup.ts';
 import { invite, resetLinkFor } from '../../src/auth/invitations.ts';
 import { codeAt } from '../../src/auth/two_factor.ts';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PASSWORD = 'juniper lantern orchard';
-
-interface AxeViolation { id: string; impact: string | null; help: string; targets: string[] }
-
-async function axeFindings(page: Page): Promise<AxeViolation[]> {
-  // The pages' CSP allows no injected script; evaluating through DevTools is not subject to it.
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
-  });
-}
 
 test('the setup link a fresh newsroom prints leads, in Chromium, to a signed-in owner; pages valid and accessible', async (t) => {
   let tc: TestContext | undefined;
@@ -54,7 +39,7 @@ test('the setup link a fresh newsroom prints leads, in Chromium, to a signed-in 
     const findings: string[] = [];
     const checkPage = async (name: string) => {
       await page.waitForLoadState('load');
-      for (const v of await axeFindings(page)) {
+      for (const v of await axeViolations(page)) {
         if (v.impact === 'serious' || v.impact === 'critical') findings.push(`${name}: ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
       }
       html[name] = await page.content();
@@ -139,7 +124,7 @@ test('the setup link a fresh newsroom prints leads, in Chromium, to a signed-in 
       try {
         const visit = async (name: string, url: string, status: number) => {
           assert.equal((await other.goto(url))?.status(), status, name);
-          for (const v of await axeFindings(other)) {
+          for (const v of await axeViolations(other)) {
             if (v.impact === 'serious' || v.impact === 'critical') findings.push(`${name}: ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
           }
           html[name] = await other.content();

@@ -15,12 +15,11 @@
 // width are written to .tmp/e2e-screens/ (KHABAR_E2E_SCREENS to change it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import { mkdirSync, } from 'node:fs';
 import sharp from 'sharp';
 import { makeTestContext, type TestContext } from '../helpers/context.ts';
 import { launchBrowser, startTestServer, recordRequests, foreignRequests, type TestServer } from '../helpers/browser.ts';
+import { seriousAxeFindings } from '../helpers/axe.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { Secret, TOTP } from 'otpauth';
 import { setupNotice } from '../../src/auth/setup.ts';
@@ -30,22 +29,12 @@ import { createSection } from '../../src/content/sections.ts';
 import { runDueJobs } from '../../src/jobs/runner.ts';
 import { startPartnerSites, type PartnerSites } from '../helpers/partners.ts';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PASSWORD = 'juniper lantern orchard';
 const SCREENS = process.env.KHABAR_E2E_SCREENS || '.tmp/e2e-screens';
 /** What Word puts on the clipboard: conditional comments, a style sheet, Mso classes, spans with fonts, <o:p>. */
 const WORD = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta name=Generator content="Microsoft Word 15"><style>p.MsoNormal{margin:0cm;font-family:Calibri}</style></head>
 <body lang=EN-US><!--StartFragment--><p class=MsoNormal style='margin-bottom:8pt'><span style='font-family:"Calibri",sans-serif;color:#222'>Water prices in <b>Kabul</b> rose again this week.<o:p></o:p></span></p>
 <!--[if !supportLists]--><p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><span style='font-size:12pt'>قیمت آب در کابل بالا رفت<o:p></o:p></span></p><!--[endif]--><script>alert(1)</script><!--EndFragment--></body></html>`;
-
-async function axeFindings(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const found = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => ({ id: v.id, impact: v.impact, at: JSON.stringify(v.nodes[0]?.target) }));
-  });
-  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id} at ${v.at}`);
-}
 
 /** The code an authenticator app shows for the key at that moment (the server's own TOTP settings). */
 function totp(secret: string, at: Date): string {
@@ -96,11 +85,11 @@ test('the newsroom app in Chromium: set up, two-factor, invite; write, upload, s
     /** A JS-free staff page: axe only. */
     const checkPage = async (name: string) => {
       await page.waitForLoadState('load');
-      for (const f of await axeFindings(page)) findings.push(`${name}: ${f}`);
+      for (const f of await seriousAxeFindings(page)) findings.push(`${name}: ${f}`);
     };
     const screen = async (name: string) => {
       await page.waitForLoadState('load');
-      for (const f of await axeFindings(page)) findings.push(`${name}: ${f}`);
+      for (const f of await seriousAxeFindings(page)) findings.push(`${name}: ${f}`);
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.screenshot({ path: `${SCREENS}/${name}-desktop.png`, fullPage: true });
       await page.setViewportSize({ width: 390, height: 844 });

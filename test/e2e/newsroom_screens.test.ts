@@ -6,12 +6,11 @@
 // no CSP or script error; screenshots at desktop and 390 px width go to .tmp/e2e-screens/ (KHABAR_E2E_SCREENS).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import { mkdirSync, } from 'node:fs';
 import sharp from 'sharp';
 import { makeTestContext, type TestContext } from '../helpers/context.ts';
 import { launchBrowser, startTestServer, recordRequests, foreignRequests, type TestServer } from '../helpers/browser.ts';
+import { seriousAxeFindings } from '../helpers/axe.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { createUser } from '../../src/auth/users.ts';
 import { createSection } from '../../src/content/sections.ts';
@@ -19,18 +18,8 @@ import { createArticle } from '../../src/content/articles.ts';
 import { getSettings } from '../../src/content/settings.ts';
 import { ingestImage } from '../../src/media/images.ts';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PASSWORD = 'juniper lantern orchard';
 const SCREENS = process.env.KHABAR_E2E_SCREENS || '.tmp/e2e-screens';
-
-async function axeFindings(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const found = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => ({ id: v.id, impact: v.impact, at: JSON.stringify(v.nodes[0]?.target) }));
-  });
-  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id} at ${v.at}`);
-}
 
 test('the content screens in Chromium: sections, tags, people, house ads, site settings, SEO and pull quotes', async (t) => {
   let tc: TestContext | undefined;
@@ -59,7 +48,7 @@ test('the content screens in Chromium: sections, tags, people, house ads, site s
     page.on('dialog', (d) => { void d.accept(); });
     const findings: string[] = [];
     const screen = async (name: string) => {
-      for (const f of await axeFindings(page)) findings.push(`${name}: ${f}`);
+      for (const f of await seriousAxeFindings(page)) findings.push(`${name}: ${f}`);
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.screenshot({ path: `${SCREENS}/${name}-desktop.png`, fullPage: true });
       await page.setViewportSize({ width: 390, height: 844 });

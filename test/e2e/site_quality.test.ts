@@ -3,12 +3,11 @@
 // JavaScript off, and the article page light enough for a slow, expensive connection.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import type { TestContext } from '../helpers/context.ts';
 import { makeDemoContext } from '../helpers/demo.ts';
 import { launchBrowser, startTestServer, recordRequests, foreignRequests, type TestServer } from '../helpers/browser.ts';
+import { axeViolations } from '../helpers/axe.ts';
 import { validateHtml, vnuErrors } from '../helpers/vnu.ts';
 import { buildApp } from '../../src/http/app.ts';
 import type { Db } from '../../src/db/schema.ts';
@@ -17,7 +16,6 @@ import { createArticle, publishArticle } from '../../src/content/articles.ts';
 import { PER_PAGE } from '../../src/site/paging.ts';
 import { pageWeight, describeWeight } from '../../bench/page_weight.ts';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WEIGHT_LIMIT = 30 * 1024;
 
 interface SitePage {
@@ -141,13 +139,7 @@ test('public pages: valid, accessible, self-contained, readable without JavaScri
         const findings: string[] = [];
         for (const p of pages) {
           assert.equal(await loadFully(page, base + p.path), p.status, p.path);
-          // The site's CSP allows no inline or injected script; evaluating through DevTools is not subject to it.
-          await page.evaluate(AXE_SOURCE);
-          const violations = await page.evaluate(async () => {
-            const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-            const r = await axe.run(document, { resultTypes: ['violations'] });
-            return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
-          });
+          const violations = await axeViolations(page);
           for (const v of violations) {
             if (v.impact === 'serious' || v.impact === 'critical') findings.push(`${p.name} ${p.path}: ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
           }
