@@ -15,7 +15,7 @@
 // width are written to .tmp/e2e-screens/ (KHABAR_E2E_SCREENS to change it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import sharp from 'sharp';
 import { makeTestContext, type TestContext } from '../helpers/context.ts';
 import { launchBrowser, startTestServer, recordRequests, foreignRequests, type TestServer } from '../helpers/browser.ts';

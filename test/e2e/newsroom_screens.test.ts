@@ -6,7 +6,7 @@
 // no CSP or script error; screenshots at desktop and 390 px width go to .tmp/e2e-screens/ (KHABAR_E2E_SCREENS).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import sharp from 'sharp';
 import { makeTestContext, type TestContext } from '../helpers/context.ts';
 import { launchBrowser, startTestServer, recordRequests, foreignRequests, type TestServer } from '../helpers/browser.ts';
