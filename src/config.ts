@@ -312,3 +312,8 @@ export function loadConfig(env: Environment = process.env): Config {
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//i.test(url);
 }
+
+/** The environment for a program Khabar runs (pg_dump, pg_restore): this process's own, plus `extra`. */
+export function childEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}

@@ -4,7 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
-import { isPostgresUrl } from '../config.ts';
+import { childEnvironment, isPostgresUrl } from '../config.ts';
 
 /** A snapshot that could not be made or put back, with words a person can act on. */
 export class SnapshotError extends Error {}
@@ -66,7 +66,7 @@ function run(program: string, args: string[], url: string): Promise<string> {
   const password = decodeURIComponent(address.password);
   address.password = '';
   return new Promise((resolve, reject) => {
-    const child = spawn(program, [...args, `--dbname=${address.href}`], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...(password ? { PGPASSWORD: password } : {}) } });
+    const child = spawn(program, [...args, `--dbname=${address.href}`], { stdio: ['ignore', 'pipe', 'pipe'], env: childEnvironment(password ? { PGPASSWORD: password } : {}) });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => {
