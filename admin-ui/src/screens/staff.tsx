@@ -118,9 +118,10 @@ function Invite({ onSent }: { onSent: (h: HandedLink) => Promise<void> }) {
     setBusy(true);
     try {
       const made = await api<HandedLink>('POST', '/api/admin/invitations', { email, role, ...(name ? { name } : {}) });
-      await onSent({ ...made, to: email });
+      // Cleared before the list reloads, so the next invitation typed meanwhile is not wiped when it lands.
       setEmail('');
       setName('');
+      await onSent({ ...made, to: email });
     } catch (err) {
       setError(err);
     } finally {
