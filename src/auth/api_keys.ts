@@ -64,13 +64,18 @@ export async function revokeApiKey(ctx: AppContext, id: number): Promise<void> {
   await ctx.db.updateTable('api_keys').set({ revoked_at: ctx.clock.now().toISOString() }).where('id', '=', id).execute();
 }
 
+/** Whether a key last used at `last` has its use noted `now`: at most once a minute, so reads stay reads. */
+export function useToNote(last: string | null, now: string): boolean {
+  return !last || last.slice(0, 16) !== now.slice(0, 16);
+}
+
 /** Whether the key is one we issued and have not revoked; notes when it was last used (at most once a minute). */
 export async function checkApiKey(ctx: AppContext, key: string): Promise<boolean> {
   if (!wellFormedKey('khk', key)) return false;
   const row = await ctx.db.selectFrom('api_keys').select(['id', 'revoked_at', 'last_used_at']).where('key_hash', '=', hashKey(key)).executeTakeFirst();
   if (!row || row.revoked_at) return false;
   const now = ctx.clock.now().toISOString();
-  if (!row.last_used_at || row.last_used_at.slice(0, 16) !== now.slice(0, 16)) {
+  if (useToNote(row.last_used_at, now)) {
     await ctx.db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', row.id).execute();
   }
   return true;

@@ -4,7 +4,7 @@
 import type { AppContext } from '../context.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { optionalText, requiredText } from '../content/fields.ts';
-import { hashKey, issueKey, wellFormedKey } from '../auth/api_keys.ts';
+import { hashKey, issueKey, useToNote, wellFormedKey } from '../auth/api_keys.ts';
 
 export interface AggregatorView {
   id: number;
@@ -53,11 +53,16 @@ export async function listAggregators(ctx: AppContext): Promise<(AggregatorView 
   return rows.map((r) => ({ ...view(r), last30Days: by.get(r.id) ?? { requests: 0, items: 0 } }));
 }
 
-/** One aggregator with its usage of the last `days` days, newest day first. */
-export async function getAggregator(ctx: AppContext, id: number, days = 30): Promise<{ aggregator: AggregatorView; usage: UsageDay[] }> {
+/** One aggregator's record (no usage); NotFoundError when there is none. */
+async function aggregatorRecord(ctx: AppContext, id: number): Promise<AggregatorView> {
   const row = await ctx.db.selectFrom('aggregators').select(COLUMNS).where('id', '=', id).executeTakeFirst();
   if (!row) throw new NotFoundError('Aggregator not found');
-  return { aggregator: view(row), usage: await aggregatorUsage(ctx, id, days) };
+  return view(row);
+}
+
+/** One aggregator with its usage of the last `days` days, newest day first. */
+export async function getAggregator(ctx: AppContext, id: number, days = 30): Promise<{ aggregator: AggregatorView; usage: UsageDay[] }> {
+  return { aggregator: await aggregatorRecord(ctx, id), usage: await aggregatorUsage(ctx, id, days) };
 }
 
 /** An aggregator's pulls per day over the last `days` days (days without a pull are left out), newest first. */
@@ -84,27 +89,27 @@ export async function updateAggregator(ctx: AppContext, id: number, patch: { nam
   if (patch.name !== undefined) set.name = requiredText('name', patch.name, 100);
   if (patch.licence !== undefined) set.licence = optionalText('licence', patch.licence, 2000);
   if (Object.keys(set).length) await ctx.db.updateTable('aggregators').set(set).where('id', '=', id).execute();
-  return (await getAggregator(ctx, id, 1)).aggregator;
+  return aggregatorRecord(ctx, id);
 }
 
 /** Gives the aggregator a new key (the old one stops working at once, a revoked aggregator works again). */
 export async function renewAggregatorKey(ctx: AppContext, id: number): Promise<{ key: string; aggregator: AggregatorView }> {
-  await getAggregator(ctx, id, 1);
+  await aggregatorRecord(ctx, id);
   const { key, prefix, hash } = issueKey('kha');
   await ctx.db.updateTable('aggregators').set({ prefix, key_hash: hash, revoked_at: null }).where('id', '=', id).execute();
-  return { key, aggregator: (await getAggregator(ctx, id, 1)).aggregator };
+  return { key, aggregator: await aggregatorRecord(ctx, id) };
 }
 
 /** Revokes the aggregator's key: its feed answers 401 from then on. */
 export async function revokeAggregator(ctx: AppContext, id: number): Promise<void> {
-  const { aggregator } = await getAggregator(ctx, id, 1);
+  const aggregator = await aggregatorRecord(ctx, id);
   if (aggregator.revokedAt) throw new ConflictError('This aggregator\'s key is already revoked');
   await ctx.db.updateTable('aggregators').set({ revoked_at: ctx.clock.now().toISOString() }).where('id', '=', id).execute();
 }
 
 /** Deletes the aggregator and its usage records. */
 export async function deleteAggregator(ctx: AppContext, id: number): Promise<void> {
-  await getAggregator(ctx, id, 1);
+  await aggregatorRecord(ctx, id);
   await ctx.db.deleteFrom('aggregator_usage').where('aggregator_id', '=', id).execute();
   await ctx.db.deleteFrom('aggregators').where('id', '=', id).execute();
 }
@@ -115,7 +120,7 @@ export async function aggregatorByKey(ctx: AppContext, key: string): Promise<Pul
   const row = await ctx.db.selectFrom('aggregators').select(['id', 'name', 'licence', 'revoked_at', 'last_used_at']).where('key_hash', '=', hashKey(key)).executeTakeFirst();
   if (!row || row.revoked_at) return null;
   const now = ctx.clock.now().toISOString();
-  if (!row.last_used_at || row.last_used_at.slice(0, 16) !== now.slice(0, 16)) {
+  if (useToNote(row.last_used_at, now)) {
     await ctx.db.updateTable('aggregators').set({ last_used_at: now }).where('id', '=', row.id).execute();
   }
   return { id: row.id, name: row.name, licence: row.licence };
