@@ -6,6 +6,7 @@ import type { Db } from '../db/schema.ts';
 import { queryTerms } from './normalise.ts';
 import { filtersOnly, matchAndFilters } from './filters.ts';
 import { snippetOf } from './snippet.ts';
+import { remember } from '../remember.ts';
 import { RANKED, type SearchDocument, type SearchIndex, type SearchQuery } from './types.ts';
 
 /** tsquery syntax from plain words (letters and digits only): all required. */
@@ -21,6 +22,10 @@ const MANY = 10_000;
 /** `ranked`: how many of the newest matches are ranked; `common`: the estimated matches above which the newest are
  * found by walking (smaller numbers in tests). */
 export function postgresSearch(db: Db, ranked = RANKED, common = MANY): SearchIndex {
+  // The planner's estimate for a set of words, kept per words: it moves only when ANALYZE refreshes the statistics,
+  // and it chooses a route, never a result (both routes find the same stories), so a search for the same words
+  // with other filters or on the next page plans once. A failed estimate takes the walk, which is right for any count.
+  const estimates = remember<Promise<number>>(1000);
   const index: SearchIndex = {
     async index(d) {
       await this.indexMany([d]);
@@ -52,9 +57,10 @@ export function postgresSearch(db: Db, ranked = RANKED, common = MANY): SearchIn
     async query(q: SearchQuery) {
       const terms = queryTerms(q.q);
       if (!terms.length) return { total: 0, more: false, hits: [] };
-      const query = sql`to_tsquery('simple', ${tsQuery(terms)})`;
+      const words = tsQuery(terms);
+      const query = sql`to_tsquery('simple', ${words})`;
       const { rows } = await sql<{ n: number; id: number | null; score: number | null; standfirst: string | null; body: string | null }>`with
-          candidates as materialized (${await newestMatches(q, query)}),
+          candidates as materialized (${await newestMatches(q, query, words)}),
           ranked as (select d.article_id, d.published_at, ts_rank(d.document, ${query}) as score
             from (select article_id from candidates order by article_id desc limit ${ranked}) c join search_documents d on d.article_id = c.article_id),
           page as (select * from ranked order by score desc, published_at desc, article_id desc limit ${q.limit} offset ${q.offset})
@@ -79,11 +85,12 @@ export function postgresSearch(db: Db, ranked = RANKED, common = MANY): SearchIn
    * the primary key, reading every story's tsvector for a rare word). Many: walking the stories newest first until
    * enough match; OFFSET 0 fences the walk so the reader's filters, plain columns, are checked before the tsvector,
    * which is read from TOAST (the planner checked the tsvector first: seconds for a dated filter). */
-  async function newestMatches(q: SearchQuery, query: RawBuilder<unknown>): Promise<RawBuilder<unknown>> {
+  async function newestMatches(q: SearchQuery, query: RawBuilder<unknown>, words: string): Promise<RawBuilder<unknown>> {
     const where = matchAndFilters(sql`document @@ ${query}`, q);
     // The words' matches alone: the index route reads each of them whatever the filters keep (and the planner, taking
     // a word and a language as unrelated, counted an English word's English stories at half what they are).
-    if ((await estimatedRows(sql`document @@ ${query}`)) <= common) {
+    const estimate = estimates(words, () => estimatedRows(sql`document @@ ${query}`).catch(() => Number.POSITIVE_INFINITY));
+    if ((await estimate) <= common) {
       return sql`select article_id from search_documents where ${where} order by article_id + 0 desc limit ${ranked + 1}`;
     }
     return sql`select article_id from (select article_id, document from search_documents where ${filtersOnly(q)}
