@@ -2,6 +2,7 @@
 // - faces (site, admin_api, admin_pages, content_api) call domain functions and never touch the database layer;
 // - domains (content, comments, auth, media, ads, search, i18n, jobs, demo, syndication, importers) are plain functions and types: no Fastify,
 //   no @fastify/* plugin, nothing from src/http, no face;
+// - src/cli (the command line, one file per command) is the top: nothing else imports it;
 // - no import cycles anywhere in src.
 /** @type {import('dependency-cruiser').IConfiguration} */
 const FACES = '^src/(site|admin_api|admin_pages|content_api)/';
@@ -36,6 +37,13 @@ module.exports = {
       comment: 'Domains never import a face.',
       from: { path: DOMAINS },
       to: { path: FACES },
+    },
+    {
+      name: 'nothing-to-cli',
+      severity: 'error',
+      comment: 'src/cli is the top: its commands call domains and the web layer; nothing below imports a command.',
+      from: { path: '^src/', pathNot: '^src/(cli/|main\\.ts$)' },
+      to: { path: '^src/cli/' },
     },
     {
       name: 'no-cycles',

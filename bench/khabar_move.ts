@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRuntime } from '../src/runtime.ts';
 import { loadConfig } from '../src/config.ts';
-import { exportKhabar } from '../src/importers/khabar_export.ts';
+import { exportKhabar } from '../src/export/khabar_export.ts';
 import { importKhabar } from '../src/importers/khabar_import.ts';
 
 const N = Number(process.env.MOVE_BENCH_ARTICLES ?? 20_000);

@@ -36,6 +36,37 @@ export const SETTING_NAMES = [
 export type SettingName = (typeof SETTING_NAMES)[number];
 export type Environment = Partial<Record<SettingName, string | undefined>>;
 
+/** One line per setting for `khabar <command> --help` (docs/configuration.md has the full table). The type makes a
+ * new setting in SETTING_NAMES fail to compile until it is described here. */
+export const SETTING_HELP: Record<SettingName, string> = {
+  HOST: 'the address to listen on (default 127.0.0.1)',
+  PORT: 'the port to listen on (default 3000; 0: any free port)',
+  LOG_LEVEL: 'fatal, error, warn, info (default), debug, trace or silent',
+  KHABAR_PUBLIC_URL: "the site's public address (https://news.example), used in links and emails",
+  KHABAR_DATA_DIR: 'data folder: SQLite file, media, secret (default ./data)',
+  DATABASE_URL: 'postgres://... to use PostgreSQL (default: SQLite in the data folder)',
+  REDIS_URL: 'redis://... for rate limits, sessions and purges shared between instances',
+  SMTP_URL: 'smtp://... or smtps://... to send email (invitations, password resets)',
+  KHABAR_SECRET: 'signing secret, 16+ characters (default: generated into the data folder)',
+  KHABAR_DEMO: '0: do not create the demo newsroom on an empty database',
+  KHABAR_TRUST_PROXY: '1: behind a reverse proxy or CDN (client address from X-Forwarded-For)',
+  KHABAR_PAGE_CACHE_MB: 'memory for ready-to-send public pages (default 32; 0 turns the cache off)',
+  KHABAR_PURGE_WEBHOOK: 'an address told the purged page addresses after each change (a CDN purge hook)',
+  KHABAR_METRICS: 'who may read /metrics: local (default), open or off',
+  KHABAR_FETCH_ALLOW: 'private addresses/networks partner fetches may reach (e.g. 10.0.0.0/8)',
+  KHABAR_ONION_URL: "the site's onion service (http://xxx.onion), announced with Onion-Location",
+  KHABAR_MIRRORS: 'comma-separated addresses of mirrors, listed in the footer',
+  KHABAR_REDIS_PREFIX: "starts this newsroom's Redis keys and channels (default khabar)",
+  KHABAR_MEDIA_DIR: 'media folder (default: media/ in the data folder)',
+  KHABAR_S3_ENDPOINT: 'media in an S3-compatible bucket: the service address',
+  KHABAR_S3_BUCKET: "the bucket's name",
+  KHABAR_S3_REGION: 'the region requests are signed for (default us-east-1)',
+  KHABAR_S3_ACCESS_KEY_ID: 'the access key',
+  KHABAR_S3_SECRET_ACCESS_KEY: 'its secret key (never logged)',
+  KHABAR_S3_PATH_STYLE: '1: endpoint/bucket/key addresses (MinIO and most self-hosted servers)',
+  KHABAR_DB_POOL: 'PostgreSQL connections per instance at most (default 10)',
+};
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 

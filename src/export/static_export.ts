@@ -13,9 +13,15 @@ import type { FastifyInstance } from 'fastify';
 import { KhabarError } from '../errors.ts';
 import { exportedAddress, fileFor, relativeLink, serverOnly } from './paths.ts';
 import { rewriteHtml, rewriteText } from './rewrite.ts';
-import type { Progress } from './progress.ts';
 import { siteStamps, type Stamps } from './export_stamps.ts';
 import { watchPages } from '../http/send_page.ts';
+
+/** How far an export has come, told as it goes (the command line draws it: src/cli/progress.ts). */
+export interface Progress {
+  /** `done` of the `known` addresses so far (the crawl finds more as it goes) */
+  update(done: number, known: number, address: string): void;
+  finish(summary: string): void;
+}
 
 export const MANIFEST = '.khabar-export.json';
 

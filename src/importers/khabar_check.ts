@@ -8,7 +8,7 @@ import { join, normalize, sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import { assertSafeKey } from '../media/store.ts';
 import { KhabarError } from '../errors.ts';
-import { FORMAT, FORMAT_VERSION, MANIFEST, MEDIA_DIR, fileDigest, type FileEntry, type Manifest } from './khabar_format.ts';
+import { FORMAT, FORMAT_VERSION, MANIFEST, MEDIA_DIR, fileDigest, type FileEntry, type Manifest } from '../export/khabar_format.ts';
 
 /** A Khabar export that cannot be read back, with what is wrong and where. */
 export class ExportReadError extends KhabarError {

@@ -8,9 +8,9 @@ import type { AppContext } from '../context.ts';
 import type { Db } from '../db/schema.ts';
 import { catchUpNumbering, describeTables, fillingOrder, type TableShape } from '../db/table_map.ts';
 import { reindexAll } from '../search/search_index.ts';
-import { MEDIA_DIR, fromJsonValue, isVolatile, type FileEntry, type Manifest } from './khabar_format.ts';
+import { MEDIA_DIR, fromJsonValue, isVolatile, type FileEntry, type Manifest } from '../export/khabar_format.ts';
 import { ExportReadError, checkExport, jsonLines, readManifest } from './khabar_check.ts';
-import type { MoveProgress } from './khabar_export.ts';
+import type { MoveProgress } from '../export/khabar_export.ts';
 
 export interface KhabarImportOptions {
   /** empty the target's content tables first instead of refusing a database that has content */

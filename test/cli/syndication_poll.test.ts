@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRuntime } from '../../src/runtime.ts';
 import { createSource } from '../../src/content/sources.ts';
-import { syndicationCommand } from '../../src/syndication/command.ts';
+import { syndicationCommand } from '../../src/cli/syndication.ts';
 import { testConfig } from '../helpers/context.ts';
 import { startPartnerSites } from '../helpers/partners.ts';
 

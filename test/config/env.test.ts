@@ -1,11 +1,11 @@
 // src/config.ts is the one reader of the environment: every setting is validated there at start, and no
-// product file changes behaviour on a variable the configuration table does not name (NODE_ENV and the like).
+// product file changes behaviour on a variable the configuration table does not name (NODE_ENV and the like;
+// test/config/docs.test.ts holds docs/configuration.md to the list).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SETTING_NAMES } from '../../src/config.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -21,11 +21,4 @@ test('only src/config.ts reads process.env', () => {
     .filter((f) => /\bprocess\.env\b|\bprocess\[['"]env['"]\]/.test(readFileSync(f, 'utf8')))
     .map((f) => relative(ROOT, f));
   assert.deepEqual(readers, ['src/config.ts']);
-});
-
-test('the README\'s configuration table names every setting, and only those', () => {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1));
-  const named = [...table.matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((m) => m[1]);
-  assert.deepEqual([...new Set(named)].sort(), [...SETTING_NAMES].sort());
 });

@@ -15,7 +15,7 @@ import { ManualClock } from '../../src/clock.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { openDatabase } from '../../src/db/index.ts';
 import { havePgTools } from '../../src/db/snapshot.ts';
-import { makeBackup, restoreBackup } from '../../src/importers/backup.ts';
+import { makeBackup, restoreBackup } from '../../src/export/backup.ts';
 import { copyDemo, demoNewsroom } from '../helpers/demo.ts';
 import { makeTestContext, testConfig } from '../helpers/context.ts';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { reportLines } from '../../src/importers/report.ts';
-import { importCommand } from '../../src/importers/command.ts';
+import { importCommand } from '../../src/cli/import.ts';
 import { createRuntime } from '../../src/runtime.ts';
 import { testConfig } from '../helpers/context.ts';
 

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { importCommand } from '../../src/importers/command.ts';
+import { importCommand } from '../../src/cli/import.ts';
 import { postPaths, structureProblem } from '../../src/importers/wp_addresses.ts';
 import { createRuntime } from '../../src/runtime.ts';
 import { testConfig } from '../helpers/context.ts';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
-import { exportKhabar } from '../../src/importers/khabar_export.ts';
+import { exportKhabar } from '../../src/export/khabar_export.ts';
 import { holdsContent, importKhabar } from '../../src/importers/khabar_import.ts';
 import { ingestImage, masterOf } from '../../src/media/images.ts';
 import { makeTestContext, type TestContext } from '../helpers/context.ts';

@@ -10,9 +10,9 @@ import { createRuntime, type Runtime } from '../../src/runtime.ts';
 import { ManualClock } from '../../src/clock.ts';
 import type { Db } from '../../src/db/schema.ts';
 import { describeTables } from '../../src/db/table_map.ts';
-import { exportKhabar } from '../../src/importers/khabar_export.ts';
+import { exportKhabar } from '../../src/export/khabar_export.ts';
 import { importKhabar } from '../../src/importers/khabar_import.ts';
-import { isVolatile } from '../../src/importers/khabar_format.ts';
+import { isVolatile } from '../../src/export/khabar_format.ts';
 import { copyDemo, demoNewsroom } from '../helpers/demo.ts';
 import { makeTestContext, testConfig, type TestContext } from '../helpers/context.ts';
 

@@ -1,10 +1,11 @@
 // `khabar syndication poll [SOURCE]`: polls one partner source (its id or slug) or every source with an address,
 // now, printing a progress line per source as each poll ends ("[2/3] Valley Herald: ok, 3 seen, 2 new, ...").
 // Exit code 1 when a poll failed, 2 for a wrong call or an unknown source.
-import type { Config } from '../config.ts';
-import type { createRuntime as CreateRuntime } from '../runtime.ts';
+import { loadConfig, type Config } from '../config.ts';
+import { createRuntime, type createRuntime as CreateRuntime } from '../runtime.ts';
+import { helpText, type Command } from './command.ts';
 import { NotFoundError } from '../errors.ts';
-import { describePoll, pollNow } from './poll.ts';
+import { describePoll, pollNow } from '../syndication/poll.ts';
 
 export const SYNDICATION_USAGE = 'Usage: khabar syndication poll [SOURCE]';
 
@@ -28,3 +29,11 @@ export async function syndicationCommand(args: string[], createRuntime: typeof C
     await runtime.close();
   }
 }
+
+export const syndication: Command = {
+  summary: 'poll partner feeds now: syndication poll [SOURCE]',
+  help: helpText(SYNDICATION_USAGE, `Polls one partner source (its id or slug) or every source with a feed or list page, now, printing a progress line per
+source as each poll ends: [n/total] name: outcome, items seen, new, duplicates, failed, and the time taken.
+Exit code 1 when a poll failed.`),
+  run: (args) => syndicationCommand(args, createRuntime, loadConfig),
+};

@@ -5,10 +5,10 @@ import type { Config } from '../config.ts';
 import type { AppContext } from '../context.ts';
 import type { createRuntime as CreateRuntime } from '../runtime.ts';
 import { KhabarError } from '../errors.ts';
-import { progressBar } from './report.ts';
-import { exportKhabar, type MoveProgress } from './khabar_export.ts';
-import { importKhabar } from './khabar_import.ts';
-import { BackupError, makeBackup, restoreBackup } from './backup.ts';
+import { progressBar } from '../importers/report.ts';
+import { exportKhabar, type MoveProgress } from '../export/khabar_export.ts';
+import { importKhabar } from '../importers/khabar_import.ts';
+import { BackupError, makeBackup, restoreBackup } from '../export/backup.ts';
 
 type Open = { createRuntime: typeof CreateRuntime; loadConfig: () => Config };
 

@@ -12,7 +12,7 @@ import type { AppContext } from '../context.ts';
 import { openDatabase } from '../db/index.ts';
 import { checkSqliteFile, dumpedSchema, replaceSqlite, restorePostgres, snapshotPostgres, snapshotSqlite, SnapshotError } from '../db/snapshot.ts';
 import { fileDigest } from './khabar_format.ts';
-import { holdsContent } from './khabar_import.ts';
+import { holdsContent } from '../importers/khabar_import.ts';
 
 export const BACKUP_FORMAT = 'khabar-backup';
 export const BACKUP_VERSION = 1;

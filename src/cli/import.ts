@@ -1,13 +1,15 @@
-// `khabar import <kind> FILE... [options]`: reads the options, runs the import with a progress bar on stderr and
+// `khabar import wordpress|ghost|khabar ...`: reads the options, runs the import with a progress bar on stderr and
 // prints the final report. Exit code 1 when a file could not be read to its end.
-import type { Config } from '../config.ts';
-import type { createRuntime as CreateRuntime } from '../runtime.ts';
-import { importWordPress } from './wordpress.ts';
-import { importGhost } from './ghost.ts';
+import { loadConfig, type Config } from '../config.ts';
+import { createRuntime, type createRuntime as CreateRuntime } from '../runtime.ts';
+import { helpText, type Command } from './command.ts';
+import { importKhabarCommand } from './move.ts';
+import { importWordPress } from '../importers/wordpress.ts';
+import { importGhost } from '../importers/ghost.ts';
 import { fetchImageBytes } from '../syndication/images.ts';
-import { progressBar, reportLines } from './report.ts';
-import type { ImportOptions } from './run.ts';
-import { structureProblem } from './wp_addresses.ts';
+import { progressBar, reportLines } from '../importers/report.ts';
+import type { ImportOptions } from '../importers/run.ts';
+import { structureProblem } from '../importers/wp_addresses.ts';
 
 export async function importCommand(args: string[], createRuntime: typeof CreateRuntime, loadConfig: () => Config): Promise<void> {
   const [kind, ...rest] = args;
@@ -56,3 +58,28 @@ function fail(message: string): void {
   console.error(message);
   process.exitCode = 2;
 }
+
+export const importArchive: Command = {
+  summary: 'bring in an archive: import wordpress EXPORT.xml... | ghost EXPORT.json | khabar DIR',
+  help: helpText(`Usage: khabar import wordpress EXPORT.xml [MORE.xml...] [--uploads DIR] [--dry-run] [--keep-spam] [--permalinks STRUCTURE]
+       khabar import ghost EXPORT.json [--uploads DIR] [--dry-run]
+       khabar import khabar DIR [--force]`, `Imports a WordPress export (Tools > Export; WXR 1.0 to 1.2, several files of one site at once): posts with their
+status, pages, authors, categories, tags, comments and images (from --uploads, a copy of wp-content/uploads), and
+a 301 from every old address. Running it again adds only what is new. A Ghost JSON export brings posts (Lexical
+or mobiledoc rendered to HTML), tags (the primary one becomes the section), authors and images (--uploads: a copy
+of content/images), pages (static pages) and /slug/ addresses.
+
+  --uploads DIR   where the export's _wp_attached_file paths are found
+  --dry-run       report what would be imported; write nothing
+  --keep-spam     keep spam and trashed comments (never shown) instead of dropping them
+  --permalinks S  the WordPress site's permalink structure (Settings > Permalinks), e.g. /%category%/%postname%.html:
+                  its old addresses answer 301 too (the export's own links, ?p=, /YYYY/MM/DD/slug/, /YYYY/MM/slug/
+                  and /slug/ always do)
+
+\`import khabar DIR\` reads a Khabar JSON export (khabar export json) into an empty instance, every id, date, status,
+comment thread, revision and media file as it was (docs/export-format.md); the whole export is checked before
+anything is written, and it goes in as one transaction.
+
+  --force         empty a database that has content first (otherwise it is refused)`),
+  run: (args) => (args[0] === 'khabar' ? importKhabarCommand(args.slice(1), { createRuntime, loadConfig }) : importCommand(args, createRuntime, loadConfig)),
+};

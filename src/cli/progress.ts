@@ -1,10 +1,6 @@
 // The export's progress: a bar redrawn in place on a terminal, a line every tenth of the way otherwise (a log file
 // or CI), so a long export shows it is moving without flooding either.
-export interface Progress {
-  /** `done` of the `known` addresses so far (the crawl finds more as it goes) */
-  update(done: number, known: number, address: string): void;
-  finish(summary: string): void;
-}
+import type { Progress } from '../export/static_export.ts';
 
 const WIDTH = 30;
 
