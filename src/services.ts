@@ -11,7 +11,7 @@ export interface Services {
 
 export async function startServices(ctx: AppContext, app: FastifyInstance): Promise<Services> {
   const jobs = startJobRunner(ctx, {
-    onError: (err) => app.log.error({ err }, 'scheduled jobs failed'),
+    onError: (err) => app.log.error({ err: err.reason, job: err.job }, 'a scheduled job failed'),
     onRun: (results) => app.metrics?.jobsRan(results),
   });
   void fillPlaceholders(ctx).catch((err: unknown) => app.log.warn({ err }, 'placeholder colours could not be worked out'));

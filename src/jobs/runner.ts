@@ -1,8 +1,9 @@
-// The in-process job runner: every 30 seconds it runs the work that has come due (scheduled publishing first,
-// tidying the accounts tables hourly, polling each partner feed on its own interval; image variants later). Every instance runs the timer; a
-// lease in the shared database (leases.ts) lets one of them do each due run, and a run whose instance died is
-// taken over once its lease ends. Publishing also stays exactly-once on its own: publishDueArticles updates
-// only articles still scheduled.
+// The in-process job runner. Each job has its own timer, its own lease and its own error handling: scheduled
+// publishing looks every few seconds, tidying the accounts tables hourly, partner polling on each source's own
+// interval (several sources at a time). A slow partner, a failing job or a long tidy never holds another job
+// back. Every instance runs the timers; a lease in the shared database (leases.ts) lets one of them do each due
+// run, and a run whose instance died is taken over once its lease ends. Publishing also stays exactly-once on its
+// own: publishDueArticles updates only articles still scheduled.
 import type { AppContext } from '../context.ts';
 import { publishDueArticles } from '../content/articles.ts';
 import { audit } from '../auth/audit.ts';
@@ -10,19 +11,36 @@ import { tidyAccounts } from '../auth/housekeeping.ts';
 import { runLeased, type LeasedJob } from './leases.ts';
 import { pollDueSources, type PollResult } from '../syndication/poll.ts';
 
+/** How often the slowest-ticking job looks for work; each job's own `tickMs` says how often it looks. */
 export const JOB_INTERVAL_MS = 30_000;
 export const TIDY_INTERVAL_MS = 3600_000;
+
+/** A job: its lease (leases.ts), how often this instance looks whether it is due, and its work. */
+export interface Job<T> extends LeasedJob {
+  tickMs: number;
+  work(ctx: AppContext): Promise<T>;
+}
 
 /** The jobs and their leases: a lease outlasts any healthy run by far, and is short enough that a killed
  * instance's work is picked up within a few ticks. */
 export const JOBS = {
-  publish: { name: 'publish-scheduled', leaseMs: 2 * 60_000, everyMs: 0 },
-  tidy: { name: 'tidy-accounts', leaseMs: 10 * 60_000, everyMs: TIDY_INTERVAL_MS },
+  /** a story scheduled for 09:00 is public within seconds of 09:00: one indexed query every few seconds */
+  publish: {
+    name: 'publish-scheduled', leaseMs: 2 * 60_000, everyMs: 0, tickMs: 5_000,
+    async work(ctx: AppContext): Promise<number[]> {
+      const ids = await publishDueArticles(ctx);
+      for (const id of ids) await audit(ctx, { actorId: null, action: 'article.publish', subject: `article:${id}`, detail: { scheduled: true } });
+      return ids;
+    },
+  },
+  tidy: { name: 'tidy-accounts', leaseMs: 10 * 60_000, everyMs: TIDY_INTERVAL_MS, tickMs: 60_000, work: (ctx: AppContext) => tidyAccounts(ctx) },
   /** each source keeps its own interval and back-off; the lease keeps two instances from polling one source twice */
-  poll: { name: 'poll-sources', leaseMs: 10 * 60_000, everyMs: 0 },
-} as const satisfies Record<string, LeasedJob>;
+  poll: { name: 'poll-sources', leaseMs: 10 * 60_000, everyMs: 0, tickMs: JOB_INTERVAL_MS, work: (ctx: AppContext) => pollDueSources(ctx) },
+} as const satisfies Record<string, Job<unknown>>;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];
+type JobKey = keyof typeof JOBS;
+type Outcome<K extends JobKey> = Awaited<ReturnType<(typeof JOBS)[K]['work']>>;
 
 export interface JobResults {
   /** articles this run published; [] also when another instance held the lease */
@@ -35,20 +53,33 @@ export interface JobResults {
   ran: JobName[];
 }
 
-/** Runs every due job whose lease this instance wins; tests call this after moving a ManualClock. */
-export async function runDueJobs(ctx: AppContext): Promise<JobResults> {
-  const ran: JobName[] = [];
-  const published = await runLeased(ctx, JOBS.publish, async () => {
-    const ids = await publishDueArticles(ctx);
-    for (const id of ids) await audit(ctx, { actorId: null, action: 'article.publish', subject: `article:${id}`, detail: { scheduled: true } });
-    return ids;
+/** One job's failure, named, so that the log says which job and the others are not blamed. */
+export class JobFailed extends Error {
+  constructor(readonly job: JobName, readonly reason: unknown) {
+    super(`job ${job} failed: ${reason instanceof Error ? reason.message : String(reason)}`, { cause: reason });
+  }
+}
+
+/** Runs one job if it is due and this instance wins its lease: its result, or null when it did not run here. */
+export function runJob<K extends JobKey>(ctx: AppContext, key: K): Promise<Outcome<K> | null> {
+  const job = JOBS[key];
+  return runLeased(ctx, job, () => job.work(ctx) as Promise<Outcome<K>>).catch((err: unknown) => {
+    throw new JobFailed(job.name, err);
   });
-  if (published) ran.push(JOBS.publish.name);
-  const tidied = await runLeased(ctx, JOBS.tidy, () => tidyAccounts(ctx));
-  if (tidied) ran.push(JOBS.tidy.name);
-  const polled = await runLeased(ctx, JOBS.poll, () => pollDueSources(ctx));
-  if (polled) ran.push(JOBS.poll.name);
-  return { published: published ?? [], tidied, polled: polled ?? [], ran };
+}
+
+/** Runs every due job whose lease this instance wins, side by side; tests call this after moving a ManualClock.
+ * Every job runs even when another fails; then the first failure is thrown (each one is a JobFailed). */
+export async function runDueJobs(ctx: AppContext): Promise<JobResults> {
+  const [published, tidied, polled] = await Promise.allSettled([runJob(ctx, 'publish'), runJob(ctx, 'tidy'), runJob(ctx, 'poll')]);
+  const failed = [published, tidied, polled].find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  const value = <T>(r: PromiseSettledResult<T>): T => (r as PromiseFulfilledResult<T>).value;
+  const ran: JobName[] = [];
+  if (value(published)) ran.push(JOBS.publish.name);
+  if (value(tidied)) ran.push(JOBS.tidy.name);
+  if (value(polled)) ran.push(JOBS.poll.name);
+  return { published: value(published) ?? [], tidied: value(tidied), polled: value(polled) ?? [], ran };
 }
 
 export interface JobRunner {
@@ -56,28 +87,43 @@ export interface JobRunner {
 }
 
 export interface JobRunnerOptions {
+  /** every job looks this often instead of its own `tickMs` (tests) */
   intervalMs?: number;
-  onError?: (err: unknown) => void;
-  /** told after each tick which jobs this instance ran (metrics count them) */
+  onError?: (err: JobFailed) => void;
+  /** told after each run which job this instance ran (metrics count them) */
   onRun?: (results: JobResults) => void;
 }
 
-/** Starts the timer (unref'd, so it never keeps the process alive); runs never overlap. */
+/** Starts one timer per job (unref'd, so none keeps the process alive); runs of one job never overlap, and jobs
+ * never wait on each other. */
 export function startJobRunner(ctx: AppContext, opts: JobRunnerOptions = {}): JobRunner {
-  const onError = opts.onError ?? ((err: unknown) => console.error('scheduled jobs failed:', err));
-  let running: Promise<void> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = runDueJobs(ctx).then((r) => opts.onRun?.(r), onError).finally(() => { running = null; });
+  const onError = opts.onError ?? ((err: JobFailed) => console.error(`${err.message}:`, err.reason));
+  const timers: NodeJS.Timeout[] = [];
+  const running = new Map<JobKey, Promise<void>>();
+  const start = (key: JobKey) => {
+    const tick = () => {
+      if (running.has(key)) return;
+      const run = runJob(ctx, key).then((r) => {
+        if (r === null) return;
+        const ran = { published: [], tidied: null, polled: [], ran: [JOBS[key].name] } as JobResults;
+        if (key === 'publish') ran.published = r as number[];
+        else if (key === 'tidy') ran.tidied = r as JobResults['tidied'];
+        else ran.polled = r as PollResult[];
+        opts.onRun?.(ran);
+      }, onError).finally(() => running.delete(key));
+      running.set(key, run);
+    };
+    const timer = setInterval(tick, opts.intervalMs ?? JOBS[key].tickMs);
+    timer.unref();
+    timers.push(timer);
+    // Catch up at once on what came due while the server was down.
+    tick();
   };
-  const timer = setInterval(tick, opts.intervalMs ?? JOB_INTERVAL_MS);
-  timer.unref();
-  // Catch up at once on what came due while the server was down.
-  tick();
+  for (const key of Object.keys(JOBS) as JobKey[]) start(key);
   return {
     async stop() {
-      clearInterval(timer);
-      await running;
+      for (const t of timers) clearInterval(t);
+      await Promise.all(running.values());
     },
   };
 }
