@@ -9,6 +9,7 @@ import type { ReadCache } from './content/read_cache.ts';
 import type { PasswordCost } from './auth/passwords.ts';
 import type { MailTransport } from './auth/mail.ts';
 import type { CaptchaVerifyUrls } from './comments/captcha_urls.ts';
+import type { Log } from './log.ts';
 
 export interface AppContext {
   config: Config;
@@ -27,4 +28,6 @@ export interface AppContext {
   mail: MailTransport | null;
   /** each captcha provider's verification address: fixed in code (captcha.ts); tests use a local stand-in */
   captchaVerifyUrls: CaptchaVerifyUrls;
+  /** where trouble away from a request is told (a letter not sent, a media file not read) */
+  log: Log;
 }

@@ -15,6 +15,7 @@ import { DEFAULT_PASSWORD_COST, type PasswordCost } from './auth/passwords.ts';
 import { smtpTransport, type MailTransport } from './auth/mail.ts';
 import { VERIFY_URLS, type CaptchaVerifyUrls } from './comments/captcha_urls.ts';
 import { fillEmptySearchIndex, watchForSearch } from './search/watch.ts';
+import { jsonLog, type Log } from './log.ts';
 
 export interface Runtime {
   ctx: AppContext;
@@ -42,6 +43,7 @@ export interface RuntimeOptions {
   passwordCost?: PasswordCost;
   mail?: MailTransport | null;
   captchaVerifyUrls?: CaptchaVerifyUrls;
+  log?: Log;
 }
 
 export async function createRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
@@ -61,6 +63,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     passwordCost: opts.passwordCost ?? DEFAULT_PASSWORD_COST,
     mail: opts.mail !== undefined ? opts.mail : config.smtpUrl ? smtpTransport(config.smtpUrl) : null,
     captchaVerifyUrls: opts.captchaVerifyUrls ?? VERIFY_URLS,
+    log: opts.log ?? jsonLog(config.logLevel),
   };
   watchForSearch(ctx);
   if (opts.migrate !== false) await fillEmptySearchIndex(ctx);

@@ -10,6 +10,7 @@ import { getSettings } from '../content/settings.ts';
 import { t } from '../i18n/index.ts';
 import { consumeLink, createLink, peekLink, releaseLink, voidLinks } from './links.ts';
 import { canSendMail, sendMail } from './mail.ts';
+import { errorDetails } from '../log.ts';
 import { checkNewPassword } from './passwords.ts';
 import { endAllSessions } from './sessions.ts';
 import { assertMayManage } from './staff.ts';
@@ -136,7 +137,9 @@ export async function requestReset(ctx: AppContext, email: unknown, ip = ''): Pr
   // The letter is written before the answer (so it is handed to the mailer by then); sending it is not awaited: a
   // slow mail server must not make existing accounts answer more slowly than unknown ones.
   const mail = await resetMail(ctx);
-  void sendMail(ctx, { to: u.email, subject: mail.subject, text: mail.text(made.url) }).catch(() => undefined);
+  // A failure is logged for the newsroom (the person asking is told the same words either way).
+  void sendMail(ctx, { to: u.email, subject: mail.subject, text: mail.text(made.url) })
+    .catch((err: unknown) => ctx.log.error('a password reset email could not be sent', { user: u.id, ...errorDetails(err) }));
 }
 
 /** Sets a new password from a reset link; every session of the account ends. */

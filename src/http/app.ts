@@ -90,6 +90,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   // Rate limits are per route (`config: { rateLimit: {...} }`) so pages, assets and benchmarks are not throttled;
   // with REDIS_URL the counters are shared across instances (ioredis is loaded only then).
   const redis = ctx.config.redisUrl ? connectRedis(ctx.config.redisUrl) : null;
+  // ioredis reconnects by itself; a listener keeps its "error" events from being unhandled, and says so once per outage.
+  let redisDown = false;
+  redis?.on('error', (err: unknown) => { if (!redisDown) app.log.warn({ err }, 'Redis (rate limits) unreachable; retrying'); redisDown = true; });
+  redis?.on('ready', () => { redisDown = false; });
   if (redis) app.addHook('onClose', async () => { redis.disconnect(); });
   await app.register(rateLimit, {
     global: false,

@@ -23,6 +23,8 @@ export class RedisPurgeBus extends LocalPurgeBus {
     const { Redis } = loadPackage<typeof import('ioredis')>('ioredis');
     this.pub = new Redis(url, { maxRetriesPerRequest: 1 });
     this.sub = new Redis(url);
+    // ioredis reconnects by itself; without a listener its "error" events would be unhandled (and fatal).
+    for (const client of [this.pub, this.sub]) client.on('error', (err: unknown) => this.log('Redis (page purges) unreachable; retrying', err));
     this.ready = this.sub.subscribe(channel);
     this.sub.on('message', (_channel: string, message: string) => {
       try {

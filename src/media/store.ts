@@ -17,7 +17,11 @@ const SAFE_KEY = /^[a-z0-9][a-z0-9/_.-]*$/i;
 
 /** Rejects keys that could leave the store's folder. */
 export function assertSafeKey(key: string): void {
-  if (!SAFE_KEY.test(key) || key.includes('..') || key.includes('//')) throw new Error(`unsafe media key: ${key}`);
+  if (!isSafeKey(key)) throw new Error(`unsafe media key: ${key}`);
+}
+
+function isSafeKey(key: string): boolean {
+  return SAFE_KEY.test(key) && !key.includes('..') && !key.includes('//');
 }
 
 let writes = 0;
@@ -43,10 +47,14 @@ export class DiskMediaStore implements MediaStore {
     await rename(tmp, p);
   }
   async get(key: string): Promise<Buffer | null> {
+    // A key that could leave the folder names no picture there: not found (what a bucket answers for it too).
+    if (!isSafeKey(key)) return null;
     try {
       return await readFile(this.path(key));
-    } catch {
-      return null;
+    } catch (err) {
+      // Only a missing file is "not found"; a file that cannot be read (permissions, a failing disk) is an error.
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
     }
   }
   async delete(key: string): Promise<void> {
