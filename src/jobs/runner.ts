@@ -15,7 +15,8 @@ import { pollDueSources, type PollResult } from '../syndication/poll.ts';
 export const JOB_INTERVAL_MS = 30_000;
 export const TIDY_INTERVAL_MS = 3600_000;
 
-/** A job: its lease (leases.ts), how often this instance looks whether it is due, and its work. */
+/** A job: its lease (leases.ts), how often this instance looks whether it is due, and its work. A new job is one
+ * entry in JOBS: the runner gives it its own timer and runDueJobs runs it. */
 export interface Job<T> extends LeasedJob {
   tickMs: number;
   work(ctx: AppContext): Promise<T>;
@@ -71,15 +72,24 @@ export function runJob<K extends JobKey>(ctx: AppContext, key: K): Promise<Outco
 /** Runs every due job whose lease this instance wins, side by side; tests call this after moving a ManualClock.
  * Every job runs even when another fails; then the first failure is thrown (each one is a JobFailed). */
 export async function runDueJobs(ctx: AppContext): Promise<JobResults> {
-  const [published, tidied, polled] = await Promise.allSettled([runJob(ctx, 'publish'), runJob(ctx, 'tidy'), runJob(ctx, 'poll')]);
-  const failed = [published, tidied, polled].find((r) => r.status === 'rejected');
+  const keys = Object.keys(JOBS) as JobKey[];
+  const settled = await Promise.allSettled(keys.map((key) => runJob(ctx, key)));
+  const failed = settled.find((r) => r.status === 'rejected');
   if (failed) throw failed.reason;
-  const value = <T>(r: PromiseSettledResult<T>): T => (r as PromiseFulfilledResult<T>).value;
-  const ran: JobName[] = [];
-  if (value(published)) ran.push(JOBS.publish.name);
-  if (value(tidied)) ran.push(JOBS.tidy.name);
-  if (value(polled)) ran.push(JOBS.poll.name);
-  return { published: value(published) ?? [], tidied: value(tidied), polled: value(polled) ?? [], ran };
+  const results: JobResults = { published: [], tidied: null, polled: [], ran: [] };
+  settled.forEach((r, i) => {
+    const value = (r as PromiseFulfilledResult<unknown>).value;
+    if (value !== null) noteRun(results, keys[i], value);
+  });
+  return results;
+}
+
+/** Adds one job's run to the results: its name in `ran`, and what publishing, tidying and polling did. */
+function noteRun(results: JobResults, key: JobKey, value: unknown): void {
+  results.ran.push(JOBS[key].name);
+  if (key === 'publish') results.published = value as number[];
+  else if (key === 'tidy') results.tidied = value as JobResults['tidied'];
+  else if (key === 'poll') results.polled = value as PollResult[];
 }
 
 export interface JobRunner {
@@ -105,11 +115,9 @@ export function startJobRunner(ctx: AppContext, opts: JobRunnerOptions = {}): Jo
       if (running.has(key)) return;
       const run = runJob(ctx, key).then((r) => {
         if (r === null) return;
-        const ran = { published: [], tidied: null, polled: [], ran: [JOBS[key].name] } as JobResults;
-        if (key === 'publish') ran.published = r as number[];
-        else if (key === 'tidy') ran.tidied = r as JobResults['tidied'];
-        else ran.polled = r as PollResult[];
-        opts.onRun?.(ran);
+        const results: JobResults = { published: [], tidied: null, polled: [], ran: [] };
+        noteRun(results, key, r);
+        opts.onRun?.(results);
       }, onError).finally(() => running.delete(key));
       running.set(key, run);
     };
