@@ -11,6 +11,7 @@ import { CHANGED_MEANWHILE, checkHeroFor, getArticle, prepareChange, requireArti
 import { checkHeroAlt } from './hero_alt.ts';
 import { diffTexts, getRevision, listRevisions, recordRevision } from './revisions.ts';
 import { reviewOf } from './reviews.ts';
+import { getSettings } from './settings.ts';
 import { applied, getWorkingCopy, inputOf, KEEPS_LIVE_VERSION, overlaid, type EditedText } from './working_copy.ts';
 import { audit } from '../auth/audit.ts';
 
@@ -28,7 +29,9 @@ export async function articleForEditing(ctx: AppContext, actor: Actor, id: numbe
   const a = await articleFor(ctx, actor, id, 'view');
   const wc = await getWorkingCopy(ctx.db, id);
   const view = await overlaid(ctx.db, a, wc);
-  return { ...view, moves: await allowedMoves(ctx, actor, a, wc !== null), review: await reviewOf(ctx.db, id) };
+  // the site's time zone: the editor's schedule field and dates follow it
+  const timeZone = (await getSettings(ctx.db)).timeZone;
+  return { ...view, moves: await allowedMoves(ctx, actor, a, wc !== null), review: await reviewOf(ctx.db, id), time_zone: timeZone };
 }
 
 function textOf(a: ArticleRecord): EditedText {
