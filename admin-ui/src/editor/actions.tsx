@@ -85,13 +85,13 @@ export function ArticleActions({ me, article, base, beforeMove, onMoved }: {
       <p>{t('editor.status')} <strong>{t(`state.${s}` as MessageKey)}</strong>
         {s === 'scheduled' && article.scheduled_at ? <> {t('editor.scheduled_for', { when: whenIn(article.scheduled_at, zone) })}</> : null}</p>
       <ErrorNote error={error} />
-      <div class="action-bar" role="group" aria-label={t('editor.actions')}>
+      <fieldset class="action-bar" aria-label={t('editor.actions')}>
         {bar.map((m) => (
           <button key={m} type="button" class={QUIET.has(m) ? 'quiet' : undefined} disabled={busy}
             onClick={() => (m === 'send_back' ? setNote(note ?? '') : run(m as Exclude<Move, 'discard'>))}>{t(`move.${m}` as MessageKey)}</button>
         ))}
         <button type="button" class="quiet" onClick={preview}>{t('move.preview')}</button>
-      </div>
+      </fieldset>
       {note !== null ? (
         <div class="field send-back">
           <label for="send-back-note">{t('review.note_label')}</label>
