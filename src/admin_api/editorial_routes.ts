@@ -57,14 +57,14 @@ export async function editorialRoutes(app: FastifyInstance): Promise<void> {
   (actor, id, b, baseUpdatedAt) => sendBack(ctx, id, (b as { note: string }).note, actor, { baseUpdatedAt }), SendBackBody);
   move('publish', 'publishArticle', 'articles.publish_own', { summary: 'Publish an article now', audit: 'article.publish', events: published,
     description: 'Editors publish anyone\'s; authors their own unless the site has authors submit for review. A hero image needs alt text first (field heroAlt).' },
-  (actor, id, _b, baseUpdatedAt) => publishArticle(ctx, id, actor, undefined, { baseUpdatedAt }));
+  (actor, id, _b, baseUpdatedAt) => publishArticle(ctx, id, actor, undefined, { baseUpdatedAt, heroAlt: true }));
   move('update', 'updatePublishedArticle', 'articles.publish_own', { summary: 'Update: make the unpublished changes public', audit: 'article.update', events: changed,
     description: 'A published (or scheduled) article\'s working copy becomes its live version: the public page, feeds, the Content API and search '
       + 'show it from now on and the cached pages are purged. A revision is kept. 409 when there is nothing to update.' },
-  (actor, id, _b, baseUpdatedAt) => updatePublished(ctx, id, actor, { baseUpdatedAt }));
+  (actor, id, _b, baseUpdatedAt) => updatePublished(ctx, id, actor, { baseUpdatedAt, heroAlt: true }));
   move('schedule', 'scheduleArticle', 'articles.publish_own', { summary: 'Schedule an article', audit: 'article.schedule', events: changed,
     description: 'It is published by the server at `at` (a time in the future, with its offset).' },
-  (actor, id, b, baseUpdatedAt) => scheduleArticle(ctx, id, new Date((b as { at: string }).at), actor, { baseUpdatedAt }), ScheduleBody);
+  (actor, id, b, baseUpdatedAt) => scheduleArticle(ctx, id, new Date((b as { at: string }).at), actor, { baseUpdatedAt, heroAlt: true }), ScheduleBody);
   move('unpublish', 'unpublishArticle', 'articles.publish_own', { summary: 'Unpublish an article', audit: 'article.unpublish', events: changed,
     description: 'Takes a published or scheduled article back to draft; its address stops answering. Unpublished changes become the draft\'s text.' },
   (actor, id, _b, baseUpdatedAt) => unpublishArticle(ctx, id, actor, { baseUpdatedAt }));

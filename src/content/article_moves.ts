@@ -46,6 +46,9 @@ interface MoveOptions {
   baseUpdatedAt?: string;
   /** what else the audit entry records (the scheduled time, the note) */
   detail?: Record<string, unknown>;
+  /** a hero image needs alt text before it goes public (the newsroom app's rule; a partner's story from syndication
+   *  comes with the partner's pictures as they are) */
+  heroAlt?: boolean;
 }
 
 async function move(ctx: AppContext, id: number, actor: Actor, name: MoveName, set: (a: { published_at: string | null }, now: string) => Columns,
@@ -63,7 +66,7 @@ async function move(ctx: AppContext, id: number, actor: Actor, name: MoveName, s
   const p: PreparedChange = wc ? await prepareChange(ctx, a, inputOf(wc), actor) : { columns: {}, newSlug: null };
   if (name === 'publish' || name === 'update' || name === 'schedule') {
     if (!(p.columns.headline ?? a.headline).trim()) throw new ValidationError('headline', 'headline is required before publishing');
-    await checkHeroAlt(ctx.db, p.columns.hero_media_id !== undefined ? p.columns.hero_media_id : a.hero_media_id, p.columns.hero_alt ?? a.hero_alt);
+    if (opts.heroAlt) await checkHeroAlt(ctx.db, p.columns.hero_media_id !== undefined ? p.columns.hero_media_id : a.hero_media_id, p.columns.hero_alt ?? a.hero_alt);
   }
   const now = ctx.clock.now().toISOString();
   const after = await ctx.db.transaction().execute(async (trx) => {
