@@ -7,6 +7,7 @@ import { t, type MessageKey } from './i18n/index.ts';
 import { followLink, useLocation } from './router.ts';
 import { Dashboard } from './screens/dashboard.tsx';
 import { ArticleList } from './screens/articles.tsx';
+import { CompareScreen } from './editor/compare_screen.tsx';
 import { MediaLibrary } from './screens/media.tsx';
 import { Moderation } from './screens/moderation.tsx';
 import { CONTENT_NAV, contentScreen } from './screens/content_screens.tsx';
@@ -49,6 +50,8 @@ function screenFor(path: string): { Screen: ComponentType<ScreenProps>; id?: num
   if (path === '/admin/articles/new') return { Screen: LazyEditor };
   const article = /^\/admin\/articles\/(\d+)$/.exec(path);
   if (article) return { Screen: LazyEditor, id: Number(article[1]) };
+  const compared = /^\/admin\/articles\/(\d+)\/compare$/.exec(path);
+  if (compared) return { Screen: CompareScreen, id: Number(compared[1]) };
   if (path === '/admin/media') return { Screen: MediaLibrary };
   if (path === '/admin/comments') return { Screen: Moderation };
   const content = contentScreen(path);

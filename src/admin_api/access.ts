@@ -13,10 +13,11 @@ export function staffOf(req: FastifyRequest): StaffUser {
   return req.staff;
 }
 
-/** The staff member as the content service sees them: naming a tag that does not exist needs tags.manage. */
+/** The staff member as the content service sees them: their role (the domain decides what it allows), whether
+ * naming a tag that does not exist creates it (tags.manage), and where they are for the audit entries. */
 export function actorOf(req: FastifyRequest): Actor {
   const staff = staffOf(req);
-  return { userId: staff.id, newTags: can(staff.role, 'tags.manage') };
+  return { userId: staff.id, role: staff.role, newTags: can(staff.role, 'tags.manage'), ip: req.ip };
 }
 
 /** Writes an audit-log entry for the signed-in staff member. */

@@ -1,22 +1,20 @@
-// Articles in the Admin API: list and search, create, read, update, autosave, preview link, and the moves
-// through review, scheduling, publication, unpublishing, archiving and deletion.
+// Articles in the Admin API: list and search, create, read, save, autosave, preview link, corrections and deletion;
+// the moves through review, scheduling, publication, Update, unpublishing and archiving are in editorial_routes.ts.
 import type { FastifyInstance } from 'fastify';
-import {
-  addCorrection, archiveArticle, createArticle, deleteArticle, getArticle, publishArticle, scheduleArticle, submitForReview, unpublishArticle, updateArticle,
-} from '../content/articles.ts';
+import { addCorrection, archiveArticle, articleForEditing, createArticle, deleteArticle, saveArticle } from '../content/articles.ts';
+import { checkHeroAlt } from '../content/hero_alt.ts';
 import { ArticleFields, ArticlePatch } from '../content/article_input.ts';
 import { countArticlesByStatus, searchArticles } from '../content/article_search.ts';
-import { ConflictError, KhabarError } from '../errors.ts';
+import { KhabarError } from '../errors.ts';
 import { previewToken } from '../content/preview_links.ts';
-import type { Capability } from '../auth/capabilities.ts';
 import { personIdOf } from '../auth/users.ts';
 import type { KhabarEvents } from '../events.ts';
 import { actorOf, staffOf } from './access.ts';
-import { ArticleCountQuery, ArticleListQuery, ArticleParams, BulkArchiveBody, CorrectionBody, PreviewBody, SaveQuery, ScheduleBody } from './article_schemas.ts';
+import { ArticleCountQuery, ArticleListQuery, ArticleParams, BulkArchiveBody, CorrectionBody, PreviewBody, SaveQuery } from './article_schemas.ts';
 import { endpoint, type EndpointRequest } from './endpoint.ts';
-import { checkHeroAlt } from './hero_check.ts';
-import { articleFor, readableBy, type ArticleAction } from './ownership.ts';
-import { Created, type Static, type TSchema } from './schemas.ts';
+import { editorialRoutes } from './editorial_routes.ts';
+import { articleFor, readableBy } from './ownership.ts';
+import { Created, type Static } from './schemas.ts';
 
 const base = '/api/admin/articles';
 const tags = ['articles'];
@@ -57,9 +55,8 @@ export async function articlesRoutes(app: FastifyInstance): Promise<void> {
       const refused: { id: number; message: string }[] = [];
       for (const id of new Set(req.body.ids)) {
         try {
-          const a = await articleFor(ctx, req, id, 'publish');
-          await archiveArticle(ctx, a.id, actorOf(req));
-          archived.push(a.id);
+          await archiveArticle(ctx, id, actorOf(req));
+          archived.push(id);
         } catch (err) {
           if (!(err instanceof KhabarError)) throw err;
           refused.push({ id, message: err.message });
@@ -67,7 +64,8 @@ export async function articlesRoutes(app: FastifyInstance): Promise<void> {
       }
       return { archived, refused };
     },
-    audit: { action: 'article.archive', entry: (_req, r) => (r.archived.length ? { subject: { type: 'article' }, detail: { ids: r.archived } } : null) },
+    // each archived article's entry is written by the content domain with the move, in its transaction
+    audit: { action: 'article.archive', entry: () => null },
   });
 
   endpoint(app, {
@@ -80,33 +78,30 @@ export async function articlesRoutes(app: FastifyInstance): Promise<void> {
         const personId = await personIdOf(ctx.db, staffOf(req).id);
         if (personId) input.authorIds = [personId];
       }
-      await checkHeroAlt(ctx, input.heroMediaId, input.heroAlt);
+      await checkHeroAlt(ctx.db, input.heroMediaId, input.heroAlt);
       return { id: await createArticle(ctx, input, actorOf(req)) };
     },
   });
 
   endpoint(app, {
     method: 'GET', url: `${base}/:id`, operationId: 'getArticle', summary: 'Read an article', tags, access: { capability: 'articles.read' }, params: ArticleParams,
-    handle: async (req) => ({ article: await articleFor(ctx, req, req.params.id, 'view') }),
+    description: 'For a published or scheduled article with unpublished changes, the working copy (what its editor shows; `changes` says since '
+      + 'when), with `live_updated_at` the live version\'s time; `moves` lists what the caller may do now; `review` the latest review round.',
+    handle: async (req) => ({ article: await articleForEditing(ctx, actorOf(req), req.params.id) }),
   });
 
   const save = (autosave: boolean) => async (req: EndpointRequest<typeof ArticleParams, typeof SaveQuery, typeof ArticlePatch>) => {
-    const a = await articleFor(ctx, req, req.params.id, 'edit');
     // Two people editing one article: a change made from an older version is refused, never written over theirs.
-    const from = req.query.baseUpdatedAt;
-    if (from && from !== a.updated_at) throw new ConflictError('Someone else changed this article after you opened it. Your text is kept here; reload to see theirs.', 'updatedAt');
-    const b = req.body;
-    if (b.heroMediaId !== undefined || b.heroAlt !== undefined) {
-      await checkHeroAlt(ctx, b.heroMediaId !== undefined ? b.heroMediaId : a.hero_media_id, b.heroAlt ?? a.hero_alt);
-    }
-    await updateArticle(ctx, a.id, b, actorOf(req), { autosave });
-    return { article: await getArticle(ctx.db, a.id) };
+    await saveArticle(ctx, req.params.id, req.body, actorOf(req), { autosave, baseUpdatedAt: req.query.baseUpdatedAt });
+    return { article: await articleForEditing(ctx, actorOf(req), req.params.id) };
   };
   const edit = { capability: 'articles.edit_own' } as const;
+  const keeps = 'A published or scheduled article keeps its live version: the change goes to its working copy, public on Update.';
   endpoint(app, { method: 'PATCH', url: `${base}/:id`, operationId: 'updateArticle', summary: 'Save changes to an article', tags, access: edit, params: ArticleParams, query: SaveQuery, body: ArticlePatch,
-    events: changed, handle: save(false) });
+    description: `A revision is kept. ${keeps}`, errors: { 409: 'The article changed since baseUpdatedAt (field updatedAt); nothing was saved.' }, events: changed, handle: save(false) });
   endpoint(app, { method: 'PUT', url: `${base}/:id/autosave`, operationId: 'autosaveArticle', summary: 'Autosave an article', tags, access: edit, params: ArticleParams, query: SaveQuery,
-    body: ArticlePatch, events: changed, handle: save(true) });
+    description: `A checkpoint revision is kept every few minutes of typing, not one per save. ${keeps}`,
+    errors: { 409: 'The article changed since baseUpdatedAt (field updatedAt); nothing was saved.' }, body: ArticlePatch, events: changed, handle: save(true) });
 
   endpoint(app, {
     method: 'POST', url: `${base}/:id/preview`, operationId: 'previewArticle', summary: 'Make a preview link', tags, access: edit, params: ArticleParams, body: PreviewBody,
@@ -117,44 +112,7 @@ export async function articlesRoutes(app: FastifyInstance): Promise<void> {
     },
   });
 
-  const heroReady = async (id: number) => {
-    const a = await getArticle(ctx.db, id);
-    await checkHeroAlt(ctx, a?.hero_media_id, a?.hero_alt);
-  };
-
-  /** A status change: ownership for `action`, then the service, then the article as it is now (audited when named). */
-  function move<B extends TSchema>(path: string, operationId: string, capability: Capability, action: ArticleAction,
-    run: (req: EndpointRequest<typeof ArticleParams, TSchema, B>, id: number) => Promise<void>, audited?: string, body?: B,
-    doc: { summary: string; description: string } = { summary: operationId, description: '' }): void {
-    endpoint(app, {
-      method: 'POST', url: `${base}/:id/${path}`, operationId, summary: doc.summary, description: doc.description, tags,
-      answer: 'The article as it is now.', errors: { 409: 'The article\'s status does not allow this move (field status).' }, access: { capability }, params: ArticleParams, body,
-      events: action === 'publish' ? ['article.changed', 'article.published'] : changed,
-      handle: async (req) => {
-        const a = await articleFor(ctx, req, req.params.id, action);
-        await run(req, a.id);
-        return { article: (await getArticle(ctx.db, a.id))! };
-      },
-      audit: audited ? {
-        action: audited,
-        entry: (req, r) => {
-          const at = (req.body as { at?: string } | undefined)?.at;
-          return { subject: { type: 'article', id: r.article.id }, detail: { slug: r.article.slug, ...(at ? { at } : {}) } };
-        },
-      } : undefined,
-    });
-  }
-  move('submit', 'submitArticle', 'articles.edit_own', 'edit', (req, id) => submitForReview(ctx, id, actorOf(req)), undefined, undefined,
-    { summary: 'Submit an article for review', description: 'A draft goes to the editors\' review list; its writer can still edit it.' });
-  move('publish', 'publishArticle', 'articles.publish_own', 'publish', async (req, id) => { await heroReady(id); await publishArticle(ctx, id, actorOf(req)); }, 'article.publish',
-    undefined, { summary: 'Publish an article now', description: 'Authors publish their own; editors anyone\'s. A hero image needs alt text first (field heroAlt).' });
-  move('schedule', 'scheduleArticle', 'articles.publish_own', 'publish',
-    async (req, id) => { await heroReady(id); await scheduleArticle(ctx, id, new Date(req.body.at), actorOf(req)); }, 'article.schedule', ScheduleBody,
-    { summary: 'Schedule an article', description: 'It is published by the server at `at` (a time in the future, with its offset).' });
-  move('unpublish', 'unpublishArticle', 'articles.publish_own', 'publish', (req, id) => unpublishArticle(ctx, id, actorOf(req)), 'article.unpublish',
-    undefined, { summary: 'Unpublish an article', description: 'Takes a published or scheduled article back to draft; its address stops answering.' });
-  move('archive', 'archiveArticle', 'articles.publish_own', 'publish', (req, id) => archiveArticle(ctx, id, actorOf(req)), 'article.archive',
-    undefined, { summary: 'Archive an article', description: 'Out of the lists and off the site, kept with its revisions.' });
+  await editorialRoutes(app);
 
   endpoint(app, {
     method: 'POST', url: `${base}/:id/corrections`, operationId: 'addCorrection', tags, access: { capability: 'articles.publish_own' },

@@ -2,7 +2,7 @@
 // the same people who may read the article (ownership.ts).
 import type { FastifyInstance } from 'fastify';
 import { diffRevisions, getRevision, listRevisions } from '../content/revisions.ts';
-import { getArticle, restoreRevision } from '../content/articles.ts';
+import { articleForEditing, restoreRevision } from '../content/articles.ts';
 import { NotFoundError } from '../errors.ts';
 import { actorOf } from './access.ts';
 import { endpoint } from './endpoint.ts';
@@ -41,11 +41,11 @@ export async function revisionsRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'POST', url: `${base}/:revisionId/restore`, operationId: 'restoreRevision', summary: 'Restore a revision', tags, access, params: RevisionParams, events: ['article.changed'],
+    method: 'POST', url: `${base}/:revisionId/restore`, operationId: 'restoreRevision', summary: 'Restore a revision', description: 'Its text becomes the text being edited: a draft\'s, or a published article\'s working copy (public on Update).', tags, access, params: RevisionParams, events: ['article.changed'],
     handle: async (req) => {
       const a = await articleFor(ctx, req, req.params.id, 'edit');
       await restoreRevision(ctx, a.id, req.params.revisionId, actorOf(req));
-      return { article: await getArticle(ctx.db, a.id) };
+      return { article: await articleForEditing(ctx, actorOf(req), a.id) };
     },
   });
 }

@@ -25,6 +25,7 @@ const SettingsPatch = Strict({
   localized: opt(Type.Unsafe<Record<string, LocalizedSite>>({ type: 'object', maxProperties: LANGUAGES.length,
     description: 'Per language: the site\'s name, one-line description and section names (by slug) in that language.', additionalProperties: {
     type: 'object', additionalProperties: false, properties: { name: { type: 'string' }, description: { type: 'string' }, sections: { type: 'object' } } } })),
+  authorsSubmitForReview: opt(d('True: authors submit their stories for an editor\'s review instead of publishing them (contributors always do).', Bool)),
 });
 
 export async function settingsRoutes(app: FastifyInstance): Promise<void> {

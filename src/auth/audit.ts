@@ -14,9 +14,10 @@ export interface AuditEntry {
   ip?: string;
 }
 
-/** Appends one entry to the audit log. */
-export async function audit(ctx: AppContext, e: AuditEntry): Promise<void> {
-  await ctx.db.insertInto('audit_log').values({
+/** Appends one entry to the audit log (in the caller's transaction when given, so the entry and the change it
+ * records are written together or not at all). */
+export async function audit(ctx: AppContext, e: AuditEntry, db: Db = ctx.db): Promise<void> {
+  await db.insertInto('audit_log').values({
     actor_id: e.actorId, action: e.action.slice(0, 100), subject: (e.subject ?? '').slice(0, 200), detail: JSON.stringify(e.detail ?? {}),
     ip: (e.ip ?? '').slice(0, 64), created_at: ctx.clock.now().toISOString(),
   }).execute();

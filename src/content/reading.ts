@@ -2,6 +2,8 @@
 import { publishedTranslations } from './translations.ts';
 import type { Selectable } from 'kysely';
 import type { Database, Db } from '../db/schema.ts';
+import { plainText } from './sanitize.ts';
+import { getWorkingCopy } from './working_copy.ts';
 
 const MEDIA_COLUMNS = ['media.id', 'media.storage_key', 'media.width', 'media.height', 'media.variants', 'media.alt', 'media.caption', 'media.credit', 'media.placeholder'] as const;
 
@@ -162,6 +164,20 @@ export async function findArticleBySlug(db: Db, slug: string) {
 /** As findArticleBySlug, by id (a draft preview names its article by id). */
 export async function findArticleById(db: Db, id: number) {
   return articlePage(db, await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst());
+}
+
+/** An article as its preview shows it: a published or scheduled story with unpublished changes shows the working
+ * copy (text, hero, section and SEO fields) laid over its live version; tags and bylines are the live ones. */
+export async function findPreviewArticle(db: Db, id: number) {
+  const a = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+  const wc = a ? await getWorkingCopy(db, id) : null;
+  if (!a || !wc) return articlePage(db, a);
+  const f = wc.fields;
+  return articlePage(db, {
+    ...a, headline: wc.headline, standfirst: wc.standfirst, body_html: wc.body_html, body_text: plainText(wc.body_html), section_id: f.sectionId,
+    hero_media_id: f.heroMediaId, hero_caption: f.heroCaption, hero_credit: f.heroCredit, hero_alt: f.heroAlt, seo_title: f.seoTitle ?? '',
+    seo_description: f.seoDescription ?? '', updated_at: wc.updated_at,
+  });
 }
 
 async function articlePage(db: Db, a: Selectable<Database['articles']> | undefined) {

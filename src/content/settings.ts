@@ -43,6 +43,8 @@ export interface SiteSettings {
   languages: string[];
   /** the site's name, one-line description and section names in its other languages (English stays the fallback) */
   localized: Record<string, LocalizedSite>;
+  /** authors submit their stories for review instead of publishing them (contributors always submit) */
+  authorsSubmitForReview: boolean;
 }
 
 export interface LocalizedSite {
@@ -70,6 +72,7 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   feedContent: 'full',
   languages: [],
   localized: {},
+  authorsSubmitForReview: false,
 };
 
 type Checker = { [K in keyof SiteSettings]: (v: unknown) => string | null };
@@ -117,6 +120,7 @@ const checks: Checker = {
   feedContent: (v) => ((FEED_CONTENTS as readonly unknown[]).includes(v) ? null : `must be one of ${FEED_CONTENTS.join(', ')}`),
   languages: (v) => (Array.isArray(v) && v.every(isLanguage) && new Set(v).size === v.length ? null : `must list languages among ${LANGUAGES.join(', ')}, each once`),
   localized: checkLocalized,
+  authorsSubmitForReview: (v) => (typeof v === 'boolean' ? null : 'must be true or false'),
 };
 
 /** The site's settings, defaults filled in. */

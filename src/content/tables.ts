@@ -136,6 +136,30 @@ export interface ArticleRevisionsTable {
   note: string;
 }
 
+/** A published or scheduled article's unpublished changes (migration 0021): what its editor shows, kept beside the
+ * live version in `articles` until Update. The other editable fields are JSON, as a revision keeps them. */
+export interface ArticleWorkingCopiesTable {
+  article_id: number;
+  headline: string;
+  standfirst: string;
+  body_html: string;
+  fields: string;
+  created_by: number | null;
+  created_at: string;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+/** The latest review round of an article (migration 0022): who submitted it and when; who sent it back, with the note. */
+export interface ArticleReviewsTable {
+  article_id: number;
+  submitted_by: number | null;
+  submitted_at: string | null;
+  sent_back_by: number | null;
+  sent_back_at: string | null;
+  note: Generated<string>;
+}
+
 export interface ArticleSlugsTable {
   slug: string;
   article_id: number;
@@ -176,5 +200,7 @@ export interface ContentTables {
   article_corrections: ArticleCorrectionsTable;
   article_revisions: ArticleRevisionsTable;
   article_slugs: ArticleSlugsTable;
+  article_working_copies: ArticleWorkingCopiesTable;
+  article_reviews: ArticleReviewsTable;
   redirects: RedirectsTable;
 }

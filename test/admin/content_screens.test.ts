@@ -112,6 +112,8 @@ for (const dialect of testDialects()) {
 
       const revisions = (await call(t, editor, 'GET', `/api/admin/articles/${a.id}/revisions`)).body.revisions;
       assert.equal((await call(t, editor, 'PATCH', `/api/admin/articles/${a.id}`, { seoTitle: '', seoDescription: '' })).status, 200);
+      // a published story's change is public once the editor presses Update
+      assert.equal((await call(t, editor, 'POST', `/api/admin/articles/${a.id}/update`)).status, 200);
       const cleared = (await t.app.inject({ method: 'GET', url: `/articles/${a.slug}` })).body;
       assert.match(cleared, /<title>Bread prices rise \| /, 'without an SEO title the headline is the title');
       assert.match(cleared, /<meta name="description" content="Again."/);

@@ -111,6 +111,10 @@ for (const dialect of testDialects()) {
       const restored = await call(t, editor, 'POST', `/api/admin/articles/${id}/revisions/${original.id}/restore`);
       assert.equal(restored.status, 200, JSON.stringify(restored.body));
       assert.equal(restored.body.article.headline, 'Border crossings rise');
+      // The story is published: the restored text waits in its working copy until the editor presses Update.
+      assert.doesNotMatch((await t.app.inject({ method: 'GET', url: `/articles/${slug}` })).body, /First version of the story/);
+      const updated = await call(t, editor, 'POST', `/api/admin/articles/${id}/update`);
+      assert.equal(updated.status, 200, JSON.stringify(updated.body));
       const after = await t.app.inject({ method: 'GET', url: `/articles/${slug}` });
       assert.match(after.body, /First version of the story/);
 

@@ -1,45 +1,33 @@
-// The article's revision history: who saved which version when, a word-level diff of headline, standfirst and
-// body between a chosen version and the newest one, and restoring a version (itself saved as a new revision).
+// The article's revision history beside the editor: who saved which version when (a save, a checkpoint of the
+// typing, a publication, an Update), a link to compare any version with the newest on a full-width screen, and
+// restoring a version into the text being edited.
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../api.ts';
-import { t } from '../i18n/index.ts';
-import { ErrorNote, when } from '../ui.tsx';
+import { t, type MessageKey } from '../i18n/index.ts';
+import { ErrorNote } from '../ui.tsx';
+import { listRevisions, restoreRevision, type Revision } from './editorial_api.ts';
 import type { ArticleRecord } from './saving.ts';
+import { whenIn } from './site_time.ts';
 
-interface Revision { id: number; headline: string; created_at: string; note: string | null }
-interface Part { value: string; added?: boolean; removed?: boolean }
-interface Diff { headline: Part[]; standfirst: Part[]; body: Part[] }
+const NOTES = new Set(['created', 'autosave', 'edited', 'published', 'updated', 'scheduled']);
 
-function Parts({ parts }: { parts: Part[] }) {
-  return <p dir="auto">{parts.map((p, i) => (p.added ? <ins key={i}>{p.value}</ins> : p.removed ? <del key={i}>{p.value}</del> : <span key={i}>{p.value}</span>))}</p>;
+/** A revision's note in words ("checkpoint", "updated", "restored from revision 12"). */
+export function noteOf(note: string | null): string {
+  if (!note) return '';
+  return NOTES.has(note) ? t(`revisions.note.${note}` as MessageKey) : note;
 }
 
-export function Revisions({ articleId, updatedAt, onRestored }: { articleId: number; updatedAt: string; onRestored: (a: ArticleRecord) => void }) {
+export function Revisions({ articleId, updatedAt, timeZone, onRestored }: { articleId: number; updatedAt: string; timeZone?: string; onRestored: (a: ArticleRecord) => void }) {
   const [open, setOpen] = useState(false);
   const [list, setList] = useState<Revision[] | null>(null);
-  const [chosen, setChosen] = useState<number | null>(null);
-  const [diff, setDiff] = useState<Diff | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const base = `/api/admin/articles/${articleId}/revisions`;
   const load = async () => {
     setError(null);
-    try { setList((await api<{ revisions: Revision[] }>('GET', base)).revisions); } catch (err) { setError(err); }
+    try { setList(await listRevisions(articleId)); } catch (err) { setError(err); }
   };
   useEffect(() => { if (open) void load(); }, [open, updatedAt]);
-  const compare = async (id: number) => {
-    setChosen(id);
-    setDiff(null);
-    try { setDiff((await api<{ diff: Diff }>('GET', `${base}/diff?from=${id}&to=${list![0].id}`)).diff); } catch (err) { setError(err); }
-  };
   const restore = async (id: number) => {
     setError(null);
-    try {
-      onRestored((await api<{ article: ArticleRecord }>('POST', `${base}/${id}/restore`)).article);
-      setChosen(null);
-      setDiff(null);
-    } catch (err) {
-      setError(err);
-    }
+    try { onRestored(await restoreRevision(articleId, id)); } catch (err) { setError(err); }
   };
 
   return (
@@ -50,10 +38,10 @@ export function Revisions({ articleId, updatedAt, onRestored }: { articleId: num
         <ol>
           {list.map((r, i) => (
             <li key={r.id}>
-              <time dateTime={r.created_at}>{when(r.created_at)}</time> <span dir="auto">{r.headline}</span>
+              <time dateTime={r.created_at}>{whenIn(r.created_at, timeZone)}</time> <em>{noteOf(r.note)}</em> <span dir="auto">{r.headline}</span>
               {i > 0 ? (
                 <span class="buttons">
-                  <button type="button" class="quiet" aria-pressed={chosen === r.id} onClick={() => compare(r.id)}>{t('revisions.compare')}</button>
+                  <a class="button quiet" href={`/admin/articles/${articleId}/compare?from=${r.id}&to=${list[0].id}`}>{t('revisions.open_compare')}</a>
                   <button type="button" class="quiet" onClick={() => restore(r.id)}>{t('revisions.restore')}</button>
                 </span>
               ) : <em> {t('revisions.current')}</em>}
@@ -61,13 +49,6 @@ export function Revisions({ articleId, updatedAt, onRestored }: { articleId: num
           ))}
         </ol>
       )}
-      {diff ? (
-        <section class="diff" aria-label={t('revisions.diff')}>
-          <h3>{t('article.headline')}</h3><Parts parts={diff.headline} />
-          <h3>{t('article.standfirst')}</h3><Parts parts={diff.standfirst} />
-          <h3>{t('article.body')}</h3><Parts parts={diff.body} />
-        </section>
-      ) : null}
     </details>
   );
 }

@@ -18,6 +18,14 @@ export interface ArticleRecord {
   hero_credit: string; language: string; comments_open: number | boolean; no_syndication?: number | boolean; source_id: number | null; source_url: string | null;
   status: 'draft' | 'review' | 'scheduled' | 'published' | 'archived'; updated_at: string; scheduled_at: string | null; published_at: string | null;
   created_by: number | null; seo_title?: string; seo_description?: string;
+  /** what this person may do now (the server decides) */
+  moves?: import('./editorial_api.ts').Move[];
+  /** a published story's unpublished changes: since when (null: none) */
+  changes?: { since: string; by: number | null; updatedAt: string } | null;
+  /** the latest review round: who submitted it, the note it was sent back with */
+  review?: { submitted_at: string | null; submitted_by_name: string | null; sent_back_at: string | null; sent_back_by_name: string | null; note: string } | null;
+  /** the site's time zone (the schedule field and dates follow it) */
+  time_zone?: string;
 }
 
 export function formOf(a: ArticleRecord): ArticleForm {

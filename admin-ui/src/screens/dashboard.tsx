@@ -6,6 +6,7 @@ import type { ScreenProps } from '../app.tsx';
 import { t } from '../i18n/index.ts';
 import { ErrorNote, Heading, when } from '../ui.tsx';
 import type { ArticleRow } from './articles.tsx';
+import { ReviewLists } from './review_lists.tsx';
 
 interface Attention { held?: number; reported?: number; review?: number; today: ArticleRow[] }
 interface AuditEntry { id: number; action: string; actor_name?: string | null; created_at: string; subject?: string | null }
@@ -51,6 +52,7 @@ export function Dashboard({ me }: ScreenProps) {
         </ul>
       ) : error ? null : <p role="status">{t('common.loading')}</p>}
       {can('articles.create') ? <p><a class="button" href="/admin/articles/new">{t('articles.new')}</a></p> : null}
+      {can('articles.read') ? <ReviewLists /> : null}
       {activity ? (
         <>
           <h2>{t('dashboard.activity')}</h2>

@@ -13,9 +13,9 @@ const LANGUAGES = ['en', 'fa', 'ps'] as const;
 interface Social { label: string; url: string }
 interface Settings {
   name: string; description: string; logoMediaId: number | null; language: string; languages: string[]; timeZone: string;
-  calendar: 'gregorian' | 'solar-hijri'; feedContent: 'full' | 'excerpt'; social: Social[];
+  calendar: 'gregorian' | 'solar-hijri'; feedContent: 'full' | 'excerpt'; social: Social[]; authorsSubmitForReview: boolean;
 }
-const FIELDS = ['name', 'description', 'logoMediaId', 'language', 'languages', 'timeZone', 'calendar', 'feedContent', 'social'] as const;
+const FIELDS = ['name', 'description', 'logoMediaId', 'language', 'languages', 'timeZone', 'calendar', 'feedContent', 'social', 'authorsSubmitForReview'] as const;
 
 /** Every time zone this browser knows (the server checks the one chosen). */
 const zones = (): string[] => (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? ['UTC', 'Asia/Kabul'];
@@ -109,6 +109,12 @@ export function SiteSettings(_props: ScreenProps) {
             <option value="excerpt">{t('settings.feed_excerpt')}</option>
           </select>
         </Field>
+        <div class="field check">
+          <label><input id="set-authors-review" type="checkbox" checked={s.authorsSubmitForReview} aria-describedby="set-authors-review-hint"
+            onChange={(e) => set({ authorsSubmitForReview: (e.target as HTMLInputElement).checked })} /> {t('settings.authors_review')}</label>
+          <small id="set-authors-review-hint">{t('settings.authors_review_hint')}</small>
+          {fieldError(error, 'authorsSubmitForReview') ? <p class="field-error" role="alert">{fieldError(error, 'authorsSubmitForReview')}</p> : null}
+        </div>
         <fieldset class="social">
           <legend>{t('settings.social')}</legend>
           {s.social.map((x, i) => (
