@@ -9,6 +9,8 @@ import { audit } from '../auth/audit.ts';
 import { tidyAccounts } from '../auth/housekeeping.ts';
 import { runLeased, type LeasedJob } from './leases.ts';
 import { pollDueSources, type PollResult } from '../syndication/poll.ts';
+import { endFinishedPins } from '../content/fronts.ts';
+import { endFinishedStrips } from '../content/breaking_news.ts';
 
 export const JOB_INTERVAL_MS = 30_000;
 export const TIDY_INTERVAL_MS = 3600_000;
@@ -20,6 +22,8 @@ export const JOBS = {
   tidy: { name: 'tidy-accounts', leaseMs: 10 * 60_000, everyMs: TIDY_INTERVAL_MS },
   /** each source keeps its own interval and back-off; the lease keeps two instances from polling one source twice */
   poll: { name: 'poll-sources', leaseMs: 10 * 60_000, everyMs: 0 },
+  /** pins on the fronts and breaking-news strips whose time has come: cleared, and their pages purged */
+  fronts: { name: 'end-front-pins', leaseMs: 2 * 60_000, everyMs: 0 },
 } as const satisfies Record<string, LeasedJob>;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];
@@ -48,6 +52,8 @@ export async function runDueJobs(ctx: AppContext): Promise<JobResults> {
   if (tidied) ran.push(JOBS.tidy.name);
   const polled = await runLeased(ctx, JOBS.poll, () => pollDueSources(ctx));
   if (polled) ran.push(JOBS.poll.name);
+  const ended = await runLeased(ctx, JOBS.fronts, async () => [...await endFinishedPins(ctx), ...await endFinishedStrips(ctx)]);
+  if (ended) ran.push(JOBS.fronts.name);
   return { published: published ?? [], tidied, polled: polled ?? [], ran };
 }
 
