@@ -61,7 +61,8 @@ export async function frontsRoutes(app: FastifyInstance): Promise<void> {
       const order = frontOrder(live, items, key.kind === 'home');
       const pinnedIds = new Set(pinned.map((a) => a.id));
       const shows = order.slice(0, 1 + MAX_TOP).map((a) => ({ articleId: a.id, headline: a.headline, hasPicture: a.hero !== null, pinned: pinnedIds.has(a.id), publishedAt: a.published_at }));
-      return { front, pins, shows };
+      const now = ctx.clock.now().getTime();
+      return { front, pins: pins.map((p) => ({ ...p, ended: p.until !== null && Date.parse(p.until) <= now })), shows };
     },
   });
 
