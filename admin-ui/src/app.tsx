@@ -64,6 +64,9 @@ export function App({ me }: { me: Me }) {
   const { path, params } = useLocation();
   const { Screen, id } = screenFor(path);
   const main = useRef<HTMLElement>(null);
+  // On a phone the navigation folds behind a menu button; it folds again when a screen is chosen.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [path]);
   // After a move to another screen, focus goes to its content so a keyboard or screen-reader user starts there.
   const first = useRef(true);
   useEffect(() => {
@@ -85,7 +88,8 @@ export function App({ me }: { me: Me }) {
       <a class="skip" href="#main" data-native>{t('nav.skip')}</a>
       <header class="top">
         <a class="brand" href="/admin">{t('app.name')}</a>
-        <nav aria-label={t('nav.label')}>
+        <button type="button" class="menu-button quiet" aria-expanded={menuOpen} aria-controls="app-nav" onClick={() => setMenuOpen(!menuOpen)}>{t('nav.menu')}</button>
+        <nav id="app-nav" class={menuOpen ? 'open' : undefined} aria-label={t('nav.label')}>
           <ul>
             {nav.map((n) => (
               <li key={n.href}><a href={n.href} aria-current={current(n.href) ? 'page' : undefined}>{t(n.label)}</a></li>

@@ -156,6 +156,18 @@ test('fronts in Chromium: an editor pins a lead and two top stories on / and /fa
       await shoot(reader, 'fronts-public-en-after', false);
     });
 
+    await t.test('on a phone the app\'s menu folds behind a menu button', async () => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      const fronts = page.getByRole('navigation').getByRole('link', { name: 'Fronts', exact: true });
+      assert.equal(await fronts.isVisible(), false);
+      await page.getByRole('button', { name: 'Menu' }).click();
+      await fronts.waitFor({ state: 'visible' });
+      await page.getByRole('navigation').getByRole('link', { name: 'Dashboard', exact: true }).click();
+      await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+      assert.equal(await fronts.isVisible(), false, 'folded again on the next screen');
+      await page.setViewportSize({ width: 1280, height: 900 });
+    });
+
     assert.deepEqual(findings, []);
     assert.deepEqual(problems, []);
     assert.deepEqual(foreignRequests(requests, base), []);

@@ -2,6 +2,7 @@
 // this screen has the same keys.
 export const enFronts = {
   'nav.fronts': 'Fronts',
+  'nav.menu': 'Menu',
   'fronts.title': 'Fronts',
   'fronts.intro': 'Choose the lead and the top stories of a home page or a section page. A pinned story keeps its place whatever is published after it, until its pin ends or you remove it; the places left fill themselves with the newest stories.',
   'fronts.pick': 'Front',
