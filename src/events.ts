@@ -9,6 +9,10 @@ export interface KhabarEvents {
   'ads.changed': Record<string, never>;
   /** people, tags, sources and media: what bylines, bios, publisher boxes and images show */
   'content.changed': { kind: 'person' | 'tag' | 'source' | 'media'; id: number };
+  /** an editor's choice on a front ('home:en', 'section:3:fa') changed, or a pin on it ended */
+  'front.changed': { front: string };
+  /** a language's breaking-news strip was set, removed or ended */
+  'breaking.changed': { language: string };
 }
 
 type Handler<K extends keyof KhabarEvents> = (payload: KhabarEvents[K]) => void | Promise<void>;

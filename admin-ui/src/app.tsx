@@ -12,6 +12,7 @@ import { MediaLibrary } from './screens/media.tsx';
 import { Moderation } from './screens/moderation.tsx';
 import { CONTENT_NAV, contentScreen } from './screens/content_screens.tsx';
 import { Aggregators } from './screens/aggregators.tsx';
+import { Fronts } from './screens/fronts.tsx';
 import { NotFound } from './ui.tsx';
 import { PEOPLE_NAV, peopleScreenFor } from './screens/people_routes.ts';
 
@@ -33,6 +34,7 @@ const NAV: { href: string; label: MessageKey; capability?: string }[] = [
   // staff, API keys, audit log, comment settings, sources (screens/people_routes.ts)
   ...PEOPLE_NAV,
   { href: '/admin/aggregators', label: 'nav.aggregators', capability: 'api_keys.manage' },
+  { href: '/admin/fronts', label: 'nav.fronts', capability: 'fronts.manage' },
 ];
 
 let editorChunk: Promise<ComponentType<ScreenProps>> | null = null;
@@ -57,6 +59,7 @@ function screenFor(path: string): { Screen: ComponentType<ScreenProps>; id?: num
   const content = contentScreen(path);
   if (content) return { Screen: content };
   if (path === '/admin/aggregators') return { Screen: Aggregators };
+  if (path === '/admin/fronts') return { Screen: Fronts };
   return peopleScreenFor(path) ?? { Screen: NotFound };
 }
 
@@ -64,6 +67,9 @@ export function App({ me }: { me: Me }) {
   const { path, params } = useLocation();
   const { Screen, id } = screenFor(path);
   const main = useRef<HTMLElement>(null);
+  // On a phone the navigation folds behind a menu button; it folds again when a screen is chosen.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [path]);
   // After a move to another screen, focus goes to its content so a keyboard or screen-reader user starts there.
   const first = useRef(true);
   useEffect(() => {
@@ -85,7 +91,8 @@ export function App({ me }: { me: Me }) {
       <a class="skip" href="#main" data-native>{t('nav.skip')}</a>
       <header class="top">
         <a class="brand" href="/admin">{t('app.name')}</a>
-        <nav aria-label={t('nav.label')}>
+        <button type="button" class="menu-button quiet" aria-expanded={menuOpen} aria-controls="app-nav" onClick={() => setMenuOpen(!menuOpen)}>{t('nav.menu')}</button>
+        <nav id="app-nav" class={menuOpen ? 'open' : undefined} aria-label={t('nav.label')}>
           <ul>
             {nav.map((n) => (
               <li key={n.href}><a href={n.href} aria-current={current(n.href) ? 'page' : undefined}>{t(n.label)}</a></li>

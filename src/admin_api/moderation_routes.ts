@@ -12,7 +12,7 @@ import { getCommentSettings, updateCommentSettings, type CommentSettings } from 
 import { getSettings, updateSettings, type SiteSettings } from '../content/settings.ts';
 import { updateArticle } from '../content/articles.ts';
 import { endpoint } from './endpoint.ts';
-import { staffOf } from './access.ts';
+import { auditBy, staffOf } from './access.ts';
 import { Bool, Created, Described as d, Id, Int, OneOf, Strict, Text, Type } from './schemas.ts';
 
 const MAX = 2_147_483_647;
@@ -51,13 +51,14 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
       status: opt(d('The queue\'s tab: pending (held for a moderator), approved, spam or trash. All when not given.', OneOf(COMMENT_STATUSES))),
       article_id: opt(ArticleFilter),
       reported: opt(d('Only comments readers have reported.', Bool)),
+      q: opt(d('Words in the comment, the commenter\'s name or email, or the headline of the article it is on.', Text(200))),
       limit: opt(d('How many to answer (50 when not given; at most 200 are answered).', Id)),
       offset: opt(d('How many to skip, for the next page.', Int(0, MAX))),
     }),
     description: 'Newest first, each with its bot score and the reasons for it, the article it is on, and how many reports it has.',
     handle: async (req) => {
       const q = req.query;
-      return { comments: await listComments(ctx.db, { status: q.status, articleId: q.article_id, reported: q.reported ?? false, limit: q.limit, offset: q.offset ?? 0 }) };
+      return { comments: await listComments(ctx.db, { status: q.status, articleId: q.article_id, reported: q.reported ?? false, q: q.q, limit: q.limit, offset: q.offset ?? 0 }) };
     },
   });
 
@@ -77,6 +78,7 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
     body: Strict({ kind: BlockKind, value: d('The email address, IP address, or network (an IPv4 /24 or IPv6 /64, e.g. 203.0.113.0/24) to block.', Text(300)), note: opt(d('Why, for other moderators.', Text(500))) }),
     description: 'Later comments from a blocked sender are filed as spam, silently.', errors: { 409: 'That is already blocked (field value).' },
     handle: async (req) => ({ id: await addBlock(ctx, req.body, actor(req)) }),
+    audit: { action: 'comment.block', entry: (req, r) => ({ subject: { type: 'block', id: r.id }, detail: { kind: req.body.kind } }) },
   });
 
   endpoint(app, {
@@ -117,7 +119,11 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
     method: 'POST', url: `${base}/bulk`, operationId: 'moderateComments', summary: 'Decide on many comments at once', tags, access, events: ['comment.changed'],
     body: Strict({ ids: d('The comments\' ids (1 to 500).', Type.Array(Id, { maxItems: 500 })), action: Action }),
     description: 'The same decision on many comments; `changed` lists the ids whose status changed.',
-    handle: async (req) => moderateComments(ctx, req.body.ids, req.body.action, actor(req)),
+    handle: async (req) => {
+      const result = await moderateComments(ctx, req.body.ids, req.body.action, actor(req));
+      for (const id of result.changed) await auditBy(ctx, req, `comment.${req.body.action}`, { type: 'comment', id }, { bulk: true });
+      return result;
+    },
   });
 
   endpoint(app, {
@@ -148,6 +154,7 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
     params: CommentParams, body: Strict({ kind: BlockKind }),
     description: 'Blocks the comment\'s email address, address or network without showing them to the moderator.', errors: { 409: 'That is already blocked (field value).' },
     handle: async (req) => ({ id: await blockCommentSender(ctx, req.params.id, req.body.kind, actor(req)) }),
+    audit: { action: 'comment.block', entry: (req) => ({ subject: { type: 'comment', id: req.params.id }, detail: { kind: req.body.kind } }) },
   });
 
   endpoint(app, {
@@ -156,6 +163,7 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
     description: 'Approve, spam, trash or restore one comment; the answer has the comment as it is now.',
     handle: async (req) => {
       const result = await moderateComments(ctx, [req.params.id], req.params.action, actor(req));
+      if (result.changed.length) await auditBy(ctx, req, `comment.${req.params.action}`, { type: 'comment', id: req.params.id });
       return { ...result, comment: await getCommentForModeration(ctx.db, req.params.id) };
     },
   });

@@ -6,6 +6,7 @@ import { assertMayManage, resetStaffTwoFactor, signOutStaff, updateStaff } from 
 import { invite, resendInvitation, resetLinkFor, revokeInvitation } from '../auth/invitations.ts';
 import { listOpenInvitations } from '../auth/links.ts';
 import { listAudit } from '../auth/audit.ts';
+import { withSubjects } from './audit_subjects.ts';
 import { ROLES } from '../auth/capabilities.ts';
 import { staffOf } from './access.ts';
 import { endpoint } from './endpoint.ts';
@@ -91,6 +92,7 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
       subject: opt(d('Only entries about this subject, e.g. article:12.', Text(200))),
       from: opt(Day('Only entries on or after this day (YYYY-MM-DD, UTC).')), to: opt(Day('Only entries on or before this day (YYYY-MM-DD, UTC).')),
     }),
-    handle: async (req) => ({ entries: await listAudit(ctx.db, req.query) }),
+    description: 'Newest first; each entry with `about`: what its subject is called (a story\'s headline, a front) and where the app shows it.',
+    handle: async (req) => ({ entries: await withSubjects(ctx, await listAudit(ctx.db, req.query)) }),
   });
 }

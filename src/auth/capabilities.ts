@@ -14,6 +14,8 @@ export const CAPABILITIES = {
   'articles.delete_any': ['owner', 'admin', 'editor'],
   // taxonomy and people
   'sections.manage': ['owner', 'admin', 'editor'],
+  /** the lead and top stories of the fronts, and the breaking-news strip */
+  'fronts.manage': ['owner', 'admin', 'editor'],
   'tags.manage': ['owner', 'admin', 'editor', 'author'],
   'people.manage': ['owner', 'admin', 'editor'],
   // media

@@ -1,6 +1,8 @@
 // The moderation queue: approve, spam, trash and restore (singly or in bulk), edit text, counts and lists.
 // Every decision is recorded with who and when; approve and spam teach the classifier.
+import { sql } from 'kysely';
 import type { AppContext } from '../context.ts';
+import { likePattern } from '../content/article_search.ts';
 import type { Db } from '../db/schema.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { COMMENT_STATUSES, type CommentStatus } from './tables.ts';
@@ -75,6 +77,8 @@ export interface CommentFilter {
   articleId?: number;
   /** only comments readers reported */
   reported?: boolean;
+  /** words in the comment, the commenter's name or email, or the article's headline */
+  q?: string;
   limit?: number;
   offset?: number;
 }
@@ -88,6 +92,14 @@ export async function listComments(db: Db, f: CommentFilter = {}) {
   if (f.status) q = q.where('comments.status', '=', f.status);
   if (f.articleId) q = q.where('comments.article_id', '=', f.articleId);
   if (f.reported) q = q.where('comments.report_count', '>', 0);
+  const words = f.q?.trim();
+  if (words) {
+    const p = likePattern(words);
+    q = q.where((eb) => eb.or([
+      sql<boolean>`lower(comments.body) like ${p} escape '!'`, sql<boolean>`lower(comments.author_name) like ${p} escape '!'`,
+      sql<boolean>`lower(coalesce(comments.author_email, '')) like ${p} escape '!'`, sql<boolean>`lower(articles.headline) like ${p} escape '!'`,
+    ]));
+  }
   const rows = await q.orderBy('comments.created_at', 'desc').orderBy('comments.id', 'desc').limit(limit).offset(Math.max(f.offset ?? 0, 0)).execute();
   return rows.map((r) => ({ ...r, reasons: JSON.parse(r.reasons) as unknown[] }));
 }

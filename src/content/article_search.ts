@@ -23,7 +23,7 @@ export interface ArticleSearch {
 }
 
 /** `%word%` for LIKE with "!" as the escape character (the same on SQLite and PostgreSQL). */
-function likePattern(q: string): string {
+export function likePattern(q: string): string {
   return `%${q.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
 }
 

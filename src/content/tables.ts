@@ -187,7 +187,33 @@ export interface StaticPagesTable {
   published_at: string | null;
 }
 
+/** A story an editor pinned on a front (src/content/fronts.ts). */
+export interface FrontPinsTable {
+  id: Generated<number>;
+  /** 'home:en', 'section:3:fa' */
+  front: string;
+  article_id: number;
+  place: 'lead' | 'top';
+  position: number;
+  /** ISO time the pin ends; null: until removed */
+  pinned_until: string | null;
+  pinned_by: number | null;
+  created_at: string;
+}
+
+/** A language's breaking-news strip: a line and a link on every page in that language until ends_at. */
+export interface BreakingNewsTable {
+  language: string;
+  text: string;
+  url: string;
+  ends_at: string;
+  set_by: number | null;
+  updated_at: string;
+}
+
 export interface ContentTables {
+  front_pins: FrontPinsTable;
+  breaking_news: BreakingNewsTable;
   static_pages: StaticPagesTable;
   settings: SettingsTable;
   people: PeopleTable;

@@ -19,6 +19,7 @@ import * as m0018 from './migrations/0018_creative_language.ts';
 import * as m0020 from './migrations/0020_search_narrow_rows.ts';
 import * as m0021 from './migrations/0021_working_copies.ts';
 import * as m0022 from './migrations/0022_article_reviews.ts';
+import * as m0023 from './migrations/0023_fronts.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_content': m0001,
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '0020_search_narrow_rows': m0020,
   '0021_working_copies': m0021,
   '0022_article_reviews': m0022,
+  '0023_fronts': m0023,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -58,6 +58,9 @@ export function purgeOnChanges(ctx: AppContext, cache: PageCache, bus: PurgeBus,
     ctx.events.on('section.changed', ({ sectionId }) => purge([`section:${sectionId}`, `list:section:${sectionId}`, 'list:sections'])),
     ctx.events.on('ads.changed', () => purge(['ads'])),
     // a renamed author or tag changes what the search finds ('articles' also tags the search pages)
+    // a front's pages carry front:<name> (src/site/home_show.tsx, list_show.tsx); every page of a language breaking:<language>
+    ctx.events.on('front.changed', ({ front }) => purge([`front:${front}`])),
+    ctx.events.on('breaking.changed', ({ language }) => purge([`breaking:${language}`])),
     ctx.events.on('content.changed', ({ kind, id }) => purge([`${kind}:${id}`, ...(kind === 'person' ? ['list:people'] : []),
       ...(kind === 'person' || kind === 'tag' ? ['articles'] : [])])),
   ];

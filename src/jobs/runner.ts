@@ -10,6 +10,8 @@ import { audit } from '../auth/audit.ts';
 import { tidyAccounts } from '../auth/housekeeping.ts';
 import { runLeased, type LeasedJob } from './leases.ts';
 import { pollDueSources, type PollResult } from '../syndication/poll.ts';
+import { endFinishedPins } from '../content/fronts.ts';
+import { endFinishedStrips } from '../content/breaking_news.ts';
 
 /** How often the slowest-ticking job looks for work; each job's own `tickMs` says how often it looks. */
 export const JOB_INTERVAL_MS = 30_000;
@@ -37,6 +39,11 @@ export const JOBS = {
   tidy: { name: 'tidy-accounts', leaseMs: 10 * 60_000, everyMs: TIDY_INTERVAL_MS, tickMs: 60_000, work: (ctx: AppContext) => tidyAccounts(ctx) },
   /** each source keeps its own interval and back-off; the lease keeps two instances from polling one source twice */
   poll: { name: 'poll-sources', leaseMs: 10 * 60_000, everyMs: 0, tickMs: JOB_INTERVAL_MS, work: (ctx: AppContext) => pollDueSources(ctx) },
+  /** pins on the fronts and breaking-news strips whose time has come: cleared, and their pages purged */
+  fronts: {
+    name: 'end-front-pins', leaseMs: 2 * 60_000, everyMs: 0, tickMs: 15_000,
+    work: async (ctx: AppContext) => [...(await endFinishedPins(ctx)), ...(await endFinishedStrips(ctx))],
+  },
 } as const satisfies Record<string, Job<unknown>>;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];

@@ -5,7 +5,7 @@ import type { SiteView } from './site_view.ts';
 
 /** Every page: the site's settings and logo, and the sections in its menu. */
 export function siteTags(site: SiteView): string[] {
-  return ['settings', ...site.sections.map((s) => `section:${s.id}`), ...(site.logo ? [`media:${site.logo.id}`] : [])];
+  return ['settings', `breaking:${site.lang}`, ...site.sections.map((s) => `section:${s.id}`), ...(site.logo ? [`media:${site.logo.id}`] : [])];
 }
 
 /** Story cards: each story, its section, its authors and its image. */

@@ -4,6 +4,8 @@ import type { FastifyReply } from 'fastify';
 import type { AppContext } from '../context.ts';
 import type { ListFilter } from '../content/reading.ts';
 import { NotFoundError } from '../errors.ts';
+import { livePins } from '../content/fronts.ts';
+import type { ArticleCard } from '../content/reading.ts';
 import { loadSiteView, type SiteView } from './site_view.ts';
 
 /** The site as a language's front shows it; null after redirecting /en/ (the default's) to /; 404 for a language
@@ -22,4 +24,10 @@ export async function frontSite(ctx: AppContext, reply: FastifyReply, language?:
 /** The stories a language's pages list: its own, once the site publishes in more than one. */
 export function languageFilter(site: SiteView): ListFilter {
   return site.published.length > 1 ? { language: site.lang } : {};
+}
+
+/** The stories an editor pinned on a front ('home:en', 'section:3:fa') that show now, through the kept reads (emptied
+ * by front.changed, which a pin's end also emits). */
+export function pinnedStories(ctx: AppContext, front: string): Promise<{ lead: ArticleCard | null; top: ArticleCard[] }> {
+  return ctx.reads.get(`front:${front}`, () => livePins(ctx.db, front, ctx.clock.now()));
 }

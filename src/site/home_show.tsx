@@ -8,7 +8,8 @@ import { cardTags, siteTags } from './cache_tags.ts';
 import { parsePage, pageCount, pageHref, PER_PAGE } from './paging.ts';
 import { publishedList, worldRail, WORLD_SECTION } from './rails.ts';
 import { Layout, frontLinks } from './views/layout.tsx';
-import { frontSite, languageFilter } from './fronts.ts';
+import { frontSite, languageFilter, pinnedStories } from './fronts.ts';
+import { frontOrder } from '../content/fronts.ts';
 import { Pager, Rail, StoryCard, sectionHref } from './views/parts.tsx';
 import { listPage } from './list_show.tsx';
 import { PagingLinks } from './views/social_meta.tsx';
@@ -26,20 +27,30 @@ export async function homeShow(ctx: AppContext, req: FastifyRequest, reply: Fast
   if (!site) return reply;
   const page = parsePage(req.query);
   const home = `${site.base}/`;
-  const only = languageFilter(site);
-  if (page > 1) return listPage(ctx, req, reply, { title: (lang) => t(lang, 'home.latest'), base: home, filter: only, page, offset: TOP - PER_PAGE, lang: site.lang, languages: frontLinks(site, ctx.config.publicUrl) });
+  // The editor's lead and top stories come first, in their order; the newest of the rest fill the places left (a
+  // story with a picture as the lead when there is no chosen one), and the later pages go on from there.
+  const front = `home:${site.lang}`;
+  const pins = await pinnedStories(ctx, front);
+  const pinned = [...(pins.lead ? [pins.lead] : []), ...pins.top].slice(0, TOP);
+  const only = { ...languageFilter(site), ...(pinned.length ? { excludeIds: pinned.map((a) => a.id) } : {}) };
+  if (page > 1) {
+    return listPage(ctx, req, reply, { title: (lang) => t(lang, 'home.latest'), base: home, filter: only, page, offset: TOP - pinned.length - PER_PAGE, lang: site.lang,
+      languages: frontLinks(site, ctx.config.publicUrl), cacheTags: [`front:${front}`] });
+  }
   const lang = site.lang;
-  const { items: top, total } = await publishedList(ctx, only, TOP);
-  const [lead, ...rest] = top;
-  const secondary = rest.slice(0, SECONDARY);
-  const latest = rest.slice(SECONDARY);
+  const { items: newest, total: rest } = await publishedList(ctx, only, TOP - pinned.length);
+  const top = frontOrder(pins, newest, true);
+  const total = rest + pinned.length;
+  const [lead, ...others] = top;
+  const secondary = others.slice(0, SECONDARY);
+  const latest = others.slice(SECONDARY, SECONDARY + LATEST);
   const shown = top.map((a) => a.id);
   const [world, blocks] = await Promise.all([
     worldRail(ctx, lang, [], 4),
     Promise.all(site.sections.filter((s) => s.slug !== WORLD_SECTION).map(async (s, i) => ({ section: s, major: i < MAJOR_BLOCKS, items: (await publishedList(ctx, { ...only, sectionId: s.id, excludeIds: shown }, i < MAJOR_BLOCKS ? 4 : 3)).items }))),
   ]);
   const cacheTags = [
-    ...siteTags(site), 'list:latest', ...cardTags([...top, ...world.items, ...blocks.flatMap((b) => b.items)]),
+    ...siteTags(site), 'list:latest', `front:${front}`, ...cardTags([...top, ...world.items, ...blocks.flatMap((b) => b.items)]),
     ...site.sections.map((s) => `list:section:${s.id}`),
   ];
   const pages = total > TOP ? pageCount(total - TOP + PER_PAGE, 1) : 1;
@@ -49,7 +60,7 @@ export async function homeShow(ctx: AppContext, req: FastifyRequest, reply: Fast
       <h1 class="visually-hidden">{site.settings.name}</h1>
       <div class="home-top">
         {lead ? (
-          <section class="lead" aria-label={t(lang, 'home.lead')}>
+          <section class={lead.hero ? 'lead' : 'lead lead-text'} aria-label={t(lang, 'home.lead')}>
             <StoryCard a={lead} site={site} size="lead" level={2} eager />
           </section>
         ) : <p>{t(lang, 'list.empty')}</p>}

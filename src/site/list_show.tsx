@@ -7,7 +7,7 @@ import { getSectionBySlug } from '../content/sections.ts';
 import { getTagBySlug } from '../content/tags.ts';
 import { findRedirect } from '../content/redirects.ts';
 import { getPersonBySlug } from '../content/people.ts';
-import { mediaById, publishedTimes } from '../content/reading.ts';
+import { mediaById, publishedTimes, type ArticleCard } from '../content/reading.ts';
 import { KhabarError, NotFoundError } from '../errors.ts';
 import { t, formatDate, formatNumber, localDay, zonedMidnight } from '../i18n/index.ts';
 import { loadSiteView, type SiteView } from './site_view.ts';
@@ -17,7 +17,7 @@ import { WORLD_SECTION } from './rails.ts';
 import { parsePage, pageCount, pageHref, PER_PAGE } from './paging.ts';
 import { publishedList, worldRail } from './rails.ts';
 import { Layout, frontLinks, type LanguageLinks } from './views/layout.tsx';
-import { frontSite, languageFilter } from './fronts.ts';
+import { frontSite, languageFilter, pinnedStories } from './fronts.ts';
 import { Pager, Rail, StoryCard, sectionHref, tagHref, authorHref } from './views/parts.tsx';
 import { Picture } from './views/picture.tsx';
 import { PagingLinks } from './views/social_meta.tsx';
@@ -39,6 +39,8 @@ interface ListSpec {
   lang?: string;
   /** the same list in the site's other languages */
   languages?: LanguageLinks;
+  /** the stories an editor pinned on this page (a section's front), shown first on page 1; the filter leaves them out */
+  pinned?: { lead: ArticleCard | null; top: ArticleCard[] };
 }
 
 /** The list a filter draws from, as a page-cache tag: a story published into it changes every page of it. */
@@ -47,12 +49,16 @@ function listTag(f: ListFilter): string {
 }
 
 export async function listPage(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, spec: ListSpec) {
-  const adjust = spec.offset ?? 0;
-  const [site, list] = await Promise.all([
+  const pinned = spec.pinned ? [...(spec.pinned.lead ? [spec.pinned.lead] : []), ...spec.pinned.top].slice(0, PER_PAGE) : [];
+  const adjust = (spec.offset ?? 0) - pinned.length;
+  const first = spec.page === 1 && pinned.length > 0;
+  const [site, found] = await Promise.all([
     loadSiteView(ctx, spec.lang),
-    publishedList(ctx, spec.filter, PER_PAGE, (spec.page - 1) * PER_PAGE + adjust),
+    publishedList(ctx, spec.filter, first ? PER_PAGE - pinned.length : PER_PAGE, first ? 0 : (spec.page - 1) * PER_PAGE + adjust),
   ]);
-  const pages = pageCount(Math.max(0, list.total - adjust), spec.page);
+  const list = { items: first ? [...pinned, ...found.items] : found.items, total: found.total + pinned.length };
+  const pages = pageCount(Math.max(0, found.total - adjust), spec.page);
+  const lead = first && spec.pinned?.lead ? list.items[0] : null;
   const lang = site.lang;
   const world = await worldRail(ctx, lang, list.items.map((a) => a.id), 5);
   const heading = spec.title(lang);
@@ -72,7 +78,8 @@ export async function listPage(ctx: AppContext, req: FastifyRequest, reply: Fast
             {spec.intro?.(site)}
             <p class="list-count">{t(lang, 'list.count', { count: list.total })}</p>
           </header>
-          {list.items.length ? <div class="card-list">{list.items.map((a, i) => <StoryCard a={a} site={site} level={2} eager={i === 0} />)}</div>
+          {lead ? <section class={lead.hero ? 'section-lead' : 'section-lead lead-text'} aria-label={t(lang, 'home.lead')}><StoryCard a={lead} site={site} size="lead" level={2} eager /></section> : null}
+          {list.items.length ? <div class="card-list">{list.items.slice(lead ? 1 : 0).map((a, i) => <StoryCard a={a} site={site} level={2} eager={i === 0 && !lead} />)}</div>
             : <p>{t(lang, 'list.empty')}</p>}
           <Pager page={spec.page} pages={pages} href={(p) => pageHref(spec.base, p)} lang={lang} />
         </div>
@@ -93,8 +100,13 @@ export async function sectionShow(ctx: AppContext, req: SlugReq, reply: FastifyR
   const site = await frontSite(ctx, reply, language, path.slice(1));
   if (!site) return reply;
   const name = site.sections.find((x) => x.id === s.id)?.name ?? s.name;
+  // The section's front: the editor's lead and top stories first, then the section's newest.
+  const front = `section:${s.id}:${site.lang}`;
+  const pinned = await pinnedStories(ctx, front);
+  const excludeIds = [...(pinned.lead ? [pinned.lead.id] : []), ...pinned.top.map((a) => a.id)];
   return listPage(ctx, req, reply, {
-    title: () => name, base: `${site.base}${path}`, filter: { ...languageFilter(site), sectionId: s.id }, page, current: s.slug, feeds: true, cacheTags: [`section:${s.id}`],
+    title: () => name, base: `${site.base}${path}`, filter: { ...languageFilter(site), sectionId: s.id, ...(excludeIds.length ? { excludeIds } : {}) }, page, current: s.slug,
+    feeds: true, cacheTags: [`section:${s.id}`, `front:${front}`], pinned,
     lang: site.lang, languages: frontLinks(site, ctx.config.publicUrl, path),
     intro: () => (s.description ? <p class="list-intro">{s.description}</p> : null),
   });

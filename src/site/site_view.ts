@@ -4,6 +4,7 @@ import type { AppContext } from '../context.ts';
 import { getSettings, type SiteSettings } from '../content/settings.ts';
 import { listSections } from '../content/sections.ts';
 import { mediaById, type MediaView } from '../content/reading.ts';
+import { listBreaking, liveBreaking, type BreakingStrip } from '../content/breaking_news.ts';
 
 export interface SiteView {
   settings: SiteSettings;
@@ -18,6 +19,8 @@ export interface SiteView {
   base: string;
   /** the languages the site publishes in, its default first */
   published: string[];
+  /** the page language's breaking-news strip, while it runs */
+  breaking: BreakingStrip | null;
 }
 
 /** The languages a site publishes in, its default first. */
@@ -26,17 +29,18 @@ export function publishedLanguages(settings: SiteSettings): string[] {
 }
 
 export async function loadSiteView(ctx: AppContext, lang?: string): Promise<SiteView> {
-  const { settings, sections, logo } = await ctx.reads.get('site', async () => {
-    const [settings, sections] = await Promise.all([getSettings(ctx.db), listSections(ctx.db)]);
-    return { settings, sections, logo: await mediaById(ctx.db, settings.logoMediaId) };
+  const { settings, sections, logo, strips } = await ctx.reads.get('site', async () => {
+    const [settings, sections, strips] = await Promise.all([getSettings(ctx.db), listSections(ctx.db), listBreaking(ctx.db)]);
+    return { settings, sections, logo: await mediaById(ctx.db, settings.logoMediaId), strips };
   });
+  const now = ctx.clock.now();
   const l = lang ?? settings.language;
   const published = publishedLanguages(settings);
   const own = settings.localized[l];
   return {
     settings: own ? { ...settings, name: own.name || settings.name, description: own.description ?? settings.description } : settings,
     sections: own?.sections ? sections.map((s) => ({ ...s, name: own.sections?.[s.slug] ?? s.name })) : sections,
-    logo, now: ctx.clock.now(), lang: l, published, mirrors: ctx.config.mirrors,
+    logo, now, lang: l, published, mirrors: ctx.config.mirrors, breaking: liveBreaking(strips, now).get(l) ?? null,
     base: l !== settings.language && published.includes(l) ? `/${l}` : '',
   };
 }

@@ -116,7 +116,7 @@ test('openapi: the moderation queue\'s filters and actions are documented', asyn
   const ops = Object.fromEntries(operations(doc));
   const queue = ops['GET /api/admin/comments'];
   const names = (queue.parameters ?? []).map((p) => p.name).sort();
-  assert.deepEqual(names, ['article_id', 'limit', 'offset', 'reported', 'status']);
+  assert.deepEqual(names, ['article_id', 'limit', 'offset', 'q', 'reported', 'status']);
   const status = (queue.parameters ?? []).find((p) => p.name === 'status')!;
   assert.deepEqual((status.schema as Json).enum, ['pending', 'approved', 'spam', 'trash']);
   const action = (ops['POST /api/admin/comments/{id}/{action}'].parameters ?? []).find((p) => p.name === 'action')!;

@@ -92,6 +92,11 @@ const ROUTES: Record<string, Need> = {
   'POST /api/admin/articles/{id}/revisions/{revisionId}/restore': 'articles.edit_own',
   // taxonomy and people
   'GET /api/admin/sections': 'articles.read',
+  'GET /api/admin/fronts': 'fronts.manage',
+  'GET /api/admin/fronts/{front}': 'fronts.manage',
+  'PUT /api/admin/fronts/{front}': 'fronts.manage',
+  'PUT /api/admin/breaking/{language}': 'fronts.manage',
+  'DELETE /api/admin/breaking/{language}': 'fronts.manage',
   'POST /api/admin/sections': 'sections.manage',
   'GET /api/admin/sections/{id}': 'articles.read',
   'PATCH /api/admin/sections/{id}': 'sections.manage',

@@ -91,3 +91,21 @@ export function foreignRequests(urls: string[], base: string): string[] {
   const origin = new URL(base).origin;
   return urls.filter((u) => !/^(data|blob|about):/.test(u) && new URL(u).origin !== origin);
 }
+
+/** The script errors a page logs (console errors other than a refused request's 4xx, and uncaught exceptions), as
+ * they happen: a test asserts the list is empty at its end. */
+export function scriptProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource.*status of 4\d\d/.test(m.text())) problems.push(`${page.url()}: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+  return problems;
+}
+
+/** Screenshots of the page at desktop width and at 390 px (a phone), full length, as <dir>/<name>-desktop.png and -390.png. */
+export async function twoWidths(page: Page, dir: string, name: string): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: `${dir}/${name}-desktop.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${dir}/${name}-390.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+}

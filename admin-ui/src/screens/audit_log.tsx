@@ -7,8 +7,9 @@ import { t } from '../i18n/index.ts';
 import { navigate } from '../router.ts';
 import { ErrorNote, Heading, when } from '../ui.tsx';
 import type { StaffMember } from './staff.tsx';
+import { ActivitySentence, type ActivityEntry } from './activity.tsx';
 
-interface Entry { id: number; actor_id: number | null; actor_name: string | null; action: string; subject: string; detail: Record<string, unknown>; ip: string; created_at: string }
+interface Entry extends ActivityEntry { actor_id: number | null; ip: string }
 const PAGE = 50;
 const FILTERS = ['actor', 'action', 'from', 'to'] as const;
 
@@ -60,14 +61,13 @@ export function AuditLog({ me, params }: ScreenProps) {
       {entries === null ? (error ? null : <p role="status">{t('common.loading')}</p>) : entries.length === 0 ? <p>{t('audit.none')}</p> : (
         <table class="list audit">
           <caption class="visually-hidden">{t('audit.title')}</caption>
-          <thead><tr><th scope="col">{t('audit.when')}</th><th scope="col">{t('audit.what')}</th><th scope="col">{t('audit.who')}</th><th scope="col">{t('audit.details')}</th></tr></thead>
+          <thead><tr><th scope="col">{t('audit.when')}</th><th scope="col">{t('audit.what')}</th><th scope="col">{t('audit.details')}</th></tr></thead>
           <tbody>
             {entries.map((e) => (
               <tr key={e.id}>
                 <td><time dateTime={e.created_at}>{when(e.created_at)}</time></td>
-                <td><code>{e.action}</code>{e.subject ? <span class="meta"> {e.subject}</span> : null}</td>
-                <td dir="auto">{e.actor_name ?? t('audit.khabar')}</td>
-                <td class="meta">{Object.keys(e.detail).length ? JSON.stringify(e.detail) : ''}{e.ip ? ` ${e.ip}` : ''}</td>
+                <td><ActivitySentence e={e} /></td>
+                <td class="meta">{e.ip}</td>
               </tr>
             ))}
           </tbody>

@@ -7,13 +7,13 @@ import { t } from '../i18n/index.ts';
 import { ErrorNote, Heading, when } from '../ui.tsx';
 import type { ArticleRow } from './articles.tsx';
 import { ReviewLists } from './review_lists.tsx';
+import { ActivitySentence, type ActivityEntry } from './activity.tsx';
 
 interface Attention { held?: number; reported?: number; review?: number; today: ArticleRow[] }
-interface AuditEntry { id: number; action: string; actor_name?: string | null; created_at: string; subject?: string | null }
 
 export function Dashboard({ me }: ScreenProps) {
   const [data, setData] = useState<Attention | null>(null);
-  const [activity, setActivity] = useState<AuditEntry[] | null>(null);
+  const [activity, setActivity] = useState<ActivityEntry[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const can = (c: string) => me.capabilities.includes(c);
 
@@ -31,7 +31,7 @@ export function Dashboard({ me }: ScreenProps) {
         held: comments?.counts.pending, reported: comments?.counts.reported, review: articles?.counts.review,
         today: (scheduled?.articles ?? []).filter((a) => a.scheduled_at && new Date(a.scheduled_at) <= end),
       });
-      if (can('audit.read')) setActivity((await api<{ entries: AuditEntry[] }>('GET', '/api/admin/audit?limit=15')).entries);
+      if (can('audit.read')) setActivity((await api<{ entries: ActivityEntry[] }>('GET', '/api/admin/audit?limit=15')).entries);
     } catch (err) {
       setError(err);
     }
@@ -58,7 +58,7 @@ export function Dashboard({ me }: ScreenProps) {
           <h2>{t('dashboard.activity')}</h2>
           <ul class="activity">
             {activity.map((a) => (
-              <li key={a.id}><time dateTime={a.created_at}>{when(a.created_at)}</time> {a.actor_name ?? ''} <code>{a.action}</code></li>
+              <li key={a.id}><ActivitySentence e={a} /> <time class="meta" dateTime={a.created_at}>{when(a.created_at)}</time></li>
             ))}
           </ul>
         </>

@@ -10,17 +10,26 @@ import { navigate } from '../router.ts';
 import { ErrorNote, Heading, Tabs, when } from '../ui.tsx';
 import { BlockSender } from './block_sender.tsx';
 
-type Tab = 'held' | 'reported' | 'spam';
+type Tab = 'all' | 'approved' | 'held' | 'reported' | 'spam' | 'trash';
+const TABS: readonly Tab[] = ['all', 'approved', 'held', 'reported', 'spam', 'trash'];
 type Action = 'approve' | 'spam' | 'trash';
 interface Comment {
   id: number; author_name: string; author_email: string | null; body: string; score: number; status: string; report_count: number;
   reasons: { phase?: string; reason?: string; delta?: number }[]; article_headline: string; created_at: string; network: string;
 }
-const FILTER: Record<Tab, Record<string, string | boolean>> = { held: { status: 'pending' }, reported: { reported: true, status: 'approved' }, spam: { status: 'spam' } };
+const FILTER: Record<Tab, Record<string, string | boolean>> = {
+  all: {}, approved: { status: 'approved' }, held: { status: 'pending' }, reported: { reported: true, status: 'approved' }, spam: { status: 'spam' }, trash: { status: 'trash' },
+};
+const ACTIONS: Record<Tab, Action[]> = {
+  all: ['approve', 'spam', 'trash'], approved: ['spam', 'trash'], held: ['approve', 'spam', 'trash'], reported: ['approve', 'spam', 'trash'], spam: ['approve', 'trash'], trash: ['approve', 'spam'],
+};
+/** The queue's address for a tab and a search. */
+const addressOf = (tab: Tab, q: string) => `/admin/comments${query({ tab: tab === 'held' ? undefined : tab, q: q || undefined })}`;
 const KEYS: Record<string, Action> = { a: 'approve', s: 'spam', t: 'trash' };
 
 export function Moderation({ params }: ScreenProps) {
-  const tab: Tab = (['held', 'reported', 'spam'] as const).find((x) => x === params.get('tab')) ?? 'held';
+  const tab: Tab = TABS.find((x) => x === params.get('tab')) ?? 'held';
+  const q = params.get('q') ?? '';
   const [comments, setComments] = useState<Comment[] | null>(null);
   const [counts, setCounts] = useState<Record<string, number>>({});
   const [current, setCurrent] = useState(0);
@@ -33,7 +42,7 @@ export function Moderation({ params }: ScreenProps) {
     setError(null);
     try {
       const [r, c] = await Promise.all([
-        api<{ comments: Comment[] }>('GET', `/api/admin/comments${query({ ...FILTER[tab], limit: 100 })}`),
+        api<{ comments: Comment[] }>('GET', `/api/admin/comments${query({ ...FILTER[tab], q: q || undefined, limit: 100 })}`),
         api<{ counts: Record<string, number> }>('GET', '/api/admin/comments/counts'),
       ]);
       setComments(r.comments);
@@ -44,7 +53,7 @@ export function Moderation({ params }: ScreenProps) {
       setError(err);
     }
   };
-  useEffect(() => { void load(); }, [tab]);
+  useEffect(() => { void load(); }, [tab, q]);
 
   const act = async (action: Action, ids: number[]) => {
     if (!ids.length) return;
@@ -85,17 +94,30 @@ export function Moderation({ params }: ScreenProps) {
     return () => document.removeEventListener('keydown', onKey);
   });
 
-  const tabs = [
-    { key: 'held' as const, label: t('moderation.held'), count: counts.pending },
-    { key: 'reported' as const, label: t('moderation.reported'), count: counts.reported },
-    { key: 'spam' as const, label: t('moderation.spam'), count: counts.spam },
+  const tabs: { key: Tab; label: string; count?: number }[] = [
+    { key: 'all', label: t('moderation.all'), count: (counts.pending ?? 0) + (counts.approved ?? 0) + (counts.spam ?? 0) + (counts.trash ?? 0) },
+    { key: 'approved', label: t('moderation.approved'), count: counts.approved },
+    { key: 'held', label: t('moderation.held'), count: counts.pending },
+    { key: 'reported', label: t('moderation.reported'), count: counts.reported },
+    { key: 'spam', label: t('moderation.spam'), count: counts.spam },
+    { key: 'trash', label: t('moderation.trash_tab'), count: counts.trash },
   ];
-  const actions: Action[] = tab === 'spam' ? ['approve', 'trash'] : ['approve', 'spam', 'trash'];
+  const actions = ACTIONS[tab];
+  const search = (e: Event) => {
+    e.preventDefault();
+    navigate(addressOf(tab, String(new FormData(e.target as HTMLFormElement).get('q') ?? '').trim()));
+  };
   return (
     <section>
       <Heading text="comments.title"><a href="/admin/comments/settings">{t('moderation.settings')}</a></Heading>
       <p class="meta">{t('moderation.keys')}</p>
-      <Tabs label={t('moderation.tabs')} current={tab} onPick={(k) => navigate(`/admin/comments${k === 'held' ? '' : `?tab=${k}`}`)} tabs={tabs} />
+      <Tabs label={t('moderation.tabs')} current={tab} onPick={(k) => navigate(addressOf(k, q))} tabs={tabs} />
+      <search><form class="filters" onSubmit={search} key={q}>
+        <label>{t('moderation.search')} <input type="search" name="q" defaultValue={q} aria-describedby="comment-search-hint" /></label>
+        <button type="submit">{t('moderation.search_go')}</button>
+        {q ? <button type="button" class="quiet" onClick={() => navigate(addressOf(tab, ''))}>{t('moderation.search_clear')}</button> : null}
+        <small id="comment-search-hint" class="meta">{t('moderation.search_hint')}</small>
+      </form></search>
       <ErrorNote error={error} retry={load} />
       {note ? <p role="status" class="ok">{note}</p> : null}
       {comments?.length ? (
@@ -105,7 +127,7 @@ export function Moderation({ params }: ScreenProps) {
           ))}
         </p>
       ) : null}
-      {comments === null ? (error ? null : <p role="status">{t('common.loading')}</p>) : comments.length === 0 ? <p>{t('moderation.empty')}</p> : (
+      {comments === null ? (error ? null : <p role="status">{t('common.loading')}</p>) : comments.length === 0 ? <p>{q ? t('moderation.found_none', { q }) : t('moderation.empty')}</p> : (
         <ol class="queue" ref={list}>
           {comments.map((c, i) => (
             <li key={c.id}>

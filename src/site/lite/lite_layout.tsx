@@ -6,6 +6,7 @@ import { LANGUAGES } from '../../i18n/languages.ts';
 import type { SiteView } from '../site_view.ts';
 import { assetUrl } from '../assets.ts';
 import { MirrorList } from '../views/mirrors.tsx';
+import { BreakingStrip } from '../views/breaking_strip.tsx';
 import { liteHome, liteSection } from './lite_paths.ts';
 
 export function LiteLayout({ site, title, full, children }: {
@@ -34,6 +35,7 @@ export function LiteLayout({ site, title, full, children }: {
             <ul>{LANGUAGES.map((l) => <li><a href={liteHome(l)} lang={l} dir={dir(l)} hreflang={l}>{t(l, `language.${l}`)}</a></li>)}</ul>
           </nav>
         </header>
+        <BreakingStrip site={site} />
         <main>{children}</main>
         <footer>
           <p><a href={full}>{t(lang, 'lite.full')}</a></p>

@@ -9,6 +9,7 @@ import { PageCard, SiteIconLinks } from './social_meta.tsx';
 import { SearchBox } from './search_box.tsx';
 import { MirrorList } from './mirrors.tsx';
 import { liteHrefFor } from '../lite/lite_paths.ts';
+import { BreakingStrip } from './breaking_strip.tsx';
 
 export interface LayoutProps {
   site: SiteView;
@@ -105,6 +106,7 @@ export function Layout({ site, title, description, canonical, current, head, fee
             </ul>
           </nav>
         </header>
+        <BreakingStrip site={site} />
         <main id="main">{children}</main>
         <footer class="site-footer">
           <section aria-label={t(lang, 'site.footer.about', { name: settings.name })}>
