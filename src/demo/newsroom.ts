@@ -8,7 +8,8 @@ export const SITE: Partial<SiteSettings> = {
   description: 'Khabar Daily is a Kabul-based independent news organization established in 2010.',
   language: 'en',
   timeZone: 'Asia/Kabul',
-  calendar: 'gregorian',
+  // Dari and Pashto pages in Solar Hijri (the Gregorian date beside it in the date bar), English in Gregorian.
+  calendars: { en: { calendar: 'gregorian', secondDate: false }, fa: { calendar: 'solar-hijri', secondDate: true }, ps: { calendar: 'solar-hijri', secondDate: true } },
   // Dari and Pashto fronts under /fa/ and /ps/, with the site's name, line and sections in each.
   languages: ['fa', 'ps'],
   localized: LOCALIZED,
