@@ -128,6 +128,14 @@ export async function publishedCards(db: Db, ids: number[]): Promise<ArticleCard
   return ids.flatMap((id) => cards.get(id) ?? []);
 }
 
+/** Published stories' standfirst and plain text as written (ZWNJ, letter forms and digits as the author typed them),
+ * by id: what a search result's snippet is cut from. */
+export async function publishedTexts(db: Db, ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('articles').select(['id', 'standfirst', 'body_text']).where('status', '=', 'published').where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, `${r.standfirst ?? ''} ${r.body_text ?? ''}`]));
+}
+
 const RELATED_CANDIDATES = 40;
 
 /** Related stories: those sharing the most tags first, then the same section, newest first; never the article itself. */

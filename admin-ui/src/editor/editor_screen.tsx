@@ -9,6 +9,7 @@ import { guardLeaving, navigate } from '../router.ts';
 import { ErrorNote, Field, fieldError } from '../ui.tsx';
 import { ArticleActions } from './actions.tsx';
 import { ArticleDetails } from './details.tsx';
+import { TranslationLinks } from './translation_links.tsx';
 import { BodyEditor } from './body_editor.tsx';
 import { type ArticleForm, dropCopy, keepCopy, keptCopy, wordsAndMinutes } from './draft_store.ts';
 import { Revisions } from './revisions.tsx';
@@ -179,6 +180,7 @@ export function EditorScreen({ me, id }: ScreenProps) {
         <aside class="editor-side" aria-label={t('editor.details')}>
           {article ? <ArticleActions me={me} article={article} beforeMove={() => save(false)} onMoved={(a) => adopt(a, latest.current ?? formOf(a))} /> : null}
           <ArticleDetails form={form} error={refused} onChange={change} />
+          {article ? <TranslationLinks articleId={article.id} language={form.language} /> : null}
           {article ? <Revisions articleId={article.id} updatedAt={article.updated_at} onRestored={(a) => { dropCopy(key); dirty.current = false; adopt(a); setGeneration((g) => g + 1); setState({ kind: 'saved', at: Date.now() }); }} /> : null}
         </aside>
       </div>

@@ -105,7 +105,7 @@ export function Layout({ site, title, description, canonical, current, head, fee
               ? <p class="tagline">{settings.description}</p>
               : <p class="tagline" lang={site.settings.language} dir={dir(site.settings.language)}>{settings.description}</p>}
           </div>
-          <SearchBox lang={lang} />
+          <SearchBox lang={lang} base={site.base} />
           <nav class="sections" aria-label={t(lang, 'site.sections')}>
             <ul>
               <li><a href={`${site.base}/`} aria-current={current === '' ? 'page' : undefined}>{t(lang, 'site.home')}</a></li>
