@@ -23,4 +23,5 @@ export const enLanguages = {
   'languages.sections': 'Section names',
   'languages.social': 'Link labels',
   'languages.social_label': '{language}: {label}',
+  'languages.person_name': 'Name in {language} (for its bylines)',
 } as const;
