@@ -1,6 +1,7 @@
 // Small pieces every screen uses: an error with a retry, a labelled field that shows its API error, the status
 // tabs, and dates written the newsroom's way.
 import type { ComponentChildren } from 'preact';
+import { formatDate } from '../../src/i18n/dates.ts';
 import { ApiError } from './api.ts';
 import { interfaceLanguage, t, type MessageKey } from './i18n/index.ts';
 
@@ -46,9 +47,13 @@ export function Tabs<K extends string>({ label, tabs, current, onPick }: {
   );
 }
 
+const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+/** A time as the newsroom reads it: the site's one date formatter (src/i18n/dates.ts), in the interface language's
+ * calendar and script and the browser's time zone. */
 export function when(iso: string | null | undefined): string {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(interfaceLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return formatDate(iso, interfaceLanguage(), { timeZone: browserZone }, 'datetime');
 }
 
 export function NotFound() {

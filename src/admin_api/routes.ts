@@ -18,6 +18,7 @@ import { referencePage } from './reference_page.tsx';
 import { syndicationRoutes } from './syndication_routes.ts';
 import { aggregatorsRoutes } from './aggregators_routes.ts';
 import { frontsRoutes } from './fronts_routes.ts';
+import { translationsRoutes } from './translations_routes.ts';
 
 export async function adminApi(app: FastifyInstance): Promise<void> {
   for (const routes of [sessionRoutes, twoFactorRoutes, linkRoutes, staffRoutes, moderationRoutes, articlesRoutes, revisionsRoutes, resourcesRoutes,
@@ -25,4 +26,5 @@ export async function adminApi(app: FastifyInstance): Promise<void> {
     frontsRoutes]) {
     await app.register(routes);
   }
+  await app.register(translationsRoutes);
 }

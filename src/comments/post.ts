@@ -48,7 +48,9 @@ export async function postComment(ctx: AppContext, body: unknown, opts: PostOpti
   ]);
   const facts = await gatherFacts(ctx.db, {
     draft: sub.draft, sender, now, settings, pow, captcha, moderateAll: site.moderateAll,
-    scripts: settings.scripts.length ? settings.scripts : scriptsForLanguages([site.language, article.language]),
+    // Script is judged against every language the site publishes, not the article's: many readers write in Dari or
+    // Pashto under English stories.
+    scripts: settings.scripts.length ? settings.scripts : scriptsForLanguages([site.language, ...site.languages, article.language]),
   });
   await recordAttempt(ctx.db, sender, now);
   const decision = judge(facts, settings);

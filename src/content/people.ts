@@ -4,7 +4,8 @@ import type { Db } from '../db/schema.ts';
 import { ValidationError } from '../errors.ts';
 import { optionalId, optionalText, requiredText, slugFrom } from './fields.ts';
 import { removeRow, requireRow, saveUnique } from './rows.ts';
-import { Described as d, NullableId, NullableText, Optional, Strict, Text, type Static } from './input_kit.ts';
+import { Described as d, NullableId, NullableText, Optional, Strict, Text, Type, type Static } from './input_kit.ts';
+import { LANGUAGES } from '../i18n/languages.ts';
 
 /** What a newsroom sends to create a person (a change sends any of it). */
 export const PersonFields = Strict({
@@ -14,6 +15,8 @@ export const PersonFields = Strict({
   roleLabel: Optional(d('What they do, e.g. "Kabul correspondent".', Text(100))),
   photoMediaId: Optional(d('A portrait\'s media id, or null.', NullableId)),
   email: Optional(d('A contact address, or null (never shown on the site).', NullableText(254))),
+  names: Optional(d('The name as written in each of the site\'s other languages, e.g. {"fa": "فریده نوری"}: bylines of stories in that language show it (the name above where none is given; an empty one removes it).',
+    Type.Record(Type.String({ enum: [...LANGUAGES] }), Type.String({ maxLength: 100 }), { maxProperties: LANGUAGES.length }))),
 });
 export type PersonInput = Static<typeof PersonFields>;
 
@@ -24,6 +27,7 @@ function check(input: Partial<PersonInput>, partial: boolean) {
   if (!partial || input.bio !== undefined) out.bio = optionalText('bio', input.bio, 2000);
   if (!partial || input.roleLabel !== undefined) out.role_label = optionalText('roleLabel', input.roleLabel, 100);
   if (input.photoMediaId !== undefined) out.photo_media_id = optionalId('photoMediaId', input.photoMediaId);
+  if (input.names !== undefined) out.names = JSON.stringify(namesOf(input.names));
   if (input.email !== undefined) {
     const e = optionalText('email', input.email, 254);
     if (e && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e)) throw new ValidationError('email', 'email is not a valid address');
@@ -32,16 +36,41 @@ function check(input: Partial<PersonInput>, partial: boolean) {
   return out;
 }
 
+/** The names by language, checked: known languages, at most 100 characters, blanks dropped. */
+function namesOf(v: unknown): Record<string, string> {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new ValidationError('names', 'names must be an object keyed by language');
+  const out: Record<string, string> = {};
+  for (const [lang, name] of Object.entries(v as Record<string, unknown>)) {
+    if (!(LANGUAGES as readonly string[]).includes(lang)) throw new ValidationError('names', `names: ${lang.slice(0, 20)} is not one of ${LANGUAGES.join(', ')}`);
+    if (typeof name !== 'string' || name.length > 100) throw new ValidationError('names', `names.${lang} must be text of at most 100 characters`);
+    if (name.trim()) out[lang] = name.trim();
+  }
+  return out;
+}
+
+/** A person row as the API and pages read it: names by language parsed. */
+function withNames<T extends { names: string }>(row: T): Omit<T, 'names'> & { names: Record<string, string> } {
+  let names: Record<string, string> = {};
+  try {
+    names = JSON.parse(row.names) as Record<string, string>;
+  } catch {
+    // a row written by hand with broken JSON reads as having no other names
+  }
+  return { ...row, names };
+}
+
 export async function listPeople(db: Db) {
-  return db.selectFrom('people').selectAll().orderBy('name').execute();
+  return (await db.selectFrom('people').selectAll().orderBy('name').execute()).map(withNames);
 }
 
 export async function getPerson(db: Db, id: number) {
-  return (await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+  const row = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? withNames(row) : null;
 }
 
 export async function getPersonBySlug(db: Db, slug: string) {
-  return (await db.selectFrom('people').selectAll().where('slug', '=', slug).executeTakeFirst()) ?? null;
+  const row = await db.selectFrom('people').selectAll().where('slug', '=', slug).executeTakeFirst();
+  return row ? withNames(row) : null;
 }
 
 export async function createPerson(ctx: AppContext, input: PersonInput): Promise<number> {
@@ -49,7 +78,7 @@ export async function createPerson(ctx: AppContext, input: PersonInput): Promise
   const { id } = await saveUnique('person', 'slug', () => ctx.db.insertInto('people').values({
     name: v.name as string, slug: v.slug as string, bio: v.bio as string, role_label: v.role_label as string,
     photo_media_id: (v.photo_media_id as number | null) ?? null, email: (v.email as string | null) ?? null,
-    created_at: ctx.clock.now().toISOString(),
+    names: (v.names as string | undefined) ?? '{}', created_at: ctx.clock.now().toISOString(),
   }).returning('id').executeTakeFirstOrThrow());
   return id;
 }

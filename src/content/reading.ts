@@ -76,17 +76,29 @@ async function mediaByIds(db: Db, ids: number[]): Promise<Map<number, MediaView>
   return new Map(rows.map((m) => [m.id, m]));
 }
 
-/** Ordered bylines of each article, with photos. */
-async function bylines(db: Db, articleIds: number[]): Promise<Map<number, Byline[]>> {
+/** A person's name in a language: the one the newsroom gave for it, else their name. */
+export function nameIn(person: { name: string; names: string }, lang: string): string {
+  try {
+    const v = (JSON.parse(person.names) as Record<string, unknown>)[lang];
+    return typeof v === 'string' && v.trim() ? v : person.name;
+  } catch {
+    return person.name;
+  }
+}
+
+/** Ordered bylines of each article (each in its article's language), with photos. */
+async function bylines(db: Db, articles: { id: number; language: string }[]): Promise<Map<number, Byline[]>> {
   const out = new Map<number, Byline[]>();
-  if (!articleIds.length) return out;
+  if (!articles.length) return out;
+  const languageOf = new Map(articles.map((a) => [a.id, a.language]));
   const rows = await db.selectFrom('article_authors').innerJoin('people', 'people.id', 'article_authors.person_id')
-    .select(['article_authors.article_id', 'people.id', 'people.slug', 'people.name', 'people.bio', 'people.role_label', 'people.photo_media_id'])
-    .where('article_authors.article_id', 'in', articleIds).orderBy('article_authors.article_id').orderBy('article_authors.position').execute();
+    .select(['article_authors.article_id', 'people.id', 'people.slug', 'people.name', 'people.names', 'people.bio', 'people.role_label', 'people.photo_media_id'])
+    .where('article_authors.article_id', 'in', articles.map((a) => a.id)).orderBy('article_authors.article_id').orderBy('article_authors.position').execute();
   const photos = await mediaByIds(db, rows.map((r) => r.photo_media_id).filter((x): x is number => x !== null));
   for (const r of rows) {
     const list = out.get(r.article_id) ?? [];
-    list.push({ id: r.id, slug: r.slug, name: r.name, bio: r.bio, role_label: r.role_label, photo: r.photo_media_id ? photos.get(r.photo_media_id) ?? null : null });
+    // A story's byline in its own language: the person's name as written in it, when the newsroom gave one.
+    list.push({ id: r.id, slug: r.slug, name: nameIn(r, languageOf.get(r.article_id) ?? ''), bio: r.bio, role_label: r.role_label, photo: r.photo_media_id ? photos.get(r.photo_media_id) ?? null : null });
     out.set(r.article_id, list);
   }
   return out;
@@ -100,7 +112,7 @@ async function toCards(db: Db, rows: { id: number; slug: string; headline: strin
   const sections = sectionIds.length ? await db.selectFrom('sections').select(['id', 'slug', 'name']).where('id', 'in', sectionIds).execute() : [];
   const sectionMap = new Map(sections.map((s) => [s.id, s]));
   const heroes = await mediaByIds(db, rows.map((r) => r.hero_media_id).filter((x): x is number => x !== null));
-  const authors = await bylines(db, rows.map((r) => r.id));
+  const authors = await bylines(db, rows);
   return rows.map((r) => ({
     id: r.id, slug: r.slug, headline: r.headline, standfirst: r.standfirst, language: r.language,
     published_at: r.published_at ?? r.updated_at, updated_at: r.updated_at,
@@ -128,6 +140,14 @@ export async function publishedCards(db: Db, ids: number[]): Promise<ArticleCard
   const rows = await publishedQuery(db, {}).select(CARD_COLUMNS).where('articles.id', 'in', ids).execute();
   const cards = new Map((await toCards(db, rows)).map((c) => [c.id, c]));
   return ids.flatMap((id) => cards.get(id) ?? []);
+}
+
+/** Published stories' standfirst and plain text as written (ZWNJ, letter forms and digits as the author typed them),
+ * by id: what a search result's snippet is cut from. */
+export async function publishedTexts(db: Db, ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('articles').select(['id', 'standfirst', 'body_text']).where('status', '=', 'published').where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, `${r.standfirst ?? ''} ${r.body_text ?? ''}`]));
 }
 
 const RELATED_CANDIDATES = 40;

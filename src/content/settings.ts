@@ -4,12 +4,9 @@ import type { Db } from '../db/schema.ts';
 import { ValidationError } from '../errors.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
 
-export type Calendar = 'gregorian' | 'solar-hijri';
-
-/** Which Persian the site's dates follow: Afghanistan's Dari (Solar Hijri months Hamal ... Hut, حمل ... حوت) or
- * Iran's Persian (Farvardin ... Esfand, فروردین ... اسفند). Pashto always writes the Afghan months. */
-export const PERSIAN_LOCALES = ['fa-AF', 'fa-IR'] as const;
-export type PersianLocale = (typeof PERSIAN_LOCALES)[number];
+// The calendars and the Persian of dates are the i18n layer's words (the newsroom app formats dates with it too).
+export { CALENDARS, PERSIAN_LOCALES, type Calendar, type LanguageDates, type PersianLocale } from '../i18n/dates.ts';
+import { CALENDARS, PERSIAN_LOCALES, type LanguageDates, type PersianLocale } from '../i18n/dates.ts';
 
 /** How a new article's address is made from a Dari or Pashto headline: in its own script (percent-encoded in
  * links) or in Latin letters. */
@@ -27,7 +24,8 @@ export interface SiteSettings {
   logoMediaId: number | null;
   language: string;
   timeZone: string;
-  calendar: Calendar;
+  /** per language (en, fa, ps): the calendar of its dates and whether a second date follows in the other one */
+  calendars: Record<string, LanguageDates>;
   /** the Persian of the site's dates: fa-AF (Afghan month names) or fa-IR (Iranian ones) */
   persianLocale: PersianLocale;
   /** new articles' slugs from Dari and Pashto headlines: in their script (native) or in Latin letters (latin) */
@@ -52,6 +50,8 @@ export interface LocalizedSite {
   description?: string;
   /** section slug -> the section's name in this language */
   sections?: Record<string, string>;
+  /** the footer links' labels in this language, by the link's address ("Newsletter" -> "خبرنامه") */
+  social?: Record<string, string>;
 }
 
 export const FEED_CONTENTS = ['full', 'excerpt'] as const;
@@ -63,7 +63,8 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   logoMediaId: null,
   language: 'en',
   timeZone: 'UTC',
-  calendar: 'gregorian',
+  // Afghan outlets date Dari and Pashto pages in Solar Hijri, English ones in Gregorian.
+  calendars: { en: { calendar: 'gregorian', secondDate: false }, fa: { calendar: 'solar-hijri', secondDate: false }, ps: { calendar: 'solar-hijri', secondDate: false } },
   persianLocale: 'fa-AF',
   slugScript: 'native',
   social: [],
@@ -85,8 +86,10 @@ function checkLocalized(v: unknown): string | null {
   for (const [lang, l] of Object.entries(v as Record<string, unknown>)) {
     if (!isLanguage(lang)) return `names an unknown language: ${String(lang).slice(0, 20)}`;
     if (!l || typeof l !== 'object' || Array.isArray(l)) return `${lang} must be { name, description, sections }`;
-    const { name, description, sections, ...rest } = l as LocalizedSite;
+    const { name, description, sections, social, ...rest } = l as LocalizedSite;
     if (Object.keys(rest).length) return `${lang} has an unknown key`;
+    if (social !== undefined && (!social || typeof social !== 'object' || Array.isArray(social) || Object.keys(social).length > 20
+      || !Object.values(social).every((x) => typeof x === 'string' && x.length >= 1 && x.length <= 60))) return `${lang}: social must map link addresses to labels of 1 to 60 characters`;
     if (!shortText(name, 120) || !shortText(description, 300)) return `${lang}: name must be at most 120 characters, description 300`;
     if (sections !== undefined && (!sections || typeof sections !== 'object' || Array.isArray(sections) || Object.keys(sections).length > 200
       || !Object.values(sections).every((x) => typeof x === 'string' && x.length >= 1 && x.length <= 120))) return `${lang}: sections must map section slugs to names`;
@@ -94,6 +97,17 @@ function checkLocalized(v: unknown): string | null {
   return null;
 }
 
+function checkCalendars(v: unknown): string | null {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return 'must be an object keyed by language';
+  for (const [lang, c] of Object.entries(v as Record<string, unknown>)) {
+    if (!isLanguage(lang)) return `names an unknown language: ${String(lang).slice(0, 20)}`;
+    const { calendar, secondDate, ...rest } = (c ?? {}) as LanguageDates;
+    if (!c || typeof c !== 'object' || Object.keys(rest).length || !(CALENDARS as readonly unknown[]).includes(calendar) || typeof secondDate !== 'boolean') {
+      return `${lang} must be { calendar: ${CALENDARS.join(' or ')}, secondDate: true or false }`;
+    }
+  }
+  return null;
+}
 
 function validTimeZone(tz: string): boolean {
   try {
@@ -110,7 +124,7 @@ const checks: Checker = {
   logoMediaId: (v) => (v === null || (Number.isInteger(v) && (v as number) > 0) ? null : 'must be a media id or null'),
   language: (v) => (typeof v === 'string' && (LANGUAGES as readonly string[]).includes(v) ? null : `must be one of ${LANGUAGES.join(', ')}`),
   timeZone: (v) => (typeof v === 'string' && validTimeZone(v) ? null : 'must be an IANA time zone such as Asia/Kabul'),
-  calendar: (v) => (v === 'gregorian' || v === 'solar-hijri' ? null : 'must be gregorian or solar-hijri'),
+  calendars: checkCalendars,
   persianLocale: (v) => ((PERSIAN_LOCALES as readonly unknown[]).includes(v) ? null : `must be one of ${PERSIAN_LOCALES.join(', ')}`),
   slugScript: (v) => ((SLUG_SCRIPTS as readonly unknown[]).includes(v) ? null : `must be one of ${SLUG_SCRIPTS.join(', ')}`),
   social: (v) => (Array.isArray(v) && v.length <= 20 && v.every((s) => s && typeof s.label === 'string' && s.label.length <= 60
@@ -130,6 +144,8 @@ export async function getSettings(db: Db): Promise<SiteSettings> {
   for (const r of rows) {
     if (r.key in DEFAULT_SETTINGS) out[r.key] = JSON.parse(r.value);
   }
+  // A language the newsroom has not set keeps its default calendar.
+  out.calendars = { ...DEFAULT_SETTINGS.calendars, ...(out.calendars as SiteSettings['calendars']) };
   return out as unknown as SiteSettings;
 }
 
@@ -141,6 +157,8 @@ export async function updateSettings(ctx: AppContext, patch: Partial<SiteSetting
     const problem = checks[k](patch[k]);
     if (problem) throw new ValidationError(k, `${k} ${problem}`);
   }
+  // Calendars change one language at a time: the others keep theirs.
+  if (patch.calendars) patch = { ...patch, calendars: { ...(await getSettings(ctx.db)).calendars, ...patch.calendars } };
   await ctx.db.transaction().execute(async (trx) => {
     for (const k of keys) {
       const value = JSON.stringify(patch[k]);

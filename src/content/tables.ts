@@ -16,6 +16,8 @@ export interface PeopleTable {
   photo_media_id: number | null;
   email: string | null;
   created_at: string;
+  /** JSON: the person's name by language ({"fa": "..."}); the name above in any other */
+  names: Generated<string>;
 }
 
 export interface SectionsTable {

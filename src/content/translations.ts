@@ -1,8 +1,9 @@
 // Translations: articles linked into one group (the id of the story first written) read as the same story in
 // other languages. The page offers the others through its language switcher and hreflang links.
 import { sql } from 'kysely';
+import type { AppContext } from '../context.ts';
 import type { Db } from '../db/schema.ts';
-import { ValidationError } from '../errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 
 export interface TranslationLink {
   id: number;
@@ -26,4 +27,50 @@ export async function publishedTranslations(db: Db, a: { id: number; language: s
     .orderBy('published_at').orderBy('id').execute();
   const seen = new Set<string>([a.language]);
   return rows.filter((r) => !seen.has(r.language) && seen.add(r.language));
+}
+
+export interface TranslationMember extends TranslationLink {
+  status: string;
+}
+
+/** Every article of an article's translation group, itself included, in any status, oldest first. */
+export async function translationGroup(db: Db, id: number): Promise<TranslationMember[]> {
+  const a = await db.selectFrom('articles').select(['id', 'translation_group']).where('id', '=', id).executeTakeFirst();
+  if (!a) throw new NotFoundError('Article not found');
+  const group = a.translation_group ?? a.id;
+  return db.selectFrom('articles').select(['id', 'slug', 'language', 'headline', 'status'])
+    .where(sql<number>`coalesce(translation_group, id)`, '=', group).orderBy('id').execute();
+}
+
+/**
+ * Links an article to the story it translates (`of`), or unlinks it (null): it joins that story's group, leaving its
+ * own. A group holds one story a language: a second Dari version is refused, naming the one already there. Every
+ * page of both groups changes (their language switchers and hreflang links), so each member is announced.
+ */
+export async function linkTranslation(ctx: AppContext, id: number, of: number | null): Promise<TranslationMember[]> {
+  const before = await translationGroup(ctx.db, id);
+  const self = before.find((m) => m.id === id)!;
+  if (of === id) throw new ValidationError('of', 'An article cannot be a translation of itself');
+  let after: TranslationMember[] = [];
+  await ctx.db.transaction().execute(async (trx) => {
+    if (of !== null) {
+      const target = await translationGroup(trx, of).catch(() => {
+        throw new ValidationError('of', 'of names no article');
+      });
+      const same = target.find((m) => m.language === self.language && m.id !== id);
+      if (same) throw new ConflictError(`"${same.headline}" is already this story in that language; unlink it first`, 'of');
+    }
+    // The story leaving a group it founded hands the group on to the oldest of the others.
+    const others = before.filter((m) => m.id !== id);
+    if (others.length && others[0].id > id) {
+      const heir = others[0].id;
+      await trx.updateTable('articles').set({ translation_group: heir }).where('id', 'in', others.map((m) => m.id)).execute();
+    }
+    const group = of === null ? null : await translationGroupOf(trx, of);
+    await trx.updateTable('articles').set({ translation_group: group }).where('id', '=', id).execute();
+    after = of === null ? [self] : await translationGroup(trx, of);
+  });
+  const touched = new Map([...before, ...after].map((m) => [m.id, m]));
+  for (const m of touched.values()) await ctx.events.emit('article.changed', { articleId: m.id, slug: m.slug, reason: 'translations' });
+  return after;
 }

@@ -20,6 +20,7 @@ import * as m0020 from './migrations/0020_search_narrow_rows.ts';
 import * as m0021 from './migrations/0021_working_copies.ts';
 import * as m0022 from './migrations/0022_article_reviews.ts';
 import * as m0023 from './migrations/0023_fronts.ts';
+import * as m0024 from './migrations/0024_people_names.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_content': m0001,
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '0021_working_copies': m0021,
   '0022_article_reviews': m0022,
   '0023_fronts': m0023,
+  '0024_people_names': m0024,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -8,7 +8,8 @@ export const SITE: Partial<SiteSettings> = {
   description: 'Khabar Daily is a Kabul-based independent news organization established in 2010.',
   language: 'en',
   timeZone: 'Asia/Kabul',
-  calendar: 'gregorian',
+  // Dari and Pashto pages in Solar Hijri (the Gregorian date beside it in the date bar), English in Gregorian.
+  calendars: { en: { calendar: 'gregorian', secondDate: false }, fa: { calendar: 'solar-hijri', secondDate: true }, ps: { calendar: 'solar-hijri', secondDate: true } },
   // Dari and Pashto fronts under /fa/ and /ps/, with the site's name, line and sections in each.
   languages: ['fa', 'ps'],
   localized: LOCALIZED,
@@ -20,21 +21,21 @@ export const SITE: Partial<SiteSettings> = {
 };
 
 export const PEOPLE: DemoPerson[] = [
-  { key: 'mariam', name: 'Mariam Sadat', role: 'Immigration Correspondent',
+  { key: 'mariam', name: 'Mariam Sadat', names: { fa: 'مریم سادات', ps: 'مریم سادات' }, role: 'Immigration Correspondent',
     bio: 'Mariam Sadat covers migration, asylum and return for Khabar Daily from Kabul and the border crossings at Torkham and Islam Qala. Before joining the newsroom in 2016 she worked as a caseworker for a legal aid clinic in Herat. She reads Dari, Pashto and Urdu and still keeps her notebooks in pencil.' },
-  { key: 'daniel', name: 'Daniel Okafor', role: 'World News Editor',
+  { key: 'daniel', name: 'Daniel Okafor', names: { fa: 'دانیل اوکافور', ps: 'ډانیل اوکافور' }, role: 'World News Editor',
     bio: 'Daniel Okafor edits Khabar Daily\'s world desk and writes about diplomacy, trade corridors and the regional powers that shape life in Afghanistan. He previously reported from Nairobi and Istanbul. He joined Khabar Daily in 2019.' },
-  { key: 'farid', name: 'Farid Noorzai', role: 'Political Reporter',
+  { key: 'farid', name: 'Farid Noorzai', names: { fa: 'فرید نورزی', ps: 'فرید نورزی' }, role: 'Political Reporter',
     bio: 'Farid Noorzai reports on provincial government, public budgets and the people who run them. He grew up in Kandahar and studied law in Kabul. His reporting on the provincial water councils won the newsroom\'s internal prize for accountability journalism in 2023.' },
-  { key: 'laila', name: 'Laila Hamidi', role: 'Economy and Business Reporter',
+  { key: 'laila', name: 'Laila Hamidi', names: { fa: 'لیلا حمیدی', ps: 'لیلا حمیدي' }, role: 'Economy and Business Reporter',
     bio: 'Laila Hamidi writes about prices, wages, farming and the small businesses that keep Kabul\'s markets running. She trained as an accountant before turning to journalism. She maintains the newsroom\'s monthly basket-of-goods price survey.' },
-  { key: 'sami', name: 'Sami Rahimi', role: 'Health Correspondent',
+  { key: 'sami', name: 'Sami Rahimi', names: { fa: 'سمیع رحیمی', ps: 'سمیع رحیمي' }, role: 'Health Correspondent',
     bio: 'Sami Rahimi covers clinics, hospitals and public health across the country\'s central and northern provinces. A former pharmacist, he pays close attention to the supply of medicines and the people who deliver them. He has been with Khabar Daily since 2014.' },
-  { key: 'nadia', name: 'Nadia Karimi', role: 'Culture Writer',
+  { key: 'nadia', name: 'Nadia Karimi', names: { fa: 'نادیه کریمی', ps: 'نادیه کریمي' }, role: 'Culture Writer',
     bio: 'Nadia Karimi writes about music, books, craft and the city\'s changing public life. She edits the newsroom\'s weekend culture pages. Her essays on Kabul\'s neighbourhood libraries have been translated into four languages.' },
-  { key: 'parisa', name: 'Parisa Azimi', role: 'Environment Correspondent',
+  { key: 'parisa', name: 'Parisa Azimi', names: { fa: 'پریسا عظیمی', ps: 'پریسا عظیمي' }, role: 'Environment Correspondent',
     bio: 'Parisa Azimi reports on water, air, forests and wildlife, and on the people whose lives depend on them. She studied geology in Kabul and worked for a water survey in the northern provinces before joining Khabar Daily in 2018. She is happiest in hiking boots, a long way from the nearest road.' },
-  { key: 'tariq', name: 'Tariq Mansoor', role: 'Sport Reporter',
+  { key: 'tariq', name: 'Tariq Mansoor', names: { fa: 'طارق منصور', ps: 'طارق منصور' }, role: 'Sport Reporter',
     bio: 'Tariq Mansoor covers cricket, football and the traditional sports of the north and east, from national tournaments to village leagues played on dirt. He played club cricket in Jalalabad until a knee injury ended his career, and joined Khabar Daily\'s sport desk in 2015.' },
 ];
 

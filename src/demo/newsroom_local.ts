@@ -13,6 +13,11 @@ export const LOCALIZED: Record<LocalLanguage, LocalizedSite> = {
       'immigration-news': 'مهاجرت', 'world-news': 'اخبار جهان', politics: 'سیاست', economy: 'اقتصاد',
       health: 'صحت', culture: 'فرهنگ و معارف', environment: 'محیط زیست و هوا', sport: 'ورزش',
     },
+    social: {
+      'https://newsletter.khabar-daily.example/': 'خبرنامه',
+      'https://social.khabar-daily.example/@khabardaily': 'ماستودون',
+      'https://audio.khabar-daily.example/the-morning-file': 'پادکست',
+    },
   },
   ps: {
     name: 'خبر ورځپاڼه',
@@ -20,6 +25,11 @@ export const LOCALIZED: Record<LocalLanguage, LocalizedSite> = {
     sections: {
       'immigration-news': 'کډوالي', 'world-news': 'د نړۍ خبرونه', politics: 'سیاست', economy: 'اقتصاد',
       health: 'روغتیا', culture: 'کلتور او ښوونه', environment: 'چاپېریال او هوا', sport: 'ورزش',
+    },
+    social: {
+      'https://newsletter.khabar-daily.example/': 'خبرپاڼه',
+      'https://social.khabar-daily.example/@khabardaily': 'ماستوډون',
+      'https://audio.khabar-daily.example/the-morning-file': 'پاډکاسټ',
     },
   },
 };

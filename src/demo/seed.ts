@@ -85,7 +85,7 @@ export async function seedDemo(ctx: AppContext, opts: SeedOptions = {}): Promise
   for (const [i, person] of staff.entries()) {
     const language = (person as Partial<LocalPerson>).language;
     const photo = picture(await makePortrait(ctx, person.name, i, language ? PORTRAIT_ALT[language](person.name) : undefined));
-    people.set(person.key, await createPerson(ctx, { name: person.name, bio: person.bio, roleLabel: person.role, photoMediaId: photo.id }));
+    people.set(person.key, await createPerson(ctx, { name: person.name, ...(person.names ? { names: person.names } : {}), bio: person.bio, roleLabel: person.role, photoMediaId: photo.id }));
   }
 
   const sources = new Map<string, { id: number; siteUrl: string }>();

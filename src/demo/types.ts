@@ -4,6 +4,8 @@
 export interface DemoPerson {
   key: string;
   name: string;
+  /** the name in Dari and Pashto letters, for bylines of stories in those languages */
+  names?: Record<string, string>;
   role: string;
   bio: string;
 }

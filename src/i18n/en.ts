@@ -3,6 +3,7 @@ import { commentsEn } from './comments_en.ts';
 import { adminEn } from './admin_en.ts';
 import { reachEn } from './reach_en.ts';
 import { frontsEn } from './fronts_en.ts';
+import { languagesEn } from './languages_en.ts';
 
 export const en = {
   'site.skip': 'Skip to content',
@@ -100,6 +101,7 @@ export const en = {
   ...adminEn,
   ...reachEn,
   ...frontsEn,
+  ...languagesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -5,6 +5,7 @@ import { commentsFa } from './comments_fa.ts';
 import { adminFa } from './admin_fa.ts';
 import { reachFa } from './reach_fa.ts';
 import { frontsFa } from './fronts_fa.ts';
+import { languagesFa } from './languages_fa.ts';
 
 export const fa: Record<MessageKey, string> = {
   'site.skip': 'رفتن به متن اصلی',
@@ -102,4 +103,5 @@ export const fa: Record<MessageKey, string> = {
   ...adminFa,
   ...reachFa,
   ...frontsFa,
+  ...languagesFa,
 };

@@ -9,7 +9,7 @@ import { localeOf } from './dates.ts';
 import { remember } from '../remember.ts';
 
 export type { MessageKey };
-export { formatDate, localDigits, localDay, localYear, zonedMidnight, type DateContext, type DateStyle } from './dates.ts';
+export { calendarOf, dualDate, formatDate, localDigits, localDay, localYear, separatorOf, zonedMidnight, type DateContext, type DateStyle } from './dates.ts';
 
 /** Every catalog has exactly the English keys (the type checker and test/i18n/catalogs.test.ts see to it). */
 export type Catalog = Record<MessageKey, string>;

@@ -4,6 +4,7 @@ import { commentsPs } from './comments_ps.ts';
 import { adminPs } from './admin_ps.ts';
 import { reachPs } from './reach_ps.ts';
 import { frontsPs } from './fronts_ps.ts';
+import { languagesPs } from './languages_ps.ts';
 
 export const ps: Record<MessageKey, string> = {
   'site.skip': 'اصلي متن ته ورشئ',
@@ -101,4 +102,5 @@ export const ps: Record<MessageKey, string> = {
   ...adminPs,
   ...reachPs,
   ...frontsPs,
+  ...languagesPs,
 };

@@ -1,28 +1,32 @@
 // The highlighted snippet under each search result, cut from the stored text in the process, the same way on both
 // engines. FTS5's snippet() and PostgreSQL's ts_headline each cost a query a result (FTS5 reopens a common word's
 // whole list for a one-row range: 2 ms a snippet over 100,000 stories) for a few dozen words of plain text.
-import { MARK_END, MARK_START } from './normalise.ts';
+import { MARK_END, MARK_START, normaliseText } from './normalise.ts';
 
 /** How many words a snippet shows. */
 export const SNIPPET_WORDS = 24;
 /** Words shown before the first match, so the match is read in its sentence; a match in the first half of a
  * snippet's length shows the text from its start. */
 const LEAD = 3;
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+// A word holds its letters, digits and marks, and the joiners and tatweel inside it (می‌گویند is one word).
+const WORD = /[\p{L}\p{N}\p{M}](?:(?:[\p{L}\p{N}\p{M}\u0640]|\u200C|\u200D)*[\p{L}\p{N}\p{M}])?/gu;
 
 interface Word { start: number; end: number; term: number }
 
-/** The words of a text with their places, each matched to the query term it is (-1: none). Text and terms are
- * already normalised (src/search/normalise.ts), so a word matches a term when its lower case is the term. */
+/** The words of a text with their places, each matched to the query term it is (-1: none). The terms are
+ * normalised (src/search/normalise.ts); the text may be the story as written (ZWNJ, Arabic letter forms, Persian
+ * digits kept for the reader), so a word that is not plain ASCII is normalised before it is compared. */
 function words(text: string, terms: readonly string[]): Word[] {
   const out: Word[] = [];
   for (const m of text.matchAll(WORD)) {
-    out.push({ start: m.index, end: m.index + m[0].length, term: terms.indexOf(m[0].toLowerCase()) });
+    const w = m[0].toLowerCase();
+    const term = /^[a-z0-9]+$/.test(w) ? terms.indexOf(w) : terms.indexOf(normaliseText(w).toLowerCase());
+    out.push({ start: m.index, end: m.index + m[0].length, term });
   }
   return out;
 }
 
-/** The best SNIPPET_WORDS-word window of the text: the most different terms, then the most matches, then the
+/** The best SNIPPET_WORDS-word window of the text (as stored or as written: every character of it is kept): the most different terms, then the most matches, then the
  * earliest. Marked with MARK_START/MARK_END around each matched word and '…' where text was cut. */
 export function snippetOf(text: string, terms: readonly string[], size = SNIPPET_WORDS): string {
   const all = words(text, terms);

@@ -6,7 +6,8 @@ import { findArticleBySlug, currentSlugFor, relatedArticles, type ArticlePage } 
 import { sectionRail, worldRail, WORLD_SECTION } from './rails.ts';
 import { GoneError, NotFoundError } from '../errors.ts';
 import { findRedirect } from '../content/redirects.ts';
-import { t } from '../i18n/index.ts';
+import { t, separatorOf } from '../i18n/index.ts';
+import { TranslationSwitch } from './views/translations.tsx';
 import { loadCommentsBlock } from './comments_block.tsx';
 import { loadSiteView, type SiteView } from './site_view.ts';
 import { creativeFor } from './ad_pick.ts';
@@ -96,6 +97,7 @@ function ArticleBody({ a, site, inline, url }: { a: ArticlePage; site: SiteView;
   return (
     <article class="story">
       <header class="story-header">
+        <TranslationSwitch current={{ language: a.language, slug: a.slug, headline: a.headline }} others={a.translations} lang={lang} />
         {a.card.section ? <SectionLabel section={a.card.section} site={site} /> : null}
         <h1>{a.headline}</h1>
         {a.standfirst ? <p class="standfirst">{a.standfirst}</p> : null}
@@ -104,7 +106,7 @@ function ArticleBody({ a, site, inline, url }: { a: ArticlePage; site: SiteView;
           {source && !a.card.authors.length && a.original_byline ? <p class="byline">{t(lang, 'article.by')} {a.original_byline}</p> : null}
           <p class="times">
             {t(lang, 'article.published')} <When at={a.published_at!} site={site} lang={lang} style="datetime" />
-            {updated ? <> · {t(lang, 'article.updated')} <When at={a.updated_at} site={site} lang={lang} style="datetime" /></> : null}
+            {updated ? <>{separatorOf(lang)}{t(lang, 'article.updated')} <When at={a.updated_at} site={site} lang={lang} style="datetime" /></> : null}
           </p>
         </div>
         <PublisherBox a={a} site={site} />

@@ -5,6 +5,7 @@ import { getSectionBySlug } from '../content/sections.ts';
 import { t } from '../i18n/index.ts';
 import { sectionHref } from './views/parts.tsx';
 import { loadSiteView } from './site_view.ts';
+import { languageFilter } from './fronts.ts';
 
 export const WORLD_SECTION = 'world-news';
 
@@ -24,16 +25,18 @@ export async function worldRail(ctx: AppContext, lang: string, excludeIds: numbe
   return ctx.reads.get(`rail:world:${lang}:${excludeIds.join(',')}:${limit}`, async () => {
     const section = await getSectionBySlug(ctx.db, WORLD_SECTION);
     if (!section) return { title: t(lang, 'home.world_rail'), items: [] };
-    const { items } = await listPublished(ctx.db, { sectionId: section.id, excludeIds }, limit);
-    return { title: t(lang, 'home.world_rail'), href: `${(await loadSiteView(ctx, lang)).base}${sectionHref(section.slug)}`, items };
+    const site = await loadSiteView(ctx, lang);
+    // A language's pages show that language's stories (a one-language site shows every story).
+    const { items } = await listPublished(ctx.db, { ...languageFilter(site), sectionId: section.id, excludeIds }, limit);
+    return { title: t(lang, 'home.world_rail'), href: `${site.base}${sectionHref(section.slug)}`, items };
   });
 }
 
 /** Latest stories of one section (or of the whole site when sectionId is null), titled with the section's name in
  * the page's language and linking its section page there. */
 export async function sectionRail(ctx: AppContext, lang: string, section: { id: number; slug: string; name: string } | null, excludeIds: number[], limit = 5): Promise<RailData> {
-  const { items } = await publishedList(ctx, { sectionId: section?.id, excludeIds }, limit);
-  if (!section) return { title: t(lang, 'home.latest'), items };
   const site = await loadSiteView(ctx, lang);
+  const { items } = await publishedList(ctx, { ...languageFilter(site), sectionId: section?.id, excludeIds }, limit);
+  if (!section) return { title: t(lang, 'home.latest'), items };
   return { title: site.sections.find((s) => s.id === section.id)?.name ?? section.name, href: `${site.base}${sectionHref(section.slug)}`, items };
 }

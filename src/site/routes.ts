@@ -22,7 +22,7 @@ export async function siteRoutes(app: FastifyInstance): Promise<void> {
   // before the page cache, whose key drops unknown parameters. A search may carry whatever a reader pasted: it reads
   // the first 200 characters and answers a results page.
   app.addHook('onRequest', async (req: FastifyRequest) => {
-    if (req.url.length > MAX_URL && !req.url.startsWith('/search?')) throw new KhabarError(414, 'uri_too_long', 'That address is too long.');
+    if (req.url.length > MAX_URL && !/^(\/(en|fa|ps))?\/search\?/.test(req.url)) throw new KhabarError(414, 'uri_too_long', 'That address is too long.');
   });
   // Stored pages go out before anything is loaded; a miss renders once, whoever else asks meanwhile waits.
   app.addHook('onRequest', answerFromPageCache);
@@ -52,6 +52,7 @@ export async function siteRoutes(app: FastifyInstance): Promise<void> {
   for (const language of LANGUAGES) {
     app.get(`/${language}/`, (req, reply) => homeShow(ctx, req, reply, language));
     app.get<{ Params: { slug: string } }>(`/${language}/section/:slug`, (req, reply) => sectionShow(ctx, req, reply, language));
+    app.get(`/${language}/search`, (req, reply) => searchShow(ctx, req, reply, language));
   }
   app.get<{ Params: { year: string } }>('/:year(^\\d{4}$)/', (req, reply) => archiveShow(ctx, req, reply));
   app.get<{ Params: { year: string; month: string } }>('/:year(^\\d{4}$)/:month(^\\d{2}$)/', (req, reply) => archiveShow(ctx, req, reply));

@@ -4,16 +4,18 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren, VNode } from 'preact';
 import type { AppContext } from '../context.ts';
-import { publishedCards } from '../content/reading.ts';
+import { publishedCards, publishedTexts } from '../content/reading.ts';
 import { searchIndexFor } from '../search/search_index.ts';
-import { MARK_END, MARK_START } from '../search/normalise.ts';
-import { t, dir, zonedMidnight, type MessageKey } from '../i18n/index.ts';
+import { MARK_END, MARK_START, queryTerms } from '../search/normalise.ts';
+import { snippetOf } from '../search/snippet.ts';
+import { t, dir, separatorOf, zonedMidnight, type MessageKey } from '../i18n/index.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
 import { loadSiteView } from './site_view.ts';
 import { cardTags, siteTags } from './cache_tags.ts';
 import { sendPage } from '../http/send_page.ts';
-import { Layout } from './views/layout.tsx';
-import { Pager, When, articleHref, sectionHref } from './views/parts.tsx';
+import { Layout, frontLinks } from './views/layout.tsx';
+import { Pager, SectionLabel, When, articleHref } from './views/parts.tsx';
+import { frontSite } from './fronts.ts';
 
 const PER_PAGE = 10;
 const MAX_PAGE = 1000;
@@ -49,11 +51,11 @@ export function searchParams(query: unknown): SearchParams {
   };
 }
 
-export function searchHref(p: SearchParams, page: number): string {
+export function searchHref(p: SearchParams, page: number, base = ''): string {
   const qs = new URLSearchParams();
   for (const k of ['q', 'section', 'lang', 'from', 'to'] as const) if (p[k]) qs.set(k, p[k]);
   if (page > 1) qs.set('page', String(page));
-  return `/search?${qs}`;
+  return `${base}/search?${qs}`;
 }
 
 /** A snippet from the engine (plain text with our private-use markers) as text and <mark> elements: Preact
@@ -72,10 +74,13 @@ export function Snippet({ text }: { text: string }): VNode {
   return <p class="search-snippet">{parts}</p>;
 }
 
-export async function searchShow(ctx: AppContext, req: FastifyRequest, reply: FastifyReply) {
+/** GET /search, and /fa/search, /ps/search: the search page in the site's languages (words, dates and digits in the
+ * page's language; each result in its own). */
+export async function searchShow(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, language?: string) {
   const p = searchParams(req.query);
-  const site = await loadSiteView(ctx);
-  const { lang, settings } = site;
+  const site = await frontSite(ctx, reply, language, `search${req.url.includes('?') ? `?${req.url.split('?', 2)[1]}` : ''}`);
+  if (!site) return reply;
+  const { lang, settings, base } = site;
   const section = site.sections.find((s) => s.slug === p.section);
   const [y1, m1, d1] = p.from.split('-').map(Number);
   const [y2, m2, d2] = p.to.split('-').map(Number);
@@ -88,19 +93,25 @@ export async function searchShow(ctx: AppContext, req: FastifyRequest, reply: Fa
     limit: PER_PAGE,
     offset: (p.page - 1) * PER_PAGE,
   });
-  const cards = new Map((await publishedCards(ctx.db, results.hits.map((h) => h.articleId))).map((c) => [c.id, c]));
+  const ids = results.hits.map((h) => h.articleId);
+  const [cardList, texts] = await Promise.all([publishedCards(ctx.db, ids), publishedTexts(ctx.db, ids)]);
+  const cards = new Map(cardList.map((c) => [c.id, c]));
+  // The engine's snippet is cut from its normalised copy (no ZWNJ, Latin digits); the reader sees one cut the same
+  // way from the story as written.
+  const terms = queryTerms(p.q);
+  const snippet = (h: { articleId: number; snippet: string }) => (texts.has(h.articleId) ? snippetOf(texts.get(h.articleId) ?? '', terms) : h.snippet);
   const pages = Math.max(1, Math.ceil(results.total / PER_PAGE));
   const words = p.q.trim();
   const heading = words ? t(lang, 'search.title_for', { q: words }) : t(lang, 'search.title');
-  const prev = p.page > 1 && p.page <= pages ? <link rel="prev" href={searchHref(p, p.page - 1)} /> : null;
-  const next = p.page < pages ? <link rel="next" href={searchHref(p, p.page + 1)} /> : null;
+  const prev = p.page > 1 && p.page <= pages ? <link rel="prev" href={searchHref(p, p.page - 1, base)} /> : null;
+  const next = p.page < pages ? <link rel="next" href={searchHref(p, p.page + 1, base)} /> : null;
   // Results can change with any story: 'articles' is purged by every change readers can see (page_cache_events.ts).
   const cacheTags = [...siteTags(site), 'articles', 'list:latest', ...cardTags([...cards.values()])];
   return sendPage(reply, (
-    <Layout site={site} title={`${heading} | ${settings.name}`} head={<><meta name="robots" content="noindex" />{prev}{next}</>}>
+    <Layout site={site} title={`${heading} | ${settings.name}`} languages={frontLinks(site, ctx.config.publicUrl, `/search${p.q ? `?q=${encodeURIComponent(p.q)}` : ''}`)} head={<><meta name="robots" content="noindex" />{prev}{next}</>}>
       <section class="search-page">
         <h1>{heading}</h1>
-        <search aria-label={t(lang, 'search.label')}><form class="search-form" action="/search" method="get">
+        <search aria-label={t(lang, 'search.label')}><form class="search-form" action={`${base}/search`} method="get">
           <p>
             <label for="search-q">{t(lang, 'search.words')}</label>
             <input id="search-q" type="search" name="q" value={p.q} maxLength={200} />
@@ -133,16 +144,18 @@ export async function searchShow(ctx: AppContext, req: FastifyRequest, reply: Fa
                   if (!a) return null;
                   return (
                     <li lang={a.language} dir={dir(a.language)}>
-                      {a.section ? <a class="section-label" href={sectionHref(a.section.slug)}>{a.section.name}</a> : null}
+                      {a.section ? <SectionLabel section={a.section} site={site} /> : null}
                       <h2 class="card-headline"><a href={articleHref(a.slug)}>{a.headline}</a></h2>
-                      <Snippet text={h.snippet} />
-                      <p class="card-meta"><When at={a.published_at} site={site} lang={lang} /></p>
+                      <Snippet text={snippet(h)} />
+                      {/* the result's date and language in the page's language, as the rest of the page */}
+                      <p class="card-meta" lang={lang} dir={dir(lang)}><When at={a.published_at} site={site} lang={lang} />{a.language !== lang
+                        ? <>{separatorOf(lang)}<span class="card-language">{t(lang, `language.${a.language}` as MessageKey)}</span></> : null}</p>
                     </li>
                   );
                 })}
               </ol>
             ) : <p>{t(lang, 'search.none')}</p>}
-            <Pager page={p.page} pages={pages} href={(n) => searchHref(p, n)} lang={lang} />
+            <Pager page={p.page} pages={pages} href={(n) => searchHref(p, n, base)} lang={lang} />
           </>
         )}
       </section>

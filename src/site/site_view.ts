@@ -38,7 +38,9 @@ export async function loadSiteView(ctx: AppContext, lang?: string): Promise<Site
   const published = publishedLanguages(settings);
   const own = settings.localized[l];
   return {
-    settings: own ? { ...settings, name: own.name || settings.name, description: own.description ?? settings.description } : settings,
+    // Footer links keep their address; their label is the language's when the newsroom gave one (by address).
+    settings: own ? { ...settings, name: own.name || settings.name, description: own.description ?? settings.description,
+      social: settings.social.map((s) => ({ ...s, label: own.social?.[s.url] ?? s.label })) } : settings,
     sections: own?.sections ? sections.map((s) => ({ ...s, name: own.sections?.[s.slug] ?? s.name })) : sections,
     logo, now, lang: l, published, mirrors: ctx.config.mirrors, breaking: liveBreaking(strips, now).get(l) ?? null,
     base: l !== settings.language && published.includes(l) ? `/${l}` : '',

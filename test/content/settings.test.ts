@@ -10,11 +10,18 @@ for (const dialect of testDialects()) {
     const t = await makeTestContext(dialect);
     try {
       assert.deepEqual(await getSettings(t.ctx.db), DEFAULT_SETTINGS);
-      const s = await updateSettings(t.ctx, { name: 'Kabul Daily', timeZone: 'Asia/Kabul', calendar: 'solar-hijri', social: [{ label: 'Mastodon', url: 'https://example.social/@k' }] });
+      const s = await updateSettings(t.ctx, { name: 'Kabul Daily', timeZone: 'Asia/Kabul', calendars: { en: { calendar: 'solar-hijri', secondDate: true } }, social: [{ label: 'Mastodon', url: 'https://example.social/@k' }] });
       assert.equal(s.name, 'Kabul Daily');
+      assert.deepEqual(s.calendars, { en: { calendar: 'solar-hijri', secondDate: true }, fa: { calendar: 'solar-hijri', secondDate: false }, ps: { calendar: 'solar-hijri', secondDate: false } },
+        'a language left out keeps its calendar');
+      const fa = await updateSettings(t.ctx, { calendars: { fa: { calendar: 'gregorian', secondDate: false } } });
+      assert.deepEqual([fa.calendars.en.calendar, fa.calendars.fa.calendar], ['solar-hijri', 'gregorian'], 'one language changes alone');
       assert.equal(s.timeZone, 'Asia/Kabul');
       for (const [patch, field] of [[{ timeZone: 'Mars/Olympus' }, 'timeZone'], [{ language: 'xx' }, 'language'], [{ name: '' }, 'name'],
-        [{ social: [{ label: 'x', url: 'javascript:alert(1)' }] }, 'social'], [{ nope: 1 }, 'nope']] as const) {
+        [{ social: [{ label: 'x', url: 'javascript:alert(1)' }] }, 'social'], [{ nope: 1 }, 'nope'],
+        [{ calendars: { fa: { calendar: 'lunar', secondDate: false } } }, 'calendars'], [{ calendars: { xx: { calendar: 'gregorian', secondDate: false } } }, 'calendars'],
+        [{ calendars: { fa: { calendar: 'gregorian' } } }, 'calendars'], [{ calendars: [] }, 'calendars'],
+        [{ localized: { fa: { social: { 'https://a.example/': '' } } } }, 'localized']] as const) {
         await assert.rejects(updateSettings(t.ctx, patch as never), (e: unknown) => e instanceof ValidationError && e.field === field, field);
       }
       assert.equal((await getSettings(t.ctx.db)).timeZone, 'Asia/Kabul', 'a refused update changes nothing');

@@ -150,7 +150,7 @@ test('the content screens in Chromium: sections, tags, people, house ads, site s
       assert.match(await zoneError.innerText(), /time zone/i);
       assert.equal(await page.getByLabel('The newsroom’s name').inputValue(), 'Khabar Kabul', 'what was typed stays');
       await page.getByLabel('Time zone').fill('Asia/Kabul');
-      await page.getByLabel('Calendar for dates').selectOption('solar-hijri');
+      await page.getByLabel('English: calendar').selectOption('solar-hijri');
       await page.getByRole('checkbox', { name: 'Dari' }).check();
       await page.getByRole('button', { name: 'Add a link' }).click();
       await page.getByLabel('Link 1: text').fill('Facebook');
@@ -159,7 +159,7 @@ test('the content screens in Chromium: sections, tags, people, house ads, site s
       await page.getByText('The settings are saved.').waitFor();
       await screen('settings');
       const s = await getSettings(ctx.db);
-      assert.deepEqual([s.name, s.timeZone, s.calendar, s.languages, s.social], ['Khabar Kabul', 'Asia/Kabul', 'solar-hijri', ['fa'], [{ label: 'Facebook', url: 'https://www.facebook.com/khabar' }]]);
+      assert.deepEqual([s.name, s.timeZone, s.calendars.en.calendar, s.languages, s.social], ['Khabar Kabul', 'Asia/Kabul', 'solar-hijri', ['fa'], [{ label: 'Facebook', url: 'https://www.facebook.com/khabar' }]]);
     });
 
     await t.test('the editor: SEO title and description, a pull quote', async () => {

@@ -20,3 +20,9 @@ test('Dari text is cut on word boundaries; no match shows the opening words', ()
   assert.equal(snippetOf(words(10), ['absent'], 3), 'word0 word1 word2…');
   assert.equal(snippetOf('', ['x']), '');
 });
+
+test('a snippet cut from the story as written keeps its ZWNJ, letter forms and Persian digits, and still finds the words', () => {
+  const text = 'مردم می‌گویند که ۱۲ مکتب در كابل بسته شده‌اند.';
+  assert.equal(snippetOf(text, ['میگویند', 'کابل'], 24), `مردم ${S}می‌گویند${E} که ۱۲ مکتب در ${S}كابل${E} بسته شده‌اند.`);
+  assert.equal(snippetOf(text, ['12'], 24), `مردم می‌گویند که ${S}۱۲${E} مکتب در كابل بسته شده‌اند.`);
+});

@@ -21,29 +21,33 @@ for (const dialect of testDialects()) {
       const dari = await createArticle(t.ctx, { headline: 'بازگشت مهاجران از مرز', standfirst: 'خانواده‌ها در مرز منتظرند.', language: 'fa', sectionId: n.sections.immigration, authorIds: [n.people.mina], bodyHtml: '<p>متن خبر.</p>' }, actor);
       await publishArticle(t.ctx, dari, actor, new Date('2026-11-20T08:00:00Z'));
 
-      await s.test('a Dari story reads right to left, dated in Dari digits', async () => {
+      await s.test('a Dari story reads right to left, dated in Solar Hijri in Dari digits by default', async () => {
         const r = await get('/articles/' + encodeURIComponent('بازگشت-مهاجران-از-مرز'));
         assert.equal(r.statusCode, 200);
         assert.match(r.body, /^<!doctype html><html lang="fa" dir="rtl">/);
         assert.match(r.body, /<h1>بازگشت مهاجران از مرز<\/h1>/);
-        assert.match(r.body, /<time datetime="2026-11-20T08:00:00.000Z">۲۰ نومبر ۲۰۲۶ ساعت ۱۲:۳۰<\/time>/, 'Gregorian in Dari: Afghan month name, Persian digits');
+        assert.match(r.body, /<time datetime="2026-11-20T08:00:00.000Z">۲۹ عقرب ۱۴۰۵ ساعت ۱۲:۳۰<\/time>/, 'Solar Hijri in Dari: Afghan month name, Persian digits');
         const list = await get('/section/immigration-news');
         assert.match(list.body, /<article class="story-card story-card" lang="fa" dir="rtl">/, 'a Dari card on an English page says so');
         assert.match((await get('/')).body, /<html lang="en" dir="ltr">/);
       });
 
-      await s.test('a Solar Hijri site dates its pages in Afghan months', async () => {
-        await updateSettings(t.ctx, { calendar: 'solar-hijri' });
+      await s.test('each language has its calendar: Solar Hijri English in Afghan months, Gregorian Dari', async () => {
+        await updateSettings(t.ctx, { calendars: { en: { calendar: 'solar-hijri', secondDate: false } } });
         const home = await get('/');
         assert.match(home.body, /<time datetime="2026-11-25">Wednesday, 4 Qaws 1405 AP<\/time>/);
         const dariPage = await get('/articles/' + encodeURIComponent('بازگشت-مهاجران-از-مرز'));
         assert.match(dariPage.body, /<time datetime="2026-11-20T08:00:00.000Z">۲۹ عقرب ۱۴۰۵ ساعت ۱۲:۳۰<\/time>/);
         // A site writing Iran's Persian names the same month Aban, in the page's date and the date bar alike.
+        await updateSettings(t.ctx, { calendars: { fa: { calendar: 'gregorian', secondDate: false } } });
+        const gregorianDari = await get('/articles/' + encodeURIComponent('بازگشت-مهاجران-از-مرز'));
+        assert.match(gregorianDari.body, /<time datetime="2026-11-20T08:00:00.000Z">۲۰ نومبر ۲۰۲۶ ساعت ۱۲:۳۰<\/time>/, 'Gregorian in Dari: Afghan month name, Persian digits');
+        await updateSettings(t.ctx, { calendars: { fa: { calendar: 'solar-hijri', secondDate: false } } });
         await updateSettings(t.ctx, { persianLocale: 'fa-IR' });
         const iranian = await get('/articles/' + encodeURIComponent('بازگشت-مهاجران-از-مرز'));
         assert.match(iranian.body, /<time datetime="2026-11-20T08:00:00.000Z">۲۹ آبان ۱۴۰۵ ساعت ۱۲:۳۰<\/time>/);
         assert.match((await get('/')).body, /<time datetime="2026-11-25">Wednesday, 4 Azar 1405 AP<\/time>/);
-        await updateSettings(t.ctx, { calendar: 'gregorian', persianLocale: 'fa-AF' });
+        await updateSettings(t.ctx, { calendars: { en: { calendar: 'gregorian', secondDate: false } }, persianLocale: 'fa-AF' });
       });
 
       await s.test('date archives follow the site time zone and list their months', async () => {

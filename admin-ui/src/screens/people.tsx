@@ -9,8 +9,9 @@ import { Done, FormError, SaveOrCancel, useList, textOf } from './content_kit.ts
 import { refusalOf } from './media.tsx';
 import { MediaPicker, thumbnail, type MediaRow } from './media_picker.tsx';
 import { SquareCrop } from './square_crop.tsx';
+import { NamesByLanguage } from './language_names.tsx';
 
-interface Person { id: number; name: string; slug: string; bio: string; role_label: string; photo_media_id: number | null; email: string | null }
+interface Person { id: number; name: string; slug: string; bio: string; role_label: string; photo_media_id: number | null; email: string | null; names?: Record<string, string> }
 
 export function People(_props: ScreenProps) {
   const list = useList<Person>('/api/admin/people', 'people');
@@ -57,6 +58,7 @@ function PhotoOf({ id, size, media }: { id: number | null; size: number; media?:
 
 function PersonForm({ person, onDone }: { person: Person | null; onDone: (savedName: string | null) => void }) {
   const [name, setName] = useState(person?.name ?? '');
+  const [names, setNames] = useState<Record<string, string>>(person?.names ?? {});
   const [roleLabel, setRoleLabel] = useState(person?.role_label ?? '');
   const [bio, setBio] = useState(person?.bio ?? '');
   const [email, setEmail] = useState(person?.email ?? '');
@@ -85,7 +87,7 @@ function PersonForm({ person, onDone }: { person: Person | null; onDone: (savedN
   const save = async (e: Event) => {
     e.preventDefault();
     setError(null);
-    const body = { name, roleLabel, bio, email: email.trim() || null, photoMediaId: photoId };
+    const body = { name, names, roleLabel, bio, email: email.trim() || null, photoMediaId: photoId };
     try {
       if (person) await api('PATCH', `/api/admin/people/${person.id}`, body);
       else await api('POST', '/api/admin/people', body);
@@ -95,10 +97,11 @@ function PersonForm({ person, onDone }: { person: Person | null; onDone: (savedN
   return (
     <form class="describe" onSubmit={save} aria-labelledby="person-form-title">
       <h2 id="person-form-title">{person ? t('people.edit', { name: person.name }) : t('people.new')}</h2>
-      <FormError error={error} fields={['name', 'roleLabel', 'bio', 'email', 'photoMediaId']} />
+      <FormError error={error} fields={['name', 'names', 'roleLabel', 'bio', 'email', 'photoMediaId']} />
       <Field id="p-name" label={t('people.name')} hint={t('people.name_hint')} error={fieldError(error, 'name')}>
         <input id="p-name" dir="auto" required maxLength={100} value={name} aria-describedby="p-name-hint" onInput={(e) => setName(textOf(e))} />
       </Field>
+      <NamesByLanguage id="p-name-in" names={names} label={(language) => t('languages.person_name', { language })} error={error} field="names" onChange={setNames} />
       <Field id="p-role" label={t('people.role_label')} error={fieldError(error, 'roleLabel')}>
         <input id="p-role" dir="auto" maxLength={100} value={roleLabel} onInput={(e) => setRoleLabel(textOf(e))} />
       </Field>

@@ -1,5 +1,5 @@
 // The site's settings: its name and one-line description, logo, language and the other languages it publishes in,
-// time zone, calendar (Gregorian or Solar Hijri) for the dates readers see, what the feeds carry, and the social
+// time zone, each language's calendar and words (site_languages.tsx) for what readers see, what the feeds carry, and the social
 // links in the footer. A refused value is named beside its field; everything typed stays.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
@@ -8,14 +8,16 @@ import { t, type MessageKey } from '../i18n/index.ts';
 import { ErrorNote, Field, fieldError, Heading } from '../ui.tsx';
 import { Done, FormError, textOf } from './content_kit.tsx';
 import { MediaPicker, thumbnail, type MediaRow } from './media_picker.tsx';
+import { SiteLanguages, type LanguageDates, type LocalizedSite } from './site_languages.tsx';
 
 const LANGUAGES = ['en', 'fa', 'ps'] as const;
 interface Social { label: string; url: string }
 interface Settings {
   name: string; description: string; logoMediaId: number | null; language: string; languages: string[]; timeZone: string;
-  calendar: 'gregorian' | 'solar-hijri'; feedContent: 'full' | 'excerpt'; social: Social[]; authorsSubmitForReview: boolean;
+  calendars: Record<string, LanguageDates>; localized: Record<string, LocalizedSite>; feedContent: 'full' | 'excerpt'; social: Social[];
+  authorsSubmitForReview: boolean;
 }
-const FIELDS = ['name', 'description', 'logoMediaId', 'language', 'languages', 'timeZone', 'calendar', 'feedContent', 'social', 'authorsSubmitForReview'] as const;
+const FIELDS = ['name', 'description', 'logoMediaId', 'language', 'languages', 'timeZone', 'calendars', 'localized', 'feedContent', 'social', 'authorsSubmitForReview'] as const;
 
 /** Every time zone this browser knows (the server checks the one chosen). */
 const zones = (): string[] => (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? ['UTC', 'Asia/Kabul'];
@@ -97,12 +99,7 @@ export function SiteSettings(_props: ScreenProps) {
           <input id="set-zone" dir="ltr" list="set-zones" value={s.timeZone} aria-describedby="set-zone-hint" onInput={(e) => set({ timeZone: textOf(e) })} />
           <datalist id="set-zones">{zones().map((z) => <option key={z} value={z} />)}</datalist>
         </Field>
-        <Field id="set-calendar" label={t('settings.calendar')} error={fieldError(error, 'calendar')}>
-          <select id="set-calendar" value={s.calendar} onChange={(e) => set({ calendar: textOf(e) as Settings['calendar'] })}>
-            <option value="gregorian">{t('settings.gregorian')}</option>
-            <option value="solar-hijri">{t('settings.solar_hijri')}</option>
-          </select>
-        </Field>
+        <SiteLanguages language={s.language} languages={s.languages} calendars={s.calendars} localized={s.localized} social={s.social} error={error} onChange={set} />
         <Field id="set-feeds" label={t('settings.feed_content')} error={fieldError(error, 'feedContent')}>
           <select id="set-feeds" value={s.feedContent} onChange={(e) => set({ feedContent: textOf(e) as Settings['feedContent'] })}>
             <option value="full">{t('settings.feed_full')}</option>

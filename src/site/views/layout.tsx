@@ -1,6 +1,6 @@
 // The frame of every public page: date bar, masthead, section navigation, footer. No scripts.
 import type { ComponentChildren, VNode } from 'preact';
-import { t, dir, formatDate, localDay, localYear, type MessageKey } from '../../i18n/index.ts';
+import { t, dir, dualDate, formatDate, localDay, localYear, separatorOf, type MessageKey } from '../../i18n/index.ts';
 import type { SiteView } from '../site_view.ts';
 import { assetUrl } from '../assets.ts';
 import { Picture } from './picture.tsx';
@@ -52,6 +52,16 @@ function LanguageSwitch({ languages, lang }: { languages: LanguageLinks; lang: s
   );
 }
 
+/** Today's date in the page language's calendar; with the other calendar's beside it when the site asks for both
+ * ("دوشنبه، ۱۶ قوس ۱۴۰۵ هـ.ش ـ ۷ دسمبر ۲۰۲۶ م"), each carrying its era mark. */
+function Today({ site }: { site: SiteView }): VNode {
+  const { now, lang, settings } = site;
+  const both = dualDate(now, lang, settings);
+  const day = localDay(now, settings.timeZone);
+  if (!both) return <p><time datetime={day}>{formatDate(now, lang, settings, 'weekday')}</time></p>;
+  return <p><time datetime={day}>{both.first}</time>{separatorOf(lang)}<time datetime={day}>{both.second}</time></p>;
+}
+
 export function Layout({ site, title, description, canonical, current, head, feeds, languages, article, children }: LayoutProps): VNode {
   const { settings, lang } = site;
   const today = site.now;
@@ -75,7 +85,7 @@ export function Layout({ site, title, description, canonical, current, head, fee
         <a class="skip" href="#main">{t(lang, 'site.skip')}</a>
         <header class="masthead">
           <div class="datebar">
-            <p><time datetime={localDay(today, settings.timeZone)}>{formatDate(today, lang, settings, 'weekday')}</time></p>
+            <Today site={site} />
             <p class="lite-link"><a href={liteHrefFor(canonical ? new URL(canonical).pathname : '/')}>{t(lang, 'lite.link')}</a></p>
             {settings.social.length ? (
               <ul class="social" aria-label={t(lang, 'site.footer.follow')}>
@@ -96,7 +106,7 @@ export function Layout({ site, title, description, canonical, current, head, fee
               ? <p class="tagline">{settings.description}</p>
               : <p class="tagline" lang={site.settings.language} dir={dir(site.settings.language)}>{settings.description}</p>}
           </div>
-          <SearchBox lang={lang} />
+          <SearchBox lang={lang} base={site.base} />
           <nav class="sections" aria-label={t(lang, 'site.sections')}>
             <ul>
               <li><a href={`${site.base}/`} aria-current={current === '' ? 'page' : undefined}>{t(lang, 'site.home')}</a></li>
@@ -119,7 +129,7 @@ export function Layout({ site, title, description, canonical, current, head, fee
             </ul>
           </nav>
           <MirrorList site={site} />
-          <p class="legal">{t(lang, 'site.footer.rights', { year, name: settings.name })} · {t(lang, 'site.footer.powered')}</p>
+          <p class="legal">{t(lang, 'site.footer.rights', { year, name: settings.name })}{separatorOf(lang)}{t(lang, 'site.footer.powered')}</p>
         </footer>
       </body>
     </html>

@@ -1,6 +1,6 @@
 // Pieces shared by the public pages: story cards, bylines, ad slots, the pager, rails.
 import type { VNode } from 'preact';
-import { t, dir, formatDate, listParts } from '../../i18n/index.ts';
+import { t, dir, formatDate, listParts, separatorOf, type MessageKey } from '../../i18n/index.ts';
 import type { ArticleCard as Card, Byline } from '../../content/reading.ts';
 import type { SiteView } from '../site_view.ts';
 import { Picture } from './picture.tsx';
@@ -62,8 +62,9 @@ export function StoryCard({ a, site, size = 'card', level = 3, eager }: { a: Car
         <p class="card-meta">
           {/* in the story's own language and punctuation ("A، B و C"), each name and the date isolated (<bdi>) so that a
               Latin name beside Arabic-script words, or a date's digits, do not reorder what is around them */}
-          {a.authors.length ? <span>{listParts(a.authors.map((p) => p.name), lang).map((p) => (p.type === 'element' ? <bdi>{p.value}</bdi> : p.value))} · </span> : null}
+          {a.authors.length ? <span>{listParts(a.authors.map((p) => p.name), lang).map((p) => (p.type === 'element' ? <bdi>{p.value}</bdi> : p.value))}{separatorOf(lang)}</span> : null}
           <bdi><When at={a.published_at} site={site} lang={lang} /></bdi>
+          {lang !== site.lang ? <>{separatorOf(lang)}<span class="card-language" lang={site.lang} dir={dir(site.lang)}>{t(site.lang, `language.${lang}` as MessageKey)}</span></> : null}
         </p>
       </div>
     </article>

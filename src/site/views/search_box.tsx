@@ -2,9 +2,10 @@
 import type { VNode } from 'preact';
 import { t } from '../../i18n/index.ts';
 
-export function SearchBox({ lang, q = '', id = 'site-search' }: { lang: string; q?: string; id?: string }): VNode {
+/** `base`: the page language's prefix ('' or '/fa', '/ps'), so a Dari reader's results page is in Dari. */
+export function SearchBox({ lang, q = '', id = 'site-search', base = '' }: { lang: string; q?: string; id?: string; base?: string }): VNode {
   return (
-    <search class="search-box" aria-label={t(lang, 'search.label')}><form action="/search" method="get">
+    <search class="search-box" aria-label={t(lang, 'search.label')}><form action={`${base}/search`} method="get">
       <label for={id} class="visually-hidden">{t(lang, 'search.words')}</label>
       <input id={id} type="search" name="q" value={q} maxLength={200} />
       <button type="submit">{t(lang, 'search.button')}</button>

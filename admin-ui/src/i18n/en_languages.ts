@@ -1,0 +1,27 @@
+// The words of the editor's translations control and the per-language settings (their own file, so screens built
+// side by side do not share one catalog's lines). A Dari or Pashto catalog of these has the same keys.
+export const enLanguages = {
+  'translations.title': 'Translations',
+  'translations.hint': 'The same story in other languages: each page offers the others at its top and to search engines.',
+  'translations.none': 'Not linked to a story in another language.',
+  'translations.find': 'Find the story this one translates',
+  'translations.find_hint': 'Type words of its headline, in any language.',
+  'translations.link': 'Link',
+  'translations.unlink': 'Unlink',
+  'translations.unlink_named': 'Unlink “{headline}”',
+  'translations.link_named': 'Link to “{headline}”',
+  'translations.same_language': 'same language',
+  'translations.no_match': 'No other story matches.',
+  'translations.linked': 'Linked.',
+  'languages.title': 'Each language',
+  'languages.hint': 'Dates, the site’s name and line, section names and link labels as each language’s pages show them. Left empty, a name shows the default language’s.',
+  'languages.calendar': '{language}: calendar',
+  'languages.second_date': '{language}: also the date in the other calendar',
+  'languages.name': '{language}: the newsroom’s name',
+  'languages.description': '{language}: one-line description',
+  'languages.section': '{language}: {section}',
+  'languages.sections': 'Section names',
+  'languages.social': 'Link labels',
+  'languages.social_label': '{language}: {label}',
+  'languages.person_name': 'Name in {language} (for its bylines)',
+} as const;
