@@ -13,10 +13,11 @@ export function staffOf(req: FastifyRequest): StaffUser {
   return req.staff;
 }
 
-/** The staff member as the content service sees them: naming a tag that does not exist needs tags.manage. */
+/** The staff member as the content service sees them: naming a tag that does not exist needs tags.manage, and
+ * the role decides what the content rules let them reach. */
 export function actorOf(req: FastifyRequest): Actor {
   const staff = staffOf(req);
-  return { userId: staff.id, newTags: can(staff.role, 'tags.manage') };
+  return { userId: staff.id, newTags: can(staff.role, 'tags.manage'), role: staff.role };
 }
 
 /** Writes an audit-log entry for the signed-in staff member. */
