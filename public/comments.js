@@ -24,6 +24,18 @@ const form = document.querySelector('[data-comment-form]');
 if (form) setUpForm(form);
 for (const f of document.querySelectorAll('form.comment-report')) setUpReport(f);
 
+// The proof's cost follows the pressure on the site (comments/bot_defence.ts): the challenge carries the expected
+// time on a mid-range phone (data.ms), which the reader is shown while their device works.
+function showWait(form, challenge) {
+  const note = form.querySelector('[data-pow-note]');
+  const ms = challenge && challenge.parameters && challenge.parameters.data && challenge.parameters.data.ms;
+  if (!note || typeof ms !== 'number') return;
+  const seconds = Math.max(1, Math.round(ms / 1000));
+  const digits = new Intl.NumberFormat(document.documentElement.lang || undefined).format(seconds);
+  note.textContent = (seconds > 2 ? note.dataset.powBusy : note.dataset.powWait).replace('{seconds}', digits);
+  note.hidden = false;
+}
+
 function setUpForm(form) {
   const message = form.querySelector('[data-comment-message]');
   const parentField = form.querySelector('[data-parent-id]');
@@ -34,8 +46,25 @@ function setUpForm(form) {
   let payload = '';
   let busy = false;
 
-  form.addEventListener('verified', (ev) => { payload = (ev.detail && ev.detail.payload) || ''; });
-  form.addEventListener('focusin', () => { loadWidget(); }, { once: true });
+  form.addEventListener('verified', (ev) => {
+    payload = (ev.detail && ev.detail.payload) || '';
+    const note = form.querySelector('[data-pow-note]');
+    if (note) note.hidden = true;
+  });
+  form.addEventListener('focusin', () => { loadWidget().then(() => configureWidget(widget())); }, { once: true });
+
+  // The widget fetches its challenges through this, so the form reads each one's expected time.
+  function configureWidget(w) {
+    if (configured || !w || typeof w.configure !== 'function') return;
+    configured = true;
+    w.configure({
+      fetch: async (url, init) => {
+        const res = await fetch(url, init);
+        res.clone().json().then((c) => showWait(form, c), () => {});
+        return res;
+      },
+    });
+  }
 
   function say(text, ok) {
     message.textContent = text;
@@ -48,9 +77,11 @@ function setUpForm(form) {
     if (el) { el.setAttribute('aria-invalid', 'true'); el.focus(); }
   }
 
+  let configured = false;
   async function verified() {
     await loadWidget();
     const w = widget();
+    configureWidget(w);
     if (!w || typeof w.getState !== 'function') return Promise.resolve();
     if (w.getState() === 'verified') return Promise.resolve();
     return new Promise((resolve) => {

@@ -1,7 +1,7 @@
 // The list / create / read / update / delete endpoints most newsroom resources share (sections, tags, people,
 // sources, redirects, ad slots and creatives): one capability to read, one to change, a schema on every input,
 // and an audit entry for every change.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Capability } from '../auth/capabilities.ts';
 import type { KhabarEvents } from '../events.ts';
 import { NotFoundError } from '../errors.ts';
@@ -26,9 +26,10 @@ export interface Resource<C extends TSchema, U extends TSchema, Q extends TSchem
   get?(id: number): Promise<unknown | null>;
   create?(input: Static<C>): Promise<number>;
   createBody?: C;
-  update?(id: number, patch: Static<U>): Promise<void>;
+  /** the request names who asks, for the domain's rules */
+  update?(id: number, patch: Static<U>, req: FastifyRequest): Promise<void>;
   updateBody?: U;
-  remove?(id: number): Promise<void>;
+  remove?(id: number, req: FastifyRequest): Promise<void>;
 }
 
 /** Registers the resource's endpoints. */
@@ -72,7 +73,7 @@ export function resourceRoutes<C extends TSchema, U extends TSchema, Q extends T
       method: 'PATCH', url: `${r.base}/:id`, operationId: `update${r.noun}`, summary: `Change a ${a}`, tags, access: manage, params: IdParams, body: r.updateBody, events,
       errors: taken,
       handle: async (req) => {
-        await update(req.params.id, req.body as Static<U>);
+        await update(req.params.id, req.body as Static<U>, req);
         return { [one]: r.get ? await r.get(req.params.id) : { id: req.params.id } };
       },
       audit: { action: `${subject}.update`, entry: (req) => ({ subject: { type: subject, id: req.params.id }, detail: { changed: Object.keys(req.body ?? {}) } }) },
@@ -82,7 +83,7 @@ export function resourceRoutes<C extends TSchema, U extends TSchema, Q extends T
     const remove = r.remove;
     endpoint(app, {
       method: 'DELETE', url: `${r.base}/:id`, operationId: `delete${r.noun}`, summary: `Delete a ${a}`, tags, access: manage, params: IdParams, status: 204, events,
-      handle: async (req) => { await remove(req.params.id); },
+      handle: async (req) => { await remove(req.params.id, req); },
       audit: { action: `${subject}.delete`, entry: (req) => ({ subject: { type: subject, id: req.params.id } }) },
     });
   }

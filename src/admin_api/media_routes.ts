@@ -3,6 +3,7 @@
 // editors any; a picture in use is never deleted.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { articlesUsingMedia, mediaUses } from '../content/media_usage.ts';
+import { readableBy } from './ownership.ts';
 import { getSettings } from '../content/settings.ts';
 import multipart from '@fastify/multipart';
 import { can } from '../auth/capabilities.ts';
@@ -79,12 +80,14 @@ export async function mediaRoutes(app: FastifyInstance): Promise<void> {
     method: 'GET', url: `${base}/:id/usage`, operationId: 'getMediaUsage', tags, access, params: IdParams,
     summary: 'Where a picture is used',
     description: 'articles: the articles (at most 100, last changed first) that have the picture as their hero picture or show it in their body; '
+      + 'others: how many more articles show it that the caller may not open (never named); '
       + 'uses: every place that shows it (articles, byline photos, sources\' logos, house ads, the site\'s logo), which a deletion waits for.',
     handle: async (req) => {
       const media = await getMedia(ctx.db, req.params.id);
       if (!media) throw new NotFoundError('Media not found');
-      const articles = await articlesUsingMedia(ctx.db, media);
-      return { articles, uses: await mediaUses(ctx.db, media, (await getSettings(ctx.db)).logoMediaId) };
+      const reader = (await readableBy(ctx, req)).visibleTo ?? null;
+      const { articles, others } = await articlesUsingMedia(ctx.db, media, reader);
+      return { articles, others, uses: await mediaUses(ctx.db, media, (await getSettings(ctx.db)).logoMediaId, reader) };
     },
   });
 

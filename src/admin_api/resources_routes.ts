@@ -14,6 +14,7 @@ import {
 import { latestPolls } from '../syndication/poll.ts';
 import { resourceRoutes } from './crud.ts';
 import { endpoint } from './endpoint.ts';
+import { actorOf } from './access.ts';
 import { Described, Id, IdParams, Patch, Strict, Type } from './schemas.ts';
 
 export async function resourcesRoutes(app: FastifyInstance): Promise<void> {
@@ -29,8 +30,8 @@ export async function resourcesRoutes(app: FastifyInstance): Promise<void> {
     base: '/api/admin/tags', plural: 'tags', noun: 'Tag', called: ['tag', 'tags'], read: 'articles.read', manage: 'tags.manage', events: ['content.changed'],
     list: () => listTags(ctx.db), get: (id) => getTag(ctx.db, id),
     create: (input) => createTag(ctx, input), createBody: TagFields,
-    update: (id, patch) => updateTag(ctx, id, patch), updateBody: Patch(TagFields),
-    remove: (id) => deleteTag(ctx, id),
+    update: (id, patch, req) => updateTag(ctx, id, patch, actorOf(req)), updateBody: Patch(TagFields),
+    remove: (id, req) => deleteTag(ctx, id, actorOf(req)),
   });
   endpoint(app, {
     method: 'POST', url: '/api/admin/tags/:id/merge', operationId: 'mergeTag', summary: 'Merge a tag into another', tags: ['tags'],
@@ -38,7 +39,7 @@ export async function resourcesRoutes(app: FastifyInstance): Promise<void> {
     answer: 'The target tag and how many articles gained it.', access: { capability: 'tags.manage' }, params: IdParams, events: ['content.changed'],
     body: Strict({ into: Described('The id of the tag that stays.', Id) }),
     handle: async (req) => {
-      const moved = await mergeTag(ctx, req.params.id, req.body.into);
+      const moved = await mergeTag(ctx, req.params.id, req.body.into, actorOf(req));
       return { tag: await getTag(ctx.db, req.body.into), moved };
     },
     audit: { action: 'tag.merge', entry: (req, r) => ({ subject: { type: 'tag', id: req.body.into }, detail: { merged: req.params.id, moved: r.moved } }) },

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { linkTranslation, translationGroup } from '../content/translations.ts';
 import { endpoint } from './endpoint.ts';
 import { articleFor } from './ownership.ts';
+import { actorOf } from './access.ts';
 import { Described as d, IdParams, NullableId, Strict } from './schemas.ts';
 
 const base = '/api/admin/articles';
@@ -34,7 +35,7 @@ export async function translationsRoutes(app: FastifyInstance): Promise<void> {
     handle: async (req) => {
       const a = await articleFor(ctx, req, req.params.id, 'edit');
       if (req.body.of !== null) await articleFor(ctx, req, req.body.of, 'view');
-      return { translations: await linkTranslation(ctx, a.id, req.body.of) };
+      return { translations: await linkTranslation(ctx, a.id, req.body.of, actorOf(req)) };
     },
     audit: { action: 'article.translation', entry: (req) => ({ subject: { type: 'article', id: req.params.id }, detail: { of: req.body.of } }) },
   });

@@ -69,7 +69,9 @@ function checkCreative(input: Partial<CreativeInput>, partial: boolean) {
   if (!partial || input.body !== undefined) out.body = optionalText('body', input.body, 500);
   if (!partial || input.linkUrl !== undefined) {
     const url = optionalText('linkUrl', input.linkUrl, 2000);
-    out.link_url = url.startsWith('/') && !url.startsWith('//') ? url : optionalUrl('linkUrl', url);
+    // A path on this site: one slash, then no second slash or backslash (browsers read "//x" and "/\\x" as the
+    // host x, WHATWG URL), and no backslash or space anywhere (tabs and newlines are dropped by browsers too).
+    out.link_url = url.startsWith('/') ? sitePath(url) : optionalUrl('linkUrl', url);
   }
   if (input.imageMediaId !== undefined) out.image_media_id = optionalId('imageMediaId', input.imageMediaId);
   if (input.weight !== undefined) {
@@ -147,4 +149,9 @@ export async function pickCreative(db: Db, slotKey: string, now: Date, random: (
     if (r < 0) return c;
   }
   return list[list.length - 1];
+}
+
+function sitePath(url: string): string {
+  if (!/^\/(?![/\\])[^\\\s]*$/.test(url)) throw new ValidationError('linkUrl', 'linkUrl must be a path on this site (like /about) or an http(s) address');
+  return url;
 }

@@ -8,7 +8,7 @@ import { verifyPassword } from './passwords.ts';
 import { getSecuritySettings } from './security_settings.ts';
 import { createSession, endSession, type ClientInfo, type LiveSession } from './sessions.ts';
 import type { SessionStage } from './tables.ts';
-import { attemptSucceeded, rememberAddress, takeAttempt } from './throttle.ts';
+import { attemptSucceeded, rememberAddress, takeAttempt, takeConfirmation } from './throttle.ts';
 import { verifySecondFactor } from './two_factor.ts';
 import { getUserByEmail, getUserRow } from './users.ts';
 
@@ -53,11 +53,12 @@ async function signedIn(ctx: AppContext, userId: number, client: ClientInfo, met
 
 /** A signed-in person confirms their password before a sensitive change (a new password, two-factor off, new
  * recovery codes). A stolen session must not become a way round the sign-in limits, so each confirmation is a
- * guess counted like a sign-in. Throws a field error on `field` when the password is wrong. */
+ * guess counted, against the account alone (never the address's sign-in limit, which others share). Throws a
+ * field error on `field` when the password is wrong. */
 export async function confirmPassword(ctx: AppContext, userId: number, password: string, ip: string, field = 'password'): Promise<void> {
   const user = await getUserRow(ctx.db, userId);
   if (!user) throw new UnauthorizedError();
-  const attempt = await takeAttempt(ctx, 'signin', user.email, ip);
+  const attempt = await takeConfirmation(ctx, user.email);
   if (!(await verifyPassword(ctx, user.password_hash, password))) {
     await audit(ctx, { actorId: userId, action: 'password.confirm_failed', subject: `user:${userId}`, ip });
     throw new ValidationError(field, 'The password is not right');

@@ -1,7 +1,10 @@
 // Guessing limits for passwords, two-factor codes and reset emails. An attempt is counted before the password
 // or code is checked, in one upsert per limit (all of an attempt's limits in one transaction), so guesses sent
-// at once each see the others: N at once check no more than N one after another. In the database, so every
-// instance counts together. The numbers, and how they balance, are in docs/decisions.md (Accounts).
+// at once each see the others: N at once check no more than N one after another. A right guess takes its count
+// back, and the wait it armed with it, so the limits count failures, not attempts. An address where the account
+// signed in before is exempt from the per-address limit (a guesser behind the office's NAT does not lock out the
+// people who know their passwords). In the database, so every instance counts together. The numbers, and how
+// they balance, are in docs/decisions.md (Accounts, and Sign-in limits count failures).
 import { sql } from 'kysely';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/schema.ts';
@@ -34,18 +37,22 @@ const WINDOW_MS = HOUR;
 /** An address where the account completed a sign-in this recently is exempt from ACCOUNT_BUCKET. */
 const KNOWN_FOR_MS = 30 * 24 * HOUR;
 
-export type AttemptKind = 'signin' | 'code';
+export type AttemptKind = 'signin' | 'code' | 'confirm';
 
 const REFUSED: Record<AttemptKind, string> = {
   signin: 'Too many failed sign-ins; please wait before trying again',
   code: 'Too many wrong codes; please wait before trying again',
+  confirm: 'Too many wrong passwords; please wait before trying again',
 };
 
 /** The limits one attempt was counted against; hand it to attemptSucceeded when the guess was right. */
 export interface TakenAttempt {
   pair: string;
-  address: string;
+  /** null: no per-address limit (a password confirmation) */
+  address: string | null;
   account: string | null;
+  /** the wait (blocked_until) this attempt armed on a doubling limit, by key: a right guess disarms it */
+  armed: Record<string, number>;
 }
 
 function accountOf(email: string): string {
@@ -60,8 +67,9 @@ function addressOf(ip: string): string {
 
 const knownKey = (account: string, address: string) => `known:${account}|${address}`;
 
-/** Counts one attempt against a doubling-wait limit unless it is in its wait; false (nothing counted) while it waits. */
-async function countAttempt(db: Db, key: string, rule: Rule, now: number): Promise<boolean> {
+/** Counts one attempt against a doubling-wait limit unless it is in its wait: null (nothing counted) while it
+ * waits, else the wait this attempt armed (0 for none). */
+async function countAttempt(db: Db, key: string, rule: Rule, now: number): Promise<number | null> {
   const firstOver = rule.free < 1;
   const fresh = { key, attempts: 1, last_at: now, blocked_until: firstOver ? now + rule.firstWaitMs : 0,
     next_wait_ms: firstOver ? Math.min(rule.firstWaitMs * 2, rule.maxWaitMs) : rule.firstWaitMs };
@@ -78,8 +86,8 @@ async function countAttempt(db: Db, key: string, rule: Rule, now: number): Promi
         when ${over} then case when auth_throttle.next_wait_ms * 2 > ${rule.maxWaitMs} then ${rule.maxWaitMs} else auth_throttle.next_wait_ms * 2 end
         else auth_throttle.next_wait_ms end`,
     }).where('auth_throttle.blocked_until', '<=', now))
-    .returning('attempts').executeTakeFirst();
-  return row !== undefined;
+    .returning(['attempts', 'blocked_until']).executeTakeFirst();
+  return row === undefined ? null : Number(row.blocked_until) > now ? Number(row.blocked_until) : 0;
 }
 
 /** Adds one attempt to an account's bucket unless it is full; false (nothing added) while it is. */
@@ -112,21 +120,49 @@ export async function takeAttempt(ctx: AppContext, kind: AttemptKind, email: str
   const known = await ctx.db.selectFrom('auth_throttle').select('key').where('key', '=', knownKey(account, address))
     .where('last_at', '>=', now - KNOWN_FOR_MS).executeTakeFirst();
   const taken: TakenAttempt = { pair: `${kind}:pair:${account}|${address}`, address: `${kind}:address:${address}`,
-    account: known ? null : `${kind}:account:${account}` };
+    account: known ? null : `${kind}:account:${account}`, armed: {} };
   // Always in this order, so two attempts never hold each other's rows (PostgreSQL) while waiting for their own.
   await ctx.db.transaction().execute(async (trx) => {
     const refuse = async (key: string) => new TooManyRequestsError(REFUSED[kind], await secondsToWait(trx, key, now));
-    if (!(await countAttempt(trx, taken.pair, PAIR_RULE, now))) throw await refuse(taken.pair);
-    if (!(await countAttempt(trx, taken.address, ADDRESS_RULE, now))) throw await refuse(taken.address);
+    const count = async (key: string, rule: Rule, enforce: boolean) => {
+      const armed = await countAttempt(trx, key, rule, now);
+      if (armed === null && enforce) throw await refuse(key);
+      if (armed) taken.armed[key] = armed;
+    };
+    await count(taken.pair, PAIR_RULE, true);
+    // From an address where the account signed in before, a guess still counts against the address (a guesser
+    // there is still one guesser), but the address's wait never refuses it: the pair's limit is the one it meets.
+    await count(taken.address!, ADDRESS_RULE, !known);
     if (taken.account && !(await fillBucket(trx, taken.account, now))) throw await refuse(taken.account);
   });
   return taken;
 }
 
-/** The guess was right: the pair's count is forgotten, the address and the account get their attempt back. */
+/** Counts one confirmation of a signed-in person's password (before a sensitive change) against their account
+ * alone: the person is signed in, so their address's sign-in limits are no business of this guess, and a stolen
+ * session still gets only PAIR_RULE's guesses. */
+export async function takeConfirmation(ctx: AppContext, email: string): Promise<TakenAttempt> {
+  const key = `confirm:account:${accountOf(email)}`;
+  const now = ctx.clock.now().getTime();
+  const armed = await countAttempt(ctx.db, key, PAIR_RULE, now);
+  if (armed === null) throw new TooManyRequestsError(REFUSED.confirm, await secondsToWait(ctx.db, key, now));
+  return { pair: key, address: null, account: null, armed: armed ? { [key]: armed } : {} };
+}
+
+/** The guess was right: the pair's count is forgotten, the address and the account get their attempt back, and a
+ * wait this attempt armed is disarmed (a right guess never makes anyone wait). */
 export async function attemptSucceeded(ctx: AppContext, taken: TakenAttempt): Promise<void> {
   await ctx.db.deleteFrom('auth_throttle').where('key', '=', taken.pair).execute();
-  await ctx.db.updateTable('auth_throttle').set({ attempts: sql`attempts - 1` }).where('key', '=', taken.address).where('attempts', '>', 0).execute();
+  if (taken.address) {
+    const armed = taken.armed[taken.address];
+    const back = ctx.db.updateTable('auth_throttle').where('key', '=', taken.address).where('attempts', '>', 0);
+    if (armed) {
+      const half = sql<number>`case when next_wait_ms / 2 < ${ADDRESS_RULE.firstWaitMs} then ${ADDRESS_RULE.firstWaitMs} else next_wait_ms / 2 end`;
+      await back.set({ attempts: sql`attempts - 1`, blocked_until: 0, next_wait_ms: half }).where('blocked_until', '=', armed).execute();
+    } else {
+      await back.set({ attempts: sql`attempts - 1` }).execute();
+    }
+  }
   if (taken.account) {
     await ctx.db.updateTable('auth_throttle').set({ attempts: sql`attempts - 1`, empty_at: sql`empty_at - ${ACCOUNT_BUCKET.leakMs}` })
       .where('key', '=', taken.account).where('attempts', '>', 0).execute();
@@ -142,7 +178,7 @@ export async function rememberAddress(ctx: AppContext, email: string, ip: string
 
 /** Claims the account's one reset email per `gapMs`; false when one went out more recently (nothing counted). */
 export async function claimResetEmail(ctx: AppContext, email: string, gapMs: number): Promise<boolean> {
-  return countAttempt(ctx.db, `reset:account:${accountOf(email)}`, { free: 0, firstWaitMs: gapMs, maxWaitMs: gapMs }, ctx.clock.now().getTime());
+  return null !== await countAttempt(ctx.db, `reset:account:${accountOf(email)}`, { free: 0, firstWaitMs: gapMs, maxWaitMs: gapMs }, ctx.clock.now().getTime());
 }
 
 /** Deletes counts that are past their window and hold nobody back, and addresses not signed in from for 30 days. */

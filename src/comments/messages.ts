@@ -1,16 +1,16 @@
 // Reader-facing comment messages from the catalogs, and the typed error that carries one.
-import type { CommentsMessageKey } from '../i18n/comments_en.ts';
+import type { CommentMessageKey } from '../i18n/comments_en.ts';
 import { t } from '../i18n/index.ts';
 import { KhabarError } from '../errors.ts';
 
 /** The catalog text for a key in a language (English by default), with its arguments filled in. */
-export function commentMessage(key: CommentsMessageKey, vars: Record<string, string | number> = {}, lang = 'en'): string {
+export function commentMessage(key: CommentMessageKey, vars: Record<string, string | number> = {}, lang = 'en'): string {
   return t(lang, key, vars);
 }
 
 /** A comment the bot defence or the rules refused; the reader sees the catalog message and keeps their text. */
 export class CommentRefusedError extends KhabarError {
-  constructor(status: number, public readonly messageKey: CommentsMessageKey, field?: string, public readonly vars: Record<string, string | number> = {}, lang = 'en') {
+  constructor(status: number, public readonly messageKey: CommentMessageKey, field?: string, public readonly vars: Record<string, string | number> = {}, lang = 'en') {
     super(status, messageKey.replace(/^comments\.error\./, ''), commentMessage(messageKey, vars, lang), field);
   }
 

@@ -1,12 +1,13 @@
 // Posting a reader comment: rules, then the bot defence's phases, then stored as approved, pending or spam.
 import type { AppContext } from '../context.ts';
 import type { CommentStatus } from './tables.ts';
-import type { CommentsMessageKey } from '../i18n/comments_en.ts';
+import type { CommentMessageKey } from '../i18n/comments_en.ts';
 import { getSettings } from '../content/settings.ts';
 import { getCommentSettings, type CommentSettings } from './settings.ts';
 import { readSubmission } from './validate.ts';
 import { CommentRefusedError, commentMessage } from './messages.ts';
-import { checkCommentPow, spendCommentPow } from './pow.ts';
+import { spendCommentPow } from './pow.ts';
+import { checkProof } from './bot_defence.ts';
 import { verifyCaptcha } from './captcha.ts';
 import { gatherFacts, recordAttempt } from './facts.ts';
 import { judge } from './phases/index.ts';
@@ -19,7 +20,7 @@ export interface PostedComment {
   commentId: number;
   /** what the reader is told: published, or held (spam is told "held" so a bot learns nothing) */
   shownStatus: 'approved' | 'pending';
-  messageKey: CommentsMessageKey;
+  messageKey: CommentMessageKey;
   message: string;
   articleSlug: string;
   /** the article's language, the one the reader is answered in */
@@ -43,7 +44,7 @@ export async function postComment(ctx: AppContext, body: unknown, opts: PostOpti
   const ip = normalizeIp(opts.ip);
   const sender = { ip, network: networkOf(ip) };
   const [pow, captcha] = await Promise.all([
-    checkCommentPow(ctx, sub.powPayload),
+    checkProof(ctx, sub.powPayload, { purpose: 'comment', ip, target: `article:${article.id}` }),
     verifyCaptcha(ctx, settings, sub.captchaToken, ip),
   ]);
   const facts = await gatherFacts(ctx.db, {
@@ -59,7 +60,7 @@ export async function postComment(ctx: AppContext, body: unknown, opts: PostOpti
     throw new CommentRefusedError(r.status ?? 403, r.messageKey ?? 'comments.error.captcha');
   }
   if (pow.state === 'ok' && pow.challengeId && pow.expiresAt && !(await spendCommentPow(ctx, pow.challengeId, pow.expiresAt))) {
-    throw new CommentRefusedError(403, 'comments.error.captcha');
+    throw new CommentRefusedError(403, 'comments.error.pow_spent');
   }
   const status: CommentStatus = decision.status;
   const at = now.toISOString();

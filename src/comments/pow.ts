@@ -5,7 +5,6 @@
 import { createChallenge, verifySolution, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import type { AppContext } from '../context.ts';
-import type { CommentSettings } from './settings.ts';
 import type { PowState } from './phases/types.ts';
 
 export const POW_ALGORITHM = 'SHA-256';
@@ -16,24 +15,28 @@ export interface PowCheck {
   issuedAt: string | null;
   challengeId: string | null;
   expiresAt: string | null;
+  /** what the challenge was signed with (bot_defence.ts binds purpose, target and network) */
+  data: Record<string, unknown>;
 }
 
-/** A fresh signed challenge for the widget (never cached: each one is single-use). */
-export async function createCommentChallenge(ctx: AppContext, settings: CommentSettings): Promise<Challenge> {
+/** A fresh signed challenge of this cost for the widget (never cached: each one is single-use); bot_defence.ts
+ *  chooses the cost. */
+export async function createCommentChallenge(ctx: AppContext, cost: { powCost: number; powPrefix: string; challengeTtlSeconds: number },
+  data: Record<string, string | number> = {}): Promise<Challenge> {
   const now = Math.floor(ctx.clock.now().getTime() / 1000);
   return createChallenge({
     algorithm: POW_ALGORITHM,
-    cost: settings.powCost,
-    keyPrefix: settings.powPrefix,
+    cost: cost.powCost,
+    keyPrefix: cost.powPrefix,
     deriveKey,
     hmacSignatureSecret: ctx.secret,
-    data: { iat: now, exp: now + settings.challengeTtlSeconds },
+    data: { ...data, iat: now, exp: now + cost.challengeTtlSeconds },
   });
 }
 
 /** Checks the widget's base64 payload: signature, solution and expiry (not yet whether it was spent). */
 export async function checkCommentPow(ctx: AppContext, payload: string | undefined): Promise<PowCheck> {
-  const none = { issuedAt: null, challengeId: null, expiresAt: null };
+  const none = { issuedAt: null, challengeId: null, expiresAt: null, data: {} };
   if (!payload) return { state: 'missing', ...none };
   const decoded = decode(payload);
   if (!decoded) return { state: 'invalid', ...none };
@@ -44,8 +47,8 @@ export async function checkCommentPow(ctx: AppContext, payload: string | undefin
   if (typeof data.iat !== 'number' || typeof data.exp !== 'number') return { state: 'invalid', ...none };
   const issuedAt = new Date(data.iat * 1000).toISOString();
   const expiresAt = new Date(data.exp * 1000).toISOString();
-  if (data.exp * 1000 <= ctx.clock.now().getTime()) return { state: 'expired', issuedAt, challengeId: null, expiresAt };
-  return { state: 'ok', issuedAt, challengeId: challenge.parameters.nonce, expiresAt };
+  if (data.exp * 1000 <= ctx.clock.now().getTime()) return { state: 'expired', issuedAt, challengeId: null, expiresAt, data };
+  return { state: 'ok', issuedAt, challengeId: challenge.parameters.nonce, expiresAt, data };
 }
 
 /** Spends a verified solution; false when it was spent before (a replay). Sweeps expired entries now and then. */

@@ -18,6 +18,8 @@ export interface CommentSettings {
   /** proof of work: SHA-256 iterations per attempt and the hex prefix a solution must reach */
   powCost: number;
   powPrefix: string;
+  /** the proof's cost rises with the pressure (bot_defence.ts); false keeps the base cost */
+  powAdaptive: boolean;
   challengeTtlSeconds: number;
   /** fewer seconds than this between fetching the challenge and submitting is refused */
   minSubmitSeconds: number;
@@ -62,6 +64,7 @@ export const DEFAULT_COMMENT_SETTINGS: CommentSettings = {
   pageSize: 50,
   powCost: 40,
   powPrefix: '00',
+  powAdaptive: true,
   challengeTtlSeconds: 2 * 3600,
   minSubmitSeconds: 3,
   emailMinIntervalSeconds: 15,
@@ -100,7 +103,7 @@ const list: Check = (v) => Array.isArray(v) && v.length <= 5000 && v.every((w) =
 
 const checks: { [K in keyof CommentSettings]: Check } = {
   enabled: bool, bodyMin: int(1, 1000), bodyMax: int(10, 100_000), nameMax: int(10, 500), maxDepth: int(0, 10), pageSize: int(1, 500),
-  powCost: int(1, 1_000_000), powPrefix: (v) => typeof v === 'string' && /^[0-9a-f]{1,8}$/.test(v), challengeTtlSeconds: int(60, 7 * 86400),
+  powCost: int(1, 1_000_000), powPrefix: (v) => typeof v === 'string' && /^[0-9a-f]{1,8}$/.test(v), powAdaptive: bool, challengeTtlSeconds: int(60, 7 * 86400),
   minSubmitSeconds: int(0, 600), emailMinIntervalSeconds: int(0, 86400), emailMaxPerHour: int(1, 10_000), ipMaxPerTenMinutes: int(1, 1_000_000),
   ipMaxPerHour: int(1, 1_000_000), networkMaxPerHour: int(1, 1_000_000), articleMaxPerMinute: int(1, 1_000_000), duplicateWindowHours: int(0, 24 * 365),
   linksHoldAt: int(1, 1000), holdFirstTimeLinks: bool, blockedWords: list, blockedDomains: list, surgePending: int(1, 1_000_000),

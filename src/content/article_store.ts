@@ -5,7 +5,8 @@ import type { Transaction } from 'kysely';
 import type { AppContext } from '../context.ts';
 import type { Database, Db } from '../db/schema.ts';
 import type { ArticleStatus } from './tables.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { actorCan } from './actor_rules.ts';
 import { optionalId, optionalText, optionalUrl, requiredText, slugFrom } from './fields.ts';
 import { countWords, plainText, sanitizeBody, slugify } from './sanitize.ts';
 import { ensureTags } from './tags.ts';
@@ -80,14 +81,22 @@ async function freeSlug(db: Db, base: string): Promise<string> {
   throw new ConflictError('Could not find a free slug; please give one', 'slug');
 }
 
-async function checkReferences(db: Db, c: Columns, authorIds?: number[]): Promise<void> {
+type Before = { source_id: number | null; source_url: string | null; translation_group: number | null; id: number } | null;
+
+async function checkReferences(db: Db, c: Columns, authorIds: number[] | undefined, actor: Actor, before: Before): Promise<void> {
   const exists = async (table: 'sections' | 'media' | 'sources' | 'people', id: number) =>
     !!(await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst());
   if (c.section_id && !(await exists('sections', c.section_id))) throw new ValidationError('sectionId', 'sectionId names no section');
   if (c.hero_media_id && !(await exists('media', c.hero_media_id))) throw new ValidationError('heroMediaId', 'heroMediaId names no media');
   if (c.source_id && !(await exists('sources', c.source_id))) throw new ValidationError('sourceId', 'sourceId names no source');
   for (const id of authorIds ?? []) if (!(await exists('people', id))) throw new ValidationError('authorIds', `authorIds: no person with id ${id}`);
-  if (c.translation_group) c.translation_group = await translationGroupOf(db, c.translation_group);
+  // A source's credit and its address (the page's canonical link) speak for a partner: sources.manage sets them.
+  const newSource = c.source_id !== undefined && (c.source_id ?? null) !== (before?.source_id ?? null);
+  const newSourceUrl = c.source_url !== undefined && (c.source_url ?? null) !== (before?.source_url ?? null);
+  if ((newSource || newSourceUrl) && !actorCan(actor, 'sources.manage')) {
+    throw new ForbiddenError(`Only someone who manages syndication sources may credit a source or give the original's address (${newSource ? 'sourceId' : 'sourceUrl'})`);
+  }
+  if (c.translation_group) c.translation_group = await translationGroupOf(db, c.translation_group, actor, before);
 }
 
 async function writeLinks(trx: Transaction<Database>, articleId: number, tagIds?: number[], authorIds?: number[]): Promise<void> {
@@ -139,7 +148,7 @@ async function headlineSlug(ctx: AppContext, headline: string): Promise<string> 
 /** Creates a draft and its first revision; returns the new id. */
 export async function createArticle(ctx: AppContext, input: ArticleInput, actor: Actor): Promise<number> {
   const v = checkInput(input, false);
-  await checkReferences(ctx.db, v.columns, v.authorIds);
+  await checkReferences(ctx.db, v.columns, v.authorIds, actor, null);
   const base = v.columns.slug ?? (await headlineSlug(ctx, v.columns.headline ?? ''));
   if (v.columns.slug && (await slugTaken(ctx.db, base, null))) throw new ConflictError('Another article already uses this slug', 'slug');
   const slug = v.columns.slug ?? (await freeSlug(ctx.db, base));
@@ -175,7 +184,7 @@ export interface PreparedChange {
 /** Checks a change to an article (fields, references, a free slug, tags the actor may name) without writing it. */
 export async function prepareChange(ctx: AppContext, before: ArticleRecord, patch: Partial<ArticleInput>, actor: Actor): Promise<PreparedChange> {
   const v = checkInput(patch, true);
-  await checkReferences(ctx.db, v.columns, v.authorIds);
+  await checkReferences(ctx.db, v.columns, v.authorIds, actor, before);
   const newSlug = v.columns.slug && v.columns.slug !== before.slug ? v.columns.slug : null;
   if (newSlug && (await slugTaken(ctx.db, newSlug, before.id))) throw new ConflictError('Another article already uses this slug', 'slug');
   const tagIds = v.tags ? await ensureTags(ctx, v.tags, actor.newTags ?? true) : undefined;

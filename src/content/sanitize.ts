@@ -34,10 +34,19 @@ const BODY_RULES: sanitizeHtml.IOptions = {
   exclusiveFilter: (frame) => (frame.tag === 'p' && !frame.text.trim() && !frame.mediaChildren.length),
 };
 
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+const CONTROL = /^[\u0000-\u0008\u000b\u000c\u000e-\u001f]$/;
+
 /** Cuts article body HTML down to the allowlist (no scripts, styles, event handlers or javascript: URLs). */
 export function sanitizeBody(html: string): string {
   // Loaded at the first body saved: serving pages never needs it (with postcss, a tenth of a start's CPU).
-  return loadPackage<typeof sanitizeHtml>('sanitize-html')(html, BODY_RULES).trim();
+  // NUL and the other C0 controls (not tab, newline, return) have no place in HTML (a parse error, HTML 13.2.5):
+  // dropped before cleaning, as a character reference to one is after it.
+  const clean = loadPackage<typeof sanitizeHtml>('sanitize-html')(html.replace(CONTROLS, ''), BODY_RULES).trim();
+  return clean.replace(/&#(x[0-9a-f]+|\d+);/gi, (ref, n: string) => {
+    const code = n[0] === 'x' || n[0] === 'X' ? Number.parseInt(n.slice(1), 16) : Number(n);
+    return code < 0x20 && CONTROL.test(String.fromCharCode(code)) ? '' : ref;
+  });
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };

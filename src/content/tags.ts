@@ -2,7 +2,9 @@
 import type { AppContext } from '../context.ts';
 import type { Transaction } from 'kysely';
 import type { Database, Db } from '../db/schema.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import type { Actor } from './actor.ts';
+import { actorCan, articlesBeyond } from './actor_rules.ts';
 import { requiredText, slugFrom } from './fields.ts';
 import { removeRow, saveUnique } from './rows.ts';
 import { slugify } from './sanitize.ts';
@@ -34,7 +36,8 @@ export async function createTag(ctx: AppContext, input: TagInput): Promise<numbe
   return id;
 }
 
-export async function updateTag(ctx: AppContext, id: number, patch: Partial<TagInput>): Promise<void> {
+/** Changes a tag's name or address; a new address keeps the old one answering 301. */
+export async function updateTag(ctx: AppContext, id: number, patch: Partial<TagInput>, actor: Actor): Promise<void> {
   const set: { name?: string; slug?: string } = {};
   if (patch.name !== undefined) set.name = requiredText('name', patch.name, 60);
   if (patch.slug !== undefined) set.slug = slugFrom('slug', patch.slug, set.name ?? '');
@@ -44,7 +47,7 @@ export async function updateTag(ctx: AppContext, id: number, patch: Partial<TagI
     await saveUnique('tag', 'slug', () => ctx.db.transaction().execute(async (trx) => {
       await trx.updateTable('tags').set(set).where('id', '=', id).execute();
       // A new address keeps the old one working (links from elsewhere, search engines): it answers 301.
-      if (set.slug && set.slug !== before.slug) await pointTagAddress(trx, before.slug, set.slug, ctx.clock.now());
+      if (set.slug && set.slug !== before.slug) await pointTagAddress(trx, before.slug, set.slug, ctx.clock.now(), actor);
     }));
   }
   await ctx.events.emit('content.changed', { kind: 'tag', id });
@@ -55,7 +58,13 @@ const tagPath = (slug: string) => `/tag/${slug}`;
 const tagHref = (slug: string) => `/tag/${encodeURIComponent(slug)}`;
 
 /** Makes the tag page at `from` answer 301 to the one at `to`, and earlier redirects to `from` lead to `to` directly. */
-async function pointTagAddress(trx: Transaction<Database>, from: string, to: string, now: Date): Promise<void> {
+async function pointTagAddress(trx: Transaction<Database>, from: string, to: string, now: Date, actor: Actor): Promise<void> {
+  // A redirect already at the new address goes: one left by this tag's own earlier moves may, anyone else's only
+  // with redirects.manage (an author must not remove an editor's redirect by naming a tag after its path).
+  const taken = await trx.selectFrom('redirects').select('to_path').where('from_path', '=', tagPath(to)).executeTakeFirst();
+  if (taken && taken.to_path !== tagHref(from) && !actorCan(actor, 'redirects.manage')) {
+    throw new ConflictError(`${tagPath(to)} is a redirect to ${taken.to_path || 'a removed page'}; only someone who manages redirects may give that address to a tag`, 'slug');
+  }
   await trx.deleteFrom('redirects').where('from_path', '=', tagPath(to)).execute();
   await trx.updateTable('redirects').set({ to_path: tagHref(to) }).where('to_path', '=', tagHref(from)).execute();
   await trx.insertInto('redirects').values({ from_path: tagPath(from), to_path: tagHref(to), status_code: 301, created_at: now.toISOString() })
@@ -64,11 +73,12 @@ async function pointTagAddress(trx: Transaction<Database>, from: string, to: str
 
 /** Merges one tag into another: its articles carry the target instead, it is deleted, and its page answers 301
  * to the target's. Returns how many articles gained the target tag. */
-export async function mergeTag(ctx: AppContext, fromId: number, intoId: number): Promise<number> {
+export async function mergeTag(ctx: AppContext, fromId: number, intoId: number, actor: Actor): Promise<number> {
   if (fromId === intoId) throw new ValidationError('into', 'a tag cannot be merged into itself');
   const [from, into] = await Promise.all([getTag(ctx.db, fromId), getTag(ctx.db, intoId)]);
   if (!from) throw new NotFoundError('Tag not found');
   if (!into) throw new ValidationError('into', 'into names no tag');
+  await mayRetag(ctx, fromId, actor, 'merge');
   const moved = await ctx.db.transaction().execute(async (trx) => {
     const articles = (await trx.selectFrom('article_tags').select('article_id').where('tag_id', '=', fromId).execute()).map((r) => r.article_id);
     const already = new Set(articles.length ? (await trx.selectFrom('article_tags').select('article_id').where('tag_id', '=', intoId)
@@ -77,7 +87,7 @@ export async function mergeTag(ctx: AppContext, fromId: number, intoId: number):
     if (gain.length) await trx.insertInto('article_tags').values(gain.map((article_id) => ({ article_id, tag_id: intoId }))).execute();
     await trx.deleteFrom('article_tags').where('tag_id', '=', fromId).execute();
     await trx.deleteFrom('tags').where('id', '=', fromId).execute();
-    await pointTagAddress(trx, from.slug, into.slug, ctx.clock.now());
+    await pointTagAddress(trx, from.slug, into.slug, ctx.clock.now(), actor);
     return gain.length;
   });
   // Pages showing either tag (the two tag pages, the articles that carried the old one) are purged; search re-reads
@@ -87,7 +97,18 @@ export async function mergeTag(ctx: AppContext, fromId: number, intoId: number):
   return moved;
 }
 
-export async function deleteTag(ctx: AppContext, id: number): Promise<void> {
+/** Merging or deleting a tag changes every article that carries it: a writer may do it only when each of them is
+ *  one they may change themselves. */
+async function mayRetag(ctx: AppContext, tagId: number, actor: Actor, what: 'merge' | 'delete'): Promise<void> {
+  const carrying = (await ctx.db.selectFrom('article_tags').select('article_id').where('tag_id', '=', tagId).execute()).map((r) => r.article_id);
+  const beyond = await articlesBeyond(ctx.db, actor, carrying);
+  if (beyond) {
+    throw new ForbiddenError(`This tag is on ${beyond === 1 ? 'an article' : `${beyond} articles`} you may not change; ask an editor to ${what} it`);
+  }
+}
+
+export async function deleteTag(ctx: AppContext, id: number, actor: Actor): Promise<void> {
+  await mayRetag(ctx, id, actor, 'delete');
   await removeRow(ctx.db, 'tags', id, 'Tag');
   await ctx.events.emit('content.changed', { kind: 'tag', id });
 }

@@ -3,7 +3,9 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/schema.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import type { Actor } from './actor.ts';
+import { articlesBeyond } from './actor_rules.ts';
 
 export interface TranslationLink {
   id: number;
@@ -12,11 +14,20 @@ export interface TranslationLink {
   headline: string;
 }
 
-/** The group an article joins when it is called a translation of `of`: that story's own group. */
-export async function translationGroupOf(db: Db, of: number): Promise<number> {
+/** The group an article joins when it is called a translation of `of`: that story's own group. Joining a group
+ *  gives every story in it a language switcher link and hreflang, so a writer may join only a group of stories
+ *  they may change themselves (editors any). */
+export async function translationGroupOf(db: Db, of: number, actor: Actor, self: { id: number; translation_group: number | null } | null): Promise<number> {
   const a = await db.selectFrom('articles').select(['id', 'translation_group']).where('id', '=', of).executeTakeFirst();
   if (!a) throw new ValidationError('translationOf', 'translationOf names no article');
-  return a.translation_group ?? a.id;
+  const group = a.translation_group ?? a.id;
+  if (self && (self.translation_group ?? self.id) === group) return group;
+  const members = await db.selectFrom('articles').select('id').where(sql<number>`coalesce(translation_group, id)`, '=', group)
+    .where('id', '!=', self?.id ?? 0).execute();
+  if (await articlesBeyond(db, actor, members.map((m) => m.id))) {
+    throw new ForbiddenError('translationOf names a story you may not change (it, or a translation linked to it, is someone else\'s or out of your hands); ask an editor to link them');
+  }
+  return group;
 }
 
 /** The published articles of an article's group in other languages than its own, one a language, oldest first. */
@@ -47,8 +58,9 @@ export async function translationGroup(db: Db, id: number): Promise<TranslationM
  * own. A group holds one story a language: a second Dari version is refused, naming the one already there. Every
  * page of both groups changes (their language switchers and hreflang links), so each member is announced.
  */
-export async function linkTranslation(ctx: AppContext, id: number, of: number | null): Promise<TranslationMember[]> {
+export async function linkTranslation(ctx: AppContext, id: number, of: number | null, actor: Actor): Promise<TranslationMember[]> {
   const before = await translationGroup(ctx.db, id);
+  const row = await ctx.db.selectFrom('articles').select(['id', 'translation_group']).where('id', '=', id).executeTakeFirstOrThrow();
   const self = before.find((m) => m.id === id)!;
   if (of === id) throw new ValidationError('of', 'An article cannot be a translation of itself');
   let after: TranslationMember[] = [];
@@ -66,7 +78,8 @@ export async function linkTranslation(ctx: AppContext, id: number, of: number | 
       const heir = others[0].id;
       await trx.updateTable('articles').set({ translation_group: heir }).where('id', 'in', others.map((m) => m.id)).execute();
     }
-    const group = of === null ? null : await translationGroupOf(trx, of);
+    // The story's group and the one it joins must both be the actor's to change (content rules, actor_rules.ts).
+    const group = of === null ? null : await translationGroupOf(trx, of, actor, row);
     await trx.updateTable('articles').set({ translation_group: group }).where('id', '=', id).execute();
     after = of === null ? [self] : await translationGroup(trx, of);
   });

@@ -58,7 +58,18 @@ export function rewriteHtml(html: string, from: string, origin: string, found: (
   });
   // What is left names the origin in text (JSON-LD): the same address, relative to this file. Then the comment
   // form becomes its link to the main site, the one address of the origin a copy keeps.
-  return forDisk(withoutCommentForm(edited.split(`${origin}/`).join(toTop(from)), lang, story));
+  return withPolicy(forDisk(withoutCommentForm(edited.split(`${origin}/`).join(toTop(from)), lang, story)));
+}
+
+/** The copy's pages carry their content security policy themselves (a copy is served from any host, or opened
+ * from disk, without the site's headers): the site's own, less what a <meta> cannot say (frame-ancestors, CSP 3
+ * 6.1.2 / HTML's http-equiv). No form is posted from a copy, and no <base> changes its addresses. */
+const COPY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'none'; "
+  + "object-src 'none'; base-uri 'none'; form-action 'none'";
+
+function withPolicy(html: string): string {
+  if (html.includes('http-equiv="Content-Security-Policy"')) return html;
+  return html.replace(/<meta charset="utf-8"\s*\/?>/i, (m) => `${m}<meta http-equiv="Content-Security-Policy" content="${COPY_POLICY}">`);
 }
 
 /** A feed, sitemap, robots.txt or manifest of the copy: addresses of the origin become relative to the file; the

@@ -6,6 +6,7 @@ import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import rateLimit from '@fastify/rate-limit';
+import { closePressureStore } from '../comments/pressure.ts';
 import type { Redis as RedisClient } from 'ioredis';
 import { fileURLToPath } from 'node:url';
 import type { AppContext } from '../context.ts';
@@ -95,6 +96,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   redis?.on('error', (err: unknown) => { if (!redisDown) app.log.warn({ err }, 'Redis (rate limits) unreachable; retrying'); redisDown = true; });
   redis?.on('ready', () => { redisDown = false; });
   if (redis) app.addHook('onClose', async () => { redis.disconnect(); });
+  app.addHook('onClose', async () => { await closePressureStore(ctx); });
   await app.register(rateLimit, {
     global: false,
     ...(redis ? { redis, nameSpace: `${ctx.config.redisPrefix}-rl:` } : {}),

@@ -1,4 +1,6 @@
 // English catalog strings of reader comments (merged into the site catalog, src/i18n/en.ts).
+import type { botDefenceEn } from './bot_defence_en.ts';
+
 export const commentsEn = {
   'comments.heading': 'Comments ({count})',
   'comments.none': 'No comments yet. Be the first to comment.',
@@ -16,7 +18,7 @@ export const commentsEn = {
   'comments.form.email': 'Email (optional, never shown)',
   'comments.form.honeypot': 'Leave this field empty',
   'comments.form.submit': 'Post comment',
-  'comments.form.noscript': 'Without JavaScript your comment will be held for moderation before it appears.',
+  'comments.form.noscript': 'Commenting needs JavaScript: the form checks, in a few seconds, that your comment does not come from a bot.',
   'comments.form.back': 'Back to the article',
   'comments.form.page_title': 'Your comment',
   'comments.error.body_required': 'Please enter your comment!',
@@ -41,4 +43,7 @@ export const commentsEn = {
   'comments.report_missing': 'That comment is not available.',
 } as const;
 
+/** The keys of this catalog; comment messages also come from bot_defence_en.ts (CommentMessageKey names both). */
 export type CommentsMessageKey = keyof typeof commentsEn;
+/** Every key a comment refusal or answer may carry. */
+export type CommentMessageKey = CommentsMessageKey | keyof typeof botDefenceEn;

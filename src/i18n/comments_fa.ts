@@ -18,7 +18,7 @@ export const commentsFa: Record<CommentsMessageKey, string> = {
   'comments.form.email': 'ایمیل (اختیاری، هرگز نشان داده نمی‌شود)',
   'comments.form.honeypot': 'این خانه را خالی بگذارید',
   'comments.form.submit': 'فرستادن نظر',
-  'comments.form.noscript': 'بدون جاوااسکریپت، نظر شما پیش از نشر نزد ناظر می‌ماند.',
+  'comments.form.noscript': 'نظر دادن به جاوااسکریپت نیاز دارد: فورم در چند ثانیه بررسی می‌کند که نظر شما از سوی ربات نیست.',
   'comments.form.back': 'بازگشت به مطلب',
   'comments.form.page_title': 'نظر شما',
   'comments.error.body_required': 'لطفاً نظر خود را بنویسید!',

@@ -18,7 +18,7 @@ export const commentsPs: Record<CommentsMessageKey, string> = {
   'comments.form.email': 'برېښنالیک (اختیاري، هېڅکله نه ښودل کېږي)',
   'comments.form.honeypot': 'دا خانه تشه پرېږدئ',
   'comments.form.submit': 'نظر ولېږئ',
-  'comments.form.noscript': 'له جاوااسکرېپټ پرته، ستاسې نظر د خپرېدو مخکې د څارونکي کتنې ته پاتې کېږي.',
+  'comments.form.noscript': 'نظر ورکول جاوااسکرېپټ ته اړتیا لري: فورمه په څو ثانیو کې ګوري چې ستاسې نظر له روباټ څخه نه دی.',
   'comments.form.back': 'بېرته لیکنې ته',
   'comments.form.page_title': 'ستاسې نظر',
   'comments.error.body_required': 'مهرباني وکړئ خپل نظر ولیکئ!',

@@ -4,6 +4,7 @@ import { adminEn } from './admin_en.ts';
 import { reachEn } from './reach_en.ts';
 import { frontsEn } from './fronts_en.ts';
 import { languagesEn } from './languages_en.ts';
+import { botDefenceEn } from './bot_defence_en.ts';
 
 export const en = {
   'site.skip': 'Skip to content',
@@ -102,6 +103,7 @@ export const en = {
   ...reachEn,
   ...frontsEn,
   ...languagesEn,
+  ...botDefenceEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -6,6 +6,7 @@ import { adminFa } from './admin_fa.ts';
 import { reachFa } from './reach_fa.ts';
 import { frontsFa } from './fronts_fa.ts';
 import { languagesFa } from './languages_fa.ts';
+import { botDefenceFa } from './bot_defence_fa.ts';
 
 export const fa: Record<MessageKey, string> = {
   'site.skip': 'رفتن به متن اصلی',
@@ -104,4 +105,5 @@ export const fa: Record<MessageKey, string> = {
   ...reachFa,
   ...frontsFa,
   ...languagesFa,
+  ...botDefenceFa,
 };

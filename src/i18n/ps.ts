@@ -5,6 +5,7 @@ import { adminPs } from './admin_ps.ts';
 import { reachPs } from './reach_ps.ts';
 import { frontsPs } from './fronts_ps.ts';
 import { languagesPs } from './languages_ps.ts';
+import { botDefencePs } from './bot_defence_ps.ts';
 
 export const ps: Record<MessageKey, string> = {
   'site.skip': 'اصلي متن ته ورشئ',
@@ -103,4 +104,5 @@ export const ps: Record<MessageKey, string> = {
   ...reachPs,
   ...frontsPs,
   ...languagesPs,
+  ...botDefencePs,
 };

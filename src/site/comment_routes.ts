@@ -12,7 +12,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { postComment } from '../comments/post.ts';
 import { reportComment } from '../comments/reports.ts';
-import { createCommentChallenge } from '../comments/pow.ts';
+import { issueProofChallenge } from '../comments/bot_defence.ts';
 import { getCommentSettings } from '../comments/settings.ts';
 import { CommentRefusedError, commentMessage } from '../comments/messages.ts';
 import { typedFields } from '../comments/validate.ts';
@@ -46,10 +46,12 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     if (!fromOwnSite(req, ctx.config.publicUrl)) throw new CommentRefusedError(403, 'comments.error.origin');
   };
 
-  // Issuing a challenge is cheap and stateless (random numbers and an HMAC, no database write); what a solved
-  // challenge buys, a post, is limited in the database.
-  app.get('/comments/challenge', async (_req, reply) => {
-    const challenge = await createCommentChallenge(ctx, await getCommentSettings(ctx.db));
+  // Issuing a challenge is cheap (random numbers, an HMAC and one count in the pressure store, no database
+  // write); its cost follows the pressure from the address, its network, the article and the site
+  // (comments/bot_defence.ts). What a solved challenge buys, a post, is limited in the database.
+  app.get<{ Querystring: { article?: string } }>('/comments/challenge', async (req, reply) => {
+    const article = /^[1-9]\d{0,9}$/.test(req.query.article ?? '') ? `article:${req.query.article}` : '';
+    const challenge = await issueProofChallenge(ctx, await getCommentSettings(ctx.db), { purpose: 'comment', ip: req.ip, target: article });
     reply.header('cache-control', 'no-store');
     return challenge;
   });

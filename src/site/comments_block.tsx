@@ -108,7 +108,8 @@ export function CommentForm({ articleId, lang, s, state, replyTo, heading: Headi
       <p class="comment-hp" hidden aria-hidden="true">
         <label>{t(lang, 'comments.form.honeypot')} <input name="website" tabIndex={-1} autocomplete="off" /></label>
       </p>
-      <altcha-widget challenge="/comments/challenge" name="altcha" auto="onfocus" configuration='{"hideFooter":true,"hideLogo":true}' />
+      <altcha-widget challenge={`/comments/challenge?article=${articleId}`} name="altcha" auto="onfocus" configuration='{"hideFooter":true,"hideLogo":true}' />
+      <p class="comment-pow-note" aria-live="polite" hidden data-pow-note data-pow-wait={t(lang, 'comments.pow_wait', { seconds: '{seconds}' })} data-pow-busy={t(lang, 'comments.pow_busy', { seconds: '{seconds}' })} />
       <noscript><p class="comment-noscript">{t(lang, 'comments.form.noscript')}</p></noscript>
       <p><button type="submit">{t(lang, 'comments.form.submit')}</button></p>
     </form>

@@ -196,4 +196,45 @@ for (const dialect of testDialects()) {
       await a.close();
     }
   });
+  test(`25 wrong guesses from one office address across accounts: the people who signed in there before still sign in and change a password (${dialect})`, async () => {
+    const a = await makeTestApp(dialect);
+    try {
+      const staff = ['mina', 'sami', 'laila'].map((n) => `${n}@khabar.test`);
+      for (const email of staff) await createUser(a.ctx, { email, name: email, password: STAFF_PASSWORD, role: 'author' });
+      await createUser(a.ctx, { email: 'new@khabar.test', name: 'New', password: STAFF_PASSWORD, role: 'author' });
+      const office = '203.0.113.10';
+      // Everyone in the office has signed in there before, and their sign-ins, right ones, count nothing.
+      for (let day = 0; day < 3; day++) {
+        for (const email of staff) assert.equal((await new Browser(a.app, office).signIn(email)).statusCode, 200, `${email} on day ${day}`);
+      }
+      // One guesser behind the same NAT: 25 wrong guesses across the staff's accounts and others.
+      const guesser = new Browser(a.app, office);
+      const targets = [...staff, 'editor@khabar.test', 'admin@khabar.test'];
+      const answers: number[] = [];
+      for (let i = 0; i < 25; i++) answers.push((await guesser.signIn(targets[i % targets.length], `guess ${i}`)).statusCode);
+      // After 20 failures the address waits: guesses at accounts never signed in from here are refused (the last
+      // two); guesses at the staff's accounts still meet their own pair limit (5 free each), not the address's.
+      assert.deepEqual(tally(answers), { 401: 23, 429: 2 });
+      assert.deepEqual(answers.slice(23), [429, 429]);
+      assert.equal((await guesser.signIn('editor@khabar.test', 'one more')).statusCode, 429, 'the guesser waits');
+      // The people who know their passwords are not held back by the address's limit, and their password change
+      // counts against their own account only.
+      for (const email of staff) {
+        const person = new Browser(a.app, office);
+        const res = await person.signIn(email);
+        assert.equal(res.statusCode, 200, `${email}: ${res.body}`);
+        const change = await person.post('/api/admin/auth/password', { currentPassword: STAFF_PASSWORD, newPassword: `a brand new passphrase number ${staff.indexOf(email) + 7}` });
+        assert.equal(change.statusCode, 200, `${email} changes the password: ${change.body}`);
+        assert.equal((await new Browser(a.app, office).signIn(email, `a brand new passphrase number ${staff.indexOf(email) + 7}`)).statusCode, 200);
+      }
+      // An account that never signed in from the office waits there like the guesser (it signs in from elsewhere).
+      assert.equal((await new Browser(a.app, office).signIn('new@khabar.test')).statusCode, 429);
+      assert.equal((await new Browser(a.app, '198.51.100.7').signIn('new@khabar.test')).statusCode, 200);
+      // A right password never arms a wait: twenty-five sign-ins in a row from a new address all pass.
+      const busy = new Browser(a.app, '198.51.100.8');
+      for (let i = 0; i < 25; i++) assert.equal((await busy.signIn('new@khabar.test')).statusCode, 200, `sign-in ${i}`);
+    } finally {
+      await a.close();
+    }
+  });
 }

@@ -78,8 +78,10 @@ for (const dialect of testDialects()) {
         const statuses: string[] = [];
         for (let i = 0; i < 4; i++) statuses.push((await post({}, `192.0.2.${50 + i}`)).json().status);
         assert.deepEqual(statuses, ['approved', 'approved', 'approved', 'pending']);
-        // Pending comments from readers without JavaScript pile up...
-        for (let i = 0; i < 5; i++) await postForm(a.app, { article_id: articleId, comment: `No script comment ${i}`, name: 'Quiet' }, { 'x-test-ip': `192.0.2.${60 + i}` });
+        // Pending comments (two links each: always held) pile up...
+        for (let i = 0; i < 5; i++) {
+          await postForm(a.app, { article_id: articleId, comment: `Links ${i}: https://a.example/${i} https://b.example/${i}`, name: 'Quiet', altcha: await solvedPayload(a.app) }, { 'x-test-ip': `192.0.2.${60 + i}` });
+        }
         a.clock.advance(2 * 60_000);
         const other = String(await publishedArticle(a.ctx, { headline: 'Quiet story' }));
         const held = await postForm(a.app, { article_id: other, comment: 'A calm comment elsewhere', name: 'Calm', altcha: await solvedPayload(a.app) }, { 'x-test-ip': '192.0.2.70' });

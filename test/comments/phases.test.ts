@@ -62,7 +62,7 @@ table(blocked, [
 
 table(proofOfWork, [
   ['valid', {}, { none: true }],
-  ['missing is held, not refused', { pow: { state: 'missing', issuedAt: null } }, { action: 'hold' }],
+  ['missing is refused, not held', { pow: { state: 'missing', issuedAt: null } }, { action: 'refuse', status: 403 }],
   ['forged or replayed is refused', { pow: { state: 'invalid', issuedAt: null } }, { action: 'refuse', status: 403 }],
   ['expired is refused', { pow: { state: 'expired', issuedAt: at(9000) } }, { action: 'refuse', status: 403 }],
 ]);
@@ -163,9 +163,10 @@ test('judge: a clean comment with proof of work is published with score 1', () =
   assert.equal(d.score, 1);
 });
 
-test('judge: no proof of work is held, never published', () => {
+test('judge: no proof of work is refused with its own message, never stored', () => {
   const d = judge(facts({ pow: { state: 'missing', issuedAt: null } }), S);
-  assert.equal(d.kind === 'store' && d.status, 'pending');
+  assert.equal(d.kind, 'refuse');
+  assert.equal(d.kind === 'refuse' && d.refusal.messageKey, 'comments.error.pow_missing');
 });
 
 test('judge: honeypot beats a refusal and is filed as spam silently', () => {

@@ -43,7 +43,7 @@ for (const dialect of testDialects()) {
       const tag = await createTag(ctx, { name: 'Elections' });
       assert.deepEqual(await ensureTags(ctx, ['Elections', 'Floods', 'floods']), [tag, tag + 1]);
       await assert.rejects(ensureTags(ctx, ['!!!']), isField('tags'));
-      await deleteTag(ctx, tag);
+      await deleteTag(ctx, tag, { userId: null });
       assert.deepEqual((await listTags(ctx.db)).map((x) => x.name), ['Floods']);
 
       const r = await createRedirect(ctx, { fromPath: '/old/page', toPath: '/articles/new' });

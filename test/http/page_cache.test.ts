@@ -74,7 +74,7 @@ for (const dialect of testDialects()) {
         { change: 'a draft created', run: () => createArticle(t.ctx, { headline: 'Not yet', sectionId: n.sections.politics }, { userId: null }), pages: [] },
         { change: 'an author\'s bio', run: () => updatePerson(t.ctx, n.people.mina, { bio: 'Mina now edits the desk.' }),
           pages: ['home', 'clinic', 'renamed', 'immigration', 'health', 'mina'] },
-        { change: 'a tag renamed', run: () => updateTag(t.ctx, diplomacy, { name: 'Diplomacy and talks' }), pages: ['talks', 'diplomacy'] },
+        { change: 'a tag renamed', run: () => updateTag(t.ctx, diplomacy, { name: 'Diplomacy and talks' }, { userId: null }), pages: ['talks', 'diplomacy'] },
         { change: 'an ad changed', run: () => updateCreative(t.ctx, creative, { headline: 'Support us' }), pages: ['clinic', 'renamed', 'talks'] },
         { change: 'a story unpublished', run: () => unpublishArticle(t.ctx, n.articles.corrected, { userId: null }),
           pages: ['home', 'clinic', 'renamed', 'immigration', 'health', 'mina'] },
@@ -224,7 +224,7 @@ for (const dialect of testDialects()) {
     try {
       const n = await buildNewsroom(t.ctx);
       await rendered(t);
-      await updateTag(t.ctx, (await getTagBySlug(t.ctx.db, 'diplomacy'))!.id, { name: 'Diplomacy and talks' });
+      await updateTag(t.ctx, (await getTagBySlug(t.ctx.db, 'diplomacy'))!.id, { name: 'Diplomacy and talks' }, { userId: null });
       while (heard.length === 0) await new Promise((r) => setTimeout(r, 5));
       assert.deepEqual(heard[0].urls.sort(), [`https://news.example${PAGES.talks}`, `https://news.example${PAGES.diplomacy}`].sort());
       // a change that shows on no stored page purges nothing and calls nobody
@@ -287,7 +287,7 @@ test('a purge hook that is down never holds up or undoes the change', async () =
   try {
     await buildNewsroom(t.ctx, 13);
     await rendered(t);
-    await updateTag(t.ctx, (await getTagBySlug(t.ctx.db, 'diplomacy'))!.id, { name: 'Diplomacy and talks' });
+    await updateTag(t.ctx, (await getTagBySlug(t.ctx.db, 'diplomacy'))!.id, { name: 'Diplomacy and talks' }, { userId: null });
     assert.deepEqual(await rendered(t), ['talks', 'diplomacy'], 'purged all the same');
     assert.match((await t.app.inject(PAGES.diplomacy)).body, /Diplomacy and talks/);
   } finally {

@@ -12,7 +12,8 @@ export const blocked: Phase = (f) =>
 export const proofOfWork: Phase = (f) => {
   switch (f.pow.state) {
     case 'ok': return null;
-    case 'missing': return { phase: 'proof_of_work', reason: 'no proof of work (JavaScript off, or a script)', action: 'hold' };
+    // Refused, not held: a held comment still costs a moderator's time, and a script sends thousands.
+    case 'missing': return { phase: 'proof_of_work', reason: 'no proof of work (JavaScript off, or a script)', action: 'refuse', status: 403, messageKey: 'comments.error.pow_missing' };
     case 'expired': return { phase: 'proof_of_work', reason: 'the proof of work has expired', action: 'refuse', status: 403, messageKey: 'comments.error.captcha' };
     default: return { phase: 'proof_of_work', reason: 'the proof of work is forged, malformed or already used', action: 'refuse', status: 403, messageKey: 'comments.error.captcha' };
   }

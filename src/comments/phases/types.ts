@@ -1,6 +1,6 @@
 // The facts a comment is judged on, gathered once (database, proof of work, verifier), then read by pure phases.
 import type { CommentSettings } from '../settings.ts';
-import type { CommentsMessageKey } from '../../i18n/comments_en.ts';
+import type { CommentMessageKey } from '../../i18n/comments_en.ts';
 
 export interface CommentDraft {
   articleId: number;
@@ -54,7 +54,7 @@ export interface PhaseResult {
   action?: PhaseAction;
   /** for refusals: the HTTP status and the reader's message */
   status?: number;
-  messageKey?: CommentsMessageKey;
+  messageKey?: CommentMessageKey;
 }
 
 export type Phase = (facts: CommentFacts, settings: CommentSettings) => PhaseResult | PhaseResult[] | null;

@@ -98,6 +98,13 @@ function item(kind: FeedKind, s: FeedStory, spec: FeedSpec): Item {
   };
 }
 
+/** The library escapes only `&` in a category's label and term (its XML writer adds `"`): a tag named
+ * `Q&A <live>` would break the document, since XML allows no `<` in an attribute value (XML 1.0, AttValue).
+ * Quotes are escaped in values, so each `label="..."` / `term="..."` ends at its first quote. */
+function atomAttributes(xml: string): string {
+  return xml.replace(/ (label|term)="([^"]*)"/g, (_m, name: string, value: string) => ` ${name}="${value.replace(/</g, '&lt;').replace(/>/g, '&gt;')}"`);
+}
+
 /** The feed document of the given kind. */
 export function buildFeed(kind: FeedKind, spec: FeedSpec, stories: FeedStory[]): string {
   const feed = new Feed({
@@ -121,7 +128,7 @@ export function buildFeed(kind: FeedKind, spec: FeedSpec, stories: FeedStory[]):
   }
   if (kind === 'atom') {
     // The library names an enclosure's type after its file extension ("image/jpg") and writes no xml:lang.
-    return feed.atom1()
+    return atomAttributes(feed.atom1())
       .replace(/(<link rel="enclosure" [^>]*type=")image\/jpg"/g, '$1image/jpeg"')
       .replace('<feed xmlns="http://www.w3.org/2005/Atom">', `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeHtml(spec.language)}">`);
   }

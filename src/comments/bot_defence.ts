@@ -1,0 +1,146 @@
+// The proof of work that any public form asks of its sender (a comment, a newsletter signup), with a cost that
+// follows the pressure: challenges asked for lately by the address, its network, the target (an article, a list)
+// and the whole site. On a quiet day a reader's phone does about 10,000 SHA-256 hashes (well under a second);
+// an address or network asking for challenges as fast as a script can pays the square of its excess, up to 65,536
+// times that; a surge on one article or site-wide raises everyone's cost a little (at most 6 times), so readers
+// stay under two seconds while a flood pays by orders of magnitude. Pressure falls back as its windows pass.
+// Each challenge is signed with what it was asked for (purpose, target) and spent once.
+// docs/bot-defence.md explains the numbers.
+import type { Challenge } from 'altcha-lib';
+import type { AppContext } from '../context.ts';
+import { KhabarError } from '../errors.ts';
+import { networkOf, normalizeIp } from './network.ts';
+import { pressureStore, type PressureKey } from './pressure.ts';
+import { checkCommentPow, createCommentChallenge, spendCommentPow, type PowCheck } from './pow.ts';
+
+/** What the proof is for: each form asks for its own, so a proof made for one is refused by another. */
+export type ProofPurpose = 'comment' | 'newsletter';
+
+/** Who asks for a proof, for what: the sender's address and the target ("article:12", "list:weekly"; '' when the
+ *  form did not say, which a proof for any target of the purpose then serves, without the target's pressure). */
+export interface ProofAsker {
+  purpose: ProofPurpose;
+  ip: string;
+  target: string;
+}
+
+/** The base cost a newsroom sets (comment settings): SHA-256 iterations per counter and the hex prefix to reach. */
+export interface ProofCost {
+  powCost: number;
+  powPrefix: string;
+  challengeTtlSeconds: number;
+  /** false: the fixed base cost whatever the pressure (as before the cost adapted) */
+  powAdaptive: boolean;
+}
+
+/**
+ * The hash rate assumed for a mid-range phone in the widget's Web Worker (SHA-256 through WebCrypto, one call per
+ * hash): the estimate shown to the reader and the bench's readers' waits. docs/bot-defence.md says why.
+ */
+export const PHONE_HASHES_PER_SECOND = 100_000;
+
+const MINUTE = 60_000;
+/** How much asking each scope does before its cost rises, in its window, and the most each may multiply it. */
+export const PRESSURE = {
+  address: { windowMs: 10 * MINUTE, free: 6 },
+  network: { windowMs: 10 * MINUTE, free: 20 },
+  target: { windowMs: MINUTE, free: 10, most: 3 },
+  site: { windowMs: MINUTE, free: 60, most: 2 },
+  /** the most the cost is ever multiplied by (four more hex digits of prefix) */
+  most: 65_536,
+} as const;
+
+/** The pressure counted for one ask: challenges asked for in each scope's window, this one included. */
+export interface Pressure {
+  address: number;
+  network: number;
+  target: number;
+  site: number;
+}
+
+/** How many times the base cost a proof costs under this pressure. One sender's (an address's or a network's)
+ *  excess is squared: asking 10 times too often costs 100 times more each. A busy article or site raises it
+ *  gently and within bounds, since readers share that pressure with the flood. */
+export function workFactor(p: Pressure): number {
+  const steep = (n: number, free: number) => (n > free ? (n / free) ** 2 : 1);
+  const gentle = (n: number, free: number, most: number) => Math.min(most, Math.max(1, n / free));
+  const sender = Math.max(steep(p.address, PRESSURE.address.free), steep(p.network, PRESSURE.network.free));
+  const crowd = gentle(p.target, PRESSURE.target.free, PRESSURE.target.most) * gentle(p.site, PRESSURE.site.free, PRESSURE.site.most);
+  return Math.min(PRESSURE.most, sender * crowd);
+}
+
+/** The cost and prefix that make `factor` times the base work: whole hex digits of prefix (16 times each), the
+ *  rest in iterations, so the server's one check of a solution costs at most 16 times the base iterations. */
+export function scaledCost(base: Pick<ProofCost, 'powCost' | 'powPrefix'>, factor: number): { powCost: number; powPrefix: string; hashes: number } {
+  const digits = Math.min(8 - base.powPrefix.length, Math.floor(Math.log(Math.max(1, factor)) / Math.log(16) + 1e-9));
+  const powCost = Math.max(1, Math.round(base.powCost * (factor / 16 ** digits)));
+  const powPrefix = base.powPrefix + '0'.repeat(Math.max(0, digits));
+  return { powCost, powPrefix, hashes: powCost * 16 ** powPrefix.length };
+}
+
+function scopesOf(a: ProofAsker): PressureKey[] {
+  const ip = normalizeIp(a.ip);
+  const net = networkOf(ip);
+  const v6 = net.includes(':');
+  // An IPv6 host usually holds a /64 (one address here); its network is the /48 around it.
+  const address = v6 ? net : ip;
+  const network = v6 ? `${net.split(':').slice(0, 3).join(':')}::/48` : net;
+  return [
+    { name: `address:${address}`, windowMs: PRESSURE.address.windowMs },
+    { name: `network:${network}`, windowMs: PRESSURE.network.windowMs },
+    { name: `target:${a.purpose}:${a.target || '*'}`, windowMs: PRESSURE.target.windowMs },
+    { name: 'site', windowMs: PRESSURE.site.windowMs },
+  ];
+}
+
+/** A proof-of-work challenge for the asker, costed by the pressure, counted in it; `data.ms` is the expected
+ *  solving time on a mid-range phone, for the form to show. Never cache the answer: each is single-use. */
+export async function issueProofChallenge(ctx: AppContext, cost: ProofCost, asker: ProofAsker): Promise<Challenge> {
+  const [address, network, shared, site] = await pressureStore(ctx).hit(scopesOf(asker), ctx.clock.now().getTime());
+  // A challenge for no target in particular pays the busiest target's share: it may be spent on any.
+  const target = asker.target ? shared : Math.max(shared, PRESSURE.target.free * PRESSURE.target.most);
+  const factor = cost.powAdaptive ? workFactor({ address, network, target, site }) : 1;
+  const scaled = scaledCost(cost, factor);
+  return createCommentChallenge(ctx, { ...cost, ...scaled }, {
+    p: asker.purpose, t: asker.target, ms: Math.round((scaled.hashes / PHONE_HASHES_PER_SECOND) * 1000),
+  });
+}
+
+/** The pressure the asker is under now, without counting an ask (for the moderation screen and tests). */
+export async function currentPressure(ctx: AppContext, asker: ProofAsker): Promise<Pressure> {
+  const [address, network, target, site] = await pressureStore(ctx).peek(scopesOf(asker), ctx.clock.now().getTime());
+  return { address, network, target, site };
+}
+
+/** Checks a proof's signature, solution and expiry, and that it was made for this purpose and target (not yet
+ *  whether it was spent). It is not bound to the sender's network: the pressure is counted on whoever asked for
+ *  the challenge, so an address that fetches cheap challenges for others becomes a pressured address itself. */
+export async function checkProof(ctx: AppContext, payload: string | undefined, asker: ProofAsker): Promise<PowCheck> {
+  const check = await checkCommentPow(ctx, payload);
+  if (check.state !== 'ok') return check;
+  const d = check.data;
+  if (d.p !== asker.purpose || (d.t !== '' && d.t !== asker.target)) {
+    return { state: 'invalid', issuedAt: null, challengeId: null, expiresAt: null, data: {} };
+  }
+  return check;
+}
+
+/** Why a proof was refused, for the sender (each form words it in its own language from `reason`). */
+export class ProofRefusedError extends KhabarError {
+  constructor(public readonly reason: 'missing' | 'invalid' | 'expired' | 'spent') {
+    super(403, `proof_${reason}`, {
+      missing: 'This form checks that it is not sent by a bot, and that check did not run: it needs JavaScript. Please turn JavaScript on and send again.',
+      invalid: 'The check that this form is not sent by a bot failed. Please send again.',
+      expired: 'The check that this form is not sent by a bot has expired. Please send again.',
+      spent: 'This check was already used. Please send again: a new one starts by itself.',
+    }[reason]);
+  }
+}
+
+/** The one call a form makes before it accepts anything: a valid, unspent proof made for it, spent now, or a
+ *  ProofRefusedError (403). Comments go through the same checks in their phases (post.ts). */
+export async function requireProof(ctx: AppContext, payload: string | undefined, asker: ProofAsker): Promise<void> {
+  const check = await checkProof(ctx, payload, asker);
+  if (check.state !== 'ok' || !check.challengeId || !check.expiresAt) throw new ProofRefusedError(check.state === 'ok' ? 'invalid' : check.state);
+  if (!(await spendCommentPow(ctx, check.challengeId, check.expiresAt))) throw new ProofRefusedError('spent');
+}
