@@ -56,10 +56,10 @@ const median = (xs: number[]) => {
 function lost(rep: Report): string[] {
   return Object.entries(rep.categories).flatMap(([c, cat]) => cat.auditRefs.filter((a) => a.weight > 0)
     .map((a) => ({ c, ...rep.audits[a.id] })).filter((a) => a.score !== null && a.score < 1)
-    .map((a) => `${c}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}`));
+    .map((a) => `${c}: ${a.title}`));
 }
 
-/** One table row: the medians of the runs, and every audit that cost points in any of them. */
+/** One table row: the medians of the runs, and every audit that cost points in any of them (named once). */
 function row(label: string, reports: Report[]): string {
   const score = (c: string) => String(Math.round(median(reports.map((r) => (r.categories[c]?.score ?? 0) * 100))));
   const ms = (id: string) => `${Math.round(median(reports.map((r) => r.audits[id]?.numericValue ?? 0)))} ms`;

@@ -67,9 +67,6 @@ test('tap targets: at least 24 x 24 CSS pixels with room, every page type, three
       await t.test(path, async () => {
         const r = await page.goto(server!.base + path, { waitUntil: 'load' });
         assert.ok(r && (r.status() === 200 || (path.endsWith('no-such-section') && r.status() === 404)), `${path} answered ${r?.status()}`);
-        // What lies below the first screen is drawn only as the reader scrolls to it (content-visibility: auto), and
-        // axe cannot hit-test what is not drawn: measured drawn, as the reader sees each part when it is on screen.
-        await page.addStyleTag({ content: '*{content-visibility:visible!important}' });
         const findings = (await axeViolations(page, ['target-size'])).map((v) => `${v.id} at ${v.targets.join(', ')}`);
         assert.deepEqual(findings, [], `${path}: targets too small or too close`);
         for (const b of await boxes(page)) {
