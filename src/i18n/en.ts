@@ -5,6 +5,7 @@ import { reachEn } from './reach_en.ts';
 import { frontsEn } from './fronts_en.ts';
 import { languagesEn } from './languages_en.ts';
 import { botDefenceEn } from './bot_defence_en.ts';
+import { metaEn } from './meta_en.ts';
 
 export const en = {
   'site.skip': 'Skip to content',
@@ -104,6 +105,7 @@ export const en = {
   ...frontsEn,
   ...languagesEn,
   ...botDefenceEn,
+  ...metaEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,7 @@ import { reachFa } from './reach_fa.ts';
 import { frontsFa } from './fronts_fa.ts';
 import { languagesFa } from './languages_fa.ts';
 import { botDefenceFa } from './bot_defence_fa.ts';
+import { metaFa } from './meta_fa.ts';
 
 export const fa: Record<MessageKey, string> = {
   'site.skip': 'رفتن به متن اصلی',
@@ -106,4 +107,5 @@ export const fa: Record<MessageKey, string> = {
   ...frontsFa,
   ...languagesFa,
   ...botDefenceFa,
+  ...metaFa,
 };

@@ -6,6 +6,7 @@ import { reachPs } from './reach_ps.ts';
 import { frontsPs } from './fronts_ps.ts';
 import { languagesPs } from './languages_ps.ts';
 import { botDefencePs } from './bot_defence_ps.ts';
+import { metaPs } from './meta_ps.ts';
 
 export const ps: Record<MessageKey, string> = {
   'site.skip': 'اصلي متن ته ورشئ',
@@ -105,4 +106,5 @@ export const ps: Record<MessageKey, string> = {
   ...frontsPs,
   ...languagesPs,
   ...botDefencePs,
+  ...metaPs,
 };

@@ -17,6 +17,7 @@ import { Layout } from './views/layout.tsx';
 import { Picture } from './views/picture.tsx';
 import { ArticleMeta } from './views/social_meta.tsx';
 import { ShareLinks } from './views/share_links.tsx';
+import { articleDescription } from './views/describe.ts';
 import { AdSlot, Bylines, Rail, SectionLabel, StoryCard, When, isolate, authorHref, tagHref, articleHref, type Creative } from './views/parts.tsx';
 
 export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply) {
@@ -43,7 +44,7 @@ export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params:
     loadCommentsBlock(ctx, a, req),
   ]);
   // The article's own SEO words when the newsroom gave them; the headline and standfirst otherwise.
-  const description = a.seo_description || a.standfirst || a.body_text.slice(0, 160);
+  const description = articleDescription(a);
   const canonical = `${ctx.config.publicUrl}${path}`;
   // A partner's agreement may ask search engines to credit the original page rather than our copy.
   const canonicalLink = a.source?.canonical_to_original && a.source_url ? a.source_url : canonical;

@@ -18,7 +18,7 @@ export async function errorPage(ctx: AppContext, status: number, message: string
   const lang = site.lang;
   const title = t(lang, (TITLED.has(status) ? `error.title.${status}` : 'error.title.other') as MessageKey);
   return (
-    <Layout site={site} title={`${title} | ${site.settings.name}`}>
+    <Layout site={site} title={`${title} | ${site.settings.name}`} head={<meta name="robots" content="noindex" />}>
       <section class="error-page">
         <h1>{title}</h1>
         {message && !sameSentence(message, title) ? <p class="error-message">{message}</p> : null}

@@ -13,6 +13,7 @@ import { frontOrder } from '../content/fronts.ts';
 import { Pager, Rail, StoryCard, sectionHref } from './views/parts.tsx';
 import { listPage } from './list_show.tsx';
 import { PagingLinks } from './views/social_meta.tsx';
+import { describePage, siteLine } from './views/describe.ts';
 
 /** The front's top: a lead, two secondary stories with pictures, and the latest rail's headlines. */
 const SECONDARY = 2;
@@ -55,7 +56,7 @@ export async function homeShow(ctx: AppContext, req: FastifyRequest, reply: Fast
   ];
   const pages = total > TOP ? pageCount(total - TOP + PER_PAGE, 1) : 1;
   return sendPage(reply, (
-    <Layout site={site} title={t(lang, 'home.title', { name: site.settings.name })} description={site.settings.description} current="" feeds={site.base} canonical={`${ctx.config.publicUrl}${home}`}
+    <Layout site={site} title={t(lang, 'home.title', { name: site.settings.name })} description={describePage(site, site.settings.name, siteLine(site), top)} current="" feeds={site.base} canonical={`${ctx.config.publicUrl}${home}`}
       languages={frontLinks(site, ctx.config.publicUrl)} head={<PagingLinks base={ctx.config.publicUrl} page={1} pages={pages} href={(p) => pageHref(home, p)} />}>
       <h1 class="visually-hidden">{site.settings.name}</h1>
       <div class="home-top">

@@ -21,6 +21,7 @@ import { frontSite, languageFilter, pinnedStories } from './fronts.ts';
 import { Pager, Rail, StoryCard, sectionHref, tagHref, authorHref } from './views/parts.tsx';
 import { Picture } from './views/picture.tsx';
 import { PagingLinks } from './views/social_meta.tsx';
+import { describePage, inDefaultLanguage } from './views/describe.ts';
 
 interface ListSpec {
   title: (lang: string) => string;
@@ -41,6 +42,8 @@ interface ListSpec {
   languages?: LanguageLinks;
   /** the stories an editor pinned on this page (a section's front), shown first on page 1; the filter leaves them out */
   pinned?: { lead: ArticleCard | null; top: ArticleCard[] };
+  /** the newsroom's own words about the list for its meta description (a section's description, an author's bio) */
+  describe?: (site: SiteView) => string | undefined;
 }
 
 /** The list a filter draws from, as a page-cache tag: a story published into it changes every page of it. */
@@ -69,7 +72,7 @@ export async function listPage(ctx: AppContext, req: FastifyRequest, reply: Fast
     ...(worldId !== undefined ? [`list:section:${worldId}`] : []),
   ];
   return sendPage(reply, (
-    <Layout site={site} title={`${title} | ${site.settings.name}`} current={spec.current} feeds={spec.feeds ? spec.base : undefined} languages={spec.languages} canonical={`${ctx.config.publicUrl}${pageHref(spec.base, spec.page)}`}
+    <Layout site={site} title={`${title} | ${site.settings.name}`} description={describePage(site, heading, spec.describe?.(site), list.items)} current={spec.current} feeds={spec.feeds ? spec.base : undefined} languages={spec.languages} canonical={`${ctx.config.publicUrl}${pageHref(spec.base, spec.page)}`}
       head={<PagingLinks base={ctx.config.publicUrl} page={spec.page} pages={pages} href={(p) => pageHref(spec.base, p)} />}>
       <div class="list-layout">
         <div class="list-main">
@@ -109,6 +112,7 @@ export async function sectionShow(ctx: AppContext, req: SlugReq, reply: FastifyR
     feeds: true, cacheTags: [`section:${s.id}`, `front:${front}`], pinned,
     lang: site.lang, languages: frontLinks(site, ctx.config.publicUrl, path),
     intro: () => (s.description ? <p class="list-intro">{s.description}</p> : null),
+    describe: (site) => inDefaultLanguage(site, s.description),
   });
 }
 
@@ -132,6 +136,7 @@ export async function authorShow(ctx: AppContext, req: SlugReq, reply: FastifyRe
   return listPage(ctx, req, reply, {
     title: (lang) => t(lang, 'list.author', { name: p.name }), base: authorHref(p.slug), filter: { personId: p.id }, page, feeds: true,
     cacheTags: [`person:${p.id}`, ...(photo ? [`media:${photo.id}`] : [])],
+    describe: () => p.bio || p.role_label || undefined,
     intro: () => (
       <section class="author-bio" aria-label={p.name}>
         {photo ? <Picture media={photo} alt={p.name} sizes="6em" display={160} eager /> : null}

@@ -7,6 +7,7 @@ import { sendPage } from '../http/send_page.ts';
 import { loadSiteView } from './site_view.ts';
 import { siteTags } from './cache_tags.ts';
 import { Layout } from './views/layout.tsx';
+import { clip } from './views/describe.ts';
 
 export const pageHref = (slug: string) => `/pages/${encodeURIComponent(slug)}`;
 
@@ -15,7 +16,7 @@ export async function pageShow(ctx: AppContext, req: FastifyRequest<{ Params: { 
   if (!page) throw new NotFoundError('We could not find that page.');
   const site = await loadSiteView(ctx, page.language);
   return sendPage(reply, (
-    <Layout site={site} title={`${page.title} | ${site.settings.name}`} canonical={`${ctx.config.publicUrl}${pageHref(page.slug)}`}>
+    <Layout site={site} title={`${page.title} | ${site.settings.name}`} description={clip(page.body_html) || page.title} canonical={`${ctx.config.publicUrl}${pageHref(page.slug)}`}>
       <article class="static-page" lang={page.language}>
         <h1>{page.title}</h1>
         {/* sanitized on the way in (src/content/sanitize.ts), like an article's body */}

@@ -40,7 +40,8 @@ for (const dialect of testDialects()) {
         assert.match(html, /Border paragraph 6\.<\/p><h2>What comes next<\/h2><blockquote>/);
         assert.match(html, /<a href="\/lite\/section\/immigration-news">Immigration News<\/a>/);
         assert.match(html, new RegExp(`<a href="/articles/${SLUG}#comments">`), 'the full story, with its comments');
-        assert.match(html, new RegExp(`<link rel="canonical" href="/articles/${SLUG}"/>`));
+        // the full page's absolute address, as search engines want it (the test app's public address)
+        assert.match(html, new RegExp(`<link rel="canonical" href="${t.ctx.config.publicUrl}/articles/${SLUG}"/>`));
         assert.doesNotMatch(html, /<(img|picture|script|iframe|form)\b/);
         assert.doesNotMatch(html, /Advertisement|Support independent news/);
         assert.match(html, /<link rel="stylesheet" href="\/assets\/lite\.css\?v=[0-9a-f]{12}"\/>/);

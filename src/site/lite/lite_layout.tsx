@@ -9,9 +9,14 @@ import { MirrorList } from '../views/mirrors.tsx';
 import { BreakingStrip } from '../views/breaking_strip.tsx';
 import { liteHome, liteSection } from './lite_paths.ts';
 
-export function LiteLayout({ site, title, full, children }: {
+export function LiteLayout({ site, title, description, origin, full, children }: {
   site: SiteView; title: string;
-  /** the same page in the full edition (an address of this site) */
+  /** the meta description, in the page's language (src/site/views/describe.ts) */
+  description: string;
+  /** the site's public origin: the canonical address is absolute */
+  origin: string;
+  /** the same page in the full edition (an address of this site): the lite page's canonical address, so that search
+   * engines send readers to the full page and never count the two as rivals */
   full: string;
   children: ComponentChildren;
 }): VNode {
@@ -22,7 +27,8 @@ export function LiteLayout({ site, title, full, children }: {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
-        <link rel="canonical" href={full} />
+        <meta name="description" content={description} />
+        <link rel="canonical" href={origin + full} />
         <link rel="stylesheet" href={assetUrl('lite.css')} />
       </head>
       <body>

@@ -17,6 +17,7 @@ import { parsePage, pageCount, pageHref } from '../paging.ts';
 import { publishedList } from '../rails.ts';
 import { When, articleHref, authorHref, sectionHref } from '../views/parts.tsx';
 import { LiteLayout } from './lite_layout.tsx';
+import { articleDescription, describePage, inDefaultLanguage, siteLine } from '../views/describe.ts';
 import { LITE, liteArticle, liteHome, liteSection } from './lite_paths.ts';
 
 /** Stories on one page of a lite list: headlines and a line each, still a few kilobytes compressed. */
@@ -73,6 +74,8 @@ function Pager({ page, pages, base, lang }: { page: number; pages: number; base:
 /** A lite list page: the home (all languages or one) or a section. */
 async function liteList(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, spec: {
   lang?: string; heading: (site: SiteView) => string; base: string; full: string; filter: ListFilter; tags: string[];
+  /** the newsroom's own words about the list (the site's line, a section's description) */
+  describe: (site: SiteView) => string | undefined;
 }) {
   const page = parsePage(req.query);
   const [site, list] = await Promise.all([
@@ -82,8 +85,11 @@ async function liteList(ctx: AppContext, req: FastifyRequest, reply: FastifyRepl
   const pages = pageCount(list.total, page, LITE_PER_PAGE);
   const heading = spec.heading(site);
   const title = page > 1 ? t(site.lang, 'list.page_title', { title: heading, page }) : heading;
+  // A language's lite home stands for that language's front (/fa/) where the site has one.
+  const full = spec.lang ? `${site.base}${spec.full}` : spec.full;
   return sendPage(reply, (
-    <LiteLayout site={site} title={`${title} | ${site.settings.name}`} full={pageHref(spec.full, page)}>
+    <LiteLayout site={site} title={`${title} | ${site.settings.name}`} description={describePage(site, heading, spec.describe(site), list.items)}
+      origin={ctx.config.publicUrl} full={pageHref(full, page)}>
       <h1>{heading}</h1>
       {list.items.length ? <LiteList items={list.items} site={site} /> : <p>{t(site.lang, 'list.empty')}</p>}
       <Pager page={page} pages={pages} base={spec.base} lang={site.lang} />
@@ -101,7 +107,7 @@ async function liteArticleShow(ctx: AppContext, req: SlugReq, reply: FastifyRepl
   const lang = site.lang;
   const full = articleHref(a.slug);
   return sendPage(reply, (
-    <LiteLayout site={site} title={`${a.headline} | ${site.settings.name}`} full={full}>
+    <LiteLayout site={site} title={`${a.headline} | ${site.settings.name}`} description={articleDescription(a)} origin={ctx.config.publicUrl} full={full}>
       <article>
         {a.card.section ? <p class="meta"><a href={liteSection(a.card.section.slug)}>{a.card.section.name}</a></p> : null}
         <h1>{a.headline}</h1>
@@ -122,14 +128,14 @@ export async function liteRoutes(app: FastifyInstance): Promise<void> {
   const ctx = app.ctx;
   app.get(LITE, (_req, reply) => reply.redirect(liteHome(), 301));
   app.get(liteHome(), (req, reply) => liteList(ctx, req, reply, {
-    heading: (site) => t(site.lang, 'lite.title', { name: site.settings.name }), base: liteHome(), full: '/', filter: {}, tags: ['list:latest'],
+    heading: (site) => t(site.lang, 'lite.title', { name: site.settings.name }), base: liteHome(), full: '/', filter: {}, tags: ['list:latest'], describe: siteLine,
   }));
   app.get<{ Params: { lang: string } }>(`${LITE}/:lang/`, (req, reply) => {
     const lang = req.params.lang;
     if (!(LANGUAGES as readonly string[]).includes(lang)) throw new NotFoundError('We could not find that page.');
     return liteList(ctx, req, reply, {
       lang, heading: (site) => t(site.lang, 'lite.in_language', { language: t(lang, `language.${lang as (typeof LANGUAGES)[number]}`) }),
-      base: liteHome(lang), full: '/', filter: { language: lang }, tags: ['list:latest'],
+      base: liteHome(lang), full: '/', filter: { language: lang }, tags: ['list:latest'], describe: siteLine,
     });
   });
   app.get<{ Params: { slug: string } }>(`${LITE}/articles/:slug`, (req, reply) => liteArticleShow(ctx, req, reply));
@@ -138,6 +144,7 @@ export async function liteRoutes(app: FastifyInstance): Promise<void> {
     if (!s) throw new NotFoundError('We could not find that section.');
     return liteList(ctx, req, reply, {
       heading: () => s.name, base: liteSection(s.slug), full: sectionHref(s.slug), filter: { sectionId: s.id }, tags: [`section:${s.id}`, `list:section:${s.id}`],
+      describe: (site) => inDefaultLanguage(site, s.description),
     });
   });
 }

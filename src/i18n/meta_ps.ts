@@ -1,0 +1,6 @@
+// Pashto messages of the pages' meta descriptions (src/site/views/describe.ts).
+import type { metaEn } from './meta_en.ts';
+
+export const metaPs: Record<keyof typeof metaEn, string> = {
+  'meta.list': '{title}: د {name} راپورونه',
+};
