@@ -8,7 +8,11 @@
 // the article page's compressed HTML + CSS, and the cold start (spawn to first page, with and without the demo
 // newsroom to create, and a restart). No assertions: read the figures.
 // Then site search over 100,000 generated stories (bench/search.ts; --no-search skips it, --pg names PostgreSQL).
-//   npm run bench [-- --seconds 10 --connections 10,50 --encoding "br, gzip" --entry built|tsx --no-search --pg URL]
+// Then the same pages with wrk (bench/wrk.ts; Debian's `wrk`), which does not saturate before the servers do: req/s,
+// p99, share of raw, the server's CPU per request and which side was the limit; and a longer wrk load on the
+// article rendered each time (--uncached-seconds), after which the rendering process's resident memory is read.
+//   npm run bench [-- --seconds 10 --connections 10,50 --wrk-connections 50 --uncached-seconds 60 --encoding "br, gzip"
+//                    --entry built|tsx --no-search --no-autocannon --pg URL]
 import { fork, spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
@@ -21,6 +25,7 @@ import { fetchRaw, pageWeight, describeWeight, type Fetched } from './page_weigh
 import { coldStarts, describeColdStarts } from './cold_start.ts';
 import { describeSearch, searchBench } from './search.ts';
 import { ENTRIES, serve, runCommand, processMemory, describeMemory, type Served, type Memory } from './khabar_process.ts';
+import { haveWrk, runWrk, saturated, type WrkResult } from './wrk.ts';
 
 interface LoadJob { url: string; connections: number; seconds: number; headers: Record<string, string> }
 interface LoadResult { rps: number; p99: number; p50: number; requests: number; non2xx: number; errors: number; timeouts: number }
@@ -78,6 +83,9 @@ async function main(): Promise<void> {
     entry: { type: 'string', default: 'built' },
     // site search over 100,000 generated stories (bench/search.ts): SQLite, and PostgreSQL at this address
     search: { type: 'boolean', default: true },
+    autocannon: { type: 'boolean', default: true },
+    'wrk-connections': { type: 'string', default: '50' },
+    'uncached-seconds': { type: 'string', default: '60' },
     pg: { type: 'string', default: process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL },
   }, allowNegative: true });
   const seconds = Math.max(1, Math.min(Number(values.seconds) || 10, 60));
@@ -130,7 +138,8 @@ async function main(): Promise<void> {
 
     const beforeLoad = served.memory();
     const rows: string[][] = [];
-    for (const [label, path] of [['article', articlePath], ['home', '/'], ['feed', '/feed'], ['sitemap', '/sitemap.xml']] as const) {
+    const pages = [['article', articlePath], ['home', '/'], ['feed', '/feed'], ['sitemap', '/sitemap.xml']] as const;
+    for (const [label, path] of values.autocannon ? pages : []) {
       for (const connections of connectionCounts) {
         const k = await runLoad({ url: khabar + path, connections, seconds, headers });
         const r = await runLoad({ url: reference.base + path, connections, seconds, headers });
@@ -144,10 +153,30 @@ async function main(): Promise<void> {
         console.log(`  done: ${label} at ${connections} connections`);
       }
     }
-    const head = ['page', 'conns', 'khabar req/s', 'raw req/s', 'khabar/raw', 'khabar p99', 'raw p99', 'p99 khabar/raw'];
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-    console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`);
+    if (rows.length) printAutocannon(rows);
+
+    if (haveWrk()) {
+      const wrkRows: string[][] = [];
+      const conns = Number(values['wrk-connections']) || 50;
+      for (const [label, path] of pages) {
+        const r = await runWrk(reference.base + path, conns, seconds, headers, 'self');
+        const k = await runWrk(khabar + path, conns, seconds, headers, served.pid);
+        const u = await runWrk(uncached.base + path, conns, seconds, headers, uncached.pid);
+        const row = (name: string, x: WrkResult) => [name, String(conns), x.rps.toFixed(0), `${x.p99ms.toFixed(1)} ms`, `${((x.rps / r.rps) * 100).toFixed(1)}%`,
+          `${x.serverCpuMs.toFixed(3)} ms`, `${x.bad}`, saturated(x)];
+        wrkRows.push(row(`${label} raw node`, r), row(`${label} cached`, k), row(`${label} uncached`, u));
+        console.log(`  done (wrk): ${label}; load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+      }
+      printTable(['page', 'conns', 'req/s', 'p99', 'of raw', 'server CPU/req', 'bad', 'limit'], wrkRows);
+      const long = Math.max(1, Math.min(Number(values['uncached-seconds']) || 60, 600));
+      const before = uncached.memory();
+      const u = await runWrk(uncached.base + articlePath, 10, long, headers, uncached.pid);
+      console.log(`uncached article, wrk -c10 for ${long} s: ${u.rps.toFixed(0)} req/s, p99 ${u.p99ms.toFixed(1)} ms, ${u.serverCpuMs.toFixed(3)} ms CPU per view, ` +
+        `limit: ${saturated(u)}; rendering process ${describeMemory(before)} before, ${describeMemory(uncached.memory())} after; ` +
+        `load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+    } else {
+      console.log('wrk is not installed (apt-get install wrk): no wrk figures; autocannon saturates before the servers on a small machine');
+    }
 
     const afterLoad = served.memory();
     await settle();
@@ -171,6 +200,16 @@ async function main(): Promise<void> {
     if (uncached) await uncached.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function printAutocannon(rows: string[][]): void {
+  printTable(['page', 'conns', 'khabar req/s', 'raw req/s', 'khabar/raw', 'khabar p99', 'raw p99', 'p99 khabar/raw'], rows);
+}
+
+function printTable(head: string[], rows: string[][]): void {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`);
 }
 
 const SETTLE_MS = 2000;

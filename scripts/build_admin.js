@@ -34,6 +34,9 @@ const signature = (root) => filesSignature(root, join(root, 'admin-ui'), [fileUR
 export function needsAdminBuild(root = ROOT) {
   // A tree without the app (the build's own tests build a bare server) has nothing to build.
   if (!statSync(join(root, 'admin-ui'), { throwIfNoEntry: false })) return false;
+  // A production install (`npm ci --omit=dev` after `npm run build`) has no Vite: the app built before is the one.
+  if (!statSync(join(root, 'node_modules', 'vite', 'package.json'), { throwIfNoEntry: false })
+    && statSync(join(adminOutDir(root), 'index.html'), { throwIfNoEntry: false })) return false;
   try {
     return readFileSync(stampOf(root), 'utf8') !== signature(root);
   } catch {

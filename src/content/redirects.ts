@@ -33,7 +33,7 @@ export async function findRedirect(db: Db, path: string) {
 
 // Query keys by which WordPress named a post, page, attachment or archive (/?p=123): an address with one of these
 // is looked up with its query; any other query is ignored.
-const OLD_QUERY_KEYS = new Set(['p', 'page_id', 'attachment_id', 'cat', 'tag', 'author']);
+export const OLD_QUERY_KEYS: ReadonlySet<string> = new Set(['p', 'page_id', 'attachment_id', 'cat', 'tag', 'author']);
 
 /** The stored redirect for a requested path and query (decoded path): first with an old site's ?p=ID-style query, then the path alone. */
 export async function findOldAddress(db: Db, path: string, query: string) {

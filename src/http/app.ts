@@ -1,6 +1,6 @@
 // The Fastify app assembled: security headers, compression, body parsing, static files, error answers, and each
 // face's routes. Each piece lives in its own module; this file only puts them together.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
 import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
@@ -33,7 +33,9 @@ import { RedisPurgeBus } from './redis_purge_bus.ts';
 import { healthRoutes } from './health.ts';
 import { metrics, type Metrics, type PoolStats } from './metrics.ts';
 import { requestId } from './request_id.ts';
-import { closeConnectionsWhileDraining } from './drain.ts';
+import { closeConnectionsWhileDraining, isDraining } from './drain.ts';
+import { CachedHits, serverWithHits } from './cached_hits.ts';
+import { accessLog } from './access_log.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -55,10 +57,16 @@ export interface BuildOptions {
 /** Builds the whole app for one context; tests call this with an in-memory or per-test database. */
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const security = securityHeaders(ctx.config);
+  const ids = requestId(ctx.config.trustProxy);
+  // Stored pages are answered on the bare request, before Fastify (cached_hits.ts); set once the app is built.
+  let hits: CachedHits | null = null;
   const app = Fastify({
+    serverFactory: serverWithHits(() => hits),
+    // One access line per request instead of Fastify's two (access_log.ts); cache hits are counted, not logged.
+    logController: new LogController({ disableRequestLogging: true }),
     logger: opts.logger ? { ...(typeof opts.logger === 'object' ? opts.logger : {}), serializers: { req: requestForLog } } : false,
     trustProxy: ctx.config.trustProxy,
-    ...requestId(ctx.config.trustProxy),
+    ...ids,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: false },
     // Unknown properties are refused (400 naming the field), not silently dropped.
@@ -83,6 +91,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   });
 
   app.addHook('onRequest', async (req, reply) => { reply.headers(security).header('x-request-id', req.id); });
+  accessLog(app, () => hits?.counts);
   closeConnectionsWhileDraining(app);
   await app.register(compress, { global: true, threshold: COMPRESS_FROM, encodings: ['br', 'gzip', 'deflate'], brotliOptions: { params: { 1: 4 } } as never });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
@@ -127,6 +136,13 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(commentRoutes);
   await app.register(adminPages);
   await app.register(siteRoutes);
+  if (pageCache.enabled) {
+    const m = app.metrics;
+    hits = new CachedHits({
+      cache: pageCache, security, ctx, onionUrl: ctx.config.onionUrl, requestId: ids.genReqId, draining: () => isDraining(app),
+      ...(m ? { counted: (method: string, status: number, seconds: number) => m.pageHit(method, status, seconds) } : {}),
+    });
+  }
   return app;
 }
 

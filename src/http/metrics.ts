@@ -22,6 +22,8 @@ export interface Metrics {
   registry: RegistryType;
   /** counts a finished run of the job runner on this instance */
   jobsRan(results: JobResults): void;
+  /** counts a page sent from the page cache before Fastify (cached_hits.ts), as the timing hook counts the others */
+  pageHit(method: string, status: number, seconds: number): void;
 }
 
 /** What a request was for, by the route that answered it: the label keeps the series few. */
@@ -98,6 +100,10 @@ export function metrics(app: FastifyInstance, ctx: AppContext, cache: PageCache,
     registry,
     jobsRan(results) {
       for (const job of results.ran) jobs.inc({ job });
+    },
+    pageHit(method, status, seconds) {
+      requests.inc({ kind: 'page', method, status: status === 304 ? '3xx' : '2xx' });
+      latency.observe({ kind: 'page' }, seconds);
     },
   };
 }

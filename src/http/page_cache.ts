@@ -17,23 +17,38 @@ export interface StoredPage {
   bytes: number;
 }
 
-/** The query parameters the public site reads: cpage and replyto (an article's comments), page (lists, search),
- * q, section, lang, from, to (search). A page that reads another must be added here, or it is cached without it. */
-const SITE_PARAMS = new Set(['cpage', 'replyto', 'page', 'q', 'section', 'lang', 'from', 'to']);
+/** What a cached route reads of the address's query, declared with the route (`config: { query }`, see
+ * src/site/routes.ts). A route that declares nothing has its whole query, as sent, in the key: never wrong, only
+ * a new entry per variant. */
+export interface PageQuery {
+  /** parameters whose value changes the page: each is in the key, with every value it is given, in order */
+  reads: readonly string[];
+  /** parameters that may send the reader elsewhere (an old site's /?p=123): a request carrying one is always
+   * answered by the route (a redirect, or the page), never from the cache, and its answer is not kept */
+  leads?: readonly string[];
+}
 
-/** The cache key of an address: its path and the parameters the site reads, first value of each, in one order and
- * one encoding. Parameters no page reads (utm_*, fbclid, a bot's random ones) and their order make no new entry. */
-export function pageCacheKey(url: string): string {
-  const q = url.indexOf('?');
-  if (q < 0) return url;
-  const kept = new URLSearchParams();
-  const given = new URLSearchParams(url.slice(q + 1));
-  for (const name of [...SITE_PARAMS].sort()) {
-    const v = given.get(name);
-    if (v !== null) kept.set(name, v);
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** what a public page's route reads of the query (the page cache's key) */
+    query?: PageQuery;
   }
-  const query = kept.toString();
-  return query ? `${url.slice(0, q)}?${query}` : url.slice(0, q);
+}
+
+/** The cache key of an address answered by a route reading `q`: its path and the parameters the route reads, in one
+ * order and one encoding, or null when the request must reach the route (it carries a parameter that may lead
+ * elsewhere). The parameters come in the order the route declares them; others (utm_*, fbclid, a bot's random ones) and their order make no new entry. */
+export function pageCacheKey(url: string, q: PageQuery | undefined): string | null {
+  const at = url.indexOf('?');
+  if (at < 0) return url;
+  if (!q) return url;
+  const given = new URLSearchParams(url.slice(at + 1));
+  if (q.leads) for (const name of q.leads) if (given.has(name)) return null;
+  let query = '';
+  for (const name of q.reads) {
+    for (const v of given.getAll(name)) query += `${query ? '&' : ''}${encodeURIComponent(name)}=${encodeURIComponent(v)}`;
+  }
+  return query ? `${url.slice(0, at)}?${query}` : url.slice(0, at);
 }
 
 /** Told of each purge; `here` when the change was made by this instance (which alone calls the purge webhook). */
@@ -66,6 +81,9 @@ export class LocalPurgeBus implements PurgeBus {
   }
 }
 
+/** Paths whose route's query declaration is remembered: far more than the pages a cache holds. */
+const MAX_ROUTES = 50_000;
+
 export class PageCache {
   /** counters for tests and the bench */
   hits = 0;
@@ -78,6 +96,9 @@ export class PageCache {
   private byTag = new Map<string, Set<string>>();
   private flights = new Map<string, { done: Promise<void>; end: () => void }>();
   private bytes = 0;
+  /** what the route of each path with a stored page reads of the query: a request is matched to its page before
+   * any routing (keyOf); a route never changes for a path, so this is kept across purges, bounded by count */
+  private routes = new Map<string, PageQuery | undefined>();
   /** bumped by every purge: a render that began before a purge may show what the purge removed, so it is not kept */
   private generation = 0;
 
@@ -108,6 +129,17 @@ export class PageCache {
     return e;
   }
 
+  /** The key of a request for `url` (its raw address; ' save-data' appended by the caller), judged without
+   * routing by what the route of its path declared when it stored a page there: undefined when no page of that
+   * path is known (routing must decide), null when the request must reach its route. */
+  keyOf(url: string): string | null | undefined {
+    const at = url.indexOf('?');
+    if (at < 0) return url;
+    const path = url.slice(0, at);
+    if (!this.routes.has(path)) return undefined;
+    return pageCacheKey(url, this.routes.get(path));
+  }
+
   /** Another request is already rendering this page: wait for it rather than render it again. */
   inFlight(key: string): Promise<void> | undefined {
     return this.flights.get(key)?.done;
@@ -129,8 +161,10 @@ export class PageCache {
   }
 
   /** Stores a page rendered since `generation`; false when a purge came in between or the page is too big. */
-  put(key: string, page: StoredPage, generation: number): boolean {
+  put(key: string, page: StoredPage, generation: number, path = key, query?: PageQuery): boolean {
     if (generation !== this.generation || page.bytes > this.maxBytes) return false;
+    if (this.routes.size >= MAX_ROUTES && !this.routes.has(path)) this.routes.clear();
+    this.routes.set(path, query);
     this.remove(key);
     this.entries.set(key, page);
     this.bytes += page.bytes;

@@ -5,12 +5,13 @@
 // pages (error pages) are still compressed once per version, kept by ETag.
 import { hash } from 'node:crypto';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { h, type VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import { remember } from '../remember.ts';
 import { SESSION_COOKIE } from '../auth/sessions.ts';
-import { pageCacheKey, type PageCache, type StoredPage } from './page_cache.ts';
+import { pageCacheKey, type PageCache, type PageQuery, type StoredPage } from './page_cache.ts';
 import { SaveData, savesData } from './save_data.ts';
 
 declare module 'fastify' {
@@ -54,40 +55,50 @@ export function watchPages(ctx: object, watcher: PageWatcher): () => void {
 }
 
 function told(reply: FastifyReply, tags: readonly string[] | undefined, rendered: boolean): void {
-  const set = reply.server.ctx ? watchers.get(reply.server.ctx) : undefined;
-  for (const w of set ?? []) w(reply.request.url, tags, rendered);
+  if (reply.server.ctx) tellWatchers(reply.server.ctx, reply.request.url, tags, rendered);
+}
+
+/** Tells the watchers of the app with this context of a page it answered. */
+export function tellWatchers(ctx: object, url: string, tags: readonly string[] | undefined, rendered: boolean): void {
+  const set = watchers.get(ctx);
+  if (set) for (const w of set) w(url, tags, rendered);
 }
 
 /** Requests that won the right to store their page: the address, the cache's generation when the render began,
  * and the page once rendered (stored when the response is done, when every cookie it sets is known). */
-const storing = new WeakMap<FastifyRequest, { key: string; generation: number; page?: StoredPage }>();
+const storing = new WeakMap<FastifyRequest, { key: string; generation: number; path: string; query: PageQuery | undefined; page?: StoredPage }>();
 
 /** Requests that must get their own page: a signed-in member of staff (their session cookie), or any request that
  * carries credentials. Previews and comment answers never come here (their routes are outside the site's). */
-function personal(req: FastifyRequest): boolean {
-  if (req.headers.authorization) return true;
-  return req.headers.cookie?.includes(`${SESSION_COOKIE}=`) === true;
+export function personal(headers: IncomingHttpHeaders): boolean {
+  if (headers.authorization) return true;
+  return headers.cookie?.includes(`${SESSION_COOKIE}=`) === true;
 }
 
-/** A page's place in the cache: its address, and whether the reader saves data (a page of smallest pictures). */
-function pageKey(req: FastifyRequest): string {
-  const key = pageCacheKey(req.url);
-  return savesData(req) ? `${key} save-data` : key;
+/** A page's place in the cache: its address as far as its route reads it, and whether the reader saves data (a
+ * page of smallest pictures); null when the request must reach the route (page_cache.ts, PageQuery.leads). */
+export function withSaveData(key: string | null, saveData: boolean): string | null {
+  return key !== null && saveData ? `${key} save-data` : key;
 }
 
 /** What public pages vary by: the encoding, and Save-Data (src/http/save_data.ts). */
-const PAGE_VARY = 'accept-encoding, save-data';
+export const PAGE_VARY = 'accept-encoding, save-data';
 
 /** onRequest hook of the public site: answers a stored page without running the route; the first request for a
  * missing page renders it while the others for the same address wait for it (one render, not N). */
 export async function answerFromPageCache(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
   const cache = req.server.pageCache;
   if (!cache?.enabled || (req.method !== 'GET' && req.method !== 'HEAD')) return undefined;
-  if (personal(req)) {
+  if (personal(req.headers)) {
     reply.header('x-khabar-cache', 'bypass');
     return undefined;
   }
-  const key = pageKey(req);
+  const query = req.routeOptions.config.query;
+  const key = withSaveData(pageCacheKey(req.url, query), savesData(req));
+  if (key === null) {
+    reply.header('x-khabar-cache', 'bypass');
+    return undefined;
+  }
   let page = cache.get(key);
   if (!page) {
     const flight = cache.inFlight(key);
@@ -95,7 +106,8 @@ export async function answerFromPageCache(req: FastifyRequest, reply: FastifyRep
       await flight;
       page = cache.get(key);
     } else {
-      storing.set(req, { key, generation: cache.beginFlight(key) });
+      const at = req.url.indexOf('?');
+      storing.set(req, { key, generation: cache.beginFlight(key), path: at < 0 ? req.url : req.url.slice(0, at), query });
     }
   }
   if (!page) {
@@ -119,7 +131,7 @@ export async function endPageCacheFlight(req: FastifyRequest, reply?: FastifyRep
   const cache = req.server.pageCache;
   // an abandoned request (onRequestAbort, no reply) stores nothing
   const setsCookie = reply && (reply.getHeader('set-cookie') !== undefined || reply.raw.getHeader('set-cookie') !== undefined);
-  if (s.page && reply?.statusCode === 200 && !setsCookie) cache.put(s.key, s.page, s.generation);
+  if (s.page && reply?.statusCode === 200 && !setsCookie) cache.put(s.key, s.page, s.generation, s.path, s.query);
   cache.endFlight(s.key);
 }
 
@@ -192,28 +204,35 @@ function store(reply: FastifyReply, page: StoredPage, audience: Audience, status
 
 /** Whether the client's copy is current: If-None-Match names the ETag or, without If-None-Match, a document's
  * Last-Modified is no later than If-Modified-Since (RFC 9110 §13.1.3). */
-function fresh(req: FastifyRequest, page: StoredPage): boolean {
-  const inm = req.headers['if-none-match'];
+export function fresh(headers: IncomingHttpHeaders, page: StoredPage): boolean {
+  const inm = headers['if-none-match'];
   if (inm !== undefined) return namesEtag(inm, page.etag);
-  const ims = Date.parse(req.headers['if-modified-since'] ?? '');
+  const ims = Date.parse(headers['if-modified-since'] ?? '');
   return page.lastModified !== undefined && !Number.isNaN(ims) && Math.floor(page.lastModified.getTime() / 1000) * 1000 <= ims;
+}
+
+/** The headers of a page's answer that its status and body do not decide, as name, value, name, value...: the
+ * validators, caching and Vary, and the onion address. A stored page's hit (cached_hits.ts) sends the same. */
+export function pageHeaders(page: StoredPage, cacheable: boolean, onion: string | null | undefined, url: string): string[] {
+  const out = ['etag', page.etag, 'cache-control', cacheable ? PAGE_CACHE_CONTROL : 'no-store', 'vary', PAGE_VARY];
+  // Tor Browser offers the onion service's copy of the same page (KHABAR_ONION_URL); the header names it.
+  if (onion) out.push('onion-location', onion + url);
+  if (page.lastModified) out.push('last-modified', page.lastModified.toUTCString());
+  return out;
 }
 
 function answer(reply: FastifyReply, page: StoredPage, audience: Audience, cacheable: boolean, status = 200): FastifyReply {
   const req = reply.request;
   const { html, etag } = page;
-  reply.header('etag', etag).header('cache-control', cacheable ? PAGE_CACHE_CONTROL : 'no-store').header('vary', PAGE_VARY);
-  // Tor Browser offers the onion service's copy of the same page (KHABAR_ONION_URL); the header names it.
-  const onion = req.server.ctx?.config.onionUrl;
-  if (onion) reply.header('onion-location', onion + req.url);
-  if (page.lastModified) reply.header('last-modified', page.lastModified.toUTCString());
+  const headers = pageHeaders(page, cacheable, req.server.ctx?.config.onionUrl, req.url);
+  for (let i = 0; i < headers.length; i += 2) reply.header(headers[i], headers[i + 1]);
   if (audience === 'private') {
     // Its address may hold a one-time token: no referrer carries it to another site, and no search engine keeps
     // it. same-origin, not no-referrer: under no-referrer a browser sends `Origin: null` with the page's own form
     // posts, which the same-origin check of every form (src/http/same_origin.ts) must refuse.
     reply.header('referrer-policy', 'same-origin').header('x-robots-tag', 'noindex, nofollow');
   }
-  if (cacheable && fresh(req, page)) return reply.code(304).send();
+  if (cacheable && fresh(req.headers, page)) return reply.code(304).send();
   reply.code(status).type(page.type ?? 'text/html; charset=utf-8');
   const encoding = pickEncoding(req.headers['accept-encoding']);
   if (encoding === 'identity' || (html.length < COMPRESS_FROM && Buffer.byteLength(html) < COMPRESS_FROM)) return reply.send(html);

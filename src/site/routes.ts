@@ -13,6 +13,7 @@ import { pageShow } from './page_show.tsx';
 import { findOldAddress } from '../content/redirects.ts';
 import { liteRoutes } from './lite/lite_show.tsx';
 import { LANGUAGES } from '../i18n/languages.ts';
+import { READS } from './page_query.ts';
 
 const MAX_URL = 2048;
 
@@ -35,27 +36,27 @@ export async function siteRoutes(app: FastifyInstance): Promise<void> {
   });
   await sitemapRoutes(app);
   await iconRoutes(app);
-  app.get('/', async (req, reply) => {
+  app.get('/', READS.home, async (req, reply) => {
     // An imported site's old addresses by query (/?p=123) lead to their new pages; any other query shows the home page.
     const query = req.url.split('?', 2)[1];
     const old = query ? await findOldAddress(ctx.db, '/', query) : null;
     if (old && old.status_code !== 410) return reply.redirect(old.to_path, old.status_code as 301 | 302);
     return homeShow(ctx, req, reply);
   });
-  app.get<{ Params: { slug: string } }>('/pages/:slug', (req, reply) => pageShow(ctx, req, reply));
-  app.get<{ Params: { slug: string } }>('/articles/:slug', (req, reply) => articleShow(ctx, req, reply));
-  app.get('/search', (req, reply) => searchShow(ctx, req, reply));
-  app.get<{ Params: { slug: string } }>('/section/:slug', (req, reply) => sectionShow(ctx, req, reply));
-  app.get<{ Params: { slug: string } }>('/tag/:slug', (req, reply) => tagShow(ctx, req, reply));
-  app.get<{ Params: { slug: string } }>('/author/:slug', (req, reply) => authorShow(ctx, req, reply));
+  app.get<{ Params: { slug: string } }>('/pages/:slug', READS.nothing, (req, reply) => pageShow(ctx, req, reply));
+  app.get<{ Params: { slug: string } }>('/articles/:slug', READS.article, (req, reply) => articleShow(ctx, req, reply));
+  app.get('/search', READS.search, (req, reply) => searchShow(ctx, req, reply));
+  app.get<{ Params: { slug: string } }>('/section/:slug', READS.list, (req, reply) => sectionShow(ctx, req, reply));
+  app.get<{ Params: { slug: string } }>('/tag/:slug', READS.list, (req, reply) => tagShow(ctx, req, reply));
+  app.get<{ Params: { slug: string } }>('/author/:slug', READS.list, (req, reply) => authorShow(ctx, req, reply));
   // Each language the site publishes in has its front and section pages under its prefix; others answer 404.
   for (const language of LANGUAGES) {
-    app.get(`/${language}/`, (req, reply) => homeShow(ctx, req, reply, language));
-    app.get<{ Params: { slug: string } }>(`/${language}/section/:slug`, (req, reply) => sectionShow(ctx, req, reply, language));
-    app.get(`/${language}/search`, (req, reply) => searchShow(ctx, req, reply, language));
+    app.get(`/${language}/`, READS.list, (req, reply) => homeShow(ctx, req, reply, language));
+    app.get<{ Params: { slug: string } }>(`/${language}/section/:slug`, READS.list, (req, reply) => sectionShow(ctx, req, reply, language));
+    app.get(`/${language}/search`, READS.search, (req, reply) => searchShow(ctx, req, reply, language));
   }
-  app.get<{ Params: { year: string } }>('/:year(^\\d{4}$)/', (req, reply) => archiveShow(ctx, req, reply));
-  app.get<{ Params: { year: string; month: string } }>('/:year(^\\d{4}$)/:month(^\\d{2}$)/', (req, reply) => archiveShow(ctx, req, reply));
+  app.get<{ Params: { year: string } }>('/:year(^\\d{4}$)/', READS.list, (req, reply) => archiveShow(ctx, req, reply));
+  app.get<{ Params: { year: string; month: string } }>('/:year(^\\d{4}$)/:month(^\\d{2}$)/', READS.list, (req, reply) => archiveShow(ctx, req, reply));
   await feedRoutes(app);
   await liteRoutes(app);
 }

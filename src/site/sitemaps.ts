@@ -7,6 +7,7 @@ import { authorEntries, countPublishedArticles, publishedArticleEntries, recentN
 import { loadSiteView } from './site_view.ts';
 import { sendDocument } from '../http/send_page.ts';
 import { articleHref, authorHref, sectionHref } from './views/parts.tsx';
+import { READS } from './page_query.ts';
 
 /** Sitemap limits (sitemaps.org): 50,000 URLs and 50 MB per file. Tests lower perPage to prove the paging. */
 export const SITEMAP_LIMITS = { perPage: 50_000, maxBytes: 50 * 1024 * 1024 };
@@ -57,12 +58,12 @@ export async function sitemapRoutes(app: FastifyInstance): Promise<void> {
   const ctx: AppContext = app.ctx;
   const base = ctx.config.publicUrl;
 
-  app.get('/robots.txt', async (_req, reply) => {
+  app.get('/robots.txt', READS.nothing, async (_req, reply) => {
     const lines = ['User-agent: *', 'Allow: /', 'Disallow: /admin', 'Disallow: /api', 'Disallow: /preview', '', `Sitemap: ${base}/sitemap.xml`, ''];
     return reply.header('cache-control', CACHE).type('text/plain; charset=utf-8').send(lines.join('\n'));
   });
 
-  app.get('/sitemap.xml', async (_req, reply) => {
+  app.get('/sitemap.xml', READS.nothing, async (_req, reply) => {
     const [count, sections, authors, news] = await Promise.all([
       countPublishedArticles(ctx.db), sectionEntries(ctx.db), authorEntries(ctx.db),
       recentNewsEntries(ctx.db, newsSince(ctx), NEWS_MAX),
@@ -75,7 +76,7 @@ export async function sitemapRoutes(app: FastifyInstance): Promise<void> {
     return sendXml(reply, `<sitemapindex xmlns="${SM}">\n${body.join('\n')}\n</sitemapindex>\n`, ['articles', 'list:sections', 'list:people']);
   });
 
-  app.get<{ Params: { n: string } }>('/sitemaps/articles-:n(^\\d{1,6}$).xml', async (req, reply) => {
+  app.get<{ Params: { n: string } }>('/sitemaps/articles-:n(^\\d{1,6}$).xml', READS.nothing, async (req, reply) => {
     const n = Number(req.params.n);
     const per = articlesPerSitemap(base);
     const entries = n >= 1 ? await publishedArticleEntries(ctx.db, per, (n - 1) * per) : [];
@@ -83,13 +84,13 @@ export async function sitemapRoutes(app: FastifyInstance): Promise<void> {
     return sendXml(reply, urlset(entries.map((e) => url(base + articleHref(e.slug), e.updated_at))), ['articles']);
   });
 
-  app.get('/sitemaps/sections.xml', async (_req, reply) => {
+  app.get('/sitemaps/sections.xml', READS.nothing, async (_req, reply) => {
     const sections = await sectionEntries(ctx.db);
     return sendXml(reply, urlset([url(`${base}/`, newest(sections)), ...sections.map((e) => url(base + sectionHref(e.slug), e.updated_at))]),
       ['articles', 'list:sections']);
   });
 
-  app.get('/sitemaps/authors.xml', async (_req, reply) => {
+  app.get('/sitemaps/authors.xml', READS.nothing, async (_req, reply) => {
     const authors = await authorEntries(ctx.db);
     if (!authors.length) throw new NotFoundError('There is no such sitemap.');
     return sendXml(reply, urlset(authors.map((e) => url(base + authorHref(e.slug), e.updated_at))), ['articles', 'list:people']);
@@ -97,7 +98,7 @@ export async function sitemapRoutes(app: FastifyInstance): Promise<void> {
 
   // An empty news sitemap is still served (Google reads it as "nothing new"); the index names it only when it has stories.
   // Not kept in the page cache: stories leave it as the clock passes 48 hours, with no change to purge it.
-  app.get('/sitemaps/news.xml', async (_req, reply) => {
+  app.get('/sitemaps/news.xml', READS.nothing, async (_req, reply) => {
     const [site, news] = await Promise.all([loadSiteView(ctx), recentNewsEntries(ctx.db, newsSince(ctx), NEWS_MAX)]);
     const name = xmlText(site.settings.name);
     const urls = news.map((e) => url(base + articleHref(e.slug), e.updated_at,

@@ -9,6 +9,7 @@ import { createArticle, publishArticle } from '../../src/content/articles.ts';
 import { updateSettings } from '../../src/content/settings.ts';
 import { moderateComments } from '../../src/comments/moderation.ts';
 import { pageCacheKey } from '../../src/http/page_cache.ts';
+import { READS } from '../../src/site/page_query.ts';
 
 const DOCS = ['/feed', '/atom.xml', '/section/politics/feed.json', '/sitemap.xml', '/sitemaps/articles-1.xml', '/sitemaps/sections.xml', '/search?q=clinic'];
 
@@ -23,12 +24,20 @@ async function built(t: TestApp): Promise<string[]> {
   return missed;
 }
 
-test('the cache key keeps only the parameters the site reads, in one order', () => {
-  assert.equal(pageCacheKey('/search?utm_source=x&section=politics&q=a+b&fbclid=1'), '/search?q=a+b&section=politics');
-  assert.equal(pageCacheKey('/search?q=a%20b&section=politics'), pageCacheKey('/search?section=politics&q=a+b'));
-  assert.equal(pageCacheKey('/search?q=one&q=two'), '/search?q=one', 'the first value, as the page reads it');
-  assert.equal(pageCacheKey('/feed?utm_medium=rss'), '/feed');
-  assert.equal(pageCacheKey('/section/politics?page=2&x=1'), '/section/politics?page=2');
+test('the cache key keeps only the parameters the route reads, in its order, with every value', () => {
+  const search = READS.search.config!.query!;
+  assert.equal(pageCacheKey('/search?utm_source=x&section=politics&q=a+b&fbclid=1', search), '/search?q=a%20b&section=politics');
+  assert.equal(pageCacheKey('/search?q=a%20b&section=politics', search), pageCacheKey('/search?section=politics&q=a+b', search));
+  assert.equal(pageCacheKey('/search?q=one&q=two', search), '/search?q=one&q=two', 'every value: a route may refuse a repeated one');
+  assert.equal(pageCacheKey('/feed?utm_medium=rss', READS.nothing.config!.query!), '/feed');
+  assert.equal(pageCacheKey('/section/politics?page=2&x=1', READS.list.config!.query!), '/section/politics?page=2');
+  assert.equal(pageCacheKey('/section/politics?page=2&page=3', READS.list.config!.query!), '/section/politics?page=2&page=3');
+  // the home page: an old address's parameter always reaches the route; utm_* does not make another home page
+  assert.equal(pageCacheKey('/?p=101', READS.home.config!.query!), null);
+  assert.equal(pageCacheKey('/?utm_source=x&cat=4', READS.home.config!.query!), null);
+  assert.equal(pageCacheKey('/?utm_source=x', READS.home.config!.query!), '/');
+  // a route that declares nothing is keyed by its whole query as sent
+  assert.equal(pageCacheKey('/x?b=1&a=2', undefined), '/x?b=1&a=2');
 });
 
 for (const dialect of testDialects()) {

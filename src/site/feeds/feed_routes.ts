@@ -17,6 +17,7 @@ import { cardTags, siteTags } from '../cache_tags.ts';
 import { authorHref, sectionHref, tagHref } from '../views/parts.tsx';
 import { buildFeed, FEED_TYPES, lastChange, type FeedKind } from './feed_build.ts';
 import { feedHrefs } from './feed_paths.ts';
+import { READS } from '../page_query.ts';
 
 /** How many stories a feed carries: the newest ones. */
 export const FEED_SIZE = 30;
@@ -61,15 +62,15 @@ export async function feedRoutes(app: FastifyInstance): Promise<void> {
   const ctx = app.ctx;
   const named = async (lang: string, name: string) => `${name} | ${(await loadSiteView(ctx, lang)).settings.name}`;
   for (const [file, kind] of Object.entries(FEED_NAMES)) {
-    app.get(`/${file}`, (_req, reply) => sendFeed(ctx, reply, kind, async () => ({
+    app.get(`/${file}`, READS.nothing, (_req, reply) => sendFeed(ctx, reply, kind, async () => ({
       base: '', title: (await loadSiteView(ctx)).settings.name, filter: {}, tags: ['list:latest'] })));
     for (const language of LANGUAGES) {
       // The front's own address is /fa/ (with its slash): the feed's page link names it so.
-      app.get(`/${language}/${file}`, (_req, reply) => sendFeed(ctx, reply, kind, async () => ({
+      app.get(`/${language}/${file}`, READS.nothing, (_req, reply) => sendFeed(ctx, reply, kind, async () => ({
         base: `/${language}/`, title: `${(await loadSiteView(ctx)).settings.name} (${language})`, filter: { language }, language, tags: ['list:latest'],
       })));
       // A language's section pages (/fa/section/economy) link their feeds: that language's stories of the section.
-      app.get<SlugParams>(`/${language}/section/:slug/${file}`, (req, reply) => sendFeed(ctx, reply, kind, async () => {
+      app.get<SlugParams>(`/${language}/section/:slug/${file}`, READS.nothing, (req, reply) => sendFeed(ctx, reply, kind, async () => {
         const s = await getSectionBySlug(ctx.db, req.params.slug);
         if (!s) throw new NotFoundError('We could not find that section.');
         const site = await loadSiteView(ctx, language);
@@ -78,17 +79,17 @@ export async function feedRoutes(app: FastifyInstance): Promise<void> {
           tags: [`section:${s.id}`, `list:section:${s.id}`] };
       }));
     }
-    app.get<SlugParams>(`/section/:slug/${file}`, (req, reply) => sendFeed(ctx, reply, kind, async (lang) => {
+    app.get<SlugParams>(`/section/:slug/${file}`, READS.nothing, (req, reply) => sendFeed(ctx, reply, kind, async (lang) => {
       const s = await getSectionBySlug(ctx.db, req.params.slug);
       if (!s) throw new NotFoundError('We could not find that section.');
       return { base: sectionHref(s.slug), title: await named(lang, s.name), filter: { sectionId: s.id }, tags: [`section:${s.id}`, `list:section:${s.id}`] };
     }));
-    app.get<SlugParams>(`/tag/:slug/${file}`, (req, reply) => sendFeed(ctx, reply, kind, async (lang) => {
+    app.get<SlugParams>(`/tag/:slug/${file}`, READS.nothing, (req, reply) => sendFeed(ctx, reply, kind, async (lang) => {
       const tag = await getTagBySlug(ctx.db, req.params.slug);
       if (!tag) throw new NotFoundError('We could not find that tag.');
       return { base: tagHref(tag.slug), title: await named(lang, t(lang, 'list.tag', { name: tag.name })), filter: { tagId: tag.id }, tags: [`tag:${tag.id}`, `list:tag:${tag.id}`] };
     }));
-    app.get<SlugParams>(`/author/:slug/${file}`, (req, reply) => sendFeed(ctx, reply, kind, async (lang) => {
+    app.get<SlugParams>(`/author/:slug/${file}`, READS.nothing, (req, reply) => sendFeed(ctx, reply, kind, async (lang) => {
       const p = await getPersonBySlug(ctx.db, req.params.slug);
       if (!p) throw new NotFoundError('We could not find that author.');
       return { base: authorHref(p.slug), title: await named(lang, t(lang, 'list.author', { name: p.name })), filter: { personId: p.id }, tags: [`person:${p.id}`, `list:person:${p.id}`] };

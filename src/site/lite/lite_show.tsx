@@ -19,6 +19,7 @@ import { When, articleHref, authorHref, sectionHref } from '../views/parts.tsx';
 import { LiteLayout } from './lite_layout.tsx';
 import { articleDescription, describePage, inDefaultLanguage, siteLine } from '../views/describe.ts';
 import { LITE, liteArticle, liteHome, liteSection } from './lite_paths.ts';
+import { READS } from '../page_query.ts';
 
 /** Stories on one page of a lite list: headlines and a line each, still a few kilobytes compressed. */
 const LITE_PER_PAGE = 25;
@@ -127,10 +128,10 @@ async function liteArticleShow(ctx: AppContext, req: SlugReq, reply: FastifyRepl
 export async function liteRoutes(app: FastifyInstance): Promise<void> {
   const ctx = app.ctx;
   app.get(LITE, (_req, reply) => reply.redirect(liteHome(), 301));
-  app.get(liteHome(), (req, reply) => liteList(ctx, req, reply, {
+  app.get(liteHome(), READS.list, (req, reply) => liteList(ctx, req, reply, {
     heading: (site) => t(site.lang, 'lite.title', { name: site.settings.name }), base: liteHome(), full: '/', filter: {}, tags: ['list:latest'], describe: siteLine,
   }));
-  app.get<{ Params: { lang: string } }>(`${LITE}/:lang/`, (req, reply) => {
+  app.get<{ Params: { lang: string } }>(`${LITE}/:lang/`, READS.list, (req, reply) => {
     const lang = req.params.lang;
     if (!(LANGUAGES as readonly string[]).includes(lang)) throw new NotFoundError('We could not find that page.');
     return liteList(ctx, req, reply, {
@@ -138,8 +139,8 @@ export async function liteRoutes(app: FastifyInstance): Promise<void> {
       base: liteHome(lang), full: '/', filter: { language: lang }, tags: ['list:latest'], describe: siteLine,
     });
   });
-  app.get<{ Params: { slug: string } }>(`${LITE}/articles/:slug`, (req, reply) => liteArticleShow(ctx, req, reply));
-  app.get<{ Params: { slug: string } }>(`${LITE}/section/:slug`, async (req, reply) => {
+  app.get<{ Params: { slug: string } }>(`${LITE}/articles/:slug`, READS.nothing, (req, reply) => liteArticleShow(ctx, req, reply));
+  app.get<{ Params: { slug: string } }>(`${LITE}/section/:slug`, READS.list, async (req, reply) => {
     const s = await getSectionBySlug(ctx.db, req.params.slug);
     if (!s) throw new NotFoundError('We could not find that section.');
     return liteList(ctx, req, reply, {
