@@ -9,6 +9,8 @@ export interface KhabarEvents {
   'ads.changed': Record<string, never>;
   /** people, tags, sources and media: what bylines, bios, publisher boxes and images show */
   'content.changed': { kind: 'person' | 'tag' | 'source' | 'media'; id: number };
+  /** a newsletter list was made, changed or deleted: the sign-up forms on pages list them */
+  'newsletters.changed': { listId: number };
 }
 
 type Handler<K extends keyof KhabarEvents> = (payload: KhabarEvents[K]) => void | Promise<void>;

@@ -2,6 +2,7 @@
 import { commentsEn } from './comments_en.ts';
 import { adminEn } from './admin_en.ts';
 import { reachEn } from './reach_en.ts';
+import { newslettersEn } from './newsletters_en.ts';
 
 export const en = {
   'site.skip': 'Skip to content',
@@ -98,6 +99,7 @@ export const en = {
   ...commentsEn,
   ...adminEn,
   ...reachEn,
+  ...newslettersEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

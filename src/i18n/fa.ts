@@ -4,6 +4,7 @@ import type { MessageKey } from './en.ts';
 import { commentsFa } from './comments_fa.ts';
 import { adminFa } from './admin_fa.ts';
 import { reachFa } from './reach_fa.ts';
+import { newslettersFa } from './newsletters_fa.ts';
 
 export const fa: Record<MessageKey, string> = {
   'site.skip': 'رفتن به متن اصلی',
@@ -100,4 +101,5 @@ export const fa: Record<MessageKey, string> = {
   ...commentsFa,
   ...adminFa,
   ...reachFa,
+  ...newslettersFa,
 };

@@ -3,6 +3,7 @@ import type { MessageKey } from './en.ts';
 import { commentsPs } from './comments_ps.ts';
 import { adminPs } from './admin_ps.ts';
 import { reachPs } from './reach_ps.ts';
+import { newslettersPs } from './newsletters_ps.ts';
 
 export const ps: Record<MessageKey, string> = {
   'site.skip': 'اصلي متن ته ورشئ',
@@ -99,4 +100,5 @@ export const ps: Record<MessageKey, string> = {
   ...commentsPs,
   ...adminPs,
   ...reachPs,
+  ...newslettersPs,
 };

@@ -9,6 +9,7 @@ import { audit } from '../auth/audit.ts';
 import { tidyAccounts } from '../auth/housekeeping.ts';
 import { runLeased, type LeasedJob } from './leases.ts';
 import { pollDueSources, type PollResult } from '../syndication/poll.ts';
+import { newsletterTick } from '../newsletters/jobs.ts';
 
 export const JOB_INTERVAL_MS = 30_000;
 export const TIDY_INTERVAL_MS = 3600_000;
@@ -20,6 +21,8 @@ export const JOBS = {
   tidy: { name: 'tidy-accounts', leaseMs: 10 * 60_000, everyMs: TIDY_INTERVAL_MS },
   /** each source keeps its own interval and back-off; the lease keeps two instances from polling one source twice */
   poll: { name: 'poll-sources', leaseMs: 10 * 60_000, everyMs: 0 },
+  /** due digests and scheduled sends start, the bounce mailbox is read; the letters go beside the runner (newsletters/jobs.ts) */
+  newsletters: { name: 'newsletters', leaseMs: 5 * 60_000, everyMs: 0 },
 } as const satisfies Record<string, LeasedJob>;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];
@@ -48,6 +51,7 @@ export async function runDueJobs(ctx: AppContext): Promise<JobResults> {
   if (tidied) ran.push(JOBS.tidy.name);
   const polled = await runLeased(ctx, JOBS.poll, () => pollDueSources(ctx));
   if (polled) ran.push(JOBS.poll.name);
+  if (await runLeased(ctx, JOBS.newsletters, () => newsletterTick(ctx))) ran.push(JOBS.newsletters.name);
   return { published: published ?? [], tidied, polled: polled ?? [], ran };
 }
 
