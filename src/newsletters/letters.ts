@@ -13,7 +13,7 @@ export interface Sender {
   replyTo: string;
   /** VERP base (bounces@domain) */
   bounceBase: string;
-  /** the host in Message-IDs and List-Ids */
+  /** the From address's domain: the host in Message-IDs and List-Ids */
   host: string;
 }
 
@@ -24,7 +24,8 @@ export async function letterSender(ctx: AppContext, lang: string): Promise<Sende
   const mailHost = host.includes('.') ? host : 'localhost.localdomain';
   const address = s.fromAddress || `news@${mailHost}`;
   const name = (s.fromName || siteName(site, lang)).replace(/["\\\r\n]/g, '');
-  return { from: `"${name}" <${address}>`, replyTo: s.replyTo, bounceBase: s.bounceAddress || `bounces@${address.split('@')[1]}`, host: mailHost };
+  const domain = address.split('@')[1];
+  return { from: `"${name}" <${address}>`, replyTo: s.replyTo, bounceBase: s.bounceAddress || `bounces@${domain}`, host: domain };
 }
 
 export interface Reader {
@@ -49,14 +50,19 @@ export function unsubscribeMailto(ctx: AppContext, sender: Sender, r: Reader, li
 }
 
 /** The headers of a list letter to one reader. */
-export function listHeaders(ctx: AppContext, sender: Sender, list: NewsletterList, r: Reader): Record<string, string> {
+export function listHeaders(ctx: AppContext, sender: Sender, list: NewsletterList, r: Reader): Record<string, PreparedHeader> {
   const name = listName(list, list.language).replace(/[<>"\r\n]/g, '');
+  // Written as they go out (nodemailer would encode the whole value, the <list-id> with it): a name that is not
+  // ASCII becomes an encoded word (RFC 2047) before the id.
+  const phrase = /^[\x20-\x7e]*$/.test(name) ? name : `=?UTF-8?B?${Buffer.from(name).toString('base64')}?=`;
   return {
-    'List-Id': `${name} <${list.slug}.${sender.host}>`,
-    'List-Unsubscribe': `<${unsubscribeMailto(ctx, sender, r, list.id)}>, <${unsubscribeUrl(ctx, r, list.id)}>`,
-    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    'List-Id': { prepared: true, value: `${phrase} <${list.slug}.${sender.host}>` },
+    'List-Unsubscribe': { prepared: true, value: `<${unsubscribeMailto(ctx, sender, r, list.id)}>,\r\n <${unsubscribeUrl(ctx, r, list.id)}>` },
+    'List-Unsubscribe-Post': { prepared: true, value: 'List-Unsubscribe=One-Click' },
   };
 }
+
+export type PreparedHeader = { prepared: true; value: string };
 
 /** The envelope sender of one letter to one reader. */
 export function returnPath(ctx: AppContext, sender: Sender, sendId: number, readerId: number): string {

@@ -17,7 +17,7 @@ export interface Letter {
   subject: string;
   html: string;
   text: string;
-  headers: Record<string, string>;
+  headers: Record<string, string | { prepared: true; value: string }>;
   messageId: string;
   /** the envelope sender (VERP), where bounces go */
   returnPath: string;
