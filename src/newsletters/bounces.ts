@@ -74,6 +74,7 @@ export async function takeSesNotification(ctx: AppContext, body: unknown, fetche
     return 0;
   }
   if (m.Type !== 'Notification' || typeof m.Message !== 'string') return 0;
+  // biome-ignore lint/suspicious/noExplicitAny: SES's notification JSON, read field by field with fallbacks
   let n: Record<string, any>;
   try { n = JSON.parse(m.Message); } catch { throw new ValidationError('Message', 'the SES notification is not JSON'); }
   const type = n.notificationType ?? n.eventType;

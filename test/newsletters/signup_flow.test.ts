@@ -11,7 +11,7 @@ import { runSends } from '../../src/newsletters/sending.ts';
 import { closeNewsletterTransport } from '../../src/newsletters/transport.ts';
 import { updateSettings } from '../../src/content/settings.ts';
 import { publishedArticle } from '../comments/fixtures.ts';
-import { startMailSink, useSink, header, part, letterTo, type MailSink } from './mail_sink.ts';
+import { startMailSink, useSink, header, part, letterTo } from './mail_sink.ts';
 
 const ORIGIN = { origin: 'http://localhost:80' };
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
