@@ -6,7 +6,7 @@
 // - no import cycles anywhere in src.
 /** @type {import('dependency-cruiser').IConfiguration} */
 const FACES = '^src/(site|admin_api|admin_pages|content_api)/';
-const DOMAINS = '^src/(content|comments|auth|media|ads|search|i18n|jobs|demo|syndication|importers)/';
+const DOMAINS = '^src/(content|comments|auth|media|ads|search|i18n|jobs|demo|syndication|importers|newsletters)/';
 
 module.exports = {
   forbidden: [

@@ -13,6 +13,8 @@ export interface KhabarEvents {
   'front.changed': { front: string };
   /** a language's breaking-news strip was set, removed or ended */
   'breaking.changed': { language: string };
+  /** a newsletter list was made, changed or deleted: the sign-up forms on pages list them */
+  'newsletters.changed': { listId: number };
 }
 
 type Handler<K extends keyof KhabarEvents> = (payload: KhabarEvents[K]) => void | Promise<void>;

@@ -10,6 +10,7 @@ export const TAGS = [
   { name: 'people', description: 'Bylines and author pages: names, bios, photos.' },
   { name: 'sources', description: 'Syndication sources whose articles the newsroom republishes: their feeds, polls, and the review queue of partner stories.' },
   { name: 'aggregators', description: 'Partners who carry the newsroom\'s stories: each pulls a full-text feed (/syndication/feed.xml) with its own key, under the licence statement the feed carries; usage per day.' },
+  { name: 'newsletters', description: 'Lists, sends (digests, stories and breaking alerts as newsletters) with their figures, readers (search, CSV import and export, data requests), the suppression list and the relay settings.' },
   { name: 'redirects', description: 'Stored redirects from old addresses.' },
   { name: 'slots', description: 'House ad slots: the places on the site where house ads show.' },
   { name: 'creatives', description: 'House ads rotated through a slot, with dates and weights.' },

@@ -19,11 +19,12 @@ import { syndicationRoutes } from './syndication_routes.ts';
 import { aggregatorsRoutes } from './aggregators_routes.ts';
 import { frontsRoutes } from './fronts_routes.ts';
 import { translationsRoutes } from './translations_routes.ts';
+import { newslettersRoutes } from './newsletters_routes.ts';
 
 export async function adminApi(app: FastifyInstance): Promise<void> {
   for (const routes of [sessionRoutes, twoFactorRoutes, linkRoutes, staffRoutes, moderationRoutes, articlesRoutes, revisionsRoutes, resourcesRoutes,
     mediaRoutes, mediaSquareRoutes, settingsRoutes, apiKeysRoutes, syndicationRoutes, aggregatorsRoutes, referencePage,
-    frontsRoutes]) {
+    frontsRoutes, newslettersRoutes]) {
     await app.register(routes);
   }
   await app.register(translationsRoutes);

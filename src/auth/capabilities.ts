@@ -35,6 +35,8 @@ export const CAPABILITIES = {
   /** newsroom-wide security rules, such as requiring two-factor authentication of all staff */
   'security.manage': ['owner'],
   'api_keys.manage': ['owner', 'admin'],
+  // newsletters: lists, sends, readers (the relay, DKIM key and webhooks need settings.manage)
+  'newsletters.manage': ['owner', 'admin', 'editor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

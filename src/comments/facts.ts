@@ -15,7 +15,7 @@ export interface Sender {
 
 const ago = (now: Date, ms: number) => new Date(now.getTime() - ms).toISOString();
 
-async function countHits(db: Db, key: string, since: string): Promise<number> {
+export async function countHits(db: Db, key: string, since: string): Promise<number> {
   const r = await db.selectFrom('comment_rate_hits').select((eb) => eb.fn.countAll<number>().as('n'))
     .where('key', '=', key).where('created_at', '>=', since).executeTakeFirstOrThrow();
   return Number(r.n);

@@ -7,8 +7,9 @@ import type { AdTables } from '../ads/tables.ts';
 import type { JobTables } from '../jobs/tables.ts';
 import type { ImportTables } from '../importers/tables.ts';
 import type { SyndicationTables } from '../syndication/tables.ts';
+import type { NewsletterTables } from '../newsletters/tables.ts';
 import type { Kysely } from 'kysely';
 
-export interface Database extends ContentTables, AuthTables, CommentTables, MediaTables, AdTables, JobTables, ImportTables, SyndicationTables {}
+export interface Database extends ContentTables, AuthTables, CommentTables, MediaTables, AdTables, JobTables, ImportTables, SyndicationTables, NewsletterTables {}
 
 export type Db = Kysely<Database>;

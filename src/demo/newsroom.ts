@@ -14,7 +14,8 @@ export const SITE: Partial<SiteSettings> = {
   languages: ['fa', 'ps'],
   localized: LOCALIZED,
   social: [
-    { label: 'Newsletter', url: 'https://newsletter.khabar-daily.example/' },
+    // the newsroom's own sign-up page (seed.ts puts the site's address in front)
+    { label: 'Newsletter', url: '/newsletters' },
     { label: 'Mastodon', url: 'https://social.khabar-daily.example/@khabardaily' },
     { label: 'Podcast', url: 'https://audio.khabar-daily.example/the-morning-file' },
   ],

@@ -13,6 +13,7 @@ import { createCreative, createSlot } from '../ads/ads.ts';
 import { composeBody } from './compose.ts';
 import { makeHero, makeLogo, makePortrait, type HeroImage } from './images.ts';
 import { CREATIVES, PEOPLE, SITE, SLOTS, SOURCES } from './newsroom.ts';
+import { seedNewsletterLists } from './newsletters.ts';
 import { LOCAL_CREATIVES, LOCAL_PEOPLE, PORTRAIT_ALT, type LocalPerson } from './newsroom_local.ts';
 import { localStories, seedLocalStories } from './seed_local.ts';
 import { DAY, HOUR, at, publicationTimes } from './timeline.ts';
@@ -79,7 +80,8 @@ export async function seedDemo(ctx: AppContext, opts: SeedOptions = {}): Promise
   tell(`${SECTIONS.length} sections, ${staff.length} people, ${SOURCES.length} partners, ${creatives.length} house ads, ${pictures} pictures, ${SECTIONS.reduce((n, s) => n + s.articles.length, 0)} stories in English and ${local} in Dari and Pashto to write`);
 
   const logo = picture(await makeLogo(ctx, 'Khabar Daily', ['#14213d', '#e9a23b']));
-  await updateSettings(ctx, { ...SITE, logoMediaId: logo.id });
+  await updateSettings(ctx, { ...SITE, social: SITE.social?.map((l) => (l.url.startsWith('/') ? { ...l, url: `${ctx.config.publicUrl}${l.url}` } : l)), logoMediaId: logo.id });
+  await seedNewsletterLists(ctx);
 
   const people = new Map<string, number>();
   for (const [i, person] of staff.entries()) {

@@ -18,6 +18,7 @@ import { contentApi } from '../content_api/routes.ts';
 import { syndicationFeed } from '../content_api/syndication_feed.ts';
 import { previewRoutes } from '../site/preview_routes.tsx';
 import { commentRoutes } from '../site/comment_routes.ts';
+import { newsletterRoutes } from '../site/newsletter_routes.ts';
 import { adminPages } from '../admin_pages/routes.ts';
 import { openApi } from '../admin_api/openapi.ts';
 import { requestForLog } from './log_safe.ts';
@@ -134,6 +135,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(syndicationFeed);
   await app.register(previewRoutes);
   await app.register(commentRoutes);
+  await app.register(newsletterRoutes);
   await app.register(adminPages);
   await app.register(siteRoutes);
   if (pageCache.enabled) {

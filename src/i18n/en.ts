@@ -6,6 +6,7 @@ import { frontsEn } from './fronts_en.ts';
 import { languagesEn } from './languages_en.ts';
 import { botDefenceEn } from './bot_defence_en.ts';
 import { metaEn } from './meta_en.ts';
+import { newslettersEn } from './newsletters_en.ts';
 
 export const en = {
   'site.skip': 'Skip to content',
@@ -106,6 +107,7 @@ export const en = {
   ...languagesEn,
   ...botDefenceEn,
   ...metaEn,
+  ...newslettersEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -8,6 +8,7 @@ import { frontsFa } from './fronts_fa.ts';
 import { languagesFa } from './languages_fa.ts';
 import { botDefenceFa } from './bot_defence_fa.ts';
 import { metaFa } from './meta_fa.ts';
+import { newslettersFa } from './newsletters_fa.ts';
 
 export const fa: Record<MessageKey, string> = {
   'site.skip': 'رفتن به متن اصلی',
@@ -108,4 +109,5 @@ export const fa: Record<MessageKey, string> = {
   ...languagesFa,
   ...botDefenceFa,
   ...metaFa,
+  ...newslettersFa,
 };

@@ -7,6 +7,7 @@ import { frontsPs } from './fronts_ps.ts';
 import { languagesPs } from './languages_ps.ts';
 import { botDefencePs } from './bot_defence_ps.ts';
 import { metaPs } from './meta_ps.ts';
+import { newslettersPs } from './newsletters_ps.ts';
 
 export const ps: Record<MessageKey, string> = {
   'site.skip': 'اصلي متن ته ورشئ',
@@ -107,4 +108,5 @@ export const ps: Record<MessageKey, string> = {
   ...languagesPs,
   ...botDefencePs,
   ...metaPs,
+  ...newslettersPs,
 };

@@ -12,6 +12,7 @@ import { runLeased, type LeasedJob } from './leases.ts';
 import { pollDueSources, type PollResult } from '../syndication/poll.ts';
 import { endFinishedPins } from '../content/fronts.ts';
 import { endFinishedStrips } from '../content/breaking_news.ts';
+import { newsletterTick } from '../newsletters/jobs.ts';
 
 /** How often the slowest-ticking job looks for work; each job's own `tickMs` says how often it looks. */
 export const JOB_INTERVAL_MS = 30_000;
@@ -44,6 +45,8 @@ export const JOBS = {
     name: 'end-front-pins', leaseMs: 2 * 60_000, everyMs: 0, tickMs: 15_000,
     work: async (ctx: AppContext) => [...(await endFinishedPins(ctx)), ...(await endFinishedStrips(ctx))],
   },
+  /** due digests and scheduled sends start, the bounce mailbox is read; the letters go beside the runner (newsletters/jobs.ts) */
+  newsletters: { name: 'newsletters', leaseMs: 5 * 60_000, everyMs: 0, tickMs: JOB_INTERVAL_MS, work: (ctx: AppContext) => newsletterTick(ctx) },
 } as const satisfies Record<string, Job<unknown>>;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];

@@ -18,6 +18,7 @@ import { Picture } from './views/picture.tsx';
 import { ArticleMeta } from './views/social_meta.tsx';
 import { ShareLinks } from './views/share_links.tsx';
 import { articleDescription } from './views/describe.ts';
+import { loadSignupLists, SignupBox } from './newsletter_box.tsx';
 import { AdSlot, Bylines, Rail, SectionLabel, StoryCard, When, isolate, authorHref, tagHref, articleHref, type Creative } from './views/parts.tsx';
 
 export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply) {
@@ -34,7 +35,7 @@ export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params:
   if (a.status === 'archived') throw new GoneError('This article has been removed.');
   if (a.status !== 'published') throw new NotFoundError('We could not find that article.');
   const path = articleHref(a.slug);
-  const [site, related, sectionItems, world, inline, sidebar, comments] = await Promise.all([
+  const [site, related, sectionItems, world, inline, sidebar, comments, signupLists] = await Promise.all([
     loadSiteView(ctx, a.language),
     ctx.reads.get(`related:${a.id}`, () => relatedArticles(ctx.db, a, 4)),
     sectionRail(ctx, a.language, a.card.section, [a.id]),
@@ -42,6 +43,7 @@ export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params:
     creativeFor(ctx, 'article-inline', path, a.language),
     creativeFor(ctx, 'sidebar', path, a.language),
     loadCommentsBlock(ctx, a, req),
+    loadSignupLists(ctx, a.language),
   ]);
   // The article's own SEO words when the newsroom gave them; the headline and standfirst otherwise.
   const description = articleDescription(a);
@@ -50,7 +52,7 @@ export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params:
   const canonicalLink = a.source?.canonical_to_original && a.source_url ? a.source_url : canonical;
   const worldId = site.sections.find((s) => s.slug === WORLD_SECTION)?.id;
   const cacheTags = [
-    ...siteTags(site), ...cardTags([a.card, ...related, ...sectionItems.items, ...world.items]), `comments:${a.id}`, 'ads',
+    ...siteTags(site), ...cardTags([a.card, ...related, ...sectionItems.items, ...world.items]), `comments:${a.id}`, 'ads', 'newsletters',
     // the rails and "more articles" draw from the story's section, its tags and the world section
     a.card.section ? `list:section:${a.card.section.id}` : 'list:latest', ...a.tags.flatMap((tag) => [`tag:${tag.id}`, `list:tag:${tag.id}`]),
     ...(worldId !== undefined ? [`list:section:${worldId}`] : []),
@@ -76,6 +78,7 @@ export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params:
           <div class="card-grid">{related.map((r) => <StoryCard a={r} site={site} />)}</div>
         </section>
       ) : null}
+      <SignupBox lists={signupLists} lang={a.language} defaultLang={site.settings.language} />
       <section id="comments" aria-label={t(site.lang, 'article.comments')}>{comments}</section>
     </Layout>
   ), { cacheTags });

@@ -14,6 +14,7 @@ import { Pager, Rail, StoryCard, sectionHref } from './views/parts.tsx';
 import { listPage } from './list_show.tsx';
 import { PagingLinks } from './views/social_meta.tsx';
 import { describePage, siteLine } from './views/describe.ts';
+import { loadSignupLists, SignupBox } from './newsletter_box.tsx';
 
 /** The front's top: a lead, two secondary stories with pictures, and the latest rail's headlines. */
 const SECONDARY = 2;
@@ -46,13 +47,14 @@ export async function homeShow(ctx: AppContext, req: FastifyRequest, reply: Fast
   const secondary = others.slice(0, SECONDARY);
   const latest = others.slice(SECONDARY, SECONDARY + LATEST);
   const shown = top.map((a) => a.id);
-  const [world, blocks] = await Promise.all([
+  const [world, blocks, signupLists] = await Promise.all([
     worldRail(ctx, lang, [], 4),
     Promise.all(site.sections.filter((s) => s.slug !== WORLD_SECTION).map(async (s, i) => ({ section: s, major: i < MAJOR_BLOCKS, items: (await publishedList(ctx, { ...only, sectionId: s.id, excludeIds: shown }, i < MAJOR_BLOCKS ? 4 : 3)).items }))),
+    loadSignupLists(ctx, lang),
   ]);
   const cacheTags = [
     ...siteTags(site), 'list:latest', `front:${front}`, ...cardTags([...top, ...world.items, ...blocks.flatMap((b) => b.items)]),
-    ...site.sections.map((s) => `list:section:${s.id}`),
+    ...site.sections.map((s) => `list:section:${s.id}`), 'newsletters',
   ];
   const pages = total > TOP ? pageCount(total - TOP + PER_PAGE, 1) : 1;
   return sendPage(reply, (
@@ -93,6 +95,7 @@ export async function homeShow(ctx: AppContext, req: FastifyRequest, reply: Fast
           </div>
         ) : null;
       })}
+      <SignupBox lists={signupLists} lang={lang} defaultLang={site.settings.language} />
       <Pager page={1} pages={pages} href={(p) => pageHref(home, p)} lang={lang} />
     </Layout>
   ), { cacheTags });
