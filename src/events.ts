@@ -9,6 +9,8 @@ export interface KhabarEvents {
   'ads.changed': Record<string, never>;
   /** people, tags, sources and media: what bylines, bios, publisher boxes and images show */
   'content.changed': { kind: 'person' | 'tag' | 'source' | 'media'; id: number };
+  /** the readers' "Most read" list of these languages changed (src/audience/most_read.ts) */
+  'audience.most_read': { languages: string[] };
 }
 
 type Handler<K extends keyof KhabarEvents> = (payload: KhabarEvents[K]) => void | Promise<void>;

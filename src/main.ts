@@ -37,7 +37,9 @@ const ENV_HELP = `Environment:
   KHABAR_MIRRORS        comma-separated addresses of mirrors, listed in the footer
   KHABAR_FETCH_ALLOW    private addresses/networks partner fetches may reach (e.g. 10.0.0.0/8)
   KHABAR_MEDIA_DIR      media folder (default: media/ in the data folder); or KHABAR_S3_* for a bucket
-  KHABAR_DB_POOL        PostgreSQL connections per instance at most (default 10)`;
+  KHABAR_DB_POOL        PostgreSQL connections per instance at most (default 10)
+  KHABAR_AUDIENCE       count reader page views on the server: 1 or 0 (default 1; docs/audience.md)
+  KHABAR_AUDIENCE_RAW_DAYS  days raw page views are kept before only totals remain (default 7, 2 to 400)`;
 
 const commands: Record<string, Command> = {
   serve: {

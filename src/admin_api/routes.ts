@@ -17,10 +17,12 @@ import { apiKeysRoutes } from './api_keys_routes.ts';
 import { referencePage } from './reference_page.tsx';
 import { syndicationRoutes } from './syndication_routes.ts';
 import { aggregatorsRoutes } from './aggregators_routes.ts';
+import { audienceRoutes } from './audience_routes.ts';
 
 export async function adminApi(app: FastifyInstance): Promise<void> {
   for (const routes of [sessionRoutes, twoFactorRoutes, linkRoutes, staffRoutes, moderationRoutes, articlesRoutes, revisionsRoutes, resourcesRoutes,
-    mediaRoutes, mediaSquareRoutes, settingsRoutes, apiKeysRoutes, syndicationRoutes, aggregatorsRoutes, referencePage]) {
+    mediaRoutes, mediaSquareRoutes, settingsRoutes, apiKeysRoutes, syndicationRoutes, aggregatorsRoutes, referencePage,
+    audienceRoutes]) {
     await app.register(routes);
   }
 }

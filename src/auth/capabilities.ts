@@ -33,6 +33,9 @@ export const CAPABILITIES = {
   /** newsroom-wide security rules, such as requiring two-factor authentication of all staff */
   'security.manage': ['owner'],
   'api_keys.manage': ['owner', 'admin'],
+  // audience figures (counted on the server, docs/audience.md) and the readers' "Most read" list
+  'audience.read': ['owner', 'admin', 'editor'],
+  'audience.manage': ['owner', 'admin', 'editor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

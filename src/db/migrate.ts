@@ -17,6 +17,7 @@ import * as m0013 from './migrations/0013_article_seo.ts';
 import * as m0015 from './migrations/0015_aggregators.ts';
 import * as m0018 from './migrations/0018_creative_language.ts';
 import * as m0020 from './migrations/0020_search_narrow_rows.ts';
+import * as m0028 from './migrations/0028_audience.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_content': m0001,
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0015_aggregators': m0015,
   '0018_creative_language': m0018,
   '0020_search_narrow_rows': m0020,
+  '0028_audience': m0028,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

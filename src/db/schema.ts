@@ -7,8 +7,9 @@ import type { AdTables } from '../ads/tables.ts';
 import type { JobTables } from '../jobs/tables.ts';
 import type { ImportTables } from '../importers/tables.ts';
 import type { SyndicationTables } from '../syndication/tables.ts';
+import type { AudienceTables } from '../audience/tables.ts';
 import type { Kysely } from 'kysely';
 
-export interface Database extends ContentTables, AuthTables, CommentTables, MediaTables, AdTables, JobTables, ImportTables, SyndicationTables {}
+export interface Database extends ContentTables, AuthTables, CommentTables, MediaTables, AdTables, JobTables, ImportTables, SyndicationTables, AudienceTables {}
 
 export type Db = Kysely<Database>;

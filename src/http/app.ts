@@ -33,6 +33,8 @@ import { healthRoutes } from './health.ts';
 import { metrics, type Metrics, type PoolStats } from './metrics.ts';
 import { requestId } from './request_id.ts';
 import { closeConnectionsWhileDraining } from './drain.ts';
+import { countPageViews } from './page_views.ts';
+import { describePage } from '../site/view_kinds.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -72,6 +74,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.decorate('ctx', ctx);
   const pageCache = new PageCache(ctx.config.pageCacheBytes);
   app.decorate('pageCache', pageCache);
+  countPageViews(app, describePage);
   const warn = (msg: string, err?: unknown) => app.log.warn({ err }, msg);
   // With REDIS_URL several instances share a database: a change made on one purges the pages kept by all.
   const redisBus = !opts.purgeBus && ctx.config.redisUrl && pageCache.enabled ? new RedisPurgeBus(ctx.config.redisUrl, warn, `${ctx.config.redisPrefix}:page-purge`) : null;

@@ -60,6 +60,7 @@ export function purgeOnChanges(ctx: AppContext, cache: PageCache, bus: PurgeBus,
     // a renamed author or tag changes what the search finds ('articles' also tags the search pages)
     ctx.events.on('content.changed', ({ kind, id }) => purge([`${kind}:${id}`, ...(kind === 'person' ? ['list:people'] : []),
       ...(kind === 'person' || kind === 'tag' ? ['articles'] : [])])),
+    ctx.events.on('audience.most_read', ({ languages }) => purge(languages.map((l) => `most-read:${l}`))),
   ];
   return () => {
     cache.onStored = null;

@@ -9,6 +9,8 @@ import { audit } from '../auth/audit.ts';
 import { tidyAccounts } from '../auth/housekeeping.ts';
 import { runLeased, type LeasedJob } from './leases.ts';
 import { pollDueSources, type PollResult } from '../syndication/poll.ts';
+import { pruneAudience, rollUp } from '../audience/rollup.ts';
+import { MOST_READ_EVERY_MS, refreshMostRead } from '../audience/most_read.ts';
 
 export const JOB_INTERVAL_MS = 30_000;
 export const TIDY_INTERVAL_MS = 3600_000;
@@ -20,6 +22,11 @@ export const JOBS = {
   tidy: { name: 'tidy-accounts', leaseMs: 10 * 60_000, everyMs: TIDY_INTERVAL_MS },
   /** each source keeps its own interval and back-off; the lease keeps two instances from polling one source twice */
   poll: { name: 'poll-sources', leaseMs: 10 * 60_000, everyMs: 0 },
+  /** the audience figures: raw views into hourly and daily totals each minute, old raw views and salts deleted hourly,
+   * the readers' Most read lists every few minutes */
+  audienceRollUp: { name: 'audience-roll-up', leaseMs: 10 * 60_000, everyMs: 60_000 },
+  audiencePrune: { name: 'audience-prune', leaseMs: 10 * 60_000, everyMs: TIDY_INTERVAL_MS },
+  mostRead: { name: 'most-read', leaseMs: 10 * 60_000, everyMs: MOST_READ_EVERY_MS },
 } as const satisfies Record<string, LeasedJob>;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];
@@ -48,6 +55,9 @@ export async function runDueJobs(ctx: AppContext): Promise<JobResults> {
   if (tidied) ran.push(JOBS.tidy.name);
   const polled = await runLeased(ctx, JOBS.poll, () => pollDueSources(ctx));
   if (polled) ran.push(JOBS.poll.name);
+  if (await runLeased(ctx, JOBS.audienceRollUp, () => rollUp(ctx))) ran.push(JOBS.audienceRollUp.name);
+  if (await runLeased(ctx, JOBS.audiencePrune, () => pruneAudience(ctx))) ran.push(JOBS.audiencePrune.name);
+  if ((await runLeased(ctx, JOBS.mostRead, async () => ({ changed: await refreshMostRead(ctx) })))) ran.push(JOBS.mostRead.name);
   return { published: published ?? [], tidied, polled: polled ?? [], ran };
 }
 
