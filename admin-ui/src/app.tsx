@@ -11,6 +11,7 @@ import { MediaLibrary } from './screens/media.tsx';
 import { Moderation } from './screens/moderation.tsx';
 import { CONTENT_NAV, contentScreen } from './screens/content_screens.tsx';
 import { Aggregators } from './screens/aggregators.tsx';
+import { Audience } from './screens/audience.tsx';
 import { NotFound } from './ui.tsx';
 import { PEOPLE_NAV, peopleScreenFor } from './screens/people_routes.ts';
 
@@ -32,6 +33,7 @@ const NAV: { href: string; label: MessageKey; capability?: string }[] = [
   // staff, API keys, audit log, comment settings, sources (screens/people_routes.ts)
   ...PEOPLE_NAV,
   { href: '/admin/aggregators', label: 'nav.aggregators', capability: 'api_keys.manage' },
+  { href: '/admin/audience', label: 'nav.audience', capability: 'audience.read' },
 ];
 
 let editorChunk: Promise<ComponentType<ScreenProps>> | null = null;
@@ -54,6 +56,7 @@ function screenFor(path: string): { Screen: ComponentType<ScreenProps>; id?: num
   const content = contentScreen(path);
   if (content) return { Screen: content };
   if (path === '/admin/aggregators') return { Screen: Aggregators };
+  if (path === '/admin/audience') return { Screen: Audience };
   return peopleScreenFor(path) ?? { Screen: NotFound };
 }
 

@@ -9,6 +9,7 @@ import { namesOf, storyLabels } from '../content/article_facts.ts';
 import { ValidationError } from '../errors.ts';
 import { dayBefore, dayStartOf, daysBetween, periodOf } from './periods.ts';
 import type { Dimension } from './rollup.ts';
+import { REFERRER_GROUPS } from './referrers.ts';
 
 export const RANGES = ['today', '7d', '30d', '90d'] as const;
 export type Range = (typeof RANGES)[number];
@@ -177,7 +178,7 @@ export async function storyFigures(ctx: AppContext, articleId: number): Promise<
     ctx.db.selectFrom('audience_daily').select(['day', 'views', 'visitors']).where('dim', '=', 'article').where('key', '=', key)
       .where('day', '>=', first).where('day', '<=', today).execute(),
     ctx.db.selectFrom('audience_daily').select((eb) => ['key', eb.fn.sum<number>('views').as('views'), eb.fn.sum<number>('visitors').as('visitors')])
-      .where('dim', '=', 'article_ref').where('key', 'like', `${key}:%`).groupBy('key').orderBy(sql`sum(views)`, 'desc').execute(),
+      .where('dim', '=', 'article_ref').where('key', 'in', REFERRER_GROUPS.map((g) => `${key}:${g}`)).groupBy('key').orderBy(sql`sum(views)`, 'desc').execute(),
   ]);
   const byDay = new Map(days.map((d) => [d.day, d]));
   return {

@@ -157,6 +157,10 @@ async function writeBatch(ctx: AppContext, batch: HeardView[], describe: Describ
       await trx.insertInto('audience_stale_hours').values({ hour, day, version: 1 })
         .onConflict((oc) => oc.column('hour').doUpdateSet((eb) => ({ version: eb('audience_stale_hours.version', '+', 1) }))).execute();
     }
+    for (const day of [...new Set(hours.values())].sort()) {
+      await trx.insertInto('audience_stale_days').values({ day, version: 1 })
+        .onConflict((oc) => oc.column('day').doUpdateSet((eb) => ({ version: eb('audience_stale_days.version', '+', 1) }))).execute();
+    }
   });
   return rows.length;
 }

@@ -56,19 +56,28 @@ export interface RollUpResult {
   days: number;
 }
 
-/** Rolls up every hour marked stale, then the days they fall in. */
+/** A day still going on has its totals worked out again at most this often (its hours every minute): a day's
+ * distinct readers are counted over all its raw views, the roll-up's one heavy query. */
+export const TODAY_EVERY_MS = 10 * 60_000;
+
+/** Rolls up every hour marked stale; then each stale day that is over, or whose totals are TODAY_EVERY_MS old. */
 export async function rollUp(ctx: AppContext): Promise<RollUpResult> {
   const stale = await ctx.db.selectFrom('audience_stale_hours').selectAll().orderBy('hour').execute();
-  const days = new Set<string>();
   for (const s of stale) {
     await recompute(ctx.db, 'hour', s.hour);
-    days.add(s.day);
-  }
-  for (const day of days) await recompute(ctx.db, 'day', day);
-  for (const s of stale) {
     await ctx.db.deleteFrom('audience_stale_hours').where('hour', '=', s.hour).where('version', '=', s.version).execute();
   }
-  return { hours: stale.length, days: days.size };
+  const now = ctx.clock.now();
+  const { timeZone } = await getSettings(ctx.db);
+  const today = periodOf(now, timeZone).day;
+  const due = new Date(now.getTime() - TODAY_EVERY_MS).toISOString();
+  const days = await ctx.db.selectFrom('audience_stale_days').selectAll().whereRef('version', '>', 'rolled_version')
+    .where((eb) => eb.or([eb('day', '<', today), eb('rolled_at', '<=', due)])).orderBy('day').execute();
+  for (const d of days) {
+    await recompute(ctx.db, 'day', d.day);
+    await ctx.db.updateTable('audience_stale_days').set({ rolled_version: d.version, rolled_at: now.toISOString() }).where('day', '=', d.day).execute();
+  }
+  return { hours: stale.length, days: days.length };
 }
 
 /** Deletes raw views older than the configured days, hourly totals older than HOURLY_DAYS, and past days' salts. */
@@ -78,11 +87,12 @@ export async function pruneAudience(ctx: AppContext): Promise<{ views: number }>
   const { day: today, hour } = periodOf(now, timeZone);
   const keepFrom = dayBefore(today, ctx.config.audienceRawDays - 1);
   // Never a raw view whose hour is still waiting for its roll-up.
-  const waiting = await ctx.db.selectFrom('audience_stale_hours').select((eb) => eb.fn.min('day').as('first')).executeTakeFirst();
+  const waiting = await ctx.db.selectFrom('audience_stale_days').select((eb) => eb.fn.min('day').as('first')).whereRef('version', '>', 'rolled_version').executeTakeFirst();
   const cut = waiting?.first && waiting.first < keepFrom ? waiting.first : keepFrom;
   const r = await ctx.db.deleteFrom('audience_views').where('day', '<', cut).executeTakeFirst();
   await ctx.db.deleteFrom('audience_view_authors').where('day', '<', cut).execute();
   await ctx.db.deleteFrom('audience_hourly').where('hour', '<', hour - HOURLY_DAYS * 86_400).execute();
+  await ctx.db.deleteFrom('audience_stale_days').where('day', '<', cut).whereRef('version', '=', 'rolled_version').execute();
   // Yesterday's salt stays for the first ten minutes of today, for the last batches of yesterday.
   await forgetOldSalts(ctx, today, periodOf(new Date(now.getTime() - 10 * 60_000), timeZone).day === today);
   return { views: Number(r.numDeletedRows) };

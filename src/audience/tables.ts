@@ -25,6 +25,8 @@ export interface AudienceTables {
   audience_hourly: { dim: string; hour: number; key: string; views: number; visitors: number };
   audience_daily: { dim: string; day: string; key: string; views: number; visitors: number };
   audience_stale_hours: { hour: number; day: string; version: number };
+  /** a day's totals are out of date while version > rolled_version; rolled_at: when they were last worked out */
+  audience_stale_days: { day: string; version: number; rolled_version: Generated<number>; rolled_at: Generated<string> };
   audience_salts: { day: string; salt: string };
   audience_most_read: { language: string; rank: number; article_id: number; views: number };
   audience_settings: { key: string; value: string };

@@ -12,6 +12,7 @@ import { ArticleDetails } from './details.tsx';
 import { BodyEditor } from './body_editor.tsx';
 import { type ArticleForm, dropCopy, keepCopy, keptCopy, wordsAndMinutes } from './draft_store.ts';
 import { Revisions } from './revisions.tsx';
+import { StoryFigures } from '../screens/story_figures.tsx';
 import { type ArticleRecord, emptyForm, formOf, type SaveState, saveArticle, stateOfFailure } from './saving.ts';
 import { SaveStatus } from './save_status.tsx';
 
@@ -180,6 +181,7 @@ export function EditorScreen({ me, id }: ScreenProps) {
           {article ? <ArticleActions me={me} article={article} beforeMove={() => save(false)} onMoved={(a) => adopt(a, latest.current ?? formOf(a))} /> : null}
           <ArticleDetails form={form} error={refused} onChange={change} />
           {article ? <Revisions articleId={article.id} updatedAt={article.updated_at} onRestored={(a) => { dropCopy(key); dirty.current = false; adopt(a); setGeneration((g) => g + 1); setState({ kind: 'saved', at: Date.now() }); }} /> : null}
+          {article ? <StoryFigures me={me} articleId={article.id} /> : null}
         </aside>
       </div>
     </section>

@@ -42,6 +42,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addPrimaryKeyConstraint(`${table}_pk`, ['dim', period, 'key'])
       .execute();
   }
+  // a story's own figures (dim 'article' or 'article_ref', its keys) over any days, read from the index alone
+  await db.schema.createIndex('audience_daily_key').on('audience_daily').columns(['dim', 'key', 'day', 'views', 'visitors']).execute();
+  await db.schema.createIndex('audience_daily_cover').on('audience_daily').columns(['dim', 'day', 'key', 'views', 'visitors']).execute();
+  await db.schema.createTable('audience_stale_days')
+    .addColumn('day', 'text', (c) => c.primaryKey())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('rolled_version', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('rolled_at', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
   await db.schema.createTable('audience_stale_hours')
     .addColumn('hour', 'integer', (c) => c.primaryKey())
     .addColumn('day', 'text', (c) => c.notNull())
@@ -65,7 +74,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['audience_settings', 'audience_most_read', 'audience_salts', 'audience_stale_hours', 'audience_daily', 'audience_hourly', 'audience_view_authors', 'audience_views']) {
+  for (const t of ['audience_settings', 'audience_most_read', 'audience_salts', 'audience_stale_hours', 'audience_stale_days', 'audience_daily', 'audience_hourly', 'audience_view_authors', 'audience_views']) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }
