@@ -89,11 +89,11 @@ test('the Audience screen in Chromium shows the demo newsroom\'s figures', async
       await page.getByRole('navigation').getByRole('link', { name: 'Audience', exact: true }).click();
       await page.getByRole('heading', { name: 'Audience', level: 1 }).waitFor();
       await page.getByRole('tab', { name: 'Today' }).click();
-      const total = page.locator('.totals li').filter({ hasText: 'Views' }).locator('strong');
       await page.waitForFunction((n) => document.querySelector('.totals li strong')?.textContent === n, String(sent));
-      assert.equal(await total.innerText(), String(sent));
-      assert.equal(await page.locator('.totals li').filter({ hasText: 'Readers' }).locator('strong').innerText(), '12');
-      assert.equal(await page.locator('.totals li').filter({ hasText: 'Bots' }).locator('strong').innerText(), '1');
+      const figure = (n: number) => page.locator(`.totals li:nth-child(${n}) strong`).innerText();
+      assert.deepEqual([await figure(1), await figure(2)], [String(sent), '12'], 'views and readers');
+      // the crawler, and this test's own fetch of the front page (Node's fetch says it is not a browser)
+      assert.equal(await figure(3), '2', 'bots apart');
       await page.getByRole('cell', { name: 'Telegram' }).waitFor();
       await page.getByRole('cell', { name: 'Lite edition' }).waitFor();
       assert.equal(await page.locator('.chart svg rect.bar').count() > 0, true);

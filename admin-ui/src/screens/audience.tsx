@@ -72,8 +72,8 @@ export function Audience({ me, params }: ScreenProps) {
             <li><span>{t('audience.bots')}</span><strong>{num(overview.totals.bots)}</strong></li>
             <li><span>{t('audience.feeds')}</span><strong>{num(overview.totals.feedFetches)}</strong></li>
           </ul>
-          <Chart points={overview.series} unit={pick === 'today' ? 'hour' : 'day'}
-            label={pick === 'today' ? t('audience.chart_today') : t('audience.chart', { from: overview.from, to: overview.to })} />
+          <Chart points={overview.series} unit={overview.range === 'today' ? 'hour' : 'day'}
+            label={overview.range === 'today' ? t('audience.chart_today') : t('audience.chart', { from: overview.from, to: overview.to })} />
         </>
       ) : error ? null : <p role="status">{t('common.loading')}</p>}
       <RealtimePanel />
