@@ -47,7 +47,7 @@ for (const dialect of testDialects()) {
       assert.equal(ran.filter((r) => r.ran.includes('audience-roll-up')).length, 1, 'rolled up once');
       await rollUp(second.ctx);
       const today = await audienceOverview(a.ctx, 'today');
-      assert.deepEqual(today.totals, { views: sent, visitors: 40, bots: 0, feedFetches: 0 });
+      assert.deepEqual(today.totals, { views: sent, visitors: 40, bots: 1, feedFetches: 0 });
       assert.deepEqual((await audienceTable(second.ctx, 'article', 'today')).map((r) => [Number(r.key), r.views, r.visitors]), [[id, 80, 40]]);
     } finally {
       await b.close();
