@@ -106,7 +106,7 @@ test('the Audience screen in Chromium shows the demo newsroom\'s figures', async
 
     let topStory = '';
     await t.test('a CSV of the top stories', async () => {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download Top stories as CSV' }).click()]);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV: Top stories' }).click()]);
       const file = await download.path();
       const csv = readFileSync(file, 'utf8').trim().split('\r\n');
       assert.equal(csv[0], 'key,name,views,readers');

@@ -32,7 +32,7 @@ export const enAudience = {
   'audience.name': 'Name',
   'audience.none': 'Nothing counted in this period yet.',
   'audience.csv': 'Download CSV',
-  'audience.csv_label': 'Download {table} as CSV',
+  'audience.csv_label': 'Download CSV: {table}',
   'audience.group.search': 'Search engines',
   'audience.group.social': 'Social networks',
   'audience.group.telegram': 'Telegram',
