@@ -1,12 +1,12 @@
 // The house's layering, checked by `npm run deps` (dependency-cruiser) in CI:
 // - faces (site, admin_api, admin_pages, content_api) call domain functions and never touch the database layer;
-// - domains (content, comments, auth, media, ads, search, i18n, jobs, demo, syndication, importers) are plain functions and types: no Fastify,
+// - domains (content, comments, auth, media, ads, search, i18n, jobs, demo, syndication, importers, audience) are plain functions and types: no Fastify,
 //   no @fastify/* plugin, nothing from src/http, no face;
 // - src/cli (the command line, one file per command) is the top: nothing else imports it;
 // - no import cycles anywhere in src.
 /** @type {import('dependency-cruiser').IConfiguration} */
 const FACES = '^src/(site|admin_api|admin_pages|content_api)/';
-const DOMAINS = '^src/(content|comments|auth|media|ads|search|i18n|jobs|demo|syndication|importers|newsletters)/';
+const DOMAINS = '^src/(content|comments|auth|media|ads|search|i18n|jobs|demo|syndication|importers|newsletters|audience)/';
 
 module.exports = {
   forbidden: [

@@ -32,6 +32,8 @@ export const SETTING_NAMES = [
   'KHABAR_S3_SECRET_ACCESS_KEY',
   'KHABAR_S3_PATH_STYLE',
   'KHABAR_DB_POOL',
+  'KHABAR_AUDIENCE',
+  'KHABAR_AUDIENCE_RAW_DAYS',
 ] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 export type Environment = Partial<Record<SettingName, string | undefined>>;
@@ -65,6 +67,8 @@ export const SETTING_HELP: Record<SettingName, string> = {
   KHABAR_S3_SECRET_ACCESS_KEY: 'its secret key (never logged)',
   KHABAR_S3_PATH_STYLE: '1: endpoint/bucket/key addresses (MinIO and most self-hosted servers)',
   KHABAR_DB_POOL: 'PostgreSQL connections per instance at most (default 10)',
+  KHABAR_AUDIENCE: 'count reader page views on the server: 1 or 0 (default 1; docs/audience.md)',
+  KHABAR_AUDIENCE_RAW_DAYS: 'days raw page views are kept before only totals remain (default 7, 2 to 400)',
 };
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -110,6 +114,10 @@ export interface Config {
   s3: S3Settings | null;
   /** PostgreSQL: the most connections this instance's pool opens */
   dbPool: number;
+  /** whether reader page views are counted (docs/audience.md); off counts nothing */
+  audience: boolean;
+  /** days each raw page view is kept before only its hourly and daily totals remain */
+  audienceRawDays: number;
 }
 
 /** Where an S3-compatible store is and how to sign for it; the secret key is never logged or echoed. */
@@ -337,6 +345,9 @@ export function loadConfig(env: Environment = process.env): Config {
     mediaDir: mediaDir(read('KHABAR_MEDIA_DIR'), dir),
     s3: s3(read),
     dbPool: int('KHABAR_DB_POOL', read('KHABAR_DB_POOL'), 10, 1, 1000),
+    audience: bool('KHABAR_AUDIENCE', read('KHABAR_AUDIENCE'), true),
+    // two days at least: a day's readers are counted from the raw views of the whole day
+    audienceRawDays: int('KHABAR_AUDIENCE_RAW_DAYS', read('KHABAR_AUDIENCE_RAW_DAYS'), 7, 2, 400),
   };
 }
 

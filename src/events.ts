@@ -15,6 +15,8 @@ export interface KhabarEvents {
   'breaking.changed': { language: string };
   /** a newsletter list was made, changed or deleted: the sign-up forms on pages list them */
   'newsletters.changed': { listId: number };
+  /** the readers' "Most read" list of these languages changed (src/audience/most_read.ts) */
+  'audience.most_read': { languages: string[] };
 }
 
 type Handler<K extends keyof KhabarEvents> = (payload: KhabarEvents[K]) => void | Promise<void>;

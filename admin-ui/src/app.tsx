@@ -13,6 +13,7 @@ import { Moderation } from './screens/moderation.tsx';
 import { CONTENT_NAV, contentScreen } from './screens/content_screens.tsx';
 import { Aggregators } from './screens/aggregators.tsx';
 import { Fronts } from './screens/fronts.tsx';
+import { Audience } from './screens/audience.tsx';
 import { NotFound } from './ui.tsx';
 import { PEOPLE_NAV, peopleScreenFor } from './screens/people_routes.ts';
 
@@ -35,6 +36,7 @@ const NAV: { href: string; label: MessageKey; capability?: string }[] = [
   ...PEOPLE_NAV,
   { href: '/admin/aggregators', label: 'nav.aggregators', capability: 'api_keys.manage' },
   { href: '/admin/fronts', label: 'nav.fronts', capability: 'fronts.manage' },
+  { href: '/admin/audience', label: 'nav.audience', capability: 'audience.read' },
 ];
 
 let editorChunk: Promise<ComponentType<ScreenProps>> | null = null;
@@ -60,6 +62,7 @@ function screenFor(path: string): { Screen: ComponentType<ScreenProps>; id?: num
   if (content) return { Screen: content };
   if (path === '/admin/aggregators') return { Screen: Aggregators };
   if (path === '/admin/fronts') return { Screen: Fronts };
+  if (path === '/admin/audience') return { Screen: Audience };
   return peopleScreenFor(path) ?? { Screen: NotFound };
 }
 

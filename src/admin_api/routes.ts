@@ -20,11 +20,12 @@ import { aggregatorsRoutes } from './aggregators_routes.ts';
 import { frontsRoutes } from './fronts_routes.ts';
 import { translationsRoutes } from './translations_routes.ts';
 import { newslettersRoutes } from './newsletters_routes.ts';
+import { audienceRoutes } from './audience_routes.ts';
 
 export async function adminApi(app: FastifyInstance): Promise<void> {
   for (const routes of [sessionRoutes, twoFactorRoutes, linkRoutes, staffRoutes, moderationRoutes, articlesRoutes, revisionsRoutes, resourcesRoutes,
     mediaRoutes, mediaSquareRoutes, settingsRoutes, apiKeysRoutes, syndicationRoutes, aggregatorsRoutes, referencePage,
-    frontsRoutes, newslettersRoutes]) {
+    frontsRoutes, newslettersRoutes, audienceRoutes]) {
     await app.register(routes);
   }
   await app.register(translationsRoutes);

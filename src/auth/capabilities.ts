@@ -37,6 +37,9 @@ export const CAPABILITIES = {
   'api_keys.manage': ['owner', 'admin'],
   // newsletters: lists, sends, readers (the relay, DKIM key and webhooks need settings.manage)
   'newsletters.manage': ['owner', 'admin', 'editor'],
+  // audience figures (counted on the server, docs/audience.md) and the readers' "Most read" list
+  'audience.read': ['owner', 'admin', 'editor'],
+  'audience.manage': ['owner', 'admin', 'editor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -8,8 +8,9 @@ import type { JobTables } from '../jobs/tables.ts';
 import type { ImportTables } from '../importers/tables.ts';
 import type { SyndicationTables } from '../syndication/tables.ts';
 import type { NewsletterTables } from '../newsletters/tables.ts';
+import type { AudienceTables } from '../audience/tables.ts';
 import type { Kysely } from 'kysely';
 
-export interface Database extends ContentTables, AuthTables, CommentTables, MediaTables, AdTables, JobTables, ImportTables, SyndicationTables, NewsletterTables {}
+export interface Database extends ContentTables, AuthTables, CommentTables, MediaTables, AdTables, JobTables, ImportTables, SyndicationTables, NewsletterTables, AudienceTables {}
 
 export type Db = Kysely<Database>;

@@ -1,5 +1,6 @@
 // The Fastify app assembled: security headers, compression, body parsing, static files, error answers, and each
 // face's routes. Each piece lives in its own module; this file only puts them together.
+import type { IncomingMessage } from 'node:http';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
 import formbody from '@fastify/formbody';
@@ -37,6 +38,8 @@ import { requestId } from './request_id.ts';
 import { closeConnectionsWhileDraining, isDraining } from './drain.ts';
 import { CachedHits, serverWithHits } from './cached_hits.ts';
 import { accessLog } from './access_log.ts';
+import { countPageViews, notePageView } from './page_views.ts';
+import { describePage } from '../site/view_kinds.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -82,6 +85,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.decorate('ctx', ctx);
   const pageCache = new PageCache(ctx.config.pageCacheBytes);
   app.decorate('pageCache', pageCache);
+  countPageViews(app, describePage);
   const warn = (msg: string, err?: unknown) => app.log.warn({ err }, msg);
   // With REDIS_URL several instances share a database: a change made on one purges the pages kept by all.
   const redisBus = !opts.purgeBus && ctx.config.redisUrl && pageCache.enabled ? new RedisPurgeBus(ctx.config.redisUrl, warn, `${ctx.config.redisPrefix}:page-purge`) : null;
@@ -143,9 +147,18 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     hits = new CachedHits({
       cache: pageCache, security, ctx, onionUrl: ctx.config.onionUrl, requestId: ids.genReqId, draining: () => isDraining(app),
       ...(m ? { counted: (method: string, status: number, seconds: number) => m.pageHit(method, status, seconds) } : {}),
+      // A page sent from the cache here is a page view as much as one sent through Fastify (site/routes.ts).
+      viewed: (req, status) => notePageView(app.pageViews, req.method, req.url, status, req.headers, clientAddress(req, ctx.config.trustProxy), ctx.clock.now().getTime()),
     });
   }
   return app;
+}
+
+/** The reader's address as Fastify's req.ip gives it: behind a trusted proxy the first of X-Forwarded-For. */
+function clientAddress(req: IncomingMessage, trustProxy: boolean): string | undefined {
+  const forwarded = trustProxy ? req.headers['x-forwarded-for'] : undefined;
+  const first = typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined;
+  return first || req.socket.remoteAddress;
 }
 
 function connectRedis(url: string): RedisClient {

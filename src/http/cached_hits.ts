@@ -26,6 +26,8 @@ export interface HitDeps {
   draining(): boolean;
   /** told of each hit, for /metrics: method, status, seconds */
   counted?(method: string, status: number, seconds: number): void;
+  /** told of each hit once it is sent, for the audience figures (page_views.ts: notePageView) */
+  viewed?(req: IncomingMessage, status: number): void;
 }
 
 /** The page cache's answers given here, by status: logged in aggregate (app.ts), never a line per request. */
@@ -79,6 +81,7 @@ export class CachedHits {
     }
     tellWatchers(this.deps.ctx, url, page.tags, false);
     this.deps.counted?.(method, notModified ? 304 : 200, (performance.now() - started) / 1000);
+    this.deps.viewed?.(req, notModified ? 304 : 200);
     return true;
   }
 }

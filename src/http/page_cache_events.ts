@@ -64,6 +64,7 @@ export function purgeOnChanges(ctx: AppContext, cache: PageCache, bus: PurgeBus,
     ctx.events.on('breaking.changed', ({ language }) => purge([`breaking:${language}`])),
     ctx.events.on('content.changed', ({ kind, id }) => purge([`${kind}:${id}`, ...(kind === 'person' ? ['list:people'] : []),
       ...(kind === 'person' || kind === 'tag' ? ['articles'] : [])])),
+    ctx.events.on('audience.most_read', ({ languages }) => purge(languages.map((l) => `most-read:${l}`))),
   ];
   return () => {
     cache.onStored = null;

@@ -13,6 +13,8 @@ import { pollDueSources, type PollResult } from '../syndication/poll.ts';
 import { endFinishedPins } from '../content/fronts.ts';
 import { endFinishedStrips } from '../content/breaking_news.ts';
 import { newsletterTick } from '../newsletters/jobs.ts';
+import { pruneAudience, rollUp } from '../audience/rollup.ts';
+import { MOST_READ_EVERY_MS, refreshMostRead } from '../audience/most_read.ts';
 
 /** How often the slowest-ticking job looks for work; each job's own `tickMs` says how often it looks. */
 export const JOB_INTERVAL_MS = 30_000;
@@ -47,6 +49,14 @@ export const JOBS = {
   },
   /** due digests and scheduled sends start, the bounce mailbox is read; the letters go beside the runner (newsletters/jobs.ts) */
   newsletters: { name: 'newsletters', leaseMs: 5 * 60_000, everyMs: 0, tickMs: JOB_INTERVAL_MS, work: (ctx: AppContext) => newsletterTick(ctx) },
+  /** the audience figures: raw views into hourly and daily totals each minute, old raw views and salts deleted hourly,
+   * the readers' Most read lists every few minutes */
+  audienceRollUp: { name: 'audience-roll-up', leaseMs: 10 * 60_000, everyMs: 60_000, tickMs: JOB_INTERVAL_MS, work: (ctx: AppContext) => rollUp(ctx) },
+  audiencePrune: { name: 'audience-prune', leaseMs: 10 * 60_000, everyMs: TIDY_INTERVAL_MS, tickMs: 60_000, work: (ctx: AppContext) => pruneAudience(ctx) },
+  mostRead: {
+    name: 'most-read', leaseMs: 10 * 60_000, everyMs: MOST_READ_EVERY_MS, tickMs: JOB_INTERVAL_MS,
+    work: async (ctx: AppContext) => ({ changed: await refreshMostRead(ctx) }),
+  },
 } as const satisfies Record<string, Job<unknown>>;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];

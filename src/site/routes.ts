@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { KhabarError, NotFoundError } from '../errors.ts';
 import { answerFromPageCache, endPageCacheFlight } from '../http/send_page.ts';
+import { countPageView } from '../http/page_views.ts';
 import { homeShow } from './home_show.tsx';
 import { articleShow } from './article_show.tsx';
 import { sectionShow, tagShow, authorShow, archiveShow } from './list_show.tsx';
@@ -28,6 +29,8 @@ export async function siteRoutes(app: FastifyInstance): Promise<void> {
   // Stored pages go out before anything is loaded; a miss renders once, whoever else asks meanwhile waits.
   app.addHook('onRequest', answerFromPageCache);
   app.addHook('onResponse', endPageCacheFlight);
+  // Each page answered, page-cache hits too, is counted for the audience figures once it has gone (page_views.ts).
+  app.addHook('onResponse', countPageView);
   app.addHook('onRequestAbort', async (req) => endPageCacheFlight(req));
   // A slug with control characters (a NUL byte, say) names nothing; PostgreSQL would refuse it as text.
   app.addHook('preHandler', async (req: FastifyRequest) => {

@@ -14,6 +14,7 @@ import { BodyEditor } from './body_editor.tsx';
 import { UnpublishedChangesNote, ReviewNote } from './changes.tsx';
 import { wordsAndMinutes } from './draft_store.ts';
 import { Revisions } from './revisions.tsx';
+import { StoryFigures } from '../screens/story_figures.tsx';
 import { SaveStatus } from './save_status.tsx';
 import { useEditor } from './use_editor.ts';
 
@@ -68,6 +69,7 @@ export function EditorScreen({ me, id }: ScreenProps) {
           <ArticleDetails form={form} error={refused} onChange={e.change} />
           {article ? <TranslationLinks articleId={article.id} language={form.language} /> : null}
           {article ? <Revisions articleId={article.id} updatedAt={article.updated_at} timeZone={article.time_zone} onRestored={e.replace} /> : null}
+          {article ? <StoryFigures me={me} articleId={article.id} /> : null}
         </aside>
       </div>
     </section>

@@ -1,6 +1,7 @@
 // The article list: status tabs with counts, words to search for, filters (section, author, language, date),
 // paging, and archiving several articles at once. Filters live in the address, so a list can be bookmarked.
 import { useEffect, useState } from 'preact/hooks';
+import { StoryViews, StoryViewsHeading, useStoryViews } from './story_figures.tsx';
 import { api, query } from '../api.ts';
 import type { ScreenProps } from '../app.tsx';
 import { t, type MessageKey } from '../i18n/index.ts';
@@ -22,6 +23,7 @@ export function ArticleList({ me, params }: ScreenProps) {
   const page = Math.max(Number(params.get('page')) || 1, 1);
   const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<(typeof FILTERS)[number], string>;
   const [rows, setRows] = useState<ArticleRow[] | null>(null);
+  const views = useStoryViews(me, rows);
   const [total, setTotal] = useState(0);
   const [counts, setCounts] = useState<Record<string, number>>({});
   const [sections, setSections] = useState<Named[]>([]);
@@ -122,7 +124,7 @@ export function ArticleList({ me, params }: ScreenProps) {
           <thead>
             <tr>
               {canArchive ? <th scope="col"><span class="visually-hidden">{t('articles.pick')}</span></th> : null}
-              <th scope="col">{t('article.headline')}</th><th scope="col">{t('article.section')}</th><th scope="col">{t('articles.updated')}</th>
+              <th scope="col">{t('article.headline')}</th><th scope="col">{t('article.section')}</th><th scope="col">{t('articles.updated')}</th><StoryViewsHeading figures={views} />
             </tr>
           </thead>
           <tbody>
@@ -134,6 +136,7 @@ export function ArticleList({ me, params }: ScreenProps) {
                 <td><a href={`/admin/articles/${a.id}`} dir="auto">{a.headline}</a></td>
                 <td>{sectionName(a.section_id)}</td>
                 <td><time dateTime={a.updated_at}>{when(a.scheduled_at && status === 'scheduled' ? a.scheduled_at : a.updated_at)}</time></td>
+                <StoryViews figures={views} id={a.id} />
               </tr>
             ))}
           </tbody>
