@@ -33,7 +33,14 @@ export async function contentStamps(db: Db, today: string): Promise<Stamps> {
     db.selectFrom('article_tags').selectAll().execute(),
     db.selectFrom('article_corrections').selectAll().orderBy('id').execute(),
   ]);
+  const [pins, strips] = await Promise.all([
+    db.selectFrom('front_pins').selectAll().orderBy('id').execute(),
+    db.selectFrom('breaking_news').selectAll().orderBy('language').execute(),
+  ]);
   const out: Stamps = { settings: stampOf([settings, today]) };
+  // Every front and every language's strip: one stamp for the family (a page carries front:<its front>, breaking:<lang>).
+  out['front:*'] = stampOf(pins);
+  out['breaking:*'] = stampOf(strips);
   const each = (kind: string, rows: { id: number }[]) => {
     for (const r of rows) out[`${kind}:${r.id}`] = stampOf(r);
   };

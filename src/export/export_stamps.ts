@@ -7,6 +7,7 @@ import { mediaStamps } from '../media/stamps.ts';
 import { adStamps } from '../ads/stamps.ts';
 import { getSettings } from '../content/settings.ts';
 import { localDay } from '../i18n/index.ts';
+import { listsStamp } from '../newsletters/lists.ts';
 
 export type { Stamps };
 
@@ -14,5 +15,10 @@ export async function siteStamps(ctx: AppContext): Promise<Stamps> {
   const now = ctx.clock.now();
   const { timeZone } = await getSettings(ctx.db);
   const parts = await Promise.all([contentStamps(ctx.db, localDay(now, timeZone)), mediaStamps(ctx.db), commentStamps(ctx.db), adStamps(ctx.db, now)]);
-  return Object.assign({}, ...parts);
+  return Object.assign({ newsletters: await listsStamp(ctx.db) }, ...parts);
+}
+
+/** A tag's stamp: its own, or its family's (`front:*` for `front:home:en`) where a domain stamps the family whole. */
+export function stampFor(stamps: Stamps, tag: string): string | undefined {
+  return stamps[tag] ?? stamps[`${tag.slice(0, tag.indexOf(':') + 1)}*`];
 }

@@ -13,7 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import { KhabarError } from '../errors.ts';
 import { exportedAddress, fileFor, relativeLink, serverOnly } from './paths.ts';
 import { rewriteHtml, rewriteText } from './rewrite.ts';
-import { siteStamps, type Stamps } from './export_stamps.ts';
+import { siteStamps, stampFor, type Stamps } from './export_stamps.ts';
 import { watchPages } from '../http/send_page.ts';
 
 /** How far an export has come, told as it goes (the command line draws it: src/cli/progress.ts). */
@@ -100,7 +100,7 @@ export async function exportStatic(app: FastifyInstance, dir: string, progress?:
   const stamps = await siteStamps(app.ctx);
   const before = same?.stamps ?? {};
   // a page is unchanged when every tag it had keeps its stamp (a tag no longer known counts as changed)
-  const unchanged = (rec: PageRecord | undefined) => !!rec?.tags.length && rec.tags.every((t) => before[t] !== undefined && before[t] === stamps[t]);
+  const unchanged = (rec: PageRecord | undefined) => !!rec?.tags.length && rec.tags.every((t) => stampFor(before, t) !== undefined && stampFor(before, t) === stampFor(stamps, t));
   mkdirSync(dir, { recursive: true });
   const files: Record<string, string> = {};
   const pages: Record<string, PageRecord> = {};

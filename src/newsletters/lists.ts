@@ -1,5 +1,6 @@
 // Lists: each with a name and description per language, the language its letters are written in, optionally the
 // sections its digest draws from, and its digest schedule. A list not marked public is left off the sign-up form.
+import { createHash } from 'node:crypto';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/schema.ts';
 import { NotFoundError, ValidationError, ConflictError } from '../errors.ts';
@@ -141,4 +142,10 @@ export async function listCounts(db: Db): Promise<Record<number, Record<string, 
   const out: Record<number, Record<string, number>> = {};
   for (const r of rows) (out[r.list_id] ??= { pending: 0, subscribed: 0, unsubscribed: 0 })[r.status] = Number(r.n);
   return out;
+}
+
+/** What the sign-up boxes on pages show changes with the lists: their stamp for the static export. */
+export async function listsStamp(db: Db): Promise<string> {
+  const rows = await db.selectFrom('newsletter_lists').selectAll().orderBy('id').execute();
+  return createHash('sha256').update(JSON.stringify(rows)).digest('hex');
 }

@@ -36,8 +36,11 @@ function assertFieldError(where: string, res: { statusCode: number; body: string
   else if (e.field !== field && !String(e.field).startsWith(`${field}.`)) problems.push(`${where}: field ${String(e.field)}, expected ${field}`);
 }
 
+/** A good value for each path parameter that is not an id, so that a wrong body field is what an answer is about. */
+const PATH_SAMPLES: Record<string, string> = { action: 'approve', language: 'en', front: 'home:en', table: 'stories' };
+
 function concrete(path: string, name?: string, value?: string): string {
-  return path.replace(/\{(\w+)\}/g, (_, n: string) => (n === name ? encodeURIComponent(value!) : n === 'action' ? 'approve' : '1'));
+  return path.replace(/\{(\w+)\}/g, (_, n: string) => (n === name ? encodeURIComponent(value!) : PATH_SAMPLES[n] ?? '1'));
 }
 
 for (const dialect of testDialects()) {

@@ -321,10 +321,14 @@ test('the newsroom app in Chromium: set up, two-factor, invite; write, upload, s
     });
 
     await t.test('the editor restores an earlier revision', async () => {
+      // The oldest version against the newest, word by word on a screen of its own; then back to the editor.
       await page.getByText('Revision history').click();
-      await page.getByRole('button', { name: 'Compare with now' }).last().click();
+      await page.getByRole('link', { name: 'Compare…' }).last().click();
       await page.locator('.diff ins').first().waitFor();
       await screen('revisions');
+      await page.getByRole('link', { name: 'Back to the article' }).click();
+      await page.locator('.body-editor').waitFor();
+      await page.getByText('Revision history').click();
       await page.getByRole('button', { name: 'Restore' }).last().click();
       await page.waitForFunction(() => (document.getElementById('headline') as HTMLInputElement | null)?.value === 'Water prices rise');
     });
