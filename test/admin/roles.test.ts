@@ -97,6 +97,9 @@ const ROUTES: Record<string, Need> = {
   'PUT /api/admin/fronts/{front}': 'fronts.manage',
   'PUT /api/admin/breaking/{language}': 'fronts.manage',
   'DELETE /api/admin/breaking/{language}': 'fronts.manage',
+  // translations (the route also checks the article may be edited and the other read)
+  'GET /api/admin/articles/{id}/translations': 'articles.read',
+  'PUT /api/admin/articles/{id}/translation': 'articles.read',
   // newsletters (the relay and DKIM settings need settings.manage) and audience figures
   'GET /api/admin/newsletters/lists': 'newsletters.manage',
   'POST /api/admin/newsletters/lists': 'newsletters.manage',

@@ -228,14 +228,14 @@ test('every setting the CLI reads is checked the same way', () => {
     DATABASE_URL: 'postgresql://u@h/db', REDIS_URL: 'rediss://cache.example:6380/0', SMTP_URL: 'smtps://u:p@mail.example', KHABAR_SECRET: 's'.repeat(16),
     KHABAR_PAGE_CACHE_MB: '0', KHABAR_PURGE_WEBHOOK: 'https://cdn.example/purge', KHABAR_METRICS: 'off', KHABAR_FETCH_ALLOW: '127.0.0.1/32, 10.1.2.3',
     KHABAR_ONION_URL: 'http://khabarxyz.onion/', KHABAR_MIRRORS: 'https://mirror.example/khabar/, https://other.example',
-    KHABAR_REDIS_PREFIX: 'daily', KHABAR_MEDIA_DIR: '/srv/khabar-media', KHABAR_DB_POOL: '4',
+    KHABAR_REDIS_PREFIX: 'daily', KHABAR_MEDIA_DIR: '/srv/khabar-media', KHABAR_DB_POOL: '4', KHABAR_AUDIENCE: 'off', KHABAR_AUDIENCE_RAW_DAYS: '30',
   });
   assert.deepEqual({ ...ok, dataDir: undefined }, {
     host: '::', port: 0, logLevel: 'warn', publicUrl: 'https://news.example', publicUrlGiven: true, demo: false, trustProxy: true,
     databaseUrl: 'postgresql://u@h/db', redisUrl: 'rediss://cache.example:6380/0', smtpUrl: 'smtps://u:p@mail.example', secret: 's'.repeat(16), dataDir: undefined,
     pageCacheBytes: 0, purgeWebhook: 'https://cdn.example/purge', metrics: 'off', fetchAllow: ['127.0.0.1/32', '10.1.2.3'],
     onionUrl: 'http://khabarxyz.onion', mirrors: ['https://mirror.example/khabar/', 'https://other.example/'],
-    redisPrefix: 'daily', mediaDir: '/srv/khabar-media', s3: null, dbPool: 4,
+    redisPrefix: 'daily', mediaDir: '/srv/khabar-media', s3: null, dbPool: 4, audience: false, audienceRawDays: 30,
   });
   // Media on S3: all four that say where and who, the folder not named as well, a bucket's name, an address alone;
   // the secret key is never echoed.
