@@ -4,7 +4,7 @@
 import { posix } from 'node:path';
 
 /** Addresses that need the running server (forms, the newsroom, the APIs): a static copy links to the main site. */
-const SERVER_ONLY = /^\/(search|admin|api|comments|preview|healthz)(\/|$|\?)/;
+const SERVER_ONLY = /^\/((fa|ps)\/search|search|admin|api|comments|preview|healthz)(\/|$|\?)/;
 
 /** File types a copy keeps under their own name; any other address is a page, kept as <address>/index.html. */
 const FILE_TYPES = /\.(xml|txt|json|webmanifest|css|js|png|jpe?g|gif|webp|avif|ico|svg|woff2?)$/i;

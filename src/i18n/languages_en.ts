@@ -1,5 +1,4 @@
 // English messages of the translations switcher at the top of an article (the same keys in languages_fa.ts, languages_ps.ts).
 export const languagesEn = {
   'translations.label': 'This story in other languages',
-  'translations.read_in': 'Read in',
 } as const;

@@ -3,5 +3,4 @@ import type { languagesEn } from './languages_en.ts';
 
 export const languagesFa: Record<keyof typeof languagesEn, string> = {
   'translations.label': 'این گزارش به زبان‌های دیگر',
-  'translations.read_in': 'خواندن به',
 };

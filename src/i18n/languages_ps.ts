@@ -3,5 +3,4 @@ import type { languagesEn } from './languages_en.ts';
 
 export const languagesPs: Record<keyof typeof languagesEn, string> = {
   'translations.label': 'دا راپور په نورو ژبو',
-  'translations.read_in': 'په دې ژبه یې ولولئ',
 };

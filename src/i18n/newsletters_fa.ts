@@ -24,7 +24,6 @@ export const newslettersFa: Record<keyof typeof newslettersEn, string> = {
   'newsletters.prefs_save': 'ذخیرهٔ انتخاب‌هایم',
   'newsletters.prefs_saved': 'انتخاب‌های شما ذخیره شد.',
   'newsletters.leave_all': 'بیرون شدن از همهٔ خبرنامه‌ها',
-  'newsletters.left_all': 'شما از همهٔ خبرنامه‌ها بیرون شدید. دیگر نامه‌ای برایتان فرستاده نمی‌شود.',
   'newsletters.link_bad': 'این پیوند معتبر نیست. لطفاً از تازه‌ترین نامهٔ ما استفاده کنید یا دوباره عضو شوید.',
   'newsletters.none': 'هنوز خبرنامه‌ای برای عضویت نیست.',
   'newsletters.error.email_required': 'لطفاً نشانی ایمیل خود را بنویسید.',
@@ -47,8 +46,7 @@ export const newslettersFa: Record<keyof typeof newslettersEn, string> = {
   'newsletters.mail.preferences': 'تغییر خبرنامه‌ها',
   'newsletters.mail.why': 'این نامه را می‌گیرید چون در {list} از {site} عضو شده‌اید.',
   'newsletters.mail.read': 'خواندن گزارش',
-  'newsletters.mail.on_site': 'در سایت بخوانید',
-  'newsletters.mail.digest_subject': '{list}: {date}',
+  'newsletters.mail.digest_subject': '{list}، {date}',
   'newsletters.mail.alert': 'خبر فوری',
   'newsletters.mail.test': '[آزمایشی] {subject}',
 };

@@ -24,7 +24,6 @@ export const newslettersPs: Record<keyof typeof newslettersEn, string> = {
   'newsletters.prefs_save': 'زما ټاکنې خوندي کړئ',
   'newsletters.prefs_saved': 'ستاسو ټاکنې خوندي شوې.',
   'newsletters.leave_all': 'له ټولو خبرپاڼو وتل',
-  'newsletters.left_all': 'تاسو له ټولو خبرپاڼو ووتلئ. نور لیکونه درته نه لېږل کېږي.',
   'newsletters.link_bad': 'دا لینک سم نه دی. مهرباني وکړئ زموږ تر ټولو نوی لیک وکاروئ، یا بیا ګډون وکړئ.',
   'newsletters.none': 'لا تر اوسه د ګډون لپاره خبرپاڼه نشته.',
   'newsletters.error.email_required': 'مهرباني وکړئ خپله برېښنالیک پته ولیکئ.',
@@ -47,8 +46,7 @@ export const newslettersPs: Record<keyof typeof newslettersEn, string> = {
   'newsletters.mail.preferences': 'خبرپاڼې بدلول',
   'newsletters.mail.why': 'دا لیک تاسو ته ځکه درځي چې د {site} په {list} کې مو ګډون کړی دی.',
   'newsletters.mail.read': 'راپور ولولئ',
-  'newsletters.mail.on_site': 'په سایټ کې یې ولولئ',
-  'newsletters.mail.digest_subject': '{list}: {date}',
+  'newsletters.mail.digest_subject': '{list}، {date}',
   'newsletters.mail.alert': 'بېړنی خبر',
   'newsletters.mail.test': '[ازمایښتي] {subject}',
 };

@@ -31,7 +31,7 @@ function kinds(articleId: number, draftToken: string): Kind[] {
     { name: 'a 400 page', audience: 'public', status: 400, send: get('/articles/%ZZ') },
     { name: 'the sign-in page', audience: 'private', status: 200, send: get('/admin/sign-in') },
     { name: 'a draft preview', audience: 'private', status: 200, send: get(`/preview/${draftToken}`) },
-    { name: 'a comment answer (held)', audience: 'private', status: 200, send: commentForm({ comment: 'Sent without scripts', name: 'Lynx' }) },
+    { name: 'a comment answer (refused: no proof of work)', audience: 'private', status: 403, send: commentForm({ comment: 'Sent without scripts', name: 'Lynx' }) },
     { name: 'a comment answer (refused)', audience: 'private', status: 400, send: commentForm({ comment: 'No name given', name: '' }) },
   ];
 }

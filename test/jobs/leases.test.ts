@@ -33,7 +33,12 @@ for (const dialect of testDialects()) {
     try {
       const instances = [t.ctx, ...others.map((o) => o.ctx)];
       for (let hour = 0; hour < 3; hour++) {
-        const results = await Promise.all(instances.map((ctx) => runDueJobs(ctx)));
+        // On PostgreSQL the instances tick at once. Three SQLite connections in one thread cannot: a job holding a
+        // transaction across an await would keep another connection's write waiting on the thread it blocks (a
+        // real SQLite newsroom runs one instance), so there they tick one after another.
+        const results = dialect === 'postgres'
+          ? await Promise.all(instances.map((ctx) => runDueJobs(ctx)))
+          : await instances.reduce(async (done, ctx) => [...(await done), await runDueJobs(ctx)], Promise.resolve([] as Awaited<ReturnType<typeof runDueJobs>>[]));
         const tidiers = results.filter((r) => r.ran.includes(JOBS.tidy.name));
         assert.equal(tidiers.length, 1, `hour ${hour}: exactly one instance tidied`);
         // Within the hour nobody runs it again, whichever instance asks.
