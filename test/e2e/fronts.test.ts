@@ -164,7 +164,7 @@ test('fronts in Chromium: an editor pins a lead and two top stories on / and /fa
       await fronts.waitFor({ state: 'visible' });
       await page.getByRole('navigation').getByRole('link', { name: 'Dashboard', exact: true }).click();
       await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
-      assert.equal(await fronts.isVisible(), false, 'folded again on the next screen');
+      await fronts.waitFor({ state: 'hidden' }); // folded again on the next screen (after the screen's first render)
       await page.setViewportSize({ width: 1280, height: 900 });
     });
 
