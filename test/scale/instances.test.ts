@@ -92,7 +92,7 @@ test('a comment challenge from one instance is accepted by another, and its proo
     for (const app of [a.app, b]) {
       const replay = await postForm(app, { ...fields, comment: 'The same proof again.' }, { 'x-test-ip': '198.51.100.99' });
       assert.equal(replay.statusCode, 403, `a replay is refused: ${replay.body}`);
-      assert.equal(replay.json().error.code, 'captcha');
+      assert.equal(replay.json().error.code, 'pow_spent');
     }
     const stored = await a.ctx.db.selectFrom('comments').select('body').where('article_id', '=', articleId).execute();
     assert.deepEqual(stored.map((c) => c.body), ['Thank you for this report.']);

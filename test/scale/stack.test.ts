@@ -71,6 +71,8 @@ test('nginx and three instances under load lose nothing through a killed instanc
       await s.instances[1].kill();
       const deathSeen = performance.now();
       assert.equal((await ed('PATCH', `/api/admin/articles/${slugs[1].id}`, { headline: 'Schools reopen after the floods' })).status, 200);
+      // A published story's change goes public on Update.
+      assert.equal((await ed('POST', `/api/admin/articles/${slugs[1].id}/update`)).status, 200);
       while (Date.now() < dueAt + 500) await load.more(10);
       await load.more(60);
       await s.instances[1].start();

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { testDialects, makeTestApp } from '../helpers/context.ts';
 import { cheapSettings, publishedArticle, solvedPayload, postForm, ORIGIN } from '../comments/fixtures.ts';
 import { createSection } from '../../src/content/sections.ts';
+import { updateSettings } from '../../src/content/settings.ts';
 import { validateHtml, vnuErrors } from '../helpers/vnu.ts';
 
 const asBrowser = { accept: 'text/html', 'x-test-ip': '192.0.2.140' };
@@ -35,7 +36,10 @@ for (const dialect of testDialects()) {
       const dariId = String(await publishedArticle(a.ctx, { headline: 'سیلاب به کابل رسید', language: 'fa' }));
 
       await s.test('a held comment: the message on the site page, a way back to the article', async () => {
-        const r = await postForm(a.app, { article_id: articleId, comment: 'Held, said without scripts', name: 'Lynx' }, asBrowser);
+        // Held for a moderator (a comment without a proof of work is refused, not held).
+        await updateSettings(a.ctx, { moderateAll: true });
+        const r = await postForm(a.app, { article_id: articleId, comment: 'Held, said without scripts', name: 'Lynx', altcha: await solvedPayload(a.app) }, asBrowser);
+        await updateSettings(a.ctx, { moderateAll: false });
         assert.equal(r.statusCode, 200);
         assertSitePage(r.body, 'en', 'ltr');
         assert.match(r.body, /<p class="comment-message comment-message-ok" role="status">[^<]*held for moderation/);
