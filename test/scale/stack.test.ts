@@ -109,6 +109,7 @@ test('nginx and three instances under load lose nothing through a killed instanc
       const path = `/articles/${slugs[0].slug}`;
       for (const inst of s.instances) for (let i = 0; i < 2; i++) await getOnce(`http://127.0.0.1:${inst.port}${path}`);
       assert.equal((await ed('PATCH', `/api/admin/articles/${slugs[0].id}`, { headline: 'Floods reach Kabul: the river falls' })).status, 200);
+      assert.equal((await ed('POST', `/api/admin/articles/${slugs[0].id}/update`)).status, 200);
       for (const inst of s.instances) {
         let body = '';
         for (let tries = 0; tries < 50 && !body.includes('the river falls'); tries++) {
