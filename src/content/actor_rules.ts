@@ -1,30 +1,10 @@
 // The content rules that decide who may reach other people's work through a side door (a picture's usage list,
 // a translation link, a source credit, a tag's address or a tag merge). In the domain, so every face, job and
 // importer obeys the same rules: an actor with a role is a staff member, one without is Khabar itself.
-import { can, type Capability } from '../auth/capabilities.ts';
-import { personIdOf } from '../auth/users.ts';
 import type { Db } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
+import { actorCan, LOCKED_FOR_WRITERS, readerOf, type ArticleReader } from './article_rules.ts';
 
-/** Whose articles a staff member may read and change when they may not touch everyone's. */
-export interface ArticleReader {
-  userId: number;
-  personId: number | null;
-}
-
-/** The statuses in which an article is out of the hands of a writer who may not publish. */
-const LOCKED_FOR_WRITERS = ['scheduled', 'published', 'archived'];
-
-/** Whether the actor holds a capability; Khabar itself (no role: a job, an importer, the demo) holds every one. */
-export function actorCan(actor: Actor, capability: Capability): boolean {
-  return actor.role === undefined || can(actor.role, capability);
-}
-
-/** The reader the actor is limited to, or null when they may read and change every article. */
-export async function readerOf(db: Db, actor: Actor): Promise<ArticleReader | null> {
-  if (actorCan(actor, 'articles.edit_any') || actor.userId === null) return null;
-  return { userId: actor.userId, personId: await personIdOf(db, actor.userId) };
-}
 
 /** Ids of the articles the reader did not write: neither created by them nor carrying their byline. */
 export async function notOwnedBy(db: Db, reader: ArticleReader, articles: { id: number; created_by: number | null }[]): Promise<Set<number>> {
@@ -43,6 +23,6 @@ export async function articlesBeyond(db: Db, actor: Actor, ids: number[]): Promi
   if (!reader || !ids.length) return 0;
   const rows = await db.selectFrom('articles').select(['id', 'created_by', 'status']).where('id', 'in', ids).execute();
   const notOwn = await notOwnedBy(db, reader, rows);
-  const locked = actorCan(actor, 'articles.publish_own') ? [] : rows.filter((r) => LOCKED_FOR_WRITERS.includes(r.status)).map((r) => r.id);
+  const locked = actorCan(actor, 'articles.publish_own') ? [] : rows.filter((r) => LOCKED_FOR_WRITERS.includes(r.status as (typeof LOCKED_FOR_WRITERS)[number])).map((r) => r.id);
   return new Set([...notOwn, ...locked]).size;
 }

@@ -32,7 +32,25 @@ const OWN: Record<ArticleAction, Capability> = {
   delete: 'articles.delete_own',
 };
 
-const LOCKED_FOR_WRITERS: readonly ArticleStatus[] = ['scheduled', 'published', 'archived'];
+/** The statuses in which an article is out of the hands of a writer who may not publish. */
+export const LOCKED_FOR_WRITERS: readonly ArticleStatus[] = ['scheduled', 'published', 'archived'];
+
+/** Whether the actor holds a capability; Khabar itself (no role: a job, an importer, the demo) holds every one. */
+export function actorCan(actor: Actor, capability: Capability): boolean {
+  return actor.role === undefined || can(actor.role, capability);
+}
+
+/** Whose articles a staff member may read and change when they may not reach everyone's. */
+export interface ArticleReader {
+  userId: number;
+  personId: number | null;
+}
+
+/** The reader the actor is limited to, or null when they may read every article (the rule of 'view'). */
+export async function readerOf(db: Db, actor: Actor): Promise<ArticleReader | null> {
+  if (actorCan(actor, ANY.view) || actor.userId === null) return null;
+  return { userId: actor.userId, personId: await personIdOf(db, actor.userId) };
+}
 
 interface Owned {
   status: ArticleStatus;
@@ -57,7 +75,7 @@ async function owns(db: Db, actor: Actor, a: Owned): Promise<boolean> {
 /** Throws ForbiddenError (with a message the person can act on) unless the actor may do `action` to the article. */
 export async function checkArticleAccess(ctx: AppContext, actor: Actor, a: Owned, action: ArticleAction): Promise<void> {
   const role = actor.role;
-  if (!role || can(role, ANY[action])) return;
+  if (!role || actorCan(actor, ANY[action])) return;
   if (!can(role, OWN[action])) {
     throw new ForbiddenError(action === 'publish' ? 'Your role does not publish: submit the story for review' : 'Your role does not allow this');
   }
@@ -88,7 +106,7 @@ export async function allowedMoves(ctx: AppContext, actor: Actor, a: Owned, hasC
   if (s === 'draft' && edit && !publish) moves.push('submit');
   if (publish && (s === 'draft' || s === 'review' || s === 'scheduled')) moves.push('publish', 'schedule');
   if (publish && hasChanges && (s === 'published' || s === 'scheduled')) moves.push('update');
-  if (s === 'review' && publish && (!actor.role || can(actor.role, 'articles.publish_any'))) moves.push('send_back');
+  if (s === 'review' && publish && actorCan(actor, 'articles.publish_any')) moves.push('send_back');
   if (publish && (s === 'published' || s === 'scheduled')) moves.push('unpublish');
   if (publish && s !== 'archived') moves.push('archive');
   if (hasChanges && edit) moves.push('discard');
@@ -97,6 +115,6 @@ export async function allowedMoves(ctx: AppContext, actor: Actor, a: Owned, hasC
 
 /** The part of the article list the actor may read (the same rule as 'view'). */
 export async function visibleTo(ctx: AppContext, actor: Actor): Promise<Pick<ArticleSearch, 'visibleTo'>> {
-  if (!actor.role || can(actor.role, ANY.view) || actor.userId === null) return {};
-  return { visibleTo: { userId: actor.userId, personId: await personIdOf(ctx.db, actor.userId) } };
+  const reader = await readerOf(ctx.db, actor);
+  return reader ? { visibleTo: reader } : {};
 }

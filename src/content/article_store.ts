@@ -6,7 +6,7 @@ import type { AppContext } from '../context.ts';
 import type { Database, Db } from '../db/schema.ts';
 import type { ArticleStatus } from './tables.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
-import { actorCan } from './actor_rules.ts';
+import { actorCan } from './article_rules.ts';
 import { optionalId, optionalText, optionalUrl, requiredText, slugFrom } from './fields.ts';
 import { countWords, plainText, sanitizeBody, slugify } from './sanitize.ts';
 import { ensureTags } from './tags.ts';

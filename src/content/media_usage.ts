@@ -2,7 +2,8 @@
 // it by its address, /media/<storage key>). The media library shows this before anyone thinks of removing it.
 import { sql } from 'kysely';
 import type { Db } from '../db/schema.ts';
-import { notOwnedBy, type ArticleReader } from './actor_rules.ts';
+import { notOwnedBy } from './actor_rules.ts';
+import type { ArticleReader } from './article_rules.ts';
 
 /** The articles that show a picture. With a reader (a writer who may open only their own articles), others'
  *  articles are counted in `others` and never named: their headlines and status are not the reader's to see. */
