@@ -1,27 +1,48 @@
 // An article's details beside its text: section, tags (pick or create), the byline's people in order, the hero
 // picture with its alt text, caption and credit, the address (slug), the SEO title and description, language (Dari and Pashto read right to
-// left), comments open or closed, and the syndication source.
-import { useEffect, useState } from 'preact/hooks';
+// left), comments open or closed, and the syndication source (for those who may manage sources: nobody else is
+// sent to ask for them). A hero picture is chosen from the library, or uploaded or dropped here without leaving.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api.ts';
+import type { Me } from '../app.tsx';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { MediaPicker, thumbnail, type MediaRow } from '../screens/media_picker.tsx';
 import { Field, fieldError } from '../ui.tsx';
 import type { ArticleForm } from './draft_store.ts';
+import { picturesIn, SendingList, usePictureUpload } from './picture_upload.tsx';
 
 interface Named { id: number; name: string }
 
-function useList(path: string, key: string): Named[] {
+/** A list the form picks from; not asked for at all when the person may not read it. */
+function useList(path: string, key: string, may = true): Named[] {
   const [rows, setRows] = useState<Named[]>([]);
-  useEffect(() => { void api<Record<string, Named[]>>('GET', path).then((r) => setRows(r[key] ?? []), () => setRows([])); }, []);
+  useEffect(() => { if (may) void api<Record<string, Named[]>>('GET', path).then((r) => setRows(r[key] ?? []), () => setRows([])); }, [may]);
   return rows;
 }
 
-export function ArticleDetails({ form, error, onChange }: { form: ArticleForm; error: unknown; onChange: (p: Partial<ArticleForm>) => void }) {
+export function ArticleDetails({ me, form, error, onChange }: { me: Me; form: ArticleForm; error: unknown; onChange: (p: Partial<ArticleForm>) => void }) {
   const sections = useList('/api/admin/sections', 'sections');
   const tags = useList('/api/admin/tags', 'tags');
   const people = useList('/api/admin/people', 'people');
-  const sources = useList('/api/admin/sources', 'sources');
+  const sources = useList('/api/admin/sources', 'sources', me.capabilities.includes('sources.manage'));
   const [picking, setPicking] = useState(false);
+  const [over, setOver] = useState(false);
+  const file = useRef<HTMLInputElement>(null);
+  const uploads = usePictureUpload();
+  const latest = useRef(form);
+  latest.current = form;
+  const takeHero = (m: MediaRow) => {
+    setHero(m);
+    const f = latest.current;
+    onChange({ heroMediaId: m.id, heroAlt: f.heroAlt || m.alt || '', heroCaption: f.heroCaption || m.caption || '', heroCredit: f.heroCredit || m.credit || '' });
+  };
+  /** An uploaded hero has no alt text yet: the cursor goes to the field that asks for it. */
+  const uploadHero = async (files: File[]) => {
+    const [m] = await uploads.send(files.slice(0, 1));
+    if (!m) return;
+    takeHero(m);
+    window.setTimeout(() => document.getElementById('hero-alt')?.focus(), 0);
+  };
   const [hero, setHero] = useState<MediaRow | null>(null);
   useEffect(() => {
     if (form.heroMediaId && hero?.id !== form.heroMediaId) {
@@ -75,6 +96,18 @@ export function ArticleDetails({ form, error, onChange }: { form: ArticleForm; e
           <button type="button" class="quiet" onClick={() => setPicking(true)}>{t(form.heroMediaId ? 'details.hero_change' : 'details.hero_pick')}</button>{' '}
           {form.heroMediaId ? <button type="button" class="quiet" onClick={() => onChange({ heroMediaId: null })}>{t('details.hero_remove')}</button> : null}
         </p>
+        {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping a picture is a shortcut; the upload button does the same */}
+        <div class={over ? 'hero-upload over' : 'hero-upload'} onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)}
+          onDrop={(e) => { e.preventDefault(); setOver(false); void uploadHero(picturesIn(e.dataTransfer)); }}>
+          <button type="button" class="quiet" onClick={() => file.current?.click()}>{t('hero.upload')}</button>
+          <small>{t('hero.drop')}</small>
+          <input ref={file} id="hero-file" type="file" accept="image/*" hidden aria-hidden="true" tabIndex={-1} onChange={(e) => {
+            const input = e.target as HTMLInputElement;
+            void uploadHero([...(input.files ?? [])]);
+            input.value = '';
+          }} />
+        </div>
+        <SendingList sending={uploads.sending} dismiss={uploads.dismiss} />
         {form.heroMediaId ? (
           <>
             <Field id="hero-alt" label={t('media.alt')} error={fieldError(error, 'heroAlt')}>
@@ -125,11 +158,7 @@ export function ArticleDetails({ form, error, onChange }: { form: ArticleForm; e
         </>
       ) : null}
       {picking ? (
-        <MediaPicker onClose={() => setPicking(false)} onPick={(m) => {
-          setPicking(false);
-          setHero(m);
-          onChange({ heroMediaId: m.id, heroAlt: form.heroAlt || m.alt || '', heroCaption: form.heroCaption || m.caption || '', heroCredit: form.heroCredit || m.credit || '' });
-        }} />
+        <MediaPicker onClose={() => setPicking(false)} onPick={(m) => { setPicking(false); takeHero(m); }} />
       ) : null}
     </div>
   );

@@ -3,7 +3,7 @@
 // person may make (in a bar that stays in reach on a phone), a published story's unpublished changes (see them,
 // discard them, Update), the note of a story sent back, preview in the site's layout, and the revision history.
 // The state lives in useEditor (use_editor.ts).
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { ScreenProps } from '../app.tsx';
 import { isRtl, t } from '../i18n/index.ts';
 import { ErrorNote, Field, fieldError } from '../ui.tsx';
@@ -20,7 +20,6 @@ import { useEditor } from './use_editor.ts';
 
 export function EditorScreen({ me, id }: ScreenProps) {
   const e = useEditor(id);
-  const [bodyText, setBodyText] = useState('');
   const headline = useRef<HTMLInputElement>(null);
   // "New article" starts with the cursor in the headline.
   useEffect(() => { if (id === undefined && e.form) headline.current?.focus(); }, [id, e.form === null]);
@@ -30,7 +29,7 @@ export function EditorScreen({ me, id }: ScreenProps) {
   if (!form) return <p role="status">{t('common.loading')}</p>;
   const refused = state.kind === 'refused' ? state.error : null;
   const dir = isRtl(form.language) ? 'rtl' : 'auto';
-  const { words, minutes } = wordsAndMinutes(`${form.standfirst} ${bodyText}`);
+  const { words, minutes } = wordsAndMinutes(`${form.standfirst} ${e.bodyText}`);
   const mayUpdate = article?.moves?.includes('update') ?? false;
 
   return (
@@ -56,17 +55,14 @@ export function EditorScreen({ me, id }: ScreenProps) {
           </Field>
           <div class={fieldError(refused, 'bodyHtml') ? 'field invalid' : 'field'}>
             <span class="label" id="body-label">{t('article.body')}</span>
-            <BodyEditor key={e.generation} html={form.bodyHtml} dir={dir} onChange={(html, text, byPerson) => {
-              setBodyText(text);
-              if (byPerson) e.change({ bodyHtml: html });
-            }} />
+            <BodyEditor key={e.generation} html={form.bodyHtml} dir={dir} onChange={e.bodyChanged} />
             {fieldError(refused, 'bodyHtml') ? <small class="field-error" role="alert">{fieldError(refused, 'bodyHtml')}</small> : null}
           </div>
           <p class="meta">{t('editor.words', { words, minutes })}</p>
         </div>
         <aside class="editor-side" aria-label={t('editor.details')}>
           {article ? <ArticleActions me={me} article={article} base={e.base} beforeMove={() => e.save(false)} onMoved={e.moved} /> : null}
-          <ArticleDetails form={form} error={refused} onChange={e.change} />
+          <ArticleDetails me={me} form={form} error={refused} onChange={e.change} />
           {article ? <TranslationLinks articleId={article.id} language={form.language} /> : null}
           {article ? <Revisions articleId={article.id} updatedAt={article.updated_at} timeZone={article.time_zone} onRestored={e.replace} /> : null}
           {article ? <StoryFigures me={me} articleId={article.id} /> : null}

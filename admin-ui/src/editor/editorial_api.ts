@@ -59,10 +59,11 @@ export async function findStories(q: string): Promise<StoryLink[]> {
   return (await api<{ articles: StoryLink[] }>('GET', `/api/admin/articles${query({ q, status: 'published', limit: 8 })}`)).articles;
 }
 
-/** Uploads a picture to the media library (with its alt text when given) and answers its record. */
-export async function uploadPicture(file: File, alt = ''): Promise<MediaRow> {
+/** Uploads a picture to the media library (with its alt text when given) and answers its record; `progress` hears
+ * from 0 to 1 as the bytes go. */
+export async function uploadPicture(file: File, alt = '', progress: (done: number) => void = () => {}): Promise<MediaRow> {
   const form = new FormData();
   if (alt) form.append('alt', alt);
   form.append('file', file);
-  return (await upload<{ media: MediaRow }>('/api/admin/media', form, () => {})).media;
+  return (await upload<{ media: MediaRow }>('/api/admin/media', form, progress)).media;
 }

@@ -25,6 +25,8 @@ export function useEditor(id: number | undefined) {
   const [form, setForm] = useState<ArticleForm | null>(null);
   const [state, setState] = useState<SaveState>({ kind: 'saved', at: Date.now() });
   const [loadError, setLoadError] = useState<unknown>(null);
+  /** the body as plain text, for the word count */
+  const [bodyText, setBodyText] = useState('');
   /** bumped when the body is replaced from outside (a load, a restore, a discard): the body editor starts again */
   const [generation, setGeneration] = useState(0);
   const r = useRef<Refs>({ base: null, latest: null, dirty: false, timer: undefined, saving: null }).current;
@@ -117,6 +119,12 @@ export function useEditor(id: number | undefined) {
     schedule();
   };
 
+  /** The body editor's report: its text always (for the count), its markup when the person changed it. */
+  const bodyChanged = (html: string, text: string, byPerson: boolean) => {
+    setBodyText(text);
+    if (byPerson) change({ bodyHtml: html });
+  };
+
   useEffect(() => {
     void load();
     const online = () => { if (r.dirty) void save(); };
@@ -152,5 +160,5 @@ export function useEditor(id: number | undefined) {
   /** After a move: the article's new state, the text being typed kept as it is. */
   const moved = (a: ArticleRecord) => adopt(a, r.latest ?? formOf(a));
 
-  return { article, form, state, loadError, generation, load, save, change, keepMine, takeTheirs, replace, moved, base: () => r.base };
+  return { article, form, state, loadError, generation, bodyText, load, save, change, bodyChanged, keepMine, takeTheirs, replace, moved, base: () => r.base };
 }
