@@ -140,7 +140,7 @@ export function BodyEditor({ html, dir, onChange }: { html: string; dir: 'rtl' |
           {button('body.image', false, () => setPicking(true))}
           {button('body.image_upload', false, () => file.current?.click())}
           {button('body.embed', false, () => setPopover(popover === 'embed' ? null : 'embed'), undefined, popover === 'embed')}
-          <input ref={file} type="file" accept="image/*" multiple hidden aria-hidden="true" tabIndex={-1} onChange={(e) => {
+          <input ref={file} id="body-file" type="file" accept="image/*" multiple hidden aria-hidden="true" tabIndex={-1} onChange={(e) => {
             const input = e.target as HTMLInputElement;
             sendAt([...(input.files ?? [])], editor.state.selection.from);
             input.value = '';

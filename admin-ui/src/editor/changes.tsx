@@ -32,13 +32,12 @@ export function UnpublishedChangesNote({ article, mayUpdate, beforeLook, base, o
   const [diff, setDiff] = useState<UnpublishedChanges | null>(null);
   const [shown, setShown] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  // What changed, asked again after each save (the working copy's time changes with it).
-  const version = article.changes?.updatedAt;
+  // What changed, asked again after each save (each answers the article anew).
   useEffect(() => {
     let current = true;
     unpublishedChanges(article.id).then((c) => { if (current) setDiff(c); }, () => {});
     return () => { current = false; };
-  }, [article.id, version]);
+  }, [article]);
   const see = async () => {
     setError(null);
     if (shown) { setShown(false); return; }
