@@ -14,6 +14,7 @@ import { request, type IncomingHttpHeaders } from 'node:http';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type TestServer } from '../helpers/browser.ts';
 import { watchedPage } from '../helpers/watched_page.ts';
+import { signInBrowser } from '../helpers/browser_sign_in.ts';
 import { testConfig } from '../helpers/context.ts';
 import { ManualClock } from '../../src/clock.ts';
 import { createRuntime, type Runtime } from '../../src/runtime.ts';
@@ -25,15 +26,6 @@ import { createArticle, publishArticle } from '../../src/content/articles.ts';
 import { updateSettings } from '../../src/content/settings.ts';
 
 const PASSWORD = 'juniper lantern orchard';
-
-/** fetch, once more when the first try met a connection kept from before a restart (closed by the old app). */
-async function fetchAgain(url: string, init?: RequestInit): Promise<Response> {
-  try {
-    return await fetch(url, init);
-  } catch {
-    return fetch(url, init);
-  }
-}
 
 /** A GET on a connection of its own (a pooled one would point at the app from before a restart). */
 function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: IncomingHttpHeaders; text: string }> {
@@ -87,25 +79,7 @@ test('editorial control in Chromium: Update, discard, review with a note, a refu
     const { page, problems, findings, screen } = await watchedPage(browser, SCREENS, 'editorial-');
     /** Signs in as this person (through the sign-in API, as the app's sign-in page does) and opens the path. */
     const as = async (email: string, path: string) => {
-      const jar = new Map<string, string>();
-      const take = (r: Response) => {
-        for (const c of r.headers.getSetCookie()) {
-          const [pair] = c.split(';');
-          const i = pair.indexOf('=');
-          jar.set(pair.slice(0, i), pair.slice(i + 1));
-        }
-      };
-      const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-      const csrf = await fetchAgain(`${base}/api/admin/csrf`);
-      take(csrf);
-      const { token } = (await csrf.json()) as { token: string };
-      const signedIn = await fetchAgain(`${base}/api/admin/auth/login`, {
-        method: 'POST', headers: { cookie: cookie(), 'x-csrf-token': token, 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }),
-      });
-      assert.equal(signedIn.status, 200, await signedIn.clone().text());
-      take(signedIn);
-      await browser.context.clearCookies();
-      await browser.context.addCookies([...jar].map(([name, value]) => ({ name, value, url: base })));
+      await signInBrowser(browser, base, email, PASSWORD);
       await page.goto(`${base}${path}`);
     };
     const saved = () => page.locator('.save-status.saved').waitFor();
@@ -134,6 +108,7 @@ test('editorial control in Chromium: Update, discard, review with a note, a refu
       await page.keyboard.type(' It was six days late.');
       await saved();
       await page.getByText('Unpublished changes').waitFor();
+      await page.locator('.changed-fields', { hasText: 'Changed: Headline, Body.' }).waitFor();
       await screen('unpublished-changes');
       await publicPage();
       assert.equal((await publicPage()).cache, 'hit', 'the public page is cached');
@@ -172,12 +147,17 @@ test('editorial control in Chromium: Update, discard, review with a note, a refu
 
     await t.test('discarding changes brings the published text back into the editor', async () => {
       await page.getByLabel('Headline').fill('A headline that should never be public');
+      await body(page).click();
+      await page.keyboard.press('End');
+      await page.keyboard.type(' Nor this sentence.');
       await saved();
       await page.getByText('Unpublished changes').waitFor();
       await page.getByRole('button', { name: 'Discard changes' }).click();
       await page.getByText('Unpublished changes').waitFor({ state: 'detached' });
       assert.equal(await page.getByLabel('Headline').inputValue(), 'Wheat convoy reaches Herat after week-long delay');
-      assert.doesNotMatch((await publicPage()).text, /never be public/);
+      assert.equal(await body(page).textContent(), 'The convoy arrived at dawn after a long wait. It was six days late.', 'the live body is back in the editor');
+      await screen('discarded');
+      for (const [where, text] of Object.entries(await everywhere())) assert.doesNotMatch(text, /never be public|Nor this sentence/, `${where} never showed the discarded text`);
     });
 
     await t.test('the revision comparison shows the words changed between the first draft and the last Update', async () => {
