@@ -227,6 +227,7 @@ test('editorial control in Chromium: Update, discard, review with a note, a refu
       await page.getByText('Not saved: see the message below.').waitFor();
       await page.getByRole('alert').filter({ hasText: 'ask an editor to change it' }).waitFor();
       await screen('refused');
+      assert.equal(await page.getByLabel('Correction notice for readers').count(), 0, 'no correction form for a story she may not publish');
       assert.equal(await page.getByLabel('Headline').inputValue(), 'Clinic opens in Herat, run by the Red Crescent');
       await page.reload();
       await page.getByLabel('Headline').waitFor();

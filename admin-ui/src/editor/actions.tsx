@@ -5,7 +5,6 @@
 // On a phone the bar stays at the bottom of the screen, in reach without scrolling past the form.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
-import type { Me } from '../app.tsx';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { ErrorNote } from '../ui.tsx';
 import { moveArticle, type Move } from './editorial_api.ts';
@@ -25,8 +24,8 @@ function SiteClock({ timeZone }: { timeZone: string }) {
   return <small class="site-time">{t('editor.site_time', { time: whenIn(now, timeZone) })}</small>;
 }
 
-export function ArticleActions({ me, article, base, beforeMove, onMoved }: {
-  me: Me; article: ArticleRecord; base: () => string | null; beforeMove: () => Promise<void>; onMoved: (a: ArticleRecord) => void;
+export function ArticleActions({ article, base, beforeMove, onMoved }: {
+  article: ArticleRecord; base: () => string | null; beforeMove: () => Promise<void>; onMoved: (a: ArticleRecord) => void;
 }) {
   const [error, setError] = useState<unknown>(null);
   const zone = article.time_zone ?? 'UTC';
@@ -37,7 +36,9 @@ export function ArticleActions({ me, article, base, beforeMove, onMoved }: {
   const [corrected, setCorrected] = useState(false);
   const moves = article.moves ?? [];
   const s = article.status;
-  const publisher = me.capabilities.includes('articles.publish_own') || me.capabilities.includes('articles.publish_any');
+  // A correction is a publishing act on this story: offered only to whoever may publish it now (an author whose
+  // stories go through review may not, whatever her role's capabilities say).
+  const corrects = s === 'published' && moves.includes('unpublish');
 
   const run = async (move: Exclude<Move, 'discard'>, body?: unknown) => {
     setError(null);
@@ -112,7 +113,7 @@ export function ArticleActions({ me, article, base, beforeMove, onMoved }: {
           <button type="button" class="quiet" disabled={!at || busy} onClick={schedule}>{t('move.schedule')}</button>
         </div>
       ) : null}
-      {publisher && s === 'published' ? (
+      {corrects ? (
         <div class="field">
           <label for="correction">{t('editor.correction')}</label>
           <textarea id="correction" dir="auto" rows={2} maxLength={2000} value={correction} onInput={(e) => { setCorrection((e.target as HTMLTextAreaElement).value); setCorrected(false); }} />

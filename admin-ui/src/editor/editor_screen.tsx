@@ -61,7 +61,7 @@ export function EditorScreen({ me, id }: ScreenProps) {
           <p class="meta">{t('editor.words', { words, minutes })}</p>
         </div>
         <aside class="editor-side" aria-label={t('editor.details')}>
-          {article ? <ArticleActions me={me} article={article} base={e.base} beforeMove={() => e.save(false)} onMoved={e.moved} /> : null}
+          {article ? <ArticleActions article={article} base={e.base} beforeMove={() => e.save(false)} onMoved={e.moved} /> : null}
           <ArticleDetails me={me} form={form} error={refused} onChange={e.change} />
           {article ? <TranslationLinks articleId={article.id} language={form.language} /> : null}
           {article ? <Revisions articleId={article.id} updatedAt={article.updated_at} timeZone={article.time_zone} onRestored={e.replace} /> : null}

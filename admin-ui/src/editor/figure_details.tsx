@@ -1,7 +1,7 @@
 // A picture in the body, selected (clicked, or just uploaded): its alt text, caption and credit, changed in place.
 // Alt text is what a reader who cannot see the picture hears; a picture without it is marked in the text.
 import type { Editor } from '@tiptap/core';
-import { NodeSelection } from '@tiptap/pm/state';
+import { NodeSelection, TextSelection } from '@tiptap/pm/state';
 import { t } from '../i18n/index.ts';
 import type { FigureAttrs } from './figure.ts';
 
@@ -14,6 +14,11 @@ export function selectedFigure(editor: Editor): FigureAttrs | null {
 export function FigureDetails({ editor, attrs }: { editor: Editor; attrs: FigureAttrs }) {
   const set = (patch: Partial<FigureAttrs>) => editor.chain().updateAttributes('figure', patch).run();
   const value = (e: Event) => (e.target as HTMLInputElement).value;
+  /** The cursor goes to the text just after the picture. */
+  const back = () => editor.chain().focus().command(({ tr }) => {
+    tr.setSelection(TextSelection.near(tr.doc.resolve(tr.selection.to)));
+    return true;
+  }).run();
   return (
     <fieldset class="figure-details">
       <legend>{t('picture.details')}</legend>
@@ -23,7 +28,10 @@ export function FigureDetails({ editor, attrs }: { editor: Editor; attrs: Figure
       <input id="figure-caption" dir="auto" value={attrs.caption} onInput={(e) => set({ caption: value(e) })} />
       <label for="figure-credit">{t('media.credit')}</label>
       <input id="figure-credit" dir="auto" value={attrs.credit} onInput={(e) => set({ credit: value(e) })} />
-      <p class="buttons"><button type="button" class="quiet" onClick={() => editor.chain().focus().run()}>{t('picture.back_to_text')}</button></p>
+      <p class="buttons">
+        <button type="button" class="quiet" onClick={back}>{t('picture.back_to_text')}</button>{' '}
+        <button type="button" class="quiet danger" onClick={() => editor.chain().focus().deleteSelection().run()}>{t('picture.remove')}</button>
+      </p>
     </fieldset>
   );
 }

@@ -12,10 +12,11 @@ export interface Sending { id: number; name: string; done: number; error?: strin
 
 let counter = 0;
 
-/** The files of a paste or a drop, or none when it carries text (a paste from Word brings both: its text wins). */
+/** The files of a paste or a drop, or none when it carries text (a paste from Word brings both: its text wins; a
+ * picture copied from a web page brings only an <img> besides the file: the file is taken). */
 export function picturesIn(data: DataTransfer | null): File[] {
   if (!data?.files?.length) return [];
-  if (data.getData('text/html') || data.getData('text/plain')) return [];
+  if (data.getData('text/plain').trim()) return [];
   return [...data.files];
 }
 

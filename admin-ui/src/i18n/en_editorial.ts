@@ -73,4 +73,5 @@ export const enEditorial = {
   'changes.field.hero_credit': 'Hero picture\'s credit',
   'changes.field.comments': 'Comments open',
   'changes.field.syndication': 'Not for syndication',
+  'picture.remove': 'Remove the picture from the text',
 } as const;
