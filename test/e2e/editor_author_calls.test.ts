@@ -2,7 +2,7 @@
 // Admin API is recorded while the author writes a new story, opens her own published story and her draft,
 // uses the link tool, and none of them is refused (no answer of 400 or more). The app reads what the
 // person may do from the session (capabilities) and the article (moves). A colleague's story, opened by its address,
-// is one refusal said plainly, with no further calls.
+// is one refusal said plainly, with no further calls. A contributor writes and submits a story, refused nothing too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -22,7 +22,7 @@ import { createArticle, publishArticle } from '../../src/content/articles.ts';
 const PASSWORD = 'juniper lantern orchard';
 const SCREENS = process.env.KHABAR_E2E_SCREENS || '.tmp/e2e-screens';
 
-test('an author\'s editor on the demo newsroom makes no call that is refused', async () => {
+test('an author\'s and a contributor\'s editor on the demo newsroom make no call that is refused', async () => {
   const { seededAt } = await demoNewsroom('sqlite');
   const dir = await copyDemo();
   const clock = new ManualClock(seededAt);
@@ -73,6 +73,8 @@ test('an author\'s editor on the demo newsroom makes no call that is refused', a
     }
     await page.getByLabel('Headline').fill('Notes on the border market, revised');
     await page.locator('.save-status.saved').waitFor();
+    await page.getByText('Revision history').click();
+    await settle();
     await screen('own-draft');
     assert.deepEqual(refused, [], 'no call of the author\'s editor is refused');
 
@@ -82,6 +84,22 @@ test('an author\'s editor on the demo newsroom makes no call that is refused', a
     await page.getByRole('alert').filter({ hasText: 'belongs to someone else' }).waitFor();
     await settle();
     assert.deepEqual(refused, [`GET /api/admin/articles/${colleague} -> 403`]);
+    refused.length = 0;
+
+    // a contributor (who always submits for review) writes and submits a story: nothing refused either
+    await createUser(ctx, { email: 'farid@khabar.test', name: 'Farid Noorzai', password: PASSWORD, role: 'contributor' });
+    await signInBrowser(browser, base, 'farid@khabar.test', PASSWORD);
+    await page.goto(`${base}/admin/articles/new`);
+    await page.getByLabel('Headline').waitFor();
+    await page.keyboard.type('Parliament meets in winter session');
+    await page.waitForURL(/\/admin\/articles\/\d+$/);
+    await page.locator('.save-status.saved').waitFor();
+    await page.getByText('from the tags the newsroom has').waitFor();
+    await page.getByRole('button', { name: 'Submit for review' }).click();
+    await page.getByText('in review').waitFor();
+    await settle();
+    await screen('contributor-submitted');
+    assert.deepEqual(refused, [], 'no call of the contributor\'s editor is refused');
     assert.deepEqual(problems, [], 'no script or CSP error');
   } finally {
     await browser.close();

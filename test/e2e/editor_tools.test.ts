@@ -114,6 +114,9 @@ test('the editor\'s link popover, pictures in the body and the hero, and refused
       await page.getByLabel('Describe the picture for readers who cannot see it').fill('Lorries at the Islam Qala crossing');
       await page.getByLabel('Caption').first().fill('The convoy at dawn');
       await page.getByText('A picture in the text has no alt text').waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Back to the text' }).click();
+      await page.getByRole('group', { name: 'The picture selected in the text' }).waitFor({ state: 'detached' });
+      assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('ProseMirror')), true, 'the cursor is back in the text');
       await saved();
       assert.match(await stored(), /<figure><img src="\/media\/[^"]+" alt="Lorries at the Islam Qala crossing" ?\/?><figcaption>The convoy at dawn/);
       await screen('picture-described');

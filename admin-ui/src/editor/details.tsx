@@ -66,7 +66,7 @@ export function ArticleDetails({ me, form, error, onChange }: { me: Me; form: Ar
           {sections.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
         </select>
       </Field>
-      <Field id="tags" label={t('article.tags')} hint={t('details.tags_hint')} error={fieldError(error, 'tags')}>
+      <Field id="tags" label={t('article.tags')} hint={t(me.capabilities.includes('tags.manage') ? 'details.tags_hint' : 'details.tags_hint_pick')} error={fieldError(error, 'tags')}>
         <input id="tags" list="tag-names" dir="auto" value={form.tags.join(', ')} aria-describedby="tags-hint"
           onChange={(e) => onChange({ tags: value(e).split(',').map((x) => x.trim()).filter(Boolean) })} />
         <datalist id="tag-names">{tags.map((x) => <option key={x.id} value={x.name} />)}</datalist>

@@ -74,4 +74,5 @@ export const enEditorial = {
   'changes.field.comments': 'Comments open',
   'changes.field.syndication': 'Not for syndication',
   'picture.remove': 'Remove the picture from the text',
+  'details.tags_hint_pick': 'Separate tags with commas, from the tags the newsroom has (an editor adds new ones).',
 } as const;
