@@ -29,7 +29,8 @@ test('the editor\'s link popover, pictures in the body and the hero, and refused
   let server: TestServer | undefined;
   const browser = await launchBrowser();
   try {
-    tc = await makeTestContext('sqlite');
+    // on PostgreSQL too when the run has one (the conflict and the working copy are the database's business)
+    tc = await makeTestContext(process.env.TEST_DATABASE_URL ? 'postgres' : 'sqlite');
     const ctx = tc.ctx;
     const clock = tc.clock;
     server = await startTestServer(await buildApp(ctx));
