@@ -126,31 +126,33 @@ export function BodyEditor({ html, dir, onChange }: { html: string; dir: 'rtl' |
     // biome-ignore lint/a11y/noStaticElementInteractions: dropping pictures is a shortcut; the upload button does the same
     <div class={over ? 'body-field dropping' : 'body-field'} dir={dir === 'auto' ? undefined : dir}
       onDragOver={(e) => { if (e.dataTransfer?.types.includes('Files')) setOver(true); }} onDragLeave={() => setOver(false)}>
-      {editor ? (
-        <div class="toolbar" role="toolbar" aria-label={t('body.toolbar')}>
-          {button('body.h2', editor.isActive('heading', { level: 2 }), () => chain().toggleHeading({ level: 2 }).run())}
-          {button('body.h3', editor.isActive('heading', { level: 3 }), () => chain().toggleHeading({ level: 3 }).run())}
-          {button('body.bold', editor.isActive('bold'), () => chain().toggleBold().run(), 'Control+B')}
-          {button('body.italic', editor.isActive('italic'), () => chain().toggleItalic().run(), 'Control+I')}
-          {button('body.link', editor.isActive('link'), () => setPopover(popover === 'link' ? null : 'link'), 'Control+K')}
-          {button('body.quote', editor.isActive('blockquote', { pull: false }), () => chain().toggleBlockquote().run())}
-          {button('body.pull_quote', editor.isActive('blockquote', { pull: true }), pullQuote)}
-          {button('body.bullets', editor.isActive('bulletList'), () => chain().toggleBulletList().run())}
-          {button('body.numbers', editor.isActive('orderedList'), () => chain().toggleOrderedList().run())}
-          {button('body.image', false, () => setPicking(true))}
-          {button('body.image_upload', false, () => file.current?.click())}
-          {button('body.embed', false, () => setPopover(popover === 'embed' ? null : 'embed'), undefined, popover === 'embed')}
-          <input ref={file} id="body-file" type="file" accept="image/*" multiple hidden aria-hidden="true" tabIndex={-1} onChange={(e) => {
-            const input = e.target as HTMLInputElement;
-            sendAt([...(input.files ?? [])], editor.state.selection.from);
-            input.value = '';
-          }} />
-        </div>
-      ) : null}
-      {editor && popover ? <LinkPopover key={popover} editor={editor} mode={popover} onClose={() => setPopover(null)} /> : null}
-      <SendingList sending={uploads.sending} dismiss={uploads.dismiss} />
-      {undescribed && !figure ? <p class="hint" role="status">{t('picture.describe_hint')}</p> : null}
-      {editor && figure ? <FigureDetails editor={editor} attrs={figure} /> : null}
+      <div class="body-tools">
+        {editor ? (
+          <div class="toolbar" role="toolbar" aria-label={t('body.toolbar')}>
+            {button('body.h2', editor.isActive('heading', { level: 2 }), () => chain().toggleHeading({ level: 2 }).run())}
+            {button('body.h3', editor.isActive('heading', { level: 3 }), () => chain().toggleHeading({ level: 3 }).run())}
+            {button('body.bold', editor.isActive('bold'), () => chain().toggleBold().run(), 'Control+B')}
+            {button('body.italic', editor.isActive('italic'), () => chain().toggleItalic().run(), 'Control+I')}
+            {button('body.link', editor.isActive('link'), () => setPopover(popover === 'link' ? null : 'link'), 'Control+K')}
+            {button('body.quote', editor.isActive('blockquote', { pull: false }), () => chain().toggleBlockquote().run())}
+            {button('body.pull_quote', editor.isActive('blockquote', { pull: true }), pullQuote)}
+            {button('body.bullets', editor.isActive('bulletList'), () => chain().toggleBulletList().run())}
+            {button('body.numbers', editor.isActive('orderedList'), () => chain().toggleOrderedList().run())}
+            {button('body.image', false, () => setPicking(true))}
+            {button('body.image_upload', false, () => file.current?.click())}
+            {button('body.embed', false, () => setPopover(popover === 'embed' ? null : 'embed'), undefined, popover === 'embed')}
+            <input ref={file} id="body-file" type="file" accept="image/*" multiple hidden aria-hidden="true" tabIndex={-1} onChange={(e) => {
+              const input = e.target as HTMLInputElement;
+              sendAt([...(input.files ?? [])], editor.state.selection.from);
+              input.value = '';
+            }} />
+          </div>
+        ) : null}
+        {editor && popover ? <LinkPopover key={popover} editor={editor} mode={popover} onClose={() => setPopover(null)} /> : null}
+        <SendingList sending={uploads.sending} dismiss={uploads.dismiss} />
+        {undescribed && !figure ? <p class="hint" role="status">{t('picture.describe_hint')}</p> : null}
+        {editor && figure ? <FigureDetails editor={editor} attrs={figure} /> : null}
+      </div>
       <div ref={host} />
       {picking ? <MediaPicker onPick={insertPicture} onClose={() => setPicking(false)} /> : null}
     </div>
