@@ -2,8 +2,8 @@
 // follows the pressure: challenges asked for lately by the address, its network, the target (an article, a list)
 // and the whole site, and what the address and its network sent in the last hour. On a quiet day a reader's phone
 // does about 10,000 SHA-256 hashes (well under a second); an address or network asking for challenges as fast as
-// a script can pays the square of its excess, a burst from one network four times more for each challenge past
-// six a minute, and a sender past five comments an hour twice more for each, up to 65,536 times the base; a surge
+// a script can pays the square of its excess, a burst from one network eight times more for each challenge past
+// four a minute, and a sender past eight comments an hour twice more for each, up to 65,536 times the base; a surge
 // on one article or site-wide raises everyone's cost a little (at most 4 times), so readers stay under two seconds
 // while a flood pays by orders of magnitude. Pressure falls back as its windows pass.
 // Each challenge is signed with what it was asked for (purpose, target) and spent once.
@@ -51,9 +51,9 @@ export const PRESSURE = {
   network: { windowMs: 10 * MINUTE, free: 20 },
   /** challenges one network asked for within a minute: each one past the free ones costs `step` times the last,
    *  so a burst from one network (a fleet on one provider) is priced out within seconds */
-  burst: { windowMs: MINUTE, free: 6, step: 4 },
+  burst: { windowMs: MINUTE, free: 4, step: 8 },
   /** comments and signups one address sent in the last hour: each one past the free ones doubles the cost */
-  sent: { windowMs: HOUR, free: 5, step: 2 },
+  sent: { windowMs: HOUR, free: 8, step: 2 },
   /** comments and signups one network sent in the last hour, the same way */
   sentNetwork: { windowMs: HOUR, free: 20, step: 2 },
   /** a busy article and a busy site raise everyone's cost, gently and at most `most` times each */
@@ -77,7 +77,7 @@ export interface Pressure {
 
 /** How many times the base cost a proof costs under this pressure. One sender's (an address's or a network's)
  *  excess is squared: asking 10 times too often costs 100 times more each. A burst from one network and a sender
- *  who already sent many comments this hour pay steeply more for each one past their free ones (times 4, times 2).
+ *  who already sent many comments this hour pay steeply more for each one past their free ones (times 8, times 2).
  *  A busy article or site raises it gently and within bounds, since readers share that pressure with the flood. */
 export function workFactor(p: Pressure): number {
   const square = (n: number, free: number) => (n > free ? (n / free) ** 2 : 1);
