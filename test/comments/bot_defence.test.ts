@@ -115,6 +115,35 @@ for (const dialect of testDialects()) {
     }
   });
 
+  test(`[${dialect}] the reader is told how long the check takes, in the page's language: the base on a quiet day, longer under a flood (${dialect})`, async () => {
+    const t = await makeTestApp(dialect);
+    try {
+      const notes = async (articleId: number) => {
+        const { slug } = await t.ctx.db.selectFrom('articles').select('slug').where('id', '=', articleId).executeTakeFirstOrThrow();
+        const html = (await t.app.inject(`/articles/${encodeURIComponent(slug)}`)).body;
+        const note = /<p class="comment-pow-note"[^>]*>/.exec(html)?.[0] ?? '';
+        return { wait: /data-pow-wait="([^"]*)"/.exec(note)?.[1], busy: /data-pow-busy="([^"]*)"/.exec(note)?.[1] };
+      };
+      const en = await notes(await publishedArticle(t.ctx));
+      assert.equal(en.wait, 'Checking that you are not a bot: about {seconds} seconds on a phone.');
+      assert.match(en.busy ?? '', /^Many comments are arriving.*\{seconds\}/);
+      for (const language of ['fa', 'ps']) {
+        const other = await notes(await publishedArticle(t.ctx, { language, headline: `Story ${language}` }));
+        assert.match(other.wait ?? '', /[\u0600-\u06FF].*\{seconds\}/, `${language}: ${other.wait}`);
+        assert.notEqual(other.busy, en.busy);
+      }
+      // The challenge says how long it takes on the assumed phone: under 2 s on a quiet day (the form says "about N
+      // seconds"), more under a flood (the form says that many comments are arriving).
+      const ms = async (ip: string) => Number(((await t.app.inject({ url: '/comments/challenge?article=1', remoteAddress: ip })).json() as Challenge).parameters.data?.ms);
+      assert.ok((await ms('198.51.100.20')) < 2000);
+      let flooded = 0;
+      for (let i = 0; i < 12; i++) flooded = await ms('203.0.113.40');
+      assert.ok(flooded > 2000, `${flooded} ms`);
+    } finally {
+      await t.close();
+    }
+  });
+
   test(`[${dialect}] requireProof: a newsletter signup without a valid, unspent proof made for it is refused (${dialect})`, async () => {
     const t = await makeTestApp(dialect);
     try {
