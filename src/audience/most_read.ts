@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../context.ts';
 import { getSettings } from '../content/settings.ts';
 import { storyLabels } from '../content/article_facts.ts';
+import { stampOf } from '../content/stamps.ts';
 import { dayBefore, periodOf } from './periods.ts';
 import { getAudienceSettings, type MostReadPeriod } from './audience_settings.ts';
 
@@ -64,4 +65,16 @@ export async function mostReadFor(ctx: AppContext, language: string): Promise<Mo
     return s?.published ? [{ id: s.id, headline: s.headline, slug: s.slug, views: r.views }] : [];
   });
   return stories.length ? { period: mostRead, stories } : null;
+}
+
+/** The stamps of the lists (src/content/stamps.ts explains stamps): one per language with a list, and the family's
+ *  (`most-read:*`) for languages without one, so the static export renders a page again only when its list changed. */
+export async function mostReadStamps(ctx: AppContext): Promise<Record<string, string>> {
+  const { mostRead } = await getAudienceSettings(ctx);
+  const rows = await ctx.db.selectFrom('audience_most_read').select(['language', 'article_id']).orderBy('language').orderBy('rank').execute();
+  const lists = new Map<string, number[]>();
+  for (const r of rows) lists.set(r.language, [...(lists.get(r.language) ?? []), r.article_id]);
+  const out: Record<string, string> = { 'most-read:*': stampOf([mostRead]) };
+  for (const [language, ids] of lists) out[`most-read:${language}`] = stampOf([mostRead, ids]);
+  return out;
 }

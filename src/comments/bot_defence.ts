@@ -1,9 +1,11 @@
 // The proof of work that any public form asks of its sender (a comment, a newsletter signup), with a cost that
 // follows the pressure: challenges asked for lately by the address, its network, the target (an article, a list)
-// and the whole site. On a quiet day a reader's phone does about 10,000 SHA-256 hashes (well under a second);
-// an address or network asking for challenges as fast as a script can pays the square of its excess, up to 65,536
-// times that; a surge on one article or site-wide raises everyone's cost a little (at most 6 times), so readers
-// stay under two seconds while a flood pays by orders of magnitude. Pressure falls back as its windows pass.
+// and the whole site, and what the address and its network sent in the last hour. On a quiet day a reader's phone
+// does about 10,000 SHA-256 hashes (well under a second); an address or network asking for challenges as fast as
+// a script can pays the square of its excess, a burst from one network eight times more for each challenge past
+// four a minute, and a sender past eight comments an hour twice more for each, up to 65,536 times the base; a surge
+// on one article or site-wide raises everyone's cost a little (at most 4 times), so readers stay under two seconds
+// while a flood pays by orders of magnitude. Pressure falls back as its windows pass.
 // Each challenge is signed with what it was asked for (purpose, target) and spent once.
 // docs/bot-defence.md explains the numbers.
 import type { Challenge } from 'altcha-lib';
@@ -40,32 +42,50 @@ export interface ProofCost {
 export const PHONE_HASHES_PER_SECOND = 100_000;
 
 const MINUTE = 60_000;
-/** How much asking each scope does before its cost rises, in its window, and the most each may multiply it. */
+const HOUR = 60 * MINUTE;
+/** How much each scope may do before its cost rises, in its window, and how fast it rises past that. */
 export const PRESSURE = {
+  /** challenges one address asked for: the square of its excess */
   address: { windowMs: 10 * MINUTE, free: 6 },
+  /** challenges one network asked for: the square of its excess */
   network: { windowMs: 10 * MINUTE, free: 20 },
-  target: { windowMs: MINUTE, free: 10, most: 3 },
+  /** challenges one network asked for within a minute: each one past the free ones costs `step` times the last,
+   *  so a burst from one network (a fleet on one provider) is priced out within seconds */
+  burst: { windowMs: MINUTE, free: 4, step: 8 },
+  /** comments and signups one address sent in the last hour: each one past the free ones doubles the cost */
+  sent: { windowMs: HOUR, free: 8, step: 2 },
+  /** comments and signups one network sent in the last hour, the same way */
+  sentNetwork: { windowMs: HOUR, free: 20, step: 2 },
+  /** a busy article and a busy site raise everyone's cost, gently and at most `most` times each */
+  target: { windowMs: MINUTE, free: 10, most: 2 },
   site: { windowMs: MINUTE, free: 60, most: 2 },
   /** the most the cost is ever multiplied by (four more hex digits of prefix) */
   most: 65_536,
 } as const;
 
-/** The pressure counted for one ask: challenges asked for in each scope's window, this one included. */
+/** The pressure counted for one ask: challenges asked for in each scope's window (this one included), and what
+ *  the asker's address and network sent lately (the sender's recent history). */
 export interface Pressure {
   address: number;
   network: number;
+  burst: number;
+  sent: number;
+  sentNetwork: number;
   target: number;
   site: number;
 }
 
 /** How many times the base cost a proof costs under this pressure. One sender's (an address's or a network's)
- *  excess is squared: asking 10 times too often costs 100 times more each. A busy article or site raises it
- *  gently and within bounds, since readers share that pressure with the flood. */
+ *  excess is squared: asking 10 times too often costs 100 times more each. A burst from one network and a sender
+ *  who already sent many comments this hour pay steeply more for each one past their free ones (times 8, times 2).
+ *  A busy article or site raises it gently and within bounds, since readers share that pressure with the flood. */
 export function workFactor(p: Pressure): number {
-  const steep = (n: number, free: number) => (n > free ? (n / free) ** 2 : 1);
-  const gentle = (n: number, free: number, most: number) => Math.min(most, Math.max(1, n / free));
-  const sender = Math.max(steep(p.address, PRESSURE.address.free), steep(p.network, PRESSURE.network.free));
-  const crowd = gentle(p.target, PRESSURE.target.free, PRESSURE.target.most) * gentle(p.site, PRESSURE.site.free, PRESSURE.site.most);
+  const square = (n: number, free: number) => (n > free ? (n / free) ** 2 : 1);
+  const steep = (n: number, s: { free: number; step: number }) => (n > s.free ? Math.min(PRESSURE.most, s.step ** (n - s.free)) : 1);
+  const gentle = (n: number, s: { free: number; most: number }) => Math.min(s.most, Math.max(1, n / s.free));
+  const sender = Math.max(square(p.address, PRESSURE.address.free), square(p.network, PRESSURE.network.free),
+    steep(p.burst, PRESSURE.burst), steep(p.sent, PRESSURE.sent), steep(p.sentNetwork, PRESSURE.sentNetwork));
+  const crowd = gentle(p.target, PRESSURE.target) * gentle(p.site, PRESSURE.site);
   return Math.min(PRESSURE.most, sender * crowd);
 }
 
@@ -78,28 +98,57 @@ export function scaledCost(base: Pick<ProofCost, 'powCost' | 'powPrefix'>, facto
   return { powCost, powPrefix, hashes: powCost * 16 ** powPrefix.length };
 }
 
-function scopesOf(a: ProofAsker): PressureKey[] {
-  const ip = normalizeIp(a.ip);
+/** The asker's address and network as counted: an IPv6 host usually holds a /64 (one address here), its network
+ *  the /48 around it; IPv4 addresses one by one, networks by /24. */
+function senderOf(rawIp: string): { address: string; network: string } {
+  const ip = normalizeIp(rawIp);
   const net = networkOf(ip);
   const v6 = net.includes(':');
-  // An IPv6 host usually holds a /64 (one address here); its network is the /48 around it.
-  const address = v6 ? net : ip;
-  const network = v6 ? `${net.split(':').slice(0, 3).join(':')}::/48` : net;
+  return { address: v6 ? net : ip, network: v6 ? `${net.split(':').slice(0, 3).join(':')}::/48` : net };
+}
+
+function scopesOf(a: ProofAsker): PressureKey[] {
+  const { address, network } = senderOf(a.ip);
   return [
     { name: `address:${address}`, windowMs: PRESSURE.address.windowMs },
     { name: `network:${network}`, windowMs: PRESSURE.network.windowMs },
+    { name: `burst:${network}`, windowMs: PRESSURE.burst.windowMs },
     { name: `target:${a.purpose}:${a.target || '*'}`, windowMs: PRESSURE.target.windowMs },
     { name: 'site', windowMs: PRESSURE.site.windowMs },
   ];
 }
 
+function historyOf(ip: string): PressureKey[] {
+  const { address, network } = senderOf(ip);
+  return [
+    { name: `sent:${address}`, windowMs: PRESSURE.sent.windowMs },
+    { name: `sent-network:${network}`, windowMs: PRESSURE.sentNetwork.windowMs },
+  ];
+}
+
+/** Counts a comment or signup accepted from this address in its sender's history: the next challenges it and its
+ *  network ask for cost more once they sent more than their free ones this hour. */
+export async function recordSent(ctx: AppContext, ip: string): Promise<void> {
+  await pressureStore(ctx).hit(historyOf(ip), ctx.clock.now().getTime());
+}
+
+async function pressureOf(ctx: AppContext, asker: ProofAsker, count: boolean): Promise<Pressure> {
+  const store = pressureStore(ctx);
+  const now = ctx.clock.now().getTime();
+  const [[address, network, burst, target, site], [sent, sentNetwork]] = await Promise.all([
+    count ? store.hit(scopesOf(asker), now) : store.peek(scopesOf(asker), now),
+    store.peek(historyOf(asker.ip), now),
+  ]);
+  return { address, network, burst, sent, sentNetwork, target, site };
+}
+
 /** A proof-of-work challenge for the asker, costed by the pressure, counted in it; `data.ms` is the expected
  *  solving time on a mid-range phone, for the form to show. Never cache the answer: each is single-use. */
 export async function issueProofChallenge(ctx: AppContext, cost: ProofCost, asker: ProofAsker): Promise<Challenge> {
-  const [address, network, shared, site] = await pressureStore(ctx).hit(scopesOf(asker), ctx.clock.now().getTime());
+  const p = await pressureOf(ctx, asker, true);
   // A challenge for no target in particular pays the busiest target's share: it may be spent on any.
-  const target = asker.target ? shared : Math.max(shared, PRESSURE.target.free * PRESSURE.target.most);
-  const factor = cost.powAdaptive ? workFactor({ address, network, target, site }) : 1;
+  const target = asker.target ? p.target : Math.max(p.target, PRESSURE.target.free * PRESSURE.target.most);
+  const factor = cost.powAdaptive ? workFactor({ ...p, target }) : 1;
   const scaled = scaledCost(cost, factor);
   return createCommentChallenge(ctx, { ...cost, ...scaled }, {
     p: asker.purpose, t: asker.target, ms: Math.round((scaled.hashes / PHONE_HASHES_PER_SECOND) * 1000),
@@ -108,8 +157,7 @@ export async function issueProofChallenge(ctx: AppContext, cost: ProofCost, aske
 
 /** The pressure the asker is under now, without counting an ask (for the moderation screen and tests). */
 export async function currentPressure(ctx: AppContext, asker: ProofAsker): Promise<Pressure> {
-  const [address, network, target, site] = await pressureStore(ctx).peek(scopesOf(asker), ctx.clock.now().getTime());
-  return { address, network, target, site };
+  return pressureOf(ctx, asker, false);
 }
 
 /** Checks a proof's signature, solution and expiry, and that it was made for this purpose and target (not yet
@@ -143,4 +191,5 @@ export async function requireProof(ctx: AppContext, payload: string | undefined,
   const check = await checkProof(ctx, payload, asker);
   if (check.state !== 'ok' || !check.challengeId || !check.expiresAt) throw new ProofRefusedError(check.state === 'ok' ? 'invalid' : check.state);
   if (!(await spendCommentPow(ctx, check.challengeId, check.expiresAt))) throw new ProofRefusedError('spent');
+  await recordSent(ctx, asker.ip);
 }

@@ -7,7 +7,7 @@ import { getCommentSettings, type CommentSettings } from './settings.ts';
 import { readSubmission } from './validate.ts';
 import { CommentRefusedError, commentMessage } from './messages.ts';
 import { spendCommentPow } from './pow.ts';
-import { checkProof } from './bot_defence.ts';
+import { checkProof, recordSent } from './bot_defence.ts';
 import { verifyCaptcha } from './captcha.ts';
 import { gatherFacts, recordAttempt } from './facts.ts';
 import { judge } from './phases/index.ts';
@@ -75,6 +75,7 @@ export async function postComment(ctx: AppContext, body: unknown, opts: PostOpti
     }).execute();
     return id;
   });
+  await recordSent(ctx, ip);
   await ctx.events.emit('comment.changed', { articleId: article.id, commentId, status });
   if (decision.kind === 'store' && decision.scoreRefused) throw new CommentRefusedError(403, 'comments.error.score');
   const messageKey = status === 'approved' ? 'comments.published' : 'comments.held';

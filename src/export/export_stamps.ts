@@ -1,5 +1,6 @@
 // The stamps of everything the public pages show (src/content/stamps.ts explains them), gathered from each domain
-// that owns a part: content (with the site's local day), pictures, comment threads and house ads.
+// that owns a part: content (with the site's local day), pictures, comment threads, house ads and the readers'
+// "Most read" lists.
 import type { AppContext } from '../context.ts';
 import { contentStamps, type Stamps } from '../content/stamps.ts';
 import { commentStamps } from '../comments/stamps.ts';
@@ -8,13 +9,14 @@ import { adStamps } from '../ads/stamps.ts';
 import { getSettings } from '../content/settings.ts';
 import { localDay } from '../i18n/index.ts';
 import { listsStamp } from '../newsletters/lists.ts';
+import { mostReadStamps } from '../audience/most_read.ts';
 
 export type { Stamps };
 
 export async function siteStamps(ctx: AppContext): Promise<Stamps> {
   const now = ctx.clock.now();
   const { timeZone } = await getSettings(ctx.db);
-  const parts = await Promise.all([contentStamps(ctx.db, localDay(now, timeZone)), mediaStamps(ctx.db), commentStamps(ctx.db), adStamps(ctx.db, now)]);
+  const parts = await Promise.all([contentStamps(ctx.db, localDay(now, timeZone)), mediaStamps(ctx.db), commentStamps(ctx.db), adStamps(ctx.db, now), mostReadStamps(ctx)]);
   return Object.assign({ newsletters: await listsStamp(ctx.db) }, ...parts);
 }
 

@@ -9,6 +9,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
 import { ViewRecorder, type DescribePage } from '../audience/recorder.ts';
+import { personal } from './send_page.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -33,7 +34,8 @@ function prefetch(headers: IncomingHttpHeaders): boolean {
 
 /** Notes one answered request when it is a page view (see above). */
 export function notePageView(views: ViewRecorder | null, method: string | undefined, url: string | undefined, status: number, headers: IncomingHttpHeaders, address: string | undefined, at: number): void {
-  if (!views || method !== 'GET' || (status !== 200 && status !== 304) || !url || prefetch(headers)) return;
+  // A signed-in member of staff (or anyone sending credentials) reading the site is the newsroom, not a reader.
+  if (!views || method !== 'GET' || (status !== 200 && status !== 304) || !url || prefetch(headers) || personal(headers)) return;
   views.hear({ at, url, userAgent: headers['user-agent'] ?? '', referer: headers.referer ?? '', address: address ?? '', host: headers.host ?? '' });
 }
 

@@ -108,6 +108,8 @@ export const en = {
   ...botDefenceEn,
   ...metaEn,
   ...newslettersEn,
+  'most_read.title_24h': 'Most read in the last 24 hours',
+  'most_read.title_7d': 'Most read in the last 7 days',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -110,4 +110,6 @@ export const fa: Record<MessageKey, string> = {
   ...botDefenceFa,
   ...metaFa,
   ...newslettersFa,
+  'most_read.title_24h': 'پرخواننده‌ترین‌ها در ۲۴ ساعت گذشته',
+  'most_read.title_7d': 'پرخواننده‌ترین‌ها در هفت روز گذشته',
 };

@@ -109,4 +109,6 @@ export const ps: Record<MessageKey, string> = {
   ...botDefencePs,
   ...metaPs,
   ...newslettersPs,
+  'most_read.title_24h': 'تر ټولو ډېر لوستل شوي: تېر ۲۴ ساعته',
+  'most_read.title_7d': 'تر ټولو ډېر لوستل شوي: تېرې اوه ورځې',
 };

@@ -8,6 +8,7 @@ import type { AppContext } from '../context.ts';
 import { checkCommentPow, spendCommentPow } from '../comments/pow.ts';
 import { getCommentSettings } from '../comments/settings.ts';
 import { checkSender } from '../comments/sender_checks.ts';
+import { recordSent } from '../comments/bot_defence.ts';
 import { NewsletterRefusedError } from './messages.ts';
 import { sign, signed } from './links.ts';
 
@@ -67,5 +68,8 @@ export async function defend(ctx: AppContext, args: { form: Record<string, strin
   if (proof.state === 'refused') throw new NewsletterRefusedError(403, 'newsletters.error.verification');
   if (proof.state === 'too_fast') throw new NewsletterRefusedError(429, 'newsletters.error.too_fast');
   if (standing.blocked) return 'pretend';
-  return proof.state === 'missing' ? 'step' : 'go';
+  if (proof.state === 'missing') return 'step';
+  // A sign-up sent counts in its sender's recent history, as a comment does: the next proofs cost more past the free.
+  await recordSent(ctx, args.ip);
+  return 'go';
 }

@@ -19,6 +19,7 @@ import { ArticleMeta } from './views/social_meta.tsx';
 import { ShareLinks } from './views/share_links.tsx';
 import { articleDescription } from './views/describe.ts';
 import { loadSignupLists, SignupBox } from './newsletter_box.tsx';
+import { loadMostRead, mostReadTags, MostReadBox } from './most_read_box.tsx';
 import { AdSlot, Bylines, Rail, SectionLabel, StoryCard, When, isolate, authorHref, tagHref, articleHref, type Creative } from './views/parts.tsx';
 
 export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply) {
@@ -35,7 +36,7 @@ export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params:
   if (a.status === 'archived') throw new GoneError('This article has been removed.');
   if (a.status !== 'published') throw new NotFoundError('We could not find that article.');
   const path = articleHref(a.slug);
-  const [site, related, sectionItems, world, inline, sidebar, comments, signupLists] = await Promise.all([
+  const [site, related, sectionItems, world, inline, sidebar, comments, signupLists, mostRead] = await Promise.all([
     loadSiteView(ctx, a.language),
     ctx.reads.get(`related:${a.id}`, () => relatedArticles(ctx.db, a, 4)),
     sectionRail(ctx, a.language, a.card.section, [a.id]),
@@ -44,6 +45,7 @@ export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params:
     creativeFor(ctx, 'sidebar', path, a.language),
     loadCommentsBlock(ctx, a, req),
     loadSignupLists(ctx, a.language),
+    loadMostRead(ctx, a.language),
   ]);
   // The article's own SEO words when the newsroom gave them; the headline and standfirst otherwise.
   const description = articleDescription(a);
@@ -58,7 +60,7 @@ export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params:
     ...(worldId !== undefined ? [`list:section:${worldId}`] : []),
     ...(a.source ? [`source:${a.source.id}`, ...(a.source.logo ? [`media:${a.source.logo.id}`] : [])] : []),
     ...a.card.authors.flatMap((p) => (p.photo ? [`media:${p.photo.id}`] : [])),
-    `translations:${a.translation_group ?? a.id}`, ...a.translations.map((tr) => `article:${tr.id}`),
+    `translations:${a.translation_group ?? a.id}`, ...a.translations.map((tr) => `article:${tr.id}`), ...mostReadTags(a.language, mostRead),
   ];
   const languages = a.translations.length ? { origin: ctx.config.publicUrl, links: [{ lang: a.language, path }, ...a.translations.map((tr) => ({ lang: tr.language, path: articleHref(tr.slug) }))] } : undefined;
   return sendPage(reply, (
@@ -70,6 +72,7 @@ export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params:
           <AdSlot creative={sidebar} slot="sidebar" lang={site.lang} />
           <Rail {...sectionItems} site={site} />
           {a.card.section?.slug !== WORLD_SECTION ? <Rail {...world} site={site} /> : null}
+          <MostReadBox list={mostRead} lang={site.lang} except={a.id} />
         </div>
       </div>
       {related.length ? (

@@ -15,6 +15,7 @@ import { listPage } from './list_show.tsx';
 import { PagingLinks } from './views/social_meta.tsx';
 import { describePage, siteLine } from './views/describe.ts';
 import { loadSignupLists, SignupBox } from './newsletter_box.tsx';
+import { loadMostRead, mostReadTags, MostReadBox } from './most_read_box.tsx';
 
 /** The front's top: a lead, two secondary stories with pictures, and the latest rail's headlines. */
 const SECONDARY = 2;
@@ -47,14 +48,15 @@ export async function homeShow(ctx: AppContext, req: FastifyRequest, reply: Fast
   const secondary = others.slice(0, SECONDARY);
   const latest = others.slice(SECONDARY, SECONDARY + LATEST);
   const shown = top.map((a) => a.id);
-  const [world, blocks, signupLists] = await Promise.all([
+  const [world, blocks, signupLists, mostRead] = await Promise.all([
     worldRail(ctx, lang, [], 4),
     Promise.all(site.sections.filter((s) => s.slug !== WORLD_SECTION).map(async (s, i) => ({ section: s, major: i < MAJOR_BLOCKS, items: (await publishedList(ctx, { ...only, sectionId: s.id, excludeIds: shown }, i < MAJOR_BLOCKS ? 4 : 3)).items }))),
     loadSignupLists(ctx, lang),
+    loadMostRead(ctx, lang),
   ]);
   const cacheTags = [
     ...siteTags(site), 'list:latest', `front:${front}`, ...cardTags([...top, ...world.items, ...blocks.flatMap((b) => b.items)]),
-    ...site.sections.map((s) => `list:section:${s.id}`), 'newsletters',
+    ...site.sections.map((s) => `list:section:${s.id}`), 'newsletters', ...mostReadTags(lang, mostRead),
   ];
   const pages = total > TOP ? pageCount(total - TOP + PER_PAGE, 1) : 1;
   return sendPage(reply, (
@@ -76,6 +78,7 @@ export async function homeShow(ctx: AppContext, req: FastifyRequest, reply: Fast
             </section>
           ) : null}
           <Rail {...world} site={site} />
+          <MostReadBox list={mostRead} lang={lang} />
         </div>
       </div>
       {[true, false].map((major) => {

@@ -6,8 +6,10 @@ import type { AppContext } from '../../src/context.ts';
 import { createArticle, publishArticle } from '../../src/content/articles.ts';
 import { updateCommentSettings, type CommentSettings } from '../../src/comments/settings.ts';
 
-/** Proof of work that costs next to nothing, and no waiting between challenge and submit unless a test asks. */
-export const CHEAP: Partial<CommentSettings> = { powCost: 1, powPrefix: '0', minSubmitSeconds: 0 };
+/** Proof of work that costs next to nothing whatever the pressure (the tests ask many challenges from one address
+ *  within a minute of a clock that stands still), and no waiting between challenge and submit unless a test asks.
+ *  test/comments/bot_defence.test.ts proves the adaptive cost. */
+export const CHEAP: Partial<CommentSettings> = { powCost: 1, powPrefix: '0', minSubmitSeconds: 0, powAdaptive: false };
 
 export async function cheapSettings(ctx: AppContext, more: Partial<CommentSettings> = {}): Promise<void> {
   await updateCommentSettings(ctx, { ...CHEAP, ...more });

@@ -1,6 +1,7 @@
 // The audience figures' charts and tables, drawn by hand as SVG: bars for views, a line for readers. A few dozen
 // points need no charting library; SVG's presentation attributes pass the app's CSP (no inline styles), it scales
 // to a phone through its viewBox, mirrors for Dari and Pashto, and every bar carries its figures for screen readers.
+// The labels (the highest figure, the times) are HTML beside the SVG, so a phone's narrow chart never squeezes them.
 import { interfaceLanguage, t, type MessageKey } from '../i18n/index.ts';
 
 export interface Point { at: string; views: number; visitors?: number }
@@ -34,19 +35,19 @@ export function Chart({ points, unit, label }: { points: Point[]; unit: 'hour' |
   return (
     <figure class="chart">
       <figcaption>{label}</figcaption>
+      <p class="tick-max" aria-hidden="true">{num(max)}</p>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} preserveAspectRatio="none">
         <line x1={PAD.side} x2={W - PAD.side} y1={y(0)} y2={y(0)} class="axis" />
-        <text x={rtl ? W - 4 : 4} y={PAD.top + 4} class="tick" text-anchor={rtl ? 'end' : 'start'}>{num(max)}</text>
         {points.map((p, i) => (
           <rect key={p.at} x={x(i) + step * 0.12} width={step * 0.76} y={y(p.views)} height={Math.max(0, y(0) - y(p.views))} class="bar">
             <title>{`${tick(p.at, unit)}: ${num(p.views)} ${t('audience.views')}${p.visitors !== undefined ? `, ${num(p.visitors)} ${t('audience.visitors')}` : ''}`}</title>
           </rect>
         ))}
         {line ? <polyline points={line} class="readers" fill="none" /> : null}
-        {labelled.map((i) => (
-          <text key={i} x={x(i) + step / 2} y={H - 6} class="tick" text-anchor="middle">{points[i] ? tick(points[i].at, unit) : ''}</text>
-        ))}
       </svg>
+      <p class={`ticks${labelled.length === points.length ? ' ticks-each' : ''}`} aria-hidden="true">
+        {labelled.map((i) => <span key={i}>{points[i] ? tick(points[i].at, unit) : ''}</span>)}
+      </p>
       <p class="legend"><span class="key-views" aria-hidden="true" /> {t('audience.views')}{line ? <> <span class="key-readers" aria-hidden="true" /> {t('audience.visitors')}</> : null}</p>
     </figure>
   );
