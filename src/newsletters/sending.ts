@@ -41,6 +41,8 @@ export async function createSend(ctx: AppContext, input: SendInput, actorId: num
   if (!ids.length || ids.length > 50) throw new ValidationError('articleIds', 'a send carries 1 to 50 stories');
   const cards = await publishedCards(ctx.db, ids);
   if (cards.length !== ids.length) throw new ValidationError('articleIds', 'every story in a send must be published');
+  const other = cards.find((c) => c.language !== list.language);
+  if (other) throw new ValidationError('articleIds', `"${other.headline}" is written in ${other.language}, but this list's letters are in ${list.language}: choose the ${other.language} list or a story in ${list.language}`);
   const subject = (input.subject ?? '').trim();
   if (subject.length > 200 || /[\r\n]/.test(subject)) throw new ValidationError('subject', 'subject must be one line of at most 200 characters');
   const intro = (input.intro ?? '').trim();
