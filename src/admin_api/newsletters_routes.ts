@@ -100,6 +100,17 @@ export async function newslettersRoutes(app: FastifyInstance): Promise<void> {
     handle: (req) => previewSend(ctx, req.params.id),
   });
   endpoint(app, {
+    method: 'GET', url: `${base}/sends/:id/letter`, operationId: 'showNewsletterLetter', summary: 'The letter\'s HTML as a page of its own, for the app\'s preview frame', tags, access, params: IdParams,
+    description: 'The preview\'s HTML with a policy of its own: the letter\'s inline styles and the site\'s pictures load, no script runs (CSP default-src none and a sandbox without scripts), and only the app may frame it.',
+    handle: async (req, reply) => {
+      const { html } = await previewSend(ctx, req.params.id);
+      const site = new URL(ctx.config.publicUrl).origin;
+      reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('x-frame-options', 'SAMEORIGIN')
+        .header('content-security-policy', `default-src 'none'; style-src 'unsafe-inline'; img-src 'self' ${site} data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'; sandbox allow-same-origin allow-popups allow-popups-to-escape-sandbox`);
+      return html;
+    },
+  });
+  endpoint(app, {
     method: 'POST', url: `${base}/sends/:id/test`, operationId: 'testNewsletterSend', summary: 'Send a test letter to yourself', tags, access, params: IdParams, status: 204,
     handle: async (req) => { await testSend(ctx, req.params.id, staffOf(req).email); },
   });

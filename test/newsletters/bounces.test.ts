@@ -4,7 +4,7 @@
 // certificates off Amazon's hosts refused) and Postmark (its webhook address carries the newsroom's key).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createSign, generateKeyPairSync } from 'node:crypto';
+import { createSign, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { makeTestApp, testDialects, type TestApp } from '../helpers/context.ts';
 import { createList } from '../../src/newsletters/lists.ts';
 import { createSend, runSends, sendFigures, startSend } from '../../src/newsletters/sending.ts';
@@ -116,7 +116,8 @@ for (const dialect of dialects) {
       await updateNewsletterSettings(t.ctx, { sesTopics: [topic] });
       const amazon = generateKeyPairSync('rsa', { modulusLength: 2048 });
       const impostor = generateKeyPairSync('rsa', { modulusLength: 2048 });
-      const certUrl = 'https://sns.us-east-1.amazonaws.com/SimpleNotificationService-0123456789abcdef.pem';
+      // a certificate address of its own for each run: certificates are kept by address once fetched
+      const certUrl = `https://sns.us-east-1.amazonaws.com/SimpleNotificationService-${randomBytes(8).toString('hex')}.pem`;
       const fetched: string[] = [];
       const fetcher = async (url: string) => {
         fetched.push(url);
