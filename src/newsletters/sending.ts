@@ -101,10 +101,11 @@ export async function testSend(ctx: AppContext, id: number, to: string): Promise
 
 function letterFor(ctx: AppContext, sender: Sender, list: NewsletterList, l: { subject: string; html: string; text: string }, sendId: number,
   r: { id: number; email: string }, messageId = `<s${sendId}.r${r.id}@${sender.host}>`): Letter {
+  // the send's html and text go as they are, with the reader's links beside them: mime.ts fills them in
   const links = { prefs: preferencesUrl(ctx, r), unsubscribe: unsubscribeUrl(ctx, r, list.id) };
   return {
     from: sender.from, to: r.email, ...(sender.replyTo ? { replyTo: sender.replyTo } : {}), subject: l.subject, lang: list.language,
-    html: personalise(l.html, links, true), text: personalise(l.text, links, false), headers: listHeaders(ctx, sender, list, r), messageId,
+    html: l.html, text: l.text, links, headers: listHeaders(ctx, sender, list, r), messageId,
     returnPath: returnPath(ctx, sender, sendId, r.id),
   };
 }
