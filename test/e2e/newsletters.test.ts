@@ -115,7 +115,7 @@ test('the Newsletters screen in Chromium: lists, import, readers, a send and the
     await t.test('a story composed, previewed, tested and sent, with its figures', async () => {
       await page.getByRole('tab', { name: 'Sends' }).click();
       await page.getByRole('button', { name: 'New send' }).click();
-      await page.getByLabel('List', { exact: true }).selectOption({ label: 'The Morning File (English) · 2 readers' });
+      await page.getByLabel('List', { exact: true }).selectOption({ label: 'The Morning File (English) · readers: 2' });
       await page.getByLabel('What it is').selectOption('story');
       const first = page.locator('.nl-stories input[type="radio"]').first();
       await first.waitFor();
