@@ -14,6 +14,7 @@ import { CONTENT_NAV, contentScreen } from './screens/content_screens.tsx';
 import { Aggregators } from './screens/aggregators.tsx';
 import { Fronts } from './screens/fronts.tsx';
 import { Audience } from './screens/audience.tsx';
+import { Newsletters } from './screens/newsletters.tsx';
 import { NotFound } from './ui.tsx';
 import { PEOPLE_NAV, peopleScreenFor } from './screens/people_routes.ts';
 
@@ -37,6 +38,7 @@ const NAV: { href: string; label: MessageKey; capability?: string }[] = [
   { href: '/admin/aggregators', label: 'nav.aggregators', capability: 'api_keys.manage' },
   { href: '/admin/fronts', label: 'nav.fronts', capability: 'fronts.manage' },
   { href: '/admin/audience', label: 'nav.audience', capability: 'audience.read' },
+  { href: '/admin/newsletters', label: 'nav.newsletters', capability: 'newsletters.manage' },
 ];
 
 let editorChunk: Promise<ComponentType<ScreenProps>> | null = null;
@@ -63,6 +65,7 @@ function screenFor(path: string): { Screen: ComponentType<ScreenProps>; id?: num
   if (path === '/admin/aggregators') return { Screen: Aggregators };
   if (path === '/admin/fronts') return { Screen: Fronts };
   if (path === '/admin/audience') return { Screen: Audience };
+  if (path === '/admin/newsletters') return { Screen: Newsletters };
   return peopleScreenFor(path) ?? { Screen: NotFound };
 }
 

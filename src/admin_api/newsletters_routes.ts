@@ -9,6 +9,7 @@ import { sendInBackground } from '../newsletters/jobs.ts';
 import { deleteSubscriber, exportListCsv, exportSubscriber, importCsv, searchSubscribers } from '../newsletters/subscribers.ts';
 import { listSuppressions, unsuppress } from '../newsletters/suppression.ts';
 import { getNewsletterSecrets, getNewsletterSettings, secretsSet, setNewsletterSecrets, updateNewsletterSettings } from '../newsletters/settings.ts';
+import { checkRelay } from '../newsletters/relay_check.ts';
 import { endpoint } from './endpoint.ts';
 import { staffOf } from './access.ts';
 import { Described as d, DateTime, Id, IdParams, Int, ListOf, OneOf, Strict, Text, Type } from './schemas.ts';
@@ -61,11 +62,12 @@ export async function newslettersRoutes(app: FastifyInstance): Promise<void> {
   });
   endpoint(app, {
     method: 'POST', url: `${base}/lists/:id/import`, operationId: 'importNewsletterReaders', summary: 'Import readers from a Mailchimp or Ghost CSV export', tags, access, params: IdParams,
-    body: Strict({ csv: d('The CSV file\'s text.', Text(50 * 1024 * 1024, 1)), language: Type.Optional(d('The language of readers made by the import (the list\'s when not given).', Text(3, 2))) }),
-    description: 'Readers marked unsubscribed in the export come in unsubscribed; consent and confirmation dates are kept. Rows that cannot be read are reported with their line.',
+    body: Strict({ csv: d('The CSV file\'s text.', Text(50 * 1024 * 1024, 1)), language: Type.Optional(d('The language of readers made by the import (the list\'s when not given).', Text(3, 2))),
+      preview: Type.Optional(d('Only say what the import would do (counts, the first rows, the lines it cannot read); write nothing.', Type.Boolean())) }),
+    description: 'Readers marked unsubscribed in the export come in unsubscribed; consent and confirmation dates are kept. Rows that cannot be read are reported with their line. With `preview: true` nothing is written.',
     config: { bodyLimit: 60 * 1024 * 1024 } as never,
-    handle: (req) => importCsv(ctx, { listId: req.params.id, csv: req.body.csv, language: req.body.language }),
-    audit: { action: 'newsletter_list.import', entry: (req, r) => ({ subject: { type: 'newsletter_list', id: req.params.id }, detail: { added: r.added, updated: r.updated, skipped: r.skipped.length } }) },
+    handle: (req) => importCsv(ctx, { listId: req.params.id, csv: req.body.csv, language: req.body.language, preview: req.body.preview }),
+    audit: { action: 'newsletter_list.import', entry: (req, r) => (req.body.preview ? null : { subject: { type: 'newsletter_list', id: req.params.id }, detail: { added: r.added, updated: r.updated, skipped: r.skipped.length } }) },
   });
 
   endpoint(app, {
@@ -96,6 +98,17 @@ export async function newslettersRoutes(app: FastifyInstance): Promise<void> {
   endpoint(app, {
     method: 'GET', url: `${base}/sends/:id/preview`, operationId: 'previewNewsletterSend', summary: 'The letter as readers will see it: subject, HTML, plain text', tags, access, params: IdParams,
     handle: (req) => previewSend(ctx, req.params.id),
+  });
+  endpoint(app, {
+    method: 'GET', url: `${base}/sends/:id/letter`, operationId: 'showNewsletterLetter', summary: 'The letter\'s HTML as a page of its own, for the app\'s preview frame', tags, access, params: IdParams,
+    description: 'The preview\'s HTML with a policy of its own: the letter\'s inline styles and the site\'s pictures load, no script runs (CSP default-src none and a sandbox without scripts), and only the app may frame it.',
+    handle: async (req, reply) => {
+      const { html } = await previewSend(ctx, req.params.id);
+      const site = new URL(ctx.config.publicUrl).origin;
+      reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('x-frame-options', 'SAMEORIGIN')
+        .header('content-security-policy', `default-src 'none'; style-src 'unsafe-inline'; img-src 'self' ${site} data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'; sandbox allow-same-origin allow-popups allow-popups-to-escape-sandbox`);
+      return html;
+    },
   });
   endpoint(app, {
     method: 'POST', url: `${base}/sends/:id/test`, operationId: 'testNewsletterSend', summary: 'Send a test letter to yourself', tags, access, params: IdParams, status: 204,
@@ -158,5 +171,13 @@ export async function newslettersRoutes(app: FastifyInstance): Promise<void> {
       return { settings, secrets: await secretsSet(ctx) };
     },
     audit: { action: 'newsletter_settings.update', entry: (req) => ({ subject: { type: 'newsletter_settings' }, detail: { settings: Object.keys(req.body.settings ?? {}), secrets: Object.keys(req.body.secrets ?? {}) } }) },
+  });
+  endpoint(app, {
+    method: 'POST', url: `${base}/settings/test`, operationId: 'checkNewsletterRelay', summary: 'Send a test letter through the SMTP relay to yourself', tags, access: settingsAccess,
+    description: 'One short letter through the relay as set now (the pool, DKIM, the bounce address) to the signed-in staff member, or to `to`. Answers the relay\'s reply; 409 with the relay\'s words when it refuses.',
+    body: Strict({ to: Type.Optional(d('Another address to send it to.', Text(254, 3))), language: Type.Optional(d('The language of the test letter.', Text(3, 2))) }),
+    errors: { 409: 'No relay is set, or the relay refused the letter.' },
+    handle: (req) => checkRelay(ctx, req.body.to ?? staffOf(req).email, req.body.language ?? 'en'),
+    audit: { action: 'newsletter_settings.test', entry: (_req, r) => ({ subject: { type: 'newsletter_settings' }, detail: { to: r.to } }) },
   });
 }

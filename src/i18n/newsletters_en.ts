@@ -47,4 +47,6 @@ export const newslettersEn = {
   'newsletters.mail.digest_subject': '{list}: {date}',
   'newsletters.mail.alert': 'Breaking',
   'newsletters.mail.test': '[Test] {subject}',
+  'newsletters.mail.relay_subject': 'A test letter from {site}\'s newsletter settings',
+  'newsletters.mail.relay_body': 'This letter came through the SMTP relay set in {site}\'s newsletter settings. If it arrived, letters to readers can go the same way.',
 } as const;

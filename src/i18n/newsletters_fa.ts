@@ -49,4 +49,6 @@ export const newslettersFa: Record<keyof typeof newslettersEn, string> = {
   'newsletters.mail.digest_subject': '{list}، {date}',
   'newsletters.mail.alert': 'خبر فوری',
   'newsletters.mail.test': '[آزمایشی] {subject}',
+  'newsletters.mail.relay_subject': 'نامهٔ آزمایشی از تنظیمات خبرنامهٔ {site}',
+  'newsletters.mail.relay_body': 'این نامه از راه سرور SMTP که در تنظیمات خبرنامهٔ {site} تعیین شده فرستاده شد. اگر رسید، نامه‌ها به خوانندگان هم از همین راه می‌روند.',
 };

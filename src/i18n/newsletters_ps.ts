@@ -49,4 +49,6 @@ export const newslettersPs: Record<keyof typeof newslettersEn, string> = {
   'newsletters.mail.digest_subject': '{list}، {date}',
   'newsletters.mail.alert': 'بېړنی خبر',
   'newsletters.mail.test': '[ازمایښتي] {subject}',
+  'newsletters.mail.relay_subject': 'د {site} د خبرپاڼې له تنظیماتو یو ازمایښتي لیک',
+  'newsletters.mail.relay_body': 'دا لیک د هغه SMTP سرور له لارې راغی چې د {site} د خبرپاڼې په تنظیماتو کې ټاکل شوی. که رسېدلی وي، لوستونکو ته لیکونه هم له همدې لارې ځي.',
 };

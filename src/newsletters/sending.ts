@@ -41,6 +41,8 @@ export async function createSend(ctx: AppContext, input: SendInput, actorId: num
   if (!ids.length || ids.length > 50) throw new ValidationError('articleIds', 'a send carries 1 to 50 stories');
   const cards = await publishedCards(ctx.db, ids);
   if (cards.length !== ids.length) throw new ValidationError('articleIds', 'every story in a send must be published');
+  const other = cards.find((c) => c.language !== list.language);
+  if (other) throw new ValidationError('articleIds', `"${other.headline}" is written in ${other.language}, but this list's letters are in ${list.language}: choose the ${other.language} list or a story in ${list.language}`);
   const subject = (input.subject ?? '').trim();
   if (subject.length > 200 || /[\r\n]/.test(subject)) throw new ValidationError('subject', 'subject must be one line of at most 200 characters');
   const intro = (input.intro ?? '').trim();
@@ -99,10 +101,11 @@ export async function testSend(ctx: AppContext, id: number, to: string): Promise
 
 function letterFor(ctx: AppContext, sender: Sender, list: NewsletterList, l: { subject: string; html: string; text: string }, sendId: number,
   r: { id: number; email: string }, messageId = `<s${sendId}.r${r.id}@${sender.host}>`): Letter {
+  // the send's html and text go as they are, with the reader's links beside them: mime.ts fills them in
   const links = { prefs: preferencesUrl(ctx, r), unsubscribe: unsubscribeUrl(ctx, r, list.id) };
   return {
     from: sender.from, to: r.email, ...(sender.replyTo ? { replyTo: sender.replyTo } : {}), subject: l.subject, lang: list.language,
-    html: personalise(l.html, links, true), text: personalise(l.text, links, false), headers: listHeaders(ctx, sender, list, r), messageId,
+    html: l.html, text: l.text, links, headers: listHeaders(ctx, sender, list, r), messageId,
     returnPath: returnPath(ctx, sender, sendId, r.id),
   };
 }

@@ -45,9 +45,30 @@ export async function deleteSubscriber(ctx: AppContext, id: number): Promise<voi
   });
 }
 
-export interface ImportReport { added: number; updated: number; skipped: { row: number; reason: string }[] }
+export interface ImportRow {
+  /** the line in the file (the header is line 1) */
+  row: number;
+  email: string;
+  name: string;
+  status: 'subscribed' | 'unsubscribed';
+  consentAt: string;
+  confirmedAt: string | null;
+  unsubscribedAt: string | null;
+  ip: string;
+}
+
+export interface ImportReport {
+  added: number;
+  updated: number;
+  skipped: { row: number; reason: string }[];
+  /** what the export says it is: import:mailchimp, import:ghost or import:csv */
+  source: string;
+  /** with `preview`: the first rows as they would come in, nothing written */
+  rows?: ImportRow[];
+}
 
 const MAX_ROWS = 200_000;
+const PREVIEW_ROWS = 20;
 
 function when(v: unknown, fallback: string): string {
   if (typeof v !== 'string' || !v.trim()) return fallback;
@@ -55,41 +76,72 @@ function when(v: unknown, fallback: string): string {
   return Number.isFinite(t) ? new Date(t).toISOString() : fallback;
 }
 
-/** Imports a CSV export: Mailchimp's (Email Address, First Name, Last Name, OPTIN_TIME, CONFIRM_TIME, LAST_CHANGED) or
- * Ghost's (email, name, subscribed_to_emails, created_at), or any CSV with an email column. Readers marked as not
- * subscribed in the export come in as unsubscribed; consent and confirmation dates are kept. */
-export async function importCsv(ctx: AppContext, input: { listId: number; csv: string; language?: string }): Promise<ImportReport> {
-  const list = await getList(ctx.db, input.listId);
-  const language = input.language && (LANGUAGES as readonly string[]).includes(input.language) ? input.language : list.language;
-  let rows: Record<string, string>[];
+/** Reads a CSV export into the rows it would import and the lines it cannot, each with why. */
+function readImport(csv: string, now: string): { rows: ImportRow[]; skipped: ImportReport['skipped']; source: string } {
+  let records: Record<string, string>[];
   try {
-    rows = parse(input.csv, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, bom: true, relax_column_count: true, to: MAX_ROWS + 1 });
+    records = parse(csv, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, bom: true, relax_column_count: true, relax_quotes: true, to: MAX_ROWS + 1 });
   } catch (err) {
     throw new ValidationError('csv', `The file is not CSV this importer can read: ${(err as Error).message}`);
   }
-  if (rows.length > MAX_ROWS) throw new ValidationError('csv', `At most ${MAX_ROWS} readers in one import`);
-  if (rows.length && !('email address' in rows[0] || 'email' in rows[0])) throw new ValidationError('csv', 'The file has no "Email Address" (Mailchimp) or "email" (Ghost) column');
-  const now = ctx.clock.now().toISOString();
-  const report: ImportReport = { added: 0, updated: 0, skipped: [] };
-  const source = 'email address' in (rows[0] ?? {}) ? 'import:mailchimp' : 'created_at' in (rows[0] ?? {}) ? 'import:ghost' : 'import:csv';
-  for (const [i, row] of rows.entries()) {
+  if (records.length > MAX_ROWS) throw new ValidationError('csv', `At most ${MAX_ROWS} readers in one import`);
+  if (!records.length) throw new ValidationError('csv', 'The file has a header but no readers');
+  if (!('email address' in records[0] || 'email' in records[0])) throw new ValidationError('csv', 'The file has no "Email Address" (Mailchimp) or "email" (Ghost) column');
+  const source = 'email address' in records[0] ? 'import:mailchimp' : 'created_at' in records[0] ? 'import:ghost' : 'import:csv';
+  const rows: ImportRow[] = [];
+  const skipped: ImportReport['skipped'] = [];
+  const seen = new Map<string, number>();
+  for (const [i, rec] of records.entries()) {
+    const line = i + 2;
     let email: string;
-    try { email = readEmail(row['email address'] ?? row.email); } catch (err) {
-      report.skipped.push({ row: i + 2, reason: err instanceof NewsletterRefusedError ? err.message : 'no address' });
+    try { email = readEmail(rec['email address'] ?? rec.email); } catch (err) {
+      skipped.push({ row: line, reason: err instanceof NewsletterRefusedError ? err.message : 'no address' });
       continue;
     }
-    const name = (row.name ?? [row['first name'], row['last name']].filter(Boolean).join(' ')).replace(/[\u0000-\u001f]/g, ' ').trim().slice(0, 100);
-    const consent = when(row.optin_time ?? row.created_at, now);
-    const confirmed = when(row.confirm_time ?? row.optin_time ?? row.created_at, consent);
-    const out = (row.subscribed_to_emails ?? row.subscribed ?? 'true').toLowerCase();
+    const first = seen.get(email);
+    if (first !== undefined) { skipped.push({ row: line, reason: `The same address is on line ${first}` }); continue; }
+    seen.set(email, line);
+    const name = (rec.name ?? [rec['first name'], rec['last name']].filter(Boolean).join(' ')).replace(/[\u0000-\u001f]/g, ' ').trim().slice(0, 100);
+    const consentAt = when(rec.optin_time ?? rec.created_at, now);
+    const out = (rec.subscribed_to_emails ?? rec.subscribed ?? 'true').trim().toLowerCase();
     const status = out === 'false' || out === '0' || out === 'no' ? 'unsubscribed' as const : 'subscribed' as const;
+    rows.push({
+      row: line, email, name, status, consentAt, ip: (rec.optin_ip ?? '').slice(0, 45),
+      confirmedAt: status === 'subscribed' ? when(rec.confirm_time ?? rec.optin_time ?? rec.created_at, consentAt) : null,
+      unsubscribedAt: status === 'unsubscribed' ? when(rec.unsub_time ?? rec.last_changed, now) : null,
+    });
+  }
+  return { rows, skipped, source };
+}
+
+/** Imports a CSV export: Mailchimp's (Email Address, First Name, Last Name, OPTIN_TIME, CONFIRM_TIME, LAST_CHANGED) or
+ * Ghost's (email, name, subscribed_to_emails, created_at), or any CSV with an email column. Readers marked as not
+ * subscribed in the export come in as unsubscribed; consent and confirmation dates are kept. With `preview`, it
+ * says what it would do (counts, the first rows, the lines it cannot read) and writes nothing. */
+export async function importCsv(ctx: AppContext, input: { listId: number; csv: string; language?: string; preview?: boolean }): Promise<ImportReport> {
+  const list = await getList(ctx.db, input.listId);
+  const language = input.language && (LANGUAGES as readonly string[]).includes(input.language) ? input.language : list.language;
+  const now = ctx.clock.now().toISOString();
+  const { rows, skipped, source } = readImport(input.csv, now);
+  const report: ImportReport = { added: 0, updated: 0, skipped, source };
+  if (input.preview) {
+    for (let i = 0; i < rows.length; i += 500) {
+      const emails = rows.slice(i, i + 500).map((r) => r.email);
+      const known = await ctx.db.selectFrom('newsletter_subscribers').select((eb) => eb.fn.countAll<number>().as('n')).where('email', 'in', emails).executeTakeFirstOrThrow();
+      report.updated += Number(known.n);
+    }
+    report.added = rows.length - report.updated;
+    report.rows = rows.slice(0, PREVIEW_ROWS);
+    return report;
+  }
+  for (const row of rows) {
     await ctx.db.transaction().execute(async (trx) => {
-      const made = await trx.insertInto('newsletter_subscribers').values({ email, name, language, source, created_at: consent })
+      const made = await trx.insertInto('newsletter_subscribers').values({ email: row.email, name: row.name, language, source, created_at: row.consentAt })
         .onConflict((oc) => oc.column('email').doNothing()).returning('id').execute();
-      const r = made[0] ?? (await trx.selectFrom('newsletter_subscribers').select('id').where('email', '=', email).executeTakeFirstOrThrow());
+      const r = made[0] ?? (await trx.selectFrom('newsletter_subscribers').select('id').where('email', '=', row.email).executeTakeFirstOrThrow());
       if (made.length) report.added++; else report.updated++;
-      await trx.insertInto('newsletter_subscriptions').values({ subscriber_id: r.id, list_id: list.id, status, consent_at: consent, consent_ip: (row.optin_ip ?? '').slice(0, 45),
-        confirmed_at: status === 'subscribed' ? confirmed : null, unsubscribed_at: status === 'unsubscribed' ? when(row.unsub_time ?? row.last_changed, now) : null })
+      await trx.insertInto('newsletter_subscriptions').values({ subscriber_id: r.id, list_id: list.id, status: row.status, consent_at: row.consentAt, consent_ip: row.ip,
+        confirmed_at: row.confirmedAt, unsubscribed_at: row.unsubscribedAt })
         .onConflict((oc) => oc.columns(['subscriber_id', 'list_id']).doNothing()).execute();
     });
   }

@@ -1,13 +1,15 @@
 // How letters leave: any SMTP relay the newsroom chooses (its own Postfix, Amazon SES, Postmark, Brevo, Mailgun),
 // through a pool of nodemailer connections at the rate the newsroom set. Each letter is first composed and signed
-// (DKIM, nodemailer's `dkim` option) into bytes, then handed to the pool as a stream that is held open before its
+// (DKIM) into bytes by mime.ts, which encodes a send's body once and fills in each reader's links, then handed to the pool as a stream that is held open before its
 // end: the sender records the letter as sent, and only then lets the stream end. SMTP delivers nothing without the
 // final "." (RFC 5321 §4.1.1.4), so a process killed before that record leaves a letter that was never delivered
 // (sent again on resume) rather than one delivered and forgotten (a second copy).
+import { createPrivateKey } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type nodemailerModule from 'nodemailer';
 import type { AppContext } from '../context.ts';
 import { loadPackage } from '../load_later.ts';
+import { composeLetter, type DkimKey } from './mime.ts';
 import { getNewsletterSecrets, getNewsletterSettings, onSettingsChange, type NewsletterSettings } from './settings.ts';
 
 export interface Letter {
@@ -22,6 +24,8 @@ export interface Letter {
   /** the envelope sender (VERP), where bounces go */
   returnPath: string;
   lang: string;
+  /** the reader's links for the slots in html and text (render.ts); absent: html and text go as they are */
+  links?: { prefs: string; unsubscribe: string };
 }
 
 export interface SendOutcome {
@@ -71,16 +75,15 @@ async function build(ctx: AppContext): Promise<NewsletterTransport | null> {
   const url = secrets.smtpUrl || ctx.config.smtpUrl;
   if (!url) return null;
   const nodemailer = loadPackage<typeof nodemailerModule>('nodemailer');
-  const dkim = settings.dkimDomain && settings.dkimSelector && secrets.dkimPrivateKey
-    ? { domainName: settings.dkimDomain, keySelector: settings.dkimSelector, privateKey: secrets.dkimPrivateKey, headerFieldNames: DKIM_HEADERS }
+  const dkim: DkimKey | undefined = settings.dkimDomain && settings.dkimSelector && secrets.dkimPrivateKey
+    ? { domain: settings.dkimDomain, selector: settings.dkimSelector, key: createPrivateKey(secrets.dkimPrivateKey) }
     : undefined;
-  const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows', ...(dkim ? { dkim } : {}) }) as unknown as Mailer;
   const pool = nodemailer.createTransport({ url, ...poolOptions(settings) } as never) as unknown as Mailer;
   return {
     async send(letter, release) {
       let bytes: Buffer;
       try {
-        bytes = (await composer.sendMail(compose(letter))).message as Buffer;
+        bytes = composeLetter(letter, dkim);
       } catch (err) {
         return { ok: false, response: `could not compose the letter: ${(err as Error).message}`, temporary: false, released: false };
       }
@@ -118,21 +121,10 @@ async function build(ctx: AppContext): Promise<NewsletterTransport | null> {
   };
 }
 
-/** The headers a DKIM signature covers: what a reader sees and what the list headers promise (RFC 8058 §4 asks that
- * List-Unsubscribe and List-Unsubscribe-Post are signed). */
-const DKIM_HEADERS = 'From:Sender:Reply-To:Subject:Date:Message-ID:To:Cc:MIME-Version:Content-Type:Content-Transfer-Encoding:List-Id:List-Unsubscribe:List-Unsubscribe-Post';
-
 function poolOptions(s: NewsletterSettings) {
   return {
     pool: true, maxConnections: s.connections, maxMessages: 10_000,
     ...(s.ratePerSecond > 0 ? { rateDelta: 1000, rateLimit: s.ratePerSecond } : {}),
     connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 120_000,
-  };
-}
-
-function compose(l: Letter) {
-  return {
-    from: l.from, to: l.to, ...(l.replyTo ? { replyTo: l.replyTo } : {}), subject: l.subject, html: l.html, text: l.text,
-    messageId: l.messageId, headers: l.headers, envelope: { from: l.returnPath, to: [l.to] }, textEncoding: 'quoted-printable' as const,
   };
 }

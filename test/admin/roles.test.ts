@@ -190,6 +190,8 @@ const ROUTES: Record<string, Need> = {
   'GET /api/content/sections': 'content_key',
   'GET /api/content/tags': 'content_key',
   'GET /api/content/authors': 'content_key',
+  'POST /api/admin/newsletters/settings/test': 'settings.manage',
+  'GET /api/admin/newsletters/sends/{id}/letter': 'newsletters.manage',
 };
 
 /** Operations that end the caller's session: each role calls them with a session of its own. */

@@ -24,6 +24,9 @@ export interface TestContext {
   ctx: AppContext;
   clock: ManualClock;
   dir: string;
+  /** the database it runs on (a file in dir, or PostgreSQL with `schema`), for a second process on the same data */
+  databaseUrl: string;
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -54,6 +57,8 @@ export async function makeTestContext(dialect: TestDialect, overrides: Partial<C
     ctx: runtime.ctx,
     clock,
     dir,
+    databaseUrl,
+    schema,
     async close() {
       await runtime.close();
       if (schema) {

@@ -100,6 +100,8 @@ export async function makeDemoContext(dialect: DemoDialect): Promise<DemoContext
       ctx: runtime.ctx,
       clock,
       dir,
+      databaseUrl: url,
+      schema: demo.schema,
       articles: demo.articles,
       async close() {
         await runtime.close();
