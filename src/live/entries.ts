@@ -54,6 +54,8 @@ export function entryOf(r: Selectable<LiveTables['live_entries']>): LiveEntry {
   };
 }
 
+/** Text holding one of the body's own elements is HTML; anything else ("<chips>", "a < b") is plain text. */
+const HTML = /<\/?(p|br|strong|b|em|i|u|s|a|ul|ol|li|blockquote|q|h[2-4]|figure|span|div|sub|sup|code|pre|mark|small)\b[^>]*>/i;
 const ONLY_URL = /^https?:\/\/[^\s<>"]+$/i;
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -70,7 +72,7 @@ export function checkLink(v: unknown): string {
 export function entryBody(text: string): { html: string; links: string[] } {
   const links: string[] = [];
   let html: string;
-  if (/<[a-z][^>]*>/i.test(text)) {
+  if (HTML.test(text)) {
     html = text;
   } else {
     const paragraphs = text.replace(/\r\n?/g, '\n').split(/\n\s*\n/).map((p) => p.split('\n').filter((line) => {

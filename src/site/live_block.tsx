@@ -140,3 +140,39 @@ export function liveJsonLd(live: LiveStory, url: string, lang: string): Record<s
     })),
   };
 }
+
+/** The lite edition's live story: the entries as text (no pictures, no script), newest first; a reload shows more. */
+export function LiteLive({ live, site, lang }: { live: LiveStory; site: SiteView; lang: string }): VNode {
+  const { coverage } = live;
+  return (
+    <section id="live" aria-label={t(lang, 'live.label')}>
+      <p class="meta">
+        {coverage.live ? <><strong>{t(lang, 'live.badge')}</strong> · </> : null}
+        <Around text={t(lang, coverage.live ? 'live.started' : 'live.ended', { time: '{time}' })}>
+          <When at={coverage.live ? coverage.startedAt : coverage.endedAt!} site={site} lang={lang} style="datetime" />
+        </Around>
+        {coverage.live ? <> · {t(lang, 'live.reload')}</> : null}
+      </p>
+      <h2>{t(lang, 'live.latest')}</h2>
+      {live.entries.length ? (
+        <ol class="lite-live">
+          {live.entries.map((e) => (
+            <li id={`entry-${e.id}`}>
+              <p class="meta">
+                <a href={`#entry-${e.id}`}><time datetime={e.postedAt}>{entryTime(e.postedAt, site, lang)}</time></a>
+                {e.key && !e.deletedAt ? <> · <strong>{t(lang, 'live.key')}</strong></> : null}
+                {e.correctedAt && !e.deletedAt ? <> · {t(lang, 'live.updated', { time: entryTime(e.correctedAt, site, lang) })}</> : null}
+              </p>
+              {e.deletedAt ? <p>{t(lang, 'live.removed', { time: entryTime(e.deletedAt, site, lang) })}</p> : (
+                <>
+                  <div dir="auto" dangerouslySetInnerHTML={{ __html: e.html }} />
+                  {e.links.map((l) => <p><a href={l} rel="nofollow noopener noreferrer">{t(lang, 'live.see_on', { host: host(l) })}</a></p>)}
+                </>
+              )}
+            </li>
+          ))}
+        </ol>
+      ) : <p>{t(lang, 'live.empty')}</p>}
+    </section>
+  );
+}
