@@ -48,6 +48,11 @@ test('the events a change emits are the ones its endpoint declares', async () =>
     await run('PUT', '/api/admin/comments/articles/{articleId}/open', `/api/admin/comments/articles/${article.id}/open`, { open: false });
     await run('PATCH', '/api/admin/settings', '/api/admin/settings', { description: 'News from the valley' });
     await run('PATCH', '/api/admin/comments/settings', '/api/admin/comments/settings', { moderateAll: true });
+    await run('POST', '/api/admin/articles/{id}/live/start', `/api/admin/articles/${article.id}/live/start`);
+    const entry = await run('POST', '/api/admin/articles/{id}/live/entries', `/api/admin/articles/${article.id}/live/entries`, { text: 'Prices up again', alert: true });
+    await run('PATCH', '/api/admin/live/entries/{id}', `/api/admin/live/entries/${entry.entry.id}`, { text: 'Prices up again today' });
+    await run('DELETE', '/api/admin/live/entries/{id}', `/api/admin/live/entries/${entry.entry.id}`);
+    await run('POST', '/api/admin/articles/{id}/live/end', `/api/admin/articles/${article.id}/live/end`);
     await run('DELETE', '/api/admin/articles/{id}', `/api/admin/articles/${article.id}`);
     assert.deepEqual(problems, []);
   } finally {
