@@ -16,6 +16,7 @@ import { Fronts } from './screens/fronts.tsx';
 import { Audience } from './screens/audience.tsx';
 import { NotFound } from './ui.tsx';
 import { PEOPLE_NAV, peopleScreenFor } from './screens/people_routes.ts';
+import { LiveDesk } from './live/live_desk.tsx';
 
 export interface Me {
   user: { id: number; name: string; email: string; role: string; personId: number | null; twoFactorEnabled: boolean };
@@ -63,6 +64,7 @@ function screenFor(path: string): { Screen: ComponentType<ScreenProps>; id?: num
   if (path === '/admin/aggregators') return { Screen: Aggregators };
   if (path === '/admin/fronts') return { Screen: Fronts };
   if (path === '/admin/audience') return { Screen: Audience };
+  if (/^\/admin\/articles\/\d+\/live$/.test(path)) return { Screen: LiveDesk, id: Number(path.split('/')[3]) };
   return peopleScreenFor(path) ?? { Screen: NotFound };
 }
 
