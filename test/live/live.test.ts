@@ -34,6 +34,7 @@ const LIVE_BLOG_POSTING = new Set([
 const UPDATE_NEEDS = ['headline', 'datePublished', 'articleBody', 'url'];
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
 
+// biome-ignore lint/suspicious/noExplicitAny: JSON-LD is read as it comes, property by property
 function jsonLd(html: string): Record<string, any>[] {
   return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].flatMap((m) => JSON.parse(m[1]));
 }
