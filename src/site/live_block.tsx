@@ -10,6 +10,7 @@ import { assetUrl } from './assets.ts';
 import type { SiteView } from './site_view.ts';
 import { Picture } from './views/picture.tsx';
 import { When, articleHref } from './views/parts.tsx';
+import { feedHrefs } from './feeds/feed_paths.ts';
 
 /** How often an open page asks whether there are new entries: a 304 from the page cache most of the time. */
 export const POLL_SECONDS = 15;
@@ -113,6 +114,7 @@ export function LiveBlock({ live, site, lang, slug }: { live: LiveStory; site: S
         </div>
       ) : null}
       <LiveEntries live={live} site={site} lang={lang} />
+      <p class="live-feed"><a href={feedHrefs(articleHref(slug)).rss} type="application/rss+xml">{t(lang, 'live.feed')}</a></p>
       {coverage.live ? <script type="module" src={assetUrl('live.js')} /> : null}
     </section>
   );
