@@ -62,6 +62,8 @@ export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params:
     ...(a.source ? [`source:${a.source.id}`, ...(a.source.logo ? [`media:${a.source.logo.id}`] : [])] : []),
     ...a.card.authors.flatMap((p) => (p.photo ? [`media:${p.photo.id}`] : [])),
     `translations:${a.translation_group ?? a.id}`, ...a.translations.map((tr) => `article:${tr.id}`),
+    // a live story's entries: purged by each new entry without touching the lists that show the story's card
+    ...(live ? [`live:${a.id}`] : []),
   ];
   const languages = a.translations.length ? { origin: ctx.config.publicUrl, links: [{ lang: a.language, path }, ...a.translations.map((tr) => ({ lang: tr.language, path: articleHref(tr.slug) }))] } : undefined;
   return sendPage(reply, (

@@ -1,7 +1,7 @@
 // A live story's own addresses besides its page: its entries alone (/articles/:slug/live, the fragment an open page
 // polls; a 304 from the page cache until the next entry), and its feeds (/articles/:slug/feed, atom.xml,
-// feed.json), one item per entry with the entry's address. All go through the page cache under the story's tag,
-// which each entry purges once on every instance.
+// feed.json), one item per entry with the entry's address. All go through the page cache under the story's live
+// tag (live:<id>), which each new entry purges once on every instance.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { h } from 'preact';
 import { render } from 'preact-render-to-string';
@@ -74,13 +74,13 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
     const html = render(h(SaveData.Provider, { value: savesData(req) }, h(LiveEntries, { live, site, lang: site.lang })));
     // Not a page of its own: search engines keep to the story's address.
     reply.header('x-robots-tag', 'noindex');
-    return sendDocument(reply, html, 'text/html; charset=utf-8', { cacheTags: [...siteTags(site), `article:${a.id}`] });
+    return sendDocument(reply, html, 'text/html; charset=utf-8', { cacheTags: [...siteTags(site), `article:${a.id}`, `live:${a.id}`] });
   });
   for (const [file, kind] of Object.entries(FEED_NAMES)) {
     app.get<SlugReq>(`/articles/:slug/${file}`, READS.nothing, async (req, reply: FastifyReply) => {
       const { a, live } = await liveArticle(ctx, req.params.slug);
       const site = await loadSiteView(ctx, a.language);
-      return sendDocument(reply, liveFeed(kind, ctx, a, live), FEED_TYPES[kind], { cacheTags: [...siteTags(site), `article:${a.id}`] });
+      return sendDocument(reply, liveFeed(kind, ctx, a, live), FEED_TYPES[kind], { cacheTags: [...siteTags(site), `article:${a.id}`, `live:${a.id}`] });
     });
   }
 }

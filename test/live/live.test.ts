@@ -208,7 +208,7 @@ for (const dialect of testDialects()) {
         const renders: string[] = [];
         const stop = watchPages(t.ctx, (url, _tags, rendered) => { if (rendered) renders.push(url); });
         try {
-          const readers = async () => { for (let i = 0; i < 20; i++) { await page(); await page(`${PAGE}/live`); } };
+          const readers = async () => { for (let i = 0; i < 20; i++) { await page(); await page(`${PAGE}/live`); await page('/'); } };
           await readers();
           renders.length = 0;
           await readers();
@@ -217,7 +217,8 @@ for (const dialect of testDialects()) {
           const r = await post(editor, { text: 'The gate opens again.' });
           ids.push(r.body.entry.id);
           await readers();
-          assert.deepEqual(renders.sort(), [PAGE, `${PAGE}/live`], 'one render of each after the entry');
+          assert.deepEqual(renders.sort(), [PAGE, `${PAGE}/live`], 'one render of each after the entry; the home page showing the story\'s card is left alone');
+          assert.match(await page('/'), /Border crossings/);
           assert.match(await page(`${PAGE}/live`), /The gate opens again\./);
         } finally {
           stop();

@@ -125,7 +125,7 @@ async function liteArticleShow(ctx: AppContext, req: SlugReq, reply: FastifyRepl
         <p><a href={`${full}#comments`}>{t(lang, 'lite.full_story')}</a></p>
       </article>
     </LiteLayout>
-  ), { cacheTags: [...siteTags(site), ...cardTags([a.card])] });
+  ), { cacheTags: [...siteTags(site), ...cardTags([a.card]), ...(live ? [`live:${a.id}`] : [])] });
 }
 
 export async function liteRoutes(app: FastifyInstance): Promise<void> {
