@@ -13,6 +13,7 @@ import { createArticle, publishArticle } from '../../src/content/articles.ts';
 import { ingestImage } from '../../src/media/images.ts';
 import type { KhabarEvents } from '../../src/events.ts';
 import sharp from 'sharp';
+import { execFileSync } from 'node:child_process';
 
 const PAGE = '/articles/border-crossings-script-alert-1-script-rise';
 
@@ -95,6 +96,9 @@ for (const dialect of testDialects()) {
         assert.equal(r.status, 201);
         ids.push(r.body.entry.id);
         assert.equal(r.body.entry.html, '<p>Crowds <strong>grow</strong></p>');
+        const link = await post(editor, { text: '<p><a href="javascript:alert(1)">tap</a> <a href="https://agency.example/report">report</a></p>' });
+        assert.equal(link.body.entry.html, '<p><a>tap</a> <a href="https://agency.example/report" rel="noopener noreferrer">report</a></p>');
+        ids.push(link.body.entry.id);
         const plain = await post(editor, { text: 'Fish & <chips> "quoted"' });
         assert.equal(plain.body.entry.html, '<p>Fish &amp; &lt;chips&gt; "quoted"</p>');
         ids.push(plain.body.entry.id);
@@ -189,6 +193,10 @@ for (const dialect of testDialects()) {
         assert.match(atom.body, new RegExp(`<link href="https://news.example${PAGE}#entry-${ids[0]}"`));
         assert.match(atom.body, /Queue at the crossing\./);
         assert.doesNotMatch(atom.body, /Officials say/);
+        for (const url of [`${PAGE}/atom.xml`, `${PAGE}/feed`]) {
+          const xml = (await t.app.inject({ method: 'GET', url })).body;
+          assert.doesNotThrow(() => execFileSync('xmllint', ['--noout', '-'], { input: xml, stdio: ['pipe', 'ignore', 'pipe'] }), `${url} is well-formed XML`);
+        }
         const rss = await t.app.inject({ method: 'GET', url: `${PAGE}/feed` });
         assert.match(rss.body, /<dc:creator>Sara Editor<\/dc:creator>/);
         const json = JSON.parse((await t.app.inject({ method: 'GET', url: `${PAGE}/feed.json` })).body);

@@ -1,5 +1,6 @@
 // The live desk of a story (/admin/articles/:id/live): start and end its live coverage, post entries quickly (one
-// box and Post, also on a phone), and keep the entries right: mark one key, correct it, delete it. Newest first.
+// box and Post, also on a phone), and keep the entries right: mark one key, correct it, delete it. Newest first;
+// entries posted by colleagues come in every 20 seconds.
 import { useEffect, useState } from 'preact/hooks';
 import type { ScreenProps } from '../app.tsx';
 import { isRtl, t } from '../i18n/index.ts';
@@ -7,6 +8,9 @@ import { ErrorNote, when } from '../ui.tsx';
 import { EntryForm } from './entry_form.tsx';
 import { changeEntry, deleteEntry, endLive, liveOf, startLive, storyOf, type Coverage, type Entry, type Story } from './live_api.ts';
 import './live.css';
+
+/** How often the desk takes in entries posted by others. */
+const REFRESH_MS = 20_000;
 
 function EntryItem({ e, dir, onChanged }: { e: Entry; dir: 'rtl' | 'auto'; onChanged: (e: Entry | null) => void }) {
   const [editing, setEditing] = useState<string | null>(null);
@@ -63,6 +67,14 @@ export function LiveDesk({ id }: ScreenProps) {
     } catch (err) { setError(err); }
   };
   useEffect(() => { void load(); }, [id]);
+  // Colleagues post too: their entries come in while the desk is open (the entries only; a correction being written stays).
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.hidden) return;
+      void liveOf(id!).then((l) => { setCoverage(l.coverage); setEntries(l.entries); }, () => {});
+    }, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [id]);
   if (error && !story) return <ErrorNote error={error} retry={load} />;
   if (!story) return <p role="status">{t('common.loading')}</p>;
   const dir = isRtl(story.language) ? 'rtl' as const : 'auto' as const;
