@@ -71,7 +71,7 @@ export function EditorScreen({ me, id }: ScreenProps) {
           {article ? <TranslationLinks articleId={article.id} language={form.language} /> : null}
           {article ? <Revisions articleId={article.id} updatedAt={article.updated_at} timeZone={article.time_zone} onRestored={e.replace} /> : null}
           {article ? <StoryFigures me={me} articleId={article.id} /> : null}
-          {article ? <LiveLink articleId={article.id} /> : null}
+          {article ? <LiveLink me={me} articleId={article.id} /> : null}
         </aside>
       </div>
     </section>
