@@ -69,7 +69,7 @@ export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params:
   return sendPage(reply, (
     <Layout site={site} article title={`${a.seo_title || a.headline} | ${site.settings.name}`} description={description} current={a.card.section?.slug}
       canonical={canonicalLink} languages={languages} feeds={live ? path : undefined}
-      head={<ArticleMeta a={a} site={site} base={ctx.config.publicUrl} url={canonical} description={description} live={live ? liveJsonLd(live, canonical, a.language) : undefined} />}>
+      head={<ArticleMeta a={a} site={site} base={ctx.config.publicUrl} url={canonical} description={description} live={live ? liveJsonLd(live, canonical, a.language, a.updated_at) : undefined} />}>
       <div class="article-layout">
         <ArticleBody a={a} site={site} inline={inline} url={canonical} live={live} />
         <div class="article-aside">

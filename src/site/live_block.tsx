@@ -123,12 +123,15 @@ export function LiveBlock({ live, site, lang, slug }: { live: LiveStory; site: S
 /** How many entries the JSON-LD carries: the newest (search engines read the latest updates). */
 const JSON_LD_ENTRIES = 50;
 
-/** What a live story's JSON-LD says beyond a news article's (schema.org LiveBlogPosting): its type, when the
- * coverage ran, and its newest entries as BlogPosting updates, each with its own address. */
-export function liveJsonLd(live: LiveStory, url: string, lang: string): Record<string, unknown> {
+/** What a live story's JSON-LD says beyond a news article's (schema.org LiveBlogPosting): its type, its last change,
+ * when the coverage ran, and its newest entries as BlogPosting updates, each with its own address. */
+export function liveJsonLd(live: LiveStory, url: string, lang: string, modified: string): Record<string, unknown> {
   const { coverage } = live;
+  // The story changes with each entry: its last change is the newest entry's, when that is later than the story's.
+  const newest = [modified, ...live.entries.map((e) => e.deletedAt ?? e.correctedAt ?? e.postedAt)].sort().at(-1)!;
   return {
     '@type': 'LiveBlogPosting',
+    dateModified: new Date(newest).toISOString(),
     coverageStartTime: new Date(coverage.startedAt).toISOString(),
     ...(coverage.endedAt ? { coverageEndTime: new Date(coverage.endedAt).toISOString() } : {}),
     liveBlogUpdate: live.entries.filter((e) => !e.deletedAt).slice(0, JSON_LD_ENTRIES).map((e) => ({

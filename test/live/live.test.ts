@@ -169,6 +169,8 @@ for (const dialect of testDialects()) {
         for (const k of Object.keys(story)) if (!k.startsWith('@')) assert.ok(LIVE_BLOG_POSTING.has(k), `${k} is a LiveBlogPosting property`);
         assert.match(story.coverageStartTime, ISO);
         assert.equal(story.coverageEndTime, undefined, 'no end while live');
+        const newest = story.liveBlogUpdate.map((u: { dateModified?: string; datePublished: string }) => u.dateModified ?? u.datePublished).sort().at(-1);
+        assert.ok(story.dateModified >= newest, 'the story\'s last change is no earlier than its newest entry\'s');
         assert.equal(story.liveBlogUpdate.length, ids.length - 1, 'the removed entry is left out');
         for (const u of story.liveBlogUpdate) {
           assert.equal(u['@type'], 'BlogPosting');
