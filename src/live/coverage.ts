@@ -22,6 +22,11 @@ export async function getCoverage(db: Db, articleId: number): Promise<Coverage |
   return r ? { articleId: r.article_id, startedAt: r.started_at, endedAt: r.ended_at, live: r.ended_at === null } : null;
 }
 
+/** The stories covered live right now (their cards say so). */
+export async function liveArticleIds(db: Db): Promise<number[]> {
+  return (await db.selectFrom('live_coverage').select('article_id').where('ended_at', 'is', null).execute()).map((r) => r.article_id);
+}
+
 /** The article as the live rules see it, after checking the actor may publish it (entries go public at once). */
 export async function liveArticle(ctx: AppContext, actor: Actor, articleId: number) {
   const a = await requireArticle(ctx.db, articleId);

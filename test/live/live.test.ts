@@ -67,6 +67,7 @@ for (const dialect of testDialects()) {
         assert.match(html, /class="live running"/);
         assert.match(html, /The first updates will appear here\./);
         assert.match(html, /<script type="module" src="\/assets\/live\.js\?v=/);
+        assert.match(await page('/'), new RegExp(`<span class="card-live">Live</span> <a href="${PAGE}">`), 'the story\'s card on the home page says Live');
       });
 
       await s.test('posting an entry tells live.entry.posted, with the two checkboxes and the entry\'s address', async () => {
@@ -244,6 +245,7 @@ for (const dialect of testDialects()) {
         assert.doesNotMatch(html, /live\.js/);
         assert.doesNotMatch(html, /class="live-badge"/);
         assert.match(html, /Live coverage ended/);
+        assert.doesNotMatch(await page('/'), /class="card-live"/, 'the card no longer says Live');
         assert.match(html, /The gate opens again\./);
         const [story] = jsonLd(html);
         assert.match(story.coverageEndTime, ISO);
