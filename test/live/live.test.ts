@@ -14,6 +14,7 @@ import { ingestImage } from '../../src/media/images.ts';
 import type { KhabarEvents } from '../../src/events.ts';
 import sharp from 'sharp';
 import { execFileSync } from 'node:child_process';
+import { validateHtml, vnuErrors } from '../helpers/vnu.ts';
 
 const PAGE = '/articles/border-crossings-script-alert-1-script-rise';
 
@@ -234,6 +235,11 @@ for (const dialect of testDialects()) {
         } finally {
           stop();
         }
+      });
+
+      await s.test('the live page, its lite page and the home page with a live card are valid HTML', async () => {
+        const report = await validateHtml({ [PAGE]: await page(), [`/lite${PAGE}`]: await page(`/lite${PAGE}`), '/': await page('/') });
+        assert.deepEqual(Object.entries(report).flatMap(([url, m]) => vnuErrors(m).map((e) => `${url}: ${e}`)), []);
       });
 
       await s.test('ending the coverage leaves an ordinary story with its entries', async () => {
