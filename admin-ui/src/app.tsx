@@ -17,6 +17,7 @@ import { Audience } from './screens/audience.tsx';
 import { Newsletters } from './screens/newsletters.tsx';
 import { NotFound } from './ui.tsx';
 import { PEOPLE_NAV, peopleScreenFor } from './screens/people_routes.ts';
+import { LiveDesk } from './live/live_desk.tsx';
 
 export interface Me {
   user: { id: number; name: string; email: string; role: string; personId: number | null; twoFactorEnabled: boolean };
@@ -66,6 +67,7 @@ function screenFor(path: string): { Screen: ComponentType<ScreenProps>; id?: num
   if (path === '/admin/fronts') return { Screen: Fronts };
   if (path === '/admin/audience') return { Screen: Audience };
   if (path === '/admin/newsletters') return { Screen: Newsletters };
+  if (/^\/admin\/articles\/\d+\/live$/.test(path)) return { Screen: LiveDesk, id: Number(path.split('/')[3]) };
   return peopleScreenFor(path) ?? { Screen: NotFound };
 }
 

@@ -20,4 +20,5 @@ export const TAGS = [
   { name: 'audience', description: 'Audience figures counted on the server without cookies or scripts: views and readers over time, the last 30 minutes, top stories, sections, authors, languages, editions and referrers, each story\'s figures, and the readers\' "Most read" list.' },
   { name: 'api-keys', description: 'Keys for the Content API (shown once when made).' },
   { name: 'content', description: 'The read-only Content API for apps and partners: published articles, sections, tags and authors. Send a key: Authorization: Bearer <key>.' },
+  { name: 'live', description: 'Live coverage of a running story: start and end it, post entries (key ones listed as highlights, with "Send alert" and "Post to channels"), correct or delete them.' },
 ];

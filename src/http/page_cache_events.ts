@@ -65,6 +65,9 @@ export function purgeOnChanges(ctx: AppContext, cache: PageCache, bus: PurgeBus,
     ctx.events.on('content.changed', ({ kind, id }) => purge([`${kind}:${id}`, ...(kind === 'person' ? ['list:people'] : []),
       ...(kind === 'person' || kind === 'tag' ? ['articles'] : [])])),
     ctx.events.on('audience.most_read', ({ languages }) => purge(languages.map((l) => `most-read:${l}`))),
+    // a live story's new entry: its page, its entries alone (polled by open pages) and its feeds, on every instance;
+    // the lists showing the story's card are left alone (src/site/live_routes.ts)
+    ctx.events.on('live.entry.posted', ({ articleId }) => purge([`live:${articleId}`])),
   ];
   return () => {
     cache.onStored = null;

@@ -7,6 +7,7 @@ import { languagesEn } from './languages_en.ts';
 import { botDefenceEn } from './bot_defence_en.ts';
 import { metaEn } from './meta_en.ts';
 import { newslettersEn } from './newsletters_en.ts';
+import { liveEn } from './live_en.ts';
 
 export const en = {
   'site.skip': 'Skip to content',
@@ -110,6 +111,7 @@ export const en = {
   ...newslettersEn,
   'most_read.title_24h': 'Most read in the last 24 hours',
   'most_read.title_7d': 'Most read in the last 7 days',
+  ...liveEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

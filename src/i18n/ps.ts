@@ -8,6 +8,7 @@ import { languagesPs } from './languages_ps.ts';
 import { botDefencePs } from './bot_defence_ps.ts';
 import { metaPs } from './meta_ps.ts';
 import { newslettersPs } from './newsletters_ps.ts';
+import { livePs } from './live_ps.ts';
 
 export const ps: Record<MessageKey, string> = {
   'site.skip': 'اصلي متن ته ورشئ',
@@ -111,4 +112,5 @@ export const ps: Record<MessageKey, string> = {
   ...newslettersPs,
   'most_read.title_24h': 'تر ټولو ډېر لوستل شوي: تېر ۲۴ ساعته',
   'most_read.title_7d': 'تر ټولو ډېر لوستل شوي: تېرې اوه ورځې',
+  ...livePs,
 };

@@ -20,6 +20,8 @@ import { ShareLinks } from './views/share_links.tsx';
 import { articleDescription } from './views/describe.ts';
 import { loadSignupLists, SignupBox } from './newsletter_box.tsx';
 import { loadMostRead, mostReadTags, MostReadBox } from './most_read_box.tsx';
+import { liveStory, type LiveStory } from '../live/reading.ts';
+import { LiveBlock, liveJsonLd } from './live_block.tsx';
 import { AdSlot, Bylines, Rail, SectionLabel, StoryCard, When, isolate, authorHref, tagHref, articleHref, type Creative } from './views/parts.tsx';
 
 export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply) {
@@ -36,7 +38,7 @@ export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params:
   if (a.status === 'archived') throw new GoneError('This article has been removed.');
   if (a.status !== 'published') throw new NotFoundError('We could not find that article.');
   const path = articleHref(a.slug);
-  const [site, related, sectionItems, world, inline, sidebar, comments, signupLists, mostRead] = await Promise.all([
+  const [site, related, sectionItems, world, inline, sidebar, comments, signupLists, mostRead, live] = await Promise.all([
     loadSiteView(ctx, a.language),
     ctx.reads.get(`related:${a.id}`, () => relatedArticles(ctx.db, a, 4)),
     sectionRail(ctx, a.language, a.card.section, [a.id]),
@@ -46,6 +48,7 @@ export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params:
     loadCommentsBlock(ctx, a, req),
     loadSignupLists(ctx, a.language),
     loadMostRead(ctx, a.language),
+    liveStory(ctx.db, a.id),
   ]);
   // The article's own SEO words when the newsroom gave them; the headline and standfirst otherwise.
   const description = articleDescription(a);
@@ -61,13 +64,16 @@ export async function articleShow(ctx: AppContext, req: FastifyRequest<{ Params:
     ...(a.source ? [`source:${a.source.id}`, ...(a.source.logo ? [`media:${a.source.logo.id}`] : [])] : []),
     ...a.card.authors.flatMap((p) => (p.photo ? [`media:${p.photo.id}`] : [])),
     `translations:${a.translation_group ?? a.id}`, ...a.translations.map((tr) => `article:${tr.id}`), ...mostReadTags(a.language, mostRead),
+    // a live story's entries: purged by each new entry without touching the lists that show the story's card
+    ...(live ? [`live:${a.id}`] : []),
   ];
   const languages = a.translations.length ? { origin: ctx.config.publicUrl, links: [{ lang: a.language, path }, ...a.translations.map((tr) => ({ lang: tr.language, path: articleHref(tr.slug) }))] } : undefined;
   return sendPage(reply, (
     <Layout site={site} article title={`${a.seo_title || a.headline} | ${site.settings.name}`} description={description} current={a.card.section?.slug}
-      canonical={canonicalLink} languages={languages} head={<ArticleMeta a={a} site={site} base={ctx.config.publicUrl} url={canonical} description={description} />}>
+      canonical={canonicalLink} languages={languages} feeds={live ? path : undefined}
+      head={<ArticleMeta a={a} site={site} base={ctx.config.publicUrl} url={canonical} description={description} live={live ? liveJsonLd(live, canonical, a.language, a.updated_at) : undefined} />}>
       <div class="article-layout">
-        <ArticleBody a={a} site={site} inline={inline} url={canonical} />
+        <ArticleBody a={a} site={site} inline={inline} url={canonical} live={live} />
         <div class="article-aside">
           <AdSlot creative={sidebar} slot="sidebar" lang={site.lang} />
           <Rail {...sectionItems} site={site} />
@@ -96,7 +102,7 @@ function splitBody(html: string, afterParagraph: number): [string, string] {
   return [html.slice(0, idx + 4), html.slice(idx + 4)];
 }
 
-function ArticleBody({ a, site, inline, url }: { a: ArticlePage; site: SiteView; inline: Creative | null; url: string }): VNode {
+function ArticleBody({ a, site, inline, url, live }: { a: ArticlePage; site: SiteView; inline: Creative | null; url: string; live: LiveStory | null }): VNode {
   const lang = site.lang;
   const [first, rest] = splitBody(a.body_html, 3);
   const updated = a.updated_at > (a.published_at ?? '') && a.updated_at.slice(0, 16) !== (a.published_at ?? '').slice(0, 16);
@@ -141,6 +147,7 @@ function ArticleBody({ a, site, inline, url }: { a: ArticlePage; site: SiteView;
         <AdSlot creative={inline} slot="article-inline" lang={lang} />
         {rest ? <div dangerouslySetInnerHTML={{ __html: rest }} /> : null}
       </div>
+      {live ? <LiveBlock live={live} site={site} lang={lang} slug={a.slug} /> : null}
       {source && a.source_url ? (
         <p class="source-link">
           <a href={a.source_url} rel="noopener">{t(lang, 'article.originally_published', { name: source.name })}</a>

@@ -15,6 +15,7 @@ import { findOldAddress } from '../content/redirects.ts';
 import { liteRoutes } from './lite/lite_show.tsx';
 import { LANGUAGES } from '../i18n/languages.ts';
 import { READS } from './page_query.ts';
+import { liveRoutes } from './live_routes.ts';
 
 const MAX_URL = 2048;
 
@@ -62,4 +63,5 @@ export async function siteRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { year: string; month: string } }>('/:year(^\\d{4}$)/:month(^\\d{2}$)/', READS.list, (req, reply) => archiveShow(ctx, req, reply));
   await feedRoutes(app);
   await liteRoutes(app);
+  await liveRoutes(app);
 }

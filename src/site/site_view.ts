@@ -5,6 +5,7 @@ import { getSettings, type SiteSettings } from '../content/settings.ts';
 import { listSections } from '../content/sections.ts';
 import { mediaById, type MediaView } from '../content/reading.ts';
 import { listBreaking, liveBreaking, type BreakingStrip } from '../content/breaking_news.ts';
+import { liveArticleIds } from '../live/coverage.ts';
 
 export interface SiteView {
   settings: SiteSettings;
@@ -21,6 +22,8 @@ export interface SiteView {
   published: string[];
   /** the page language's breaking-news strip, while it runs */
   breaking: BreakingStrip | null;
+  /** the stories covered live now: their cards carry a Live label (absent: none) */
+  live?: ReadonlySet<number>;
 }
 
 /** The languages a site publishes in, its default first. */
@@ -29,9 +32,9 @@ export function publishedLanguages(settings: SiteSettings): string[] {
 }
 
 export async function loadSiteView(ctx: AppContext, lang?: string): Promise<SiteView> {
-  const { settings, sections, logo, strips } = await ctx.reads.get('site', async () => {
-    const [settings, sections, strips] = await Promise.all([getSettings(ctx.db), listSections(ctx.db), listBreaking(ctx.db)]);
-    return { settings, sections, logo: await mediaById(ctx.db, settings.logoMediaId), strips };
+  const { settings, sections, logo, strips, live } = await ctx.reads.get('site', async () => {
+    const [settings, sections, strips, live] = await Promise.all([getSettings(ctx.db), listSections(ctx.db), listBreaking(ctx.db), liveArticleIds(ctx.db)]);
+    return { settings, sections, logo: await mediaById(ctx.db, settings.logoMediaId), strips, live: new Set(live) };
   });
   const now = ctx.clock.now();
   const l = lang ?? settings.language;
@@ -44,5 +47,6 @@ export async function loadSiteView(ctx: AppContext, lang?: string): Promise<Site
     sections: own?.sections ? sections.map((s) => ({ ...s, name: own.sections?.[s.slug] ?? s.name })) : sections,
     logo, now, lang: l, published, mirrors: ctx.config.mirrors, breaking: liveBreaking(strips, now).get(l) ?? null,
     base: l !== settings.language && published.includes(l) ? `/${l}` : '',
+    live,
   };
 }

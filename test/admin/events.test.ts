@@ -18,6 +18,7 @@ test('the events a change emits are the ones its endpoint declares', async () =>
       'article.changed': 1, 'article.published': 1, 'comment.changed': 1, 'settings.changed': 1, 'section.changed': 1, 'ads.changed': 1, 'content.changed': 1,
       'front.changed': 1, 'breaking.changed': 1, 'newsletters.changed': 1,
       'audience.most_read': 1,
+      'live.entry.posted': 1,
     } satisfies Record<keyof KhabarEvents, 1>) as (keyof KhabarEvents)[];
     for (const e of events) t.ctx.events.on(e, () => { seen.push(e); });
     const owner = (await signInAs(t, 'owner')).headers;
@@ -47,6 +48,11 @@ test('the events a change emits are the ones its endpoint declares', async () =>
     await run('PUT', '/api/admin/comments/articles/{articleId}/open', `/api/admin/comments/articles/${article.id}/open`, { open: false });
     await run('PATCH', '/api/admin/settings', '/api/admin/settings', { description: 'News from the valley' });
     await run('PATCH', '/api/admin/comments/settings', '/api/admin/comments/settings', { moderateAll: true });
+    await run('POST', '/api/admin/articles/{id}/live/start', `/api/admin/articles/${article.id}/live/start`);
+    const entry = await run('POST', '/api/admin/articles/{id}/live/entries', `/api/admin/articles/${article.id}/live/entries`, { text: 'Prices up again', alert: true });
+    await run('PATCH', '/api/admin/live/entries/{id}', `/api/admin/live/entries/${entry.entry.id}`, { text: 'Prices up again today' });
+    await run('DELETE', '/api/admin/live/entries/{id}', `/api/admin/live/entries/${entry.entry.id}`);
+    await run('POST', '/api/admin/articles/{id}/live/end', `/api/admin/articles/${article.id}/live/end`);
     await run('DELETE', '/api/admin/articles/{id}', `/api/admin/articles/${article.id}`);
     assert.deepEqual(problems, []);
   } finally {

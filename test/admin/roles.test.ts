@@ -192,6 +192,13 @@ const ROUTES: Record<string, Need> = {
   'GET /api/content/authors': 'content_key',
   'POST /api/admin/newsletters/settings/test': 'settings.manage',
   'GET /api/admin/newsletters/sends/{id}/letter': 'newsletters.manage',
+  // live coverage (the domain also checks the story may be published by this person)
+  'GET /api/admin/articles/{id}/live': 'articles.publish_own',
+  'POST /api/admin/articles/{id}/live/start': 'articles.publish_own',
+  'POST /api/admin/articles/{id}/live/end': 'articles.publish_own',
+  'POST /api/admin/articles/{id}/live/entries': 'articles.publish_own',
+  'PATCH /api/admin/live/entries/{id}': 'articles.publish_own',
+  'DELETE /api/admin/live/entries/{id}': 'articles.publish_own',
 };
 
 /** Operations that end the caller's session: each role calls them with a session of its own. */

@@ -17,6 +17,7 @@ import { Revisions } from './revisions.tsx';
 import { StoryFigures } from '../screens/story_figures.tsx';
 import { SaveStatus } from './save_status.tsx';
 import { useEditor } from './use_editor.ts';
+import { LiveLink } from '../live/live_link.tsx';
 
 export function EditorScreen({ me, id }: ScreenProps) {
   const e = useEditor(id);
@@ -66,6 +67,7 @@ export function EditorScreen({ me, id }: ScreenProps) {
           {article ? <TranslationLinks articleId={article.id} language={form.language} /> : null}
           {article ? <Revisions articleId={article.id} updatedAt={article.updated_at} timeZone={article.time_zone} onRestored={e.replace} /> : null}
           {article ? <StoryFigures me={me} articleId={article.id} /> : null}
+          {article ? <LiveLink me={me} articleId={article.id} /> : null}
         </aside>
       </div>
     </section>

@@ -20,6 +20,8 @@ import { LiteLayout } from './lite_layout.tsx';
 import { articleDescription, describePage, inDefaultLanguage, siteLine } from '../views/describe.ts';
 import { LITE, liteArticle, liteHome, liteSection } from './lite_paths.ts';
 import { READS } from '../page_query.ts';
+import { liveStory } from '../../live/reading.ts';
+import { LiteLive } from '../live_block.tsx';
 
 /** Stories on one page of a lite list: headlines and a line each, still a few kilobytes compressed. */
 const LITE_PER_PAGE = 25;
@@ -104,7 +106,7 @@ async function liteArticleShow(ctx: AppContext, req: SlugReq, reply: FastifyRepl
   const a = await ctx.reads.get(`article:${req.params.slug}`, () => findArticleBySlug(ctx.db, req.params.slug));
   // Moved, removed and unpublished stories: the full edition answers (a redirect, 410 or 404), so say nothing more here.
   if (a?.status !== 'published') throw new NotFoundError('We could not find that article.');
-  const site = await loadSiteView(ctx, a.language);
+  const [site, live] = await Promise.all([loadSiteView(ctx, a.language), liveStory(ctx.db, a.id)]);
   const lang = site.lang;
   const full = articleHref(a.slug);
   return sendPage(reply, (
@@ -118,11 +120,12 @@ async function liteArticleShow(ctx: AppContext, req: SlugReq, reply: FastifyRepl
           {t(lang, 'article.published')} <When at={a.published_at!} site={site} lang={lang} style="datetime" />
         </p>
         <div dangerouslySetInnerHTML={{ __html: textOnly(a.body_html) }} />
+        {live ? <LiteLive live={live} site={site} lang={lang} /> : null}
         {a.tags.length ? <p class="meta">{t(lang, 'article.tags')}: {a.tags.map((tag, i) => <>{i > 0 ? ', ' : null}{tag.name}</>)}</p> : null}
         <p><a href={`${full}#comments`}>{t(lang, 'lite.full_story')}</a></p>
       </article>
     </LiteLayout>
-  ), { cacheTags: [...siteTags(site), ...cardTags([a.card])] });
+  ), { cacheTags: [...siteTags(site), ...cardTags([a.card]), ...(live ? [`live:${a.id}`] : [])] });
 }
 
 export async function liteRoutes(app: FastifyInstance): Promise<void> {

@@ -57,7 +57,7 @@ export function StoryCard({ a, site, size = 'card', level = 3, eager }: { a: Car
       ) : null}
       <div class="card-text">
         {a.section && size !== 'line' ? <SectionLabel section={a.section} site={site} /> : null}
-        <H class="card-headline"><a href={articleHref(a.slug)}>{a.headline}</a></H>
+        <H class="card-headline">{site.live?.has(a.id) ? <><span class="card-live">{t(lang, 'live.badge')}</span> </> : null}<a href={articleHref(a.slug)}>{a.headline}</a></H>
         {size !== 'line' && a.standfirst ? <p class="card-standfirst">{a.standfirst}</p> : null}
         <p class="card-meta">
           {/* in the story's own language and punctuation ("A، B و C"), each name and the date isolated (<bdi>) so that a

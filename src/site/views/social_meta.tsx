@@ -24,7 +24,8 @@ export const ogLocale = (lang: string) => localeOf(lang).replace('-', '_');
 
 const iso = (at: string) => new Date(at).toISOString();
 
-export function ArticleMeta({ a, site, base, url, description }: { a: ArticlePage; site: SiteView; base: string; url: string; description: string }): VNode {
+/** `live`: what a live story adds to (or changes in) its JSON-LD: LiveBlogPosting, its coverage times and entries. */
+export function ArticleMeta({ a, site, base, url, description, live }: { a: ArticlePage; site: SiteView; base: string; url: string; description: string; live?: Record<string, unknown> }): VNode {
   const { settings } = site;
   const hero = a.card.hero ? imageSources(a.card.hero, CARD_WIDTH) : null;
   const heroAlt = a.hero_alt || a.card.hero?.alt || '';
@@ -60,6 +61,7 @@ export function ArticleMeta({ a, site, base, url, description }: { a: ArticlePag
       inLanguage: a.language,
       url,
       mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+      ...live,
     },
     {
       '@context': 'https://schema.org',

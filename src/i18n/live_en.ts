@@ -1,0 +1,23 @@
+// English messages of live coverage: the live story's page, its entries, the lite page and the story's feed.
+export const liveEn = {
+  'live.badge': 'Live',
+  'live.label': 'Live coverage',
+  'live.started': 'Live coverage began {time}',
+  'live.ended': 'Live coverage ended {time}',
+  'live.highlights': 'Key updates',
+  'live.latest': 'Latest updates',
+  'live.key': 'Key update',
+  'live.updated': 'Updated {time}',
+  'live.removed': 'This update was removed {time}.',
+  'live.link_to_entry': 'Link to this update',
+  'live.posted_by': 'By {name}',
+  'live.see_on': 'See it on {host}',
+  'live.empty': 'The first updates will appear here.',
+  'live.reload': 'Reload the page to see the latest updates.',
+  'live.new_one': '1 new update',
+  'live.new_many': '{count} new updates',
+  'live.show_new': 'Show them',
+  'live.feed': 'Follow the updates of this story (feed)',
+  'live.feed_title': '{headline}: live updates',
+  'live.entry_title': 'Update {time}',
+} as const;
