@@ -9,6 +9,7 @@ import { findArticleBySlug, type ArticleCard, type ListFilter } from '../../cont
 import { getSectionBySlug } from '../../content/sections.ts';
 import { NotFoundError } from '../../errors.ts';
 import { t, dir } from '../../i18n/index.ts';
+import { separatorOf } from '../../i18n/dates.ts';
 import { LANGUAGES } from '../../i18n/languages.ts';
 import { sendPage } from '../../http/send_page.ts';
 import { loadSiteView, type SiteView } from '../site_view.ts';
@@ -31,14 +32,23 @@ export function textOnly(html: string): string {
     .replace(/<(img|source|embed)\b[^>]*>/gi, '');
 }
 
+/** The comma between the items of a list: Dari and Pashto write their own (،). */
+const listComma = (lang: string) => (dir(lang) === 'rtl' ? '، ' : ', ');
+
 function Byline({ authors, lang }: { authors: ArticleCard['authors']; lang: string }): VNode | null {
   if (!authors.length) return null;
   return (
     <>
       {t(lang, 'article.by')}{' '}
-      {authors.map((p, i) => <>{i > 0 ? (i === authors.length - 1 ? ` ${t(lang, 'article.and')} ` : dir(lang) === 'rtl' ? '، ' : ', ') : null}<a href={authorHref(p.slug)} rel="author">{p.name}</a></>)}
+      {authors.map((p, i) => <>{i > 0 ? (i === authors.length - 1 ? ` ${t(lang, 'article.and')} ` : listComma(lang)) : null}<a href={authorHref(p.slug)} rel="author">{p.name}</a></>)}
     </>
   );
+}
+
+/** A section's name in a story's language: the newsroom's name for it there, or the one it has. */
+function sectionNameIn(site: SiteView, section: { slug: string; name: string }, lang: string): string {
+  if (lang === site.lang) return site.sections.find((s) => s.slug === section.slug)?.name ?? section.name;
+  return site.settings.localized[lang]?.sections?.[section.slug] || section.name;
 }
 
 function LiteList({ items, site }: { items: ArticleCard[]; site: SiteView }): VNode {
@@ -48,8 +58,9 @@ function LiteList({ items, site }: { items: ArticleCard[]; site: SiteView }): VN
         <li lang={a.language !== site.lang ? a.language : undefined} dir={dir(a.language) !== dir(site.lang) ? dir(a.language) : undefined}>
           <h2><a href={liteArticle(a.slug)}>{a.headline}</a></h2>
           <p class="meta">
-            {a.section ? <><a href={liteSection(a.section.slug)}>{a.section.name}</a> · </> : null}
-            <Byline authors={a.authors} lang={a.language} />{a.authors.length ? ' · ' : null}
+            {/* the story's language's separator: a middle dot beside Persian digits reads as a zero */}
+            {a.section ? <><a href={liteSection(a.section.slug)}>{sectionNameIn(site, a.section, a.language)}</a>{separatorOf(a.language)}</> : null}
+            <Byline authors={a.authors} lang={a.language} />{a.authors.length ? separatorOf(a.language) : null}
             <When at={a.published_at} site={site} lang={a.language} />
           </p>
           {a.standfirst ? <p>{a.standfirst}</p> : null}
@@ -110,15 +121,15 @@ async function liteArticleShow(ctx: AppContext, req: SlugReq, reply: FastifyRepl
   return sendPage(reply, (
     <LiteLayout site={site} title={`${a.headline} | ${site.settings.name}`} description={articleDescription(a)} origin={ctx.config.publicUrl} full={full}>
       <article>
-        {a.card.section ? <p class="meta"><a href={liteSection(a.card.section.slug)}>{a.card.section.name}</a></p> : null}
+        {a.card.section ? <p class="meta"><a href={liteSection(a.card.section.slug)}>{sectionNameIn(site, a.card.section, lang)}</a></p> : null}
         <h1>{a.headline}</h1>
         {a.standfirst ? <p><strong>{a.standfirst}</strong></p> : null}
         <p class="meta">
-          <Byline authors={a.card.authors} lang={lang} />{a.card.authors.length ? ' · ' : null}
+          <Byline authors={a.card.authors} lang={lang} />{a.card.authors.length ? separatorOf(lang) : null}
           {t(lang, 'article.published')} <When at={a.published_at!} site={site} lang={lang} style="datetime" />
         </p>
         <div dangerouslySetInnerHTML={{ __html: textOnly(a.body_html) }} />
-        {a.tags.length ? <p class="meta">{t(lang, 'article.tags')}: {a.tags.map((tag, i) => <>{i > 0 ? ', ' : null}{tag.name}</>)}</p> : null}
+        {a.tags.length ? <p class="meta">{t(lang, 'article.tags')}: {a.tags.map((tag, i) => <>{i > 0 ? listComma(lang) : null}{tag.name}</>)}</p> : null}
         <p><a href={`${full}#comments`}>{t(lang, 'lite.full_story')}</a></p>
       </article>
     </LiteLayout>
