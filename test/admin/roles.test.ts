@@ -190,6 +190,7 @@ const ROUTES: Record<string, Need> = {
   'GET /api/content/sections': 'content_key',
   'GET /api/content/tags': 'content_key',
   'GET /api/content/authors': 'content_key',
+  'PUT /api/admin/auth/language': 'signed_in',
 };
 
 /** Operations that end the caller's session: each role calls them with a session of its own. */

@@ -27,6 +27,8 @@ export const faLanguages = {
   'languages.social': 'متن پیوندها',
   'languages.social_label': '{language}: {label}',
   'languages.person_name': 'نام به {language} (برای نام نویسنده در گزارش‌های آن زبان)',
+  'languages.interface': 'زبان این برنامه',
+  'languages.interface_site': 'زبان سایت',
 } satisfies Partial<Record<keyof typeof enLanguages, string>>;
 
 export const faAggregators = {

@@ -27,6 +27,8 @@ export const psLanguages = {
   'languages.social': 'د لینکونو متن',
   'languages.social_label': '{language}: {label}',
   'languages.person_name': 'نوم په {language} (د هغې ژبې د راپورونو د لیکوال کرښې لپاره)',
+  'languages.interface': 'د دې پروګرام ژبه',
+  'languages.interface_site': 'د وېبپاڼې ژبه',
 } satisfies Partial<Record<keyof typeof enLanguages, string>>;
 
 export const psAggregators = {
