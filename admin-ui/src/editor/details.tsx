@@ -8,7 +8,7 @@ import { MediaPicker, thumbnail, type MediaRow } from '../screens/media_picker.t
 import { Field, fieldError } from '../ui.tsx';
 import type { ArticleForm } from './draft_store.ts';
 
-interface Named { id: number; name: string }
+interface Named { id: number; name: string; names?: Record<string, string> }
 
 function useList(path: string, key: string): Named[] {
   const [rows, setRows] = useState<Named[]>([]);
@@ -28,7 +28,8 @@ export function ArticleDetails({ form, error, onChange }: { form: ArticleForm; e
       void api<{ media: MediaRow }>('GET', `/api/admin/media/${form.heroMediaId}`).then((r) => setHero(r.media), () => {});
     }
   }, [form.heroMediaId]);
-  const nameOf = (id: number) => people.find((p) => p.id === id)?.name ?? `#${id}`;
+  // The byline as the story's readers will see it: a person's name in the story's language where they have one.
+  const nameOf = (id: number) => { const p = people.find((x) => x.id === id); return p ? p.names?.[form.language] || p.name : `#${id}`; };
   const move = (i: number, by: number) => {
     const ids = [...form.authorIds];
     [ids[i], ids[i + by]] = [ids[i + by], ids[i]];
