@@ -39,6 +39,13 @@ function readerLines(html: string): string[] {
       `${squeeze(a.textContent)} [${a.getAttribute('hreflang')} ${a.closest('[dir]')?.getAttribute('dir')}${a.hasAttribute('aria-current') ? ' current' : ''}]`).join(' | ')}`);
   }
   out.push(`sections: ${[...doc.querySelectorAll('nav.sections a')].map((a) => squeeze(a.textContent)).join(' | ')}`);
+  for (const m of doc.querySelectorAll('meta[property="article:section"], meta[property="og:locale"], meta[property="og:site_name"]')) out.push(`${m.getAttribute('property')}: ${m.getAttribute('content')}`);
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    for (const item of [JSON.parse(script.textContent ?? '[]')].flat() as { '@type': string; articleSection?: string; inLanguage?: string; itemListElement?: { name: string; item: string }[]; author?: { name: string }[] }[]) {
+      if (item['@type'] === 'BreadcrumbList') out.push(`breadcrumbs: ${(item.itemListElement ?? []).map((c) => `${c.name} <${path(c.item)}>`).join(' > ')}`);
+      if (item['@type'] === 'NewsArticle') out.push(`json-ld article: ${item.inLanguage}, section ${item.articleSection ?? '-'}, by ${(item.author ?? []).map((p) => p.name).join(', ')}`);
+    }
+  }
   const story = doc.querySelector('article.story');
   if (story) {
     out.push(`section label: ${squeeze(story.querySelector('.section-label')?.textContent)}`);
