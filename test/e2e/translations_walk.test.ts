@@ -147,6 +147,9 @@ test('an editor links a new Dari story to an English one in the app; all three p
       await twoWidths(page, SHOTS, 'app-editor-ps');
       await page.goto(`${base}/admin`);
       await page.getByRole('heading', { name: 'ډشبورډ' }).waitFor();
+      await page.locator('main li strong').first().waitFor();
+      const counts = await page.locator('main li strong').allInnerTexts();
+      assert.ok(counts.length > 0 && counts.every((c) => /^[۰-۹]+$/.test(c)), `the dashboard counts in Pashto digits: ${counts.join(' ')}`);
       await twoWidths(page, SHOTS, 'app-dashboard-ps');
       assert.deepEqual(problems, [], 'no script or CSP errors in the app');
     });

@@ -54,7 +54,7 @@ export function interfaceLanguage(): string {
 
 /** The text for a key, with {name} placeholders filled in; numbers in the interface language's digits (۱۲). */
 export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
-  const numbers = (digits ??= new Intl.NumberFormat(currentLang, { useGrouping: false, maximumFractionDigits: 20 }));
+  const numbers = (digits ??= new Intl.NumberFormat(currentLang, { ...digitsOf(), useGrouping: false, maximumFractionDigits: 20 }));
   return (current[key] ?? en[key]).replace(/\{(\w+)\}/g, (_, k: string) => {
     const v = vars[k];
     return v === undefined ? `{${k}}` : typeof v === 'number' ? numbers.format(v) : v;
@@ -64,4 +64,15 @@ export function t(key: MessageKey, vars: Record<string, string | number> = {}): 
 /** Whether text in this content language reads right to left (Dari, Pashto). */
 export function isRtl(lang: string): boolean {
   return RTL.has(lang);
+}
+
+/** A count as the interface language writes it (۱۲ in Dari and Pashto). */
+export function count(n: number): string {
+  return new Intl.NumberFormat(currentLang, { ...digitsOf(), useGrouping: false }).format(n);
+}
+
+/** The interface language's digits, named: Dari and Pashto write Persian digits (۰-۹) even in a browser without
+ * Pashto locale data (Chromium's falls back to en-US and Latin digits). */
+function digitsOf(): Intl.NumberFormatOptions {
+  return RTL.has(currentLang) ? { numberingSystem: 'arabext' } : {};
 }
