@@ -76,3 +76,8 @@ export function count(n: number): string {
 function digitsOf(): Intl.NumberFormatOptions {
   return RTL.has(currentLang) ? { numberingSystem: 'arabext' } : {};
 }
+
+/** A figure as the interface language writes it, grouped (12,345; ۱۲٬۳۴۵). */
+export function formatNumber(n: number): string {
+  return new Intl.NumberFormat(currentLang, digitsOf()).format(n);
+}

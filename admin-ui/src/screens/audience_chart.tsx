@@ -1,12 +1,12 @@
 // The audience figures' charts and tables, drawn by hand as SVG: bars for views, a line for readers. A few dozen
 // points need no charting library; SVG's presentation attributes pass the app's CSP (no inline styles), it scales
 // to a phone through its viewBox, mirrors for Dari and Pashto, and every bar carries its figures for screen readers.
-import { interfaceLanguage, t, type MessageKey } from '../i18n/index.ts';
+import { formatNumber, interfaceLanguage, t, type MessageKey } from '../i18n/index.ts';
 
 export interface Point { at: string; views: number; visitors?: number }
 export interface FigureRow { key: string; label: string; views: number; visitors: number; slug?: string; language?: string }
 
-export const num = (n: number) => new Intl.NumberFormat(interfaceLanguage()).format(n);
+export const num = (n: number) => formatNumber(n);
 
 /** How a point's time reads on the axis: an hour, a minute or a day, in the app's language. */
 function tick(at: string, unit: 'hour' | 'minute' | 'day'): string {
