@@ -48,7 +48,7 @@ test('lite pages fit 320 and 390 px phones in English, Dari and Pashto: no sidew
     for (const lang of LANGS) {
       const story = await tc.ctx.db.selectFrom('articles').select('slug').where('language', '=', lang).where('status', '=', 'published')
         .orderBy('published_at', 'desc').executeTakeFirstOrThrow();
-      pages.push(`/lite/${lang}/`, `/lite/articles/${encodeURIComponent(story.slug)}`, `/lite/articles/${encodeURIComponent(wide[lang])}`);
+      pages.push(`/lite/${lang}/`, `/lite/${lang}/section/${sections[0].slug}`, `/lite/articles/${encodeURIComponent(story.slug)}`, `/lite/articles/${encodeURIComponent(wide[lang])}`);
     }
     pages.push(...sections.map((s) => `/lite/section/${s.slug}`));
     for (const width of WIDTHS) {

@@ -59,7 +59,7 @@ function LiteList({ items, site }: { items: ArticleCard[]; site: SiteView }): VN
           <h2><a href={liteArticle(a.slug)}>{a.headline}</a></h2>
           <p class="meta">
             {/* the story's language's separator: a middle dot beside Persian digits reads as a zero */}
-            {a.section ? <><a href={liteSection(a.section.slug)}>{sectionNameIn(site, a.section, a.language)}</a>{separatorOf(a.language)}</> : null}
+            {a.section ? <><a href={liteSection(a.section.slug, site.base && a.language === site.lang ? site.lang : undefined)}>{sectionNameIn(site, a.section, a.language)}</a>{separatorOf(a.language)}</> : null}
             <Byline authors={a.authors} lang={a.language} />{a.authors.length ? separatorOf(a.language) : null}
             <When at={a.published_at} site={site} lang={a.language} />
           </p>
@@ -121,7 +121,7 @@ async function liteArticleShow(ctx: AppContext, req: SlugReq, reply: FastifyRepl
   return sendPage(reply, (
     <LiteLayout site={site} title={`${a.headline} | ${site.settings.name}`} description={articleDescription(a)} origin={ctx.config.publicUrl} full={full}>
       <article>
-        {a.card.section ? <p class="meta"><a href={liteSection(a.card.section.slug)}>{sectionNameIn(site, a.card.section, lang)}</a></p> : null}
+        {a.card.section ? <p class="meta"><a href={liteSection(a.card.section.slug, site.base ? lang : undefined)}>{sectionNameIn(site, a.card.section, lang)}</a></p> : null}
         <h1>{a.headline}</h1>
         {a.standfirst ? <p><strong>{a.standfirst}</strong></p> : null}
         <p class="meta">
@@ -151,6 +151,16 @@ export async function liteRoutes(app: FastifyInstance): Promise<void> {
     });
   });
   app.get<{ Params: { slug: string } }>(`${LITE}/articles/:slug`, READS.nothing, (req, reply) => liteArticleShow(ctx, req, reply));
+  // A section in one of the site's other languages: its name and stories in that language, its full page /fa/section/x.
+  app.get<{ Params: { lang: string; slug: string } }>(`${LITE}/:lang/section/:slug`, READS.list, async (req, reply) => {
+    const { lang, slug } = req.params;
+    const s = (LANGUAGES as readonly string[]).includes(lang) ? await getSectionBySlug(ctx.db, slug) : null;
+    if (!s) throw new NotFoundError('We could not find that section.');
+    return liteList(ctx, req, reply, {
+      lang, heading: (site) => site.sections.find((x) => x.id === s.id)?.name ?? s.name, base: liteSection(s.slug, lang), full: sectionHref(s.slug),
+      filter: { sectionId: s.id, language: lang }, tags: [`section:${s.id}`, `list:section:${s.id}`], describe: (site) => inDefaultLanguage(site, s.description),
+    });
+  });
   app.get<{ Params: { slug: string } }>(`${LITE}/section/:slug`, READS.list, async (req, reply) => {
     const s = await getSectionBySlug(ctx.db, req.params.slug);
     if (!s) throw new NotFoundError('We could not find that section.');
