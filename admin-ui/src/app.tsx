@@ -18,9 +18,10 @@ import { Newsletters } from './screens/newsletters.tsx';
 import { NotFound } from './ui.tsx';
 import { PEOPLE_NAV, peopleScreenFor } from './screens/people_routes.ts';
 import { LiveDesk } from './live/live_desk.tsx';
+import { InterfaceLanguage } from './screens/interface_language.tsx';
 
 export interface Me {
-  user: { id: number; name: string; email: string; role: string; personId: number | null; twoFactorEnabled: boolean };
+  user: { id: number; name: string; email: string; role: string; personId: number | null; twoFactorEnabled: boolean; language?: string | null };
   stage: string;
   capabilities: string[];
 }
@@ -109,6 +110,7 @@ export function App({ me }: { me: Me }) {
         </nav>
         <div class="who">
           <span>{me.user.name}</span>
+          <InterfaceLanguage chosen={me.user.language ?? null} />
           <a href="/api/reference" data-native>{t('nav.api')}</a>
           <button type="button" class="link" onClick={signOut}>{t('nav.sign_out')}</button>
         </div>

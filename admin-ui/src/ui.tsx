@@ -3,7 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { formatDate } from '../../src/i18n/dates.ts';
 import { ApiError } from './api.ts';
-import { interfaceLanguage, t, type MessageKey } from './i18n/index.ts';
+import { count, interfaceLanguage, t, type MessageKey } from './i18n/index.ts';
 
 /** A failure in plain words, with a retry when trying again can help. Never a blank screen. */
 export function ErrorNote({ error, retry }: { error: unknown; retry?: () => void }) {
@@ -40,7 +40,7 @@ export function Tabs<K extends string>({ label, tabs, current, onPick }: {
     <div class="tabs" role="tablist" aria-label={label}>
       {tabs.map((tab) => (
         <button key={tab.key} type="button" role="tab" aria-selected={tab.key === current} onClick={() => onPick(tab.key)}>
-          {tab.label}{tab.count !== undefined ? <span class="count">{tab.count}</span> : null}
+          {tab.label}{tab.count !== undefined ? <span class="count">{count(tab.count)}</span> : null}
         </button>
       ))}
     </div>

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { can, CAPABILITIES, type Capability } from '../auth/capabilities.ts';
 import { completeTwoFactor, confirmPassword, signIn } from '../auth/sign_in.ts';
 import { endAllSessions, endSessionById, listSessions, purgeExpiredSessions, SESSION_COOKIE } from '../auth/sessions.ts';
-import { getUserRow, setPassword } from '../auth/users.ts';
+import { getUserRow, setPassword, setUserLanguage } from '../auth/users.ts';
+import { LANGUAGES } from '../i18n/languages.ts';
 import { audit } from '../auth/audit.ts';
 import { NotFoundError, UnauthorizedError } from '../errors.ts';
 import { csrfToken } from '../http/csrf.ts';
@@ -65,7 +66,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
       const u = (await getUserRow(ctx.db, s.user_id))!;
       const capabilities = (Object.keys(CAPABILITIES) as Capability[]).filter((c) => can(u.role, c));
       return {
-        user: { id: u.id, name: u.name, email: u.email, role: u.role, personId: u.person_id, twoFactorEnabled: u.totp_enabled === 1 },
+        user: { id: u.id, name: u.name, email: u.email, role: u.role, personId: u.person_id, twoFactorEnabled: u.totp_enabled === 1, language: u.language },
         stage: s.stage, capabilities,
       };
     },
@@ -114,6 +115,18 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
       const ended = await endAllSessions(ctx, me.id, s.id);
       await audit(ctx, { actorId: me.id, action: 'password.change', subject: `user:${me.id}`, detail: { sessionsEnded: ended }, ip: req.ip });
       return { sessionsEnded: ended };
+    },
+  });
+
+  endpoint(app, {
+    method: 'PUT', url: `${base}/language`, operationId: 'setMyLanguage', summary: 'Choose the language the newsroom app speaks to me', tags, access: signedIn,
+    body: Strict({ language: d('en, fa or ps; null follows the site\'s language.', Type.Unsafe<string | null>({ type: ['string', 'null'], enum: [...LANGUAGES, null] })) }),
+    description: 'The interface language of the newsroom app for this account (its words and its direction: right to left in Dari and Pashto), from the next page load.',
+    handle: async (req) => {
+      const me = staffOf(req);
+      await setUserLanguage(ctx, me.id, req.body.language);
+      await audit(ctx, { actorId: me.id, action: 'user.language', subject: `user:${me.id}`, detail: { language: req.body.language }, ip: req.ip });
+      return { language: req.body.language };
     },
   });
 }

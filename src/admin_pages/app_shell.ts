@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sessionOf } from '../http/staff_session.ts';
+import { getUserRow } from '../auth/users.ts';
 import { sendPage } from '../http/send_page.ts';
 import { dir } from '../i18n/index.ts';
 import { loadSiteView } from '../site/site_view.ts';
@@ -43,8 +44,9 @@ export async function appShellRoutes(app: FastifyInstance): Promise<void> {
     if (s.stage !== 'full') return seeOther(reply, pageFor(s.stage));
     const html = appShell();
     if (!html) return reply.code(503).type('text/plain; charset=utf-8').send('The newsroom app is not built yet: run `npm run build`.');
-    // The interface speaks the site's language and reads in its direction from the first paint.
-    const { lang } = await loadSiteView(app.ctx);
+    // The interface speaks the staff member's language, or the site's, and reads in its direction from the first paint.
+    const chosen = (await getUserRow(app.ctx.db, s.user_id))?.language;
+    const lang = chosen || (await loadSiteView(app.ctx)).lang;
     return sendPage(reply, html.replace('<html lang="en" dir="ltr">', `<html lang="${lang}" dir="${dir(lang)}">`), { audience: 'private' });
   };
   app.get('/admin', answer);

@@ -21,6 +21,8 @@ export interface UsersTable {
   created_at: string;
   updated_at: string;
   last_login_at: string | null;
+  /** the language the newsroom app speaks to this person (en, fa, ps); null: the site's language */
+  language: string | null;
 }
 
 /** 'full': signed in; 'two_factor': password accepted, code still owed; 'enroll': must set up 2FA before anything else. */

@@ -7,6 +7,7 @@ import { checkNewPassword, hashPassword } from './passwords.ts';
 import { createPerson } from '../content/people.ts';
 import { slugify } from '../content/sanitize.ts';
 import { isUniqueViolation, requiredText } from '../content/fields.ts';
+import { LANGUAGES } from '../i18n/languages.ts';
 
 /** A signed-in staff member, as the rules that check who acts see them. */
 export interface StaffUser {
@@ -113,4 +114,11 @@ export async function setPassword(ctx: AppContext, userId: number, password: str
   if (!u) throw new NotFoundError('User not found');
   checkNewPassword(password, 'password', [u.name, u.email.split('@')[0]]);
   await ctx.db.updateTable('users').set({ password_hash: await hashPassword(ctx, password), updated_at: ctx.clock.now().toISOString() }).where('id', '=', userId).execute();
+}
+
+/** Sets the language the newsroom app speaks to this person (one the site knows), or null to follow the site's. */
+export async function setUserLanguage(ctx: AppContext, userId: number, language: string | null): Promise<void> {
+  if (language !== null && !(LANGUAGES as readonly string[]).includes(language)) throw new ValidationError('language', `language must be one of ${LANGUAGES.join(', ')}, or null`);
+  const r = await ctx.db.updateTable('users').set({ language, updated_at: ctx.clock.now().toISOString() }).where('id', '=', userId).executeTakeFirst();
+  if (!Number(r.numUpdatedRows)) throw new NotFoundError('User not found');
 }

@@ -24,6 +24,7 @@ import * as m0024 from './migrations/0024_people_names.ts';
 import * as m0026 from './migrations/0026_newsletters.ts';
 import * as m0028 from './migrations/0028_audience.ts';
 import * as m0029 from './migrations/0029_live.ts';
+import * as m0032 from './migrations/0032_staff_language.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_content': m0001,
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '0026_newsletters': m0026,
   '0028_audience': m0028,
   '0029_live': m0029,
+  '0032_staff_language': m0032,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

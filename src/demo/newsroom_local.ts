@@ -14,7 +14,7 @@ export const LOCALIZED: Record<LocalLanguage, LocalizedSite> = {
       health: 'صحت', culture: 'فرهنگ و معارف', environment: 'محیط زیست و هوا', sport: 'ورزش',
     },
     social: {
-      'https://newsletter.khabar-daily.example/': 'خبرنامه',
+      '/newsletters': 'خبرنامه',
       'https://social.khabar-daily.example/@khabardaily': 'ماستودون',
       'https://audio.khabar-daily.example/the-morning-file': 'پادکست',
     },
@@ -27,7 +27,7 @@ export const LOCALIZED: Record<LocalLanguage, LocalizedSite> = {
       health: 'روغتیا', culture: 'کلتور او ښوونه', environment: 'چاپېریال او هوا', sport: 'ورزش',
     },
     social: {
-      'https://newsletter.khabar-daily.example/': 'خبرپاڼه',
+      '/newsletters': 'خبرپاڼه',
       'https://social.khabar-daily.example/@khabardaily': 'ماستوډون',
       'https://audio.khabar-daily.example/the-morning-file': 'پاډکاسټ',
     },

@@ -80,7 +80,11 @@ export async function seedDemo(ctx: AppContext, opts: SeedOptions = {}): Promise
   tell(`${SECTIONS.length} sections, ${staff.length} people, ${SOURCES.length} partners, ${creatives.length} house ads, ${pictures} pictures, ${SECTIONS.reduce((n, s) => n + s.articles.length, 0)} stories in English and ${local} in Dari and Pashto to write`);
 
   const logo = picture(await makeLogo(ctx, 'Khabar Daily', ['#14213d', '#e9a23b']));
-  await updateSettings(ctx, { ...SITE, social: SITE.social?.map((l) => (l.url.startsWith('/') ? { ...l, url: `${ctx.config.publicUrl}${l.url}` } : l)), logoMediaId: logo.id });
+  // The newsroom's own pages among the links (and their labels in each language, keyed by address) get the site's origin.
+  const own = (url: string) => (url.startsWith('/') ? `${ctx.config.publicUrl}${url}` : url);
+  const localized = Object.fromEntries(Object.entries(SITE.localized ?? {}).map(([lang, l]) =>
+    [lang, { ...l, social: l.social && Object.fromEntries(Object.entries(l.social).map(([url, label]) => [own(url), label])) }]));
+  await updateSettings(ctx, { ...SITE, social: SITE.social?.map((l) => ({ ...l, url: own(l.url) })), localized, logoMediaId: logo.id });
   await seedNewsletterLists(ctx);
 
   const people = new Map<string, number>();

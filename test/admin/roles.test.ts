@@ -199,6 +199,7 @@ const ROUTES: Record<string, Need> = {
   'POST /api/admin/articles/{id}/live/entries': 'articles.publish_own',
   'PATCH /api/admin/live/entries/{id}': 'articles.publish_own',
   'DELETE /api/admin/live/entries/{id}': 'articles.publish_own',
+  'PUT /api/admin/auth/language': 'signed_in',
 };
 
 /** Operations that end the caller's session: each role calls them with a session of its own. */

@@ -15,6 +15,7 @@ import { importKhabar } from '../../src/importers/khabar_import.ts';
 import { isVolatile } from '../../src/export/khabar_format.ts';
 import { copyDemo, demoNewsroom } from '../helpers/demo.ts';
 import { makeTestContext, testConfig, type TestContext } from '../helpers/context.ts';
+import { buildApp } from '../../src/http/app.ts';
 
 /** Every content table's rows in key order; PostgreSQL's `real` keeps fewer digits than SQLite's, so floats are
  * compared to 6 significant digits (the only volatile part, docs/export-format.md). */
@@ -57,6 +58,22 @@ async function demoCopy(): Promise<{ runtime: Runtime; dir: string }> {
   return { runtime, dir };
 }
 
+/** A Dari story's page on the imported site names its reporter in Dari: people's names per language came back. */
+async function dariBylineRestored(ctx: Runtime['ctx']): Promise<void> {
+  const story = await ctx.db.selectFrom('articles').innerJoin('article_authors', 'article_authors.article_id', 'articles.id')
+    .innerJoin('people', 'people.id', 'article_authors.person_id').select(['articles.slug', 'people.names'])
+    .where('articles.language', '=', 'fa').where('articles.status', '=', 'published').where('people.names', 'like', '%"fa"%').orderBy('articles.id').executeTakeFirstOrThrow();
+  const app = await buildApp(ctx);
+  try {
+    const r = await app.inject(`/articles/${encodeURIComponent(story.slug)}`);
+    assert.equal(r.statusCode, 200);
+    const dari = (JSON.parse(story.names) as Record<string, string>).fa;
+    assert.ok(r.body.includes(dari), `the Dari byline reads ${dari}`);
+  } finally {
+    await app.close();
+  }
+}
+
 async function freshImport(dialect: 'sqlite' | 'postgres', exportDir: string): Promise<TestContext> {
   const t = await makeTestContext(dialect);
   await importKhabar(t.ctx, exportDir);
@@ -81,12 +98,15 @@ test('export json then import khabar: SQLite to SQLite and to PostgreSQL, every 
     assert.ok(lines.includes('articles 0/' + (await runtime.ctx.db.selectFrom('articles').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n));
     const before = await tablesOf(runtime.ctx.db);
     assert.ok(before.comments.length >= 4 && before.article_revisions.length > 0 && before.users.length === 1);
+    const named = (before.people as { names: string }[]).filter((p) => JSON.parse(p.names).fa);
+    assert.ok(named.length > 0, 'the demo gives reporters Dari names');
     for (const dialect of process.env.TEST_DATABASE_URL ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)) {
       await t.test(`into ${dialect}`, async () => {
         const target = await freshImport(dialect, exportDir);
         try {
           assert.deepEqual(await tablesOf(target.ctx.db), before);
           assert.equal(await sameMedia(exportDir, runtime.ctx, target.ctx), summary.mediaFiles);
+          await dariBylineRestored(target.ctx);
           // Numbering goes on after the kept ids: a new section gets the next one, not a clash.
           const s = await target.ctx.db.insertInto('sections').values({ slug: 'new-one', name: 'New', description: '', position: 0, created_at: '2026-11-25T09:00:00.000Z' }).returning('id').executeTakeFirstOrThrow();
           assert.equal(s.id, Math.max(...before.sections.map((r) => (r as { id: number }).id)) + 1);

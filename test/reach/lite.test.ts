@@ -75,6 +75,11 @@ for (const dialect of testDialects()) {
         assert.match(section.body, /Clinic opens in Herat/);
         assert.doesNotMatch(section.body, /Politics story/);
         assert.equal((await get('/lite')).headers.location, '/lite/');
+        const dariSection = await get('/lite/fa/section/world-news');
+        assert.equal(dariSection.statusCode, 200);
+        assert.match(dariSection.body, /^<!doctype html><html lang="fa" dir="rtl">/);
+        assert.match(dariSection.body, /گزارش تازه از کابل/);
+        assert.doesNotMatch(dariSection.body, /<h2><a href="\/lite\/articles\/[a-z]/, 'only Dari stories');
       });
 
       await s.test('full pages link to their lite page, lite pages back', async () => {
@@ -98,7 +103,7 @@ for (const dialect of testDialects()) {
       await s.test('unknown and bad addresses: 404 or 400 pages, never an error', async () => {
         for (const [url, status] of [
           ['/lite/xx/', 404], ['/lite/articles/no-such-story', 404], ['/lite/section/nowhere', 404], ['/lite/articles/old-slug', 404],
-          ['/lite/?page=abc', 400], ['/lite/?page=999', 404], ['/lite/articles/%E0%A4%A', 400], ['/lite/%00/', 404], ['/lite/fa', 404],
+          ['/lite/?page=abc', 400], ['/lite/?page=999', 404], ['/lite/articles/%E0%A4%A', 400], ['/lite/%00/', 404], ['/lite/fa', 404], ['/lite/xx/section/world-news', 404], ['/lite/fa/section/nowhere', 404],
           [`/lite/articles/${encodeURIComponent('و'.repeat(300))}`, 400],
         ] as const) {
           const r = await get(url);

@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
-const SHEETS = ['site.css', 'lite.css'];
+/** The reader pages' sheets, and the newsroom app's: a Dari or Pashto interface mirrors the same way. */
+const SHEETS = ['public/site.css', 'public/lite.css', 'admin-ui/src/app.css', 'admin-ui/src/content.css'];
 
 /** Shorthands whose four values run top, right, bottom, left. */
 const BOX = /^(margin|padding|inset|border-width|border-style|border-color|scroll-margin|scroll-padding)$/;
@@ -52,8 +53,8 @@ test('the checker catches the physical properties it is meant to', () => {
 });
 
 for (const sheet of SHEETS) {
-  test(`public/${sheet} uses logical properties only, so right-to-left pages mirror`, () => {
-    const css = readFileSync(new URL(`../../public/${sheet}`, import.meta.url), 'utf8');
+  test(`${sheet} uses logical properties only, so right-to-left pages mirror`, () => {
+    const css = readFileSync(new URL(`../../${sheet}`, import.meta.url), 'utf8');
     const found = declarations(css).flatMap(([p, v]) => {
       const why = physical(p, v);
       return why ? [`${p}: ${v} (${why})`] : [];

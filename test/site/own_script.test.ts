@@ -6,7 +6,7 @@ import { parseHTML } from 'linkedom';
 import { makeDemoContext } from '../helpers/demo.ts';
 import { buildApp } from '../../src/http/app.ts';
 
-const LINES = 'time, .byline, .card-meta, .times, .search-results li, .datebar p:first-child, .legal';
+const LINES = 'time, .byline, .card-meta, .times, .search-results li, .datebar p:first-child, .legal, .meta, .list-count, .pager';
 const FA_MONTHS = ['حمل', 'ثور', 'جوزا', 'سرطان', 'اسد', 'سنبله', 'میزان', 'عقرب', 'قوس', 'جدی', 'دلو', 'حوت'];
 const PS_MONTHS = ['وری', 'غویی', 'غبرگولی', 'چنگاښ', 'زمری', 'وږی', 'تله', 'لړم', 'لیندۍ', 'مرغومی', 'سلواغه', 'کب'];
 
@@ -35,17 +35,20 @@ test('no Latin letters in Dari and Pashto dates, bylines and search results, on 
     });
 
     for (const lang of ['fa', 'ps']) {
-      await t.test(`${lang}: front, section, article, search (with results), lite pages`, async () => {
-        const stories = await db.selectFrom('articles').where('status', '=', 'published').where('language', '=', lang).select(['slug', 'headline', 'translation_group']).execute();
+      await t.test(`${lang}: front, section, article, tag, author, search (with results), not found, lite pages`, async () => {
+        const stories = await db.selectFrom('articles').where('status', '=', 'published').where('language', '=', lang).select(['id', 'slug', 'headline', 'translation_group']).execute();
         const linked = stories.find((s) => s.translation_group !== null) ?? stories[0];
         const word = stories[0].headline.split(' ')[0];
-        const paths = [`/${lang}/`, `/${lang}/section/world-news`, `/${lang}/section/economy`, `/articles/${encodeURIComponent(stories[0].slug)}`,
-          `/articles/${encodeURIComponent(linked.slug)}`, `/${lang}/search?q=${encodeURIComponent(word)}`, `/lite/${lang}/`, `/lite/articles/${encodeURIComponent(stories[0].slug)}`];
+        const tag = await db.selectFrom('tags').innerJoin('article_tags', 'article_tags.tag_id', 'tags.id').where('article_tags.article_id', '=', stories[0].id).select('tags.slug').executeTakeFirstOrThrow();
+        const author = await db.selectFrom('people').innerJoin('article_authors', 'article_authors.person_id', 'people.id').where('article_authors.article_id', '=', stories[0].id).select('people.slug').executeTakeFirstOrThrow();
+        const paths = [`/${lang}/`, `/${lang}/?page=2`, `/${lang}/section/world-news`, `/${lang}/section/economy`, `/articles/${encodeURIComponent(stories[0].slug)}`,
+          `/articles/${encodeURIComponent(linked.slug)}`, `/tag/${encodeURIComponent(tag.slug)}`, `/author/${encodeURIComponent(author.slug)}`,
+          `/${lang}/search?q=${encodeURIComponent(word)}`, `/${lang}/section/no-such-section`, `/lite/${lang}/`, `/lite/${lang}/section/economy`, `/lite/articles/${encodeURIComponent(stories[0].slug)}`];
         let checked = 0;
         for (const path of paths) {
           const r = await app.inject(path);
-          if (r.statusCode === 404 && path.startsWith('/lite/')) continue; // a lite address this site does not have
-          assert.equal(r.statusCode, 200, path);
+          if (path.includes('no-such-section')) assert.equal(r.statusCode, 404, path);
+          else assert.equal(r.statusCode, 200, path);
           const doc = parseHTML(r.body).document;
           if (path.includes('/search')) assert.ok(doc.querySelectorAll('.search-results li').length > 0, `${path} finds stories`);
           for (const el of doc.querySelectorAll(LINES)) {

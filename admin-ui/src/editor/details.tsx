@@ -11,7 +11,7 @@ import { Field, fieldError } from '../ui.tsx';
 import type { ArticleForm } from './draft_store.ts';
 import { picturesIn, SendingList, usePictureUpload } from './picture_upload.tsx';
 
-interface Named { id: number; name: string }
+interface Named { id: number; name: string; names?: Record<string, string> }
 
 /** A list the form picks from; not asked for at all when the person may not read it. */
 function useList(path: string, key: string, may = true): Named[] {
@@ -49,7 +49,8 @@ export function ArticleDetails({ me, form, error, onChange }: { me: Me; form: Ar
       void api<{ media: MediaRow }>('GET', `/api/admin/media/${form.heroMediaId}`).then((r) => setHero(r.media), () => {});
     }
   }, [form.heroMediaId]);
-  const nameOf = (id: number) => people.find((p) => p.id === id)?.name ?? `#${id}`;
+  // The byline as the story's readers will see it: a person's name in the story's language where they have one.
+  const nameOf = (id: number) => { const p = people.find((x) => x.id === id); return p ? p.names?.[form.language] || p.name : `#${id}`; };
   const move = (i: number, by: number) => {
     const ids = [...form.authorIds];
     [ids[i], ids[i + by]] = [ids[i + by], ids[i]];

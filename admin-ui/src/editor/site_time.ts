@@ -1,11 +1,13 @@
 // Dates in the site's time zone (Asia/Kabul for a Kabul newsroom), whatever the computer's own zone: the editor
 // shows times as the newsroom reads them, and a time typed into the schedule field is the site's wall-clock time.
 import { interfaceLanguage } from '../i18n/index.ts';
+import { formatDate } from '../../../src/i18n/dates.ts';
 
-/** A moment as the site's clock shows it, e.g. "7 Dec 2026, 21:30". */
+/** A moment as the site's clock shows it, e.g. "7 December 2026 at 21:30", through the site's one date formatter: in
+ * Dari and Pashto their own calendar, months and digits (a browser may have no Pashto locale data). */
 export function whenIn(iso: string | null | undefined, timeZone = 'UTC'): string {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(interfaceLanguage(), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
+  return formatDate(iso, interfaceLanguage(), { timeZone }, 'datetime');
 }
 
 /** How far the zone's clock is ahead of UTC at that moment, in milliseconds. */

@@ -24,4 +24,6 @@ export const enLanguages = {
   'languages.social': 'Link labels',
   'languages.social_label': '{language}: {label}',
   'languages.person_name': 'Name in {language} (for its bylines)',
+  'languages.interface': 'Language of this app',
+  'languages.interface_site': 'The site’s language',
 } as const;

@@ -2,12 +2,12 @@
 // points need no charting library; SVG's presentation attributes pass the app's CSP (no inline styles), it scales
 // to a phone through its viewBox, mirrors for Dari and Pashto, and every bar carries its figures for screen readers.
 // The labels (the highest figure, the times) are HTML beside the SVG, so a phone's narrow chart never squeezes them.
-import { interfaceLanguage, t, type MessageKey } from '../i18n/index.ts';
+import { formatNumber, interfaceLanguage, t, type MessageKey } from '../i18n/index.ts';
 
 export interface Point { at: string; views: number; visitors?: number }
 export interface FigureRow { key: string; label: string; views: number; visitors: number; slug?: string; language?: string }
 
-export const num = (n: number) => new Intl.NumberFormat(interfaceLanguage()).format(n);
+export const num = (n: number) => formatNumber(n);
 
 /** How a point's time reads on the axis: an hour, a minute or a day, in the app's language. */
 function tick(at: string, unit: 'hour' | 'minute' | 'day'): string {

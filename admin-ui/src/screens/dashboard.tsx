@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, query } from '../api.ts';
 import type { ScreenProps } from '../app.tsx';
-import { t } from '../i18n/index.ts';
+import { count, t } from '../i18n/index.ts';
 import { ErrorNote, Heading, when } from '../ui.tsx';
 import type { ArticleRow } from './articles.tsx';
 import { ReviewLists } from './review_lists.tsx';
@@ -45,10 +45,10 @@ export function Dashboard({ me }: ScreenProps) {
       <ErrorNote error={error} retry={load} />
       {data ? (
         <ul class="cards">
-          {data.held !== undefined ? <li><a href="/admin/comments"><strong>{data.held}</strong> {t('dashboard.held')}</a></li> : null}
-          {data.reported !== undefined ? <li><a href="/admin/comments?tab=reported"><strong>{data.reported}</strong> {t('dashboard.reported')}</a></li> : null}
-          {data.review !== undefined ? <li><a href="/admin/articles?status=review"><strong>{data.review}</strong> {t('dashboard.review')}</a></li> : null}
-          <li><a href="/admin/articles?status=scheduled"><strong>{data.today.length}</strong> {t('dashboard.today')}</a></li>
+          {data.held !== undefined ? <li><a href="/admin/comments"><strong>{count(data.held)}</strong> {t('dashboard.held')}</a></li> : null}
+          {data.reported !== undefined ? <li><a href="/admin/comments?tab=reported"><strong>{count(data.reported)}</strong> {t('dashboard.reported')}</a></li> : null}
+          {data.review !== undefined ? <li><a href="/admin/articles?status=review"><strong>{count(data.review)}</strong> {t('dashboard.review')}</a></li> : null}
+          <li><a href="/admin/articles?status=scheduled"><strong>{count(data.today.length)}</strong> {t('dashboard.today')}</a></li>
         </ul>
       ) : error ? null : <p role="status">{t('common.loading')}</p>}
       {can('articles.create') ? <p><a class="button" href="/admin/articles/new">{t('articles.new')}</a></p> : null}

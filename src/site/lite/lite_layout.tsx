@@ -35,7 +35,7 @@ export function LiteLayout({ site, title, description, origin, full, children }:
         <header>
           <p><a href={liteHome()}><strong>{settings.name}</strong></a> · {t(lang, 'lite.name')}</p>
           <nav aria-label={t(lang, 'site.sections')}>
-            <ul>{site.sections.map((s) => <li><a href={liteSection(s.slug)}>{s.name}</a></li>)}</ul>
+            <ul>{site.sections.map((s) => <li><a href={liteSection(s.slug, site.base ? lang : undefined)}>{s.name}</a></li>)}</ul>
           </nav>
           <nav aria-label={t(lang, 'lite.languages')}>
             <ul>{LANGUAGES.map((l) => <li><a href={liteHome(l)} lang={l} dir={dir(l)} hreflang={l}>{t(l, `language.${l}`)}</a></li>)}</ul>

@@ -9,6 +9,7 @@ import { findArticleBySlug, type ArticleCard, type ListFilter } from '../../cont
 import { getSectionBySlug } from '../../content/sections.ts';
 import { NotFoundError } from '../../errors.ts';
 import { t, dir } from '../../i18n/index.ts';
+import { separatorOf } from '../../i18n/dates.ts';
 import { LANGUAGES } from '../../i18n/languages.ts';
 import { sendPage } from '../../http/send_page.ts';
 import { loadSiteView, type SiteView } from '../site_view.ts';
@@ -33,14 +34,23 @@ export function textOnly(html: string): string {
     .replace(/<(img|source|embed)\b[^>]*>/gi, '');
 }
 
+/** The comma between the items of a list: Dari and Pashto write their own (،). */
+const listComma = (lang: string) => (dir(lang) === 'rtl' ? '، ' : ', ');
+
 function Byline({ authors, lang }: { authors: ArticleCard['authors']; lang: string }): VNode | null {
   if (!authors.length) return null;
   return (
     <>
       {t(lang, 'article.by')}{' '}
-      {authors.map((p, i) => <>{i > 0 ? (i === authors.length - 1 ? ` ${t(lang, 'article.and')} ` : dir(lang) === 'rtl' ? '، ' : ', ') : null}<a href={authorHref(p.slug)} rel="author">{p.name}</a></>)}
+      {authors.map((p, i) => <>{i > 0 ? (i === authors.length - 1 ? ` ${t(lang, 'article.and')} ` : listComma(lang)) : null}<a href={authorHref(p.slug)} rel="author">{p.name}</a></>)}
     </>
   );
+}
+
+/** A section's name in a story's language: the newsroom's name for it there, or the one it has. */
+function sectionNameIn(site: SiteView, section: { slug: string; name: string }, lang: string): string {
+  if (lang === site.lang) return site.sections.find((s) => s.slug === section.slug)?.name ?? section.name;
+  return site.settings.localized[lang]?.sections?.[section.slug] || section.name;
 }
 
 function LiteList({ items, site }: { items: ArticleCard[]; site: SiteView }): VNode {
@@ -50,8 +60,9 @@ function LiteList({ items, site }: { items: ArticleCard[]; site: SiteView }): VN
         <li lang={a.language !== site.lang ? a.language : undefined} dir={dir(a.language) !== dir(site.lang) ? dir(a.language) : undefined}>
           <h2><a href={liteArticle(a.slug)}>{a.headline}</a></h2>
           <p class="meta">
-            {a.section ? <><a href={liteSection(a.section.slug)}>{a.section.name}</a> · </> : null}
-            <Byline authors={a.authors} lang={a.language} />{a.authors.length ? ' · ' : null}
+            {/* the story's language's separator: a middle dot beside Persian digits reads as a zero */}
+            {a.section ? <><a href={liteSection(a.section.slug, site.base && a.language === site.lang ? site.lang : undefined)}>{sectionNameIn(site, a.section, a.language)}</a>{separatorOf(a.language)}</> : null}
+            <Byline authors={a.authors} lang={a.language} />{a.authors.length ? separatorOf(a.language) : null}
             <When at={a.published_at} site={site} lang={a.language} />
           </p>
           {a.standfirst ? <p>{a.standfirst}</p> : null}
@@ -112,16 +123,16 @@ async function liteArticleShow(ctx: AppContext, req: SlugReq, reply: FastifyRepl
   return sendPage(reply, (
     <LiteLayout site={site} title={`${a.headline} | ${site.settings.name}`} description={articleDescription(a)} origin={ctx.config.publicUrl} full={full}>
       <article>
-        {a.card.section ? <p class="meta"><a href={liteSection(a.card.section.slug)}>{a.card.section.name}</a></p> : null}
+        {a.card.section ? <p class="meta"><a href={liteSection(a.card.section.slug, site.base ? lang : undefined)}>{sectionNameIn(site, a.card.section, lang)}</a></p> : null}
         <h1>{a.headline}</h1>
         {a.standfirst ? <p><strong>{a.standfirst}</strong></p> : null}
         <p class="meta">
-          <Byline authors={a.card.authors} lang={lang} />{a.card.authors.length ? ' · ' : null}
+          <Byline authors={a.card.authors} lang={lang} />{a.card.authors.length ? separatorOf(lang) : null}
           {t(lang, 'article.published')} <When at={a.published_at!} site={site} lang={lang} style="datetime" />
         </p>
         <div dangerouslySetInnerHTML={{ __html: textOnly(a.body_html) }} />
         {live ? <LiteLive live={live} site={site} lang={lang} /> : null}
-        {a.tags.length ? <p class="meta">{t(lang, 'article.tags')}: {a.tags.map((tag, i) => <>{i > 0 ? ', ' : null}{tag.name}</>)}</p> : null}
+        {a.tags.length ? <p class="meta">{t(lang, 'article.tags')}: {a.tags.map((tag, i) => <>{i > 0 ? listComma(lang) : null}{tag.name}</>)}</p> : null}
         <p><a href={`${full}#comments`}>{t(lang, 'lite.full_story')}</a></p>
       </article>
     </LiteLayout>
@@ -143,6 +154,16 @@ export async function liteRoutes(app: FastifyInstance): Promise<void> {
     });
   });
   app.get<{ Params: { slug: string } }>(`${LITE}/articles/:slug`, READS.nothing, (req, reply) => liteArticleShow(ctx, req, reply));
+  // A section in one of the site's other languages: its name and stories in that language, its full page /fa/section/x.
+  app.get<{ Params: { lang: string; slug: string } }>(`${LITE}/:lang/section/:slug`, READS.list, async (req, reply) => {
+    const { lang, slug } = req.params;
+    const s = (LANGUAGES as readonly string[]).includes(lang) ? await getSectionBySlug(ctx.db, slug) : null;
+    if (!s) throw new NotFoundError('We could not find that section.');
+    return liteList(ctx, req, reply, {
+      lang, heading: (site) => site.sections.find((x) => x.id === s.id)?.name ?? s.name, base: liteSection(s.slug, lang), full: sectionHref(s.slug),
+      filter: { sectionId: s.id, language: lang }, tags: [`section:${s.id}`, `list:section:${s.id}`], describe: (site) => inDefaultLanguage(site, s.description),
+    });
+  });
   app.get<{ Params: { slug: string } }>(`${LITE}/section/:slug`, READS.list, async (req, reply) => {
     const s = await getSectionBySlug(ctx.db, req.params.slug);
     if (!s) throw new NotFoundError('We could not find that section.');

@@ -30,13 +30,15 @@ export function ArticleMeta({ a, site, base, url, description, live }: { a: Arti
   const hero = a.card.hero ? imageSources(a.card.hero, CARD_WIDTH) : null;
   const heroAlt = a.hero_alt || a.card.hero?.alt || '';
   const logo = site.logo ? imageSources(site.logo, 480) : null;
-  const section = a.card.section;
+  // The section as the page's language names it, and the breadcrumbs to that language's front and section pages.
+  const own = a.card.section;
+  const section = own ? { ...own, name: site.sections.find((s) => s.id === own.id)?.name ?? own.name } : null;
   const published = iso(a.published_at ?? a.updated_at);
   const modified = iso(a.updated_at);
   const publisherLogo = { '@type': 'ImageObject', url: base + (logo ? logo.src : FALLBACK_LOGO_PATH), ...(logo ? { width: logo.width, height: logo.height } : { width: 512, height: 512 }) };
   const crumbs = [
-    { name: t(site.lang, 'site.home'), item: `${base}/` },
-    ...(section ? [{ name: section.name, item: base + sectionHref(section.slug) }] : []),
+    { name: t(site.lang, 'site.home'), item: `${base}${site.base}/` },
+    ...(section ? [{ name: section.name, item: base + site.base + sectionHref(section.slug) }] : []),
     { name: a.headline, item: url },
   ];
   const graph = [
