@@ -167,6 +167,10 @@ export const en = {
   'moderation.done_spam': '{count} marked as spam.',
   'moderation.done_trash': '{count} moved to the trash.',
   'editor.title': 'Article',
+  'time.site_zone': 'Times are on the site\'s clock ({zone}).',
+  'copy.copy': 'Copy',
+  'copy.copied': 'Copied',
+  'copy.select': 'Selected: press Ctrl+C (⌘C on a Mac) to copy.',
 };
 
 export type MessageKey = keyof typeof en;

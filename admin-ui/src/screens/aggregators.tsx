@@ -2,7 +2,8 @@
 // name or licence statement, give it a new key, revoke or delete it. On the Admin API's /api/admin/aggregators.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import { CopyField } from '../copy_field.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t } from '../i18n/index.ts';
 import { ErrorNote, Field, fieldError, Heading, when } from '../ui.tsx';
 
@@ -63,7 +64,7 @@ export function Aggregators(_props: ScreenProps) {
       {shown ? (
         <div class="notice" role="status">
           <p>{t('aggregators.key_once', { name: shown.aggregator.name })}</p>
-          <p><code dir="ltr">{shown.key}</code></p>
+          <CopyField id="aggregator-key" label={t('aggregators.key')} value={shown.key} />
         </div>
       ) : null}
       <form onSubmit={add}>

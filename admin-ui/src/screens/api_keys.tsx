@@ -2,10 +2,11 @@
 // used, and revoke one (requests with it are refused from then on).
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t } from '../i18n/index.ts';
 import { ErrorNote, Field, fieldError, Heading, when } from '../ui.tsx';
 import { useActing } from './acting.ts';
+import { CopyField } from '../copy_field.tsx';
 
 interface ApiKey { id: number; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }
 
@@ -43,8 +44,7 @@ export function ApiKeys(_props: ScreenProps) {
       {made ? (
         <div class="panel handed" role="status">
           <p>{t('keys.made', { name: made.name })}</p>
-          <label for="new-key">{t('keys.key')}</label>
-          <input id="new-key" readOnly value={made.key} onFocus={(e) => (e.target as HTMLInputElement).select()} />
+          <CopyField id="new-key" label={t('keys.key')} value={made.key} />
         </div>
       ) : null}
       <form class="panel" onSubmit={create} aria-labelledby="key-new">

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { StoryViews, StoryViewsHeading, useStoryViews } from './story_figures.tsx';
 import { api, query } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { navigate } from '../router.ts';
 import { ErrorNote, Heading, Tabs, when } from '../ui.tsx';

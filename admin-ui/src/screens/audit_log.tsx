@@ -2,7 +2,7 @@
 // page. The filters live in the address, so a view of the log can be bookmarked and sent to a colleague.
 import { useEffect, useState } from 'preact/hooks';
 import { api, query } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t } from '../i18n/index.ts';
 import { navigate } from '../router.ts';
 import { ErrorNote, Heading, when } from '../ui.tsx';

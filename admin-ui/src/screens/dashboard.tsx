@@ -2,7 +2,7 @@
 // the newsroom's recent activity.
 import { useEffect, useState } from 'preact/hooks';
 import { api, query } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t } from '../i18n/index.ts';
 import { ErrorNote, Heading, when } from '../ui.tsx';
 import type { ArticleRow } from './articles.tsx';

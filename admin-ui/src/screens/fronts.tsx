@@ -4,9 +4,9 @@
 // sit below (breaking_form.tsx).
 import { useEffect, useState } from 'preact/hooks';
 import { api, query } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
-import { ErrorNote, Heading } from '../ui.tsx';
+import { ErrorNote, Heading, siteInput, siteMoment, siteZone } from '../ui.tsx';
 import { navigate } from '../router.ts';
 import { Done, textOf } from './content_kit.tsx';
 import { BreakingStrips, type Strip } from './breaking_form.tsx';
@@ -21,13 +21,9 @@ interface Choice { articleId: number; headline: string; hasPicture: boolean; not
 const lang = (l: string) => t(`lang.${l}` as MessageKey);
 const frontLabel = (f: FrontSummary) => (f.kind === 'home' ? t('fronts.home', { language: lang(f.language) }) : t('fronts.section', { name: f.name, language: lang(f.language) }));
 
-/** '2026-12-07T18:30' in the browser's time from an ISO time, and back. */
-function localInput(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-}
-const isoOf = (local: string) => (local ? new Date(local).toISOString() : null);
+// A pin's end is typed and shown on the site's clock (Asia/Kabul for a Kabul newsroom), not the computer's.
+const localInput = siteInput;
+const isoOf = siteMoment;
 
 function choiceOf(p: PinRow): Choice {
   const note = p.status !== 'published' ? t('fronts.not_published') : p.ended ? t('fronts.ended') : !p.hasPicture ? t('fronts.no_picture') : '';
@@ -132,7 +128,7 @@ function FrontEditor({ front, maxTop, onSaved }: { front: FrontSummary; maxTop: 
 
   return (
     <form class="front-editor" onSubmit={save}>
-      <p id="until-hint" class="meta">{t('fronts.until_hint')} {t('fronts.drag')}</p>
+      <p id="until-hint" class="meta">{t('fronts.until_hint')} {t('time.site_zone', { zone: siteZone() })} {t('fronts.drag')}</p>
       <h2>{t('fronts.lead')}</h2>
       {lead ? (
         <div class="pin lead-pin">

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import { t } from '../i18n/index.ts';
-import { Field, fieldError } from '../ui.tsx';
+import { Field, fieldError, siteInput, siteMoment, siteZone } from '../ui.tsx';
 import { FormError, SaveOrCancel, textOf } from './content_kit.tsx';
 import { MediaPicker, thumbnail, type MediaRow } from './media_picker.tsx';
 
@@ -12,14 +12,9 @@ export interface Creative {
   weight: number; starts_at: string | null; ends_at: string | null; active: number;
 }
 
-/** An ISO instant as a datetime-local field shows it (this device's zone), and back. */
-function localOf(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-const isoOf = (local: string) => (local ? new Date(local).toISOString() : null);
+// An ISO instant as a datetime-local field shows it on the site's clock, and back.
+const localOf = siteInput;
+const isoOf = siteMoment;
 
 export function AdForm({ slotId, slotKey, ad, onDone }: { slotId: number; slotKey: string; ad: Creative | null; onDone: (name: string | null) => void }) {
   const [name, setName] = useState(ad?.name ?? '');
@@ -74,10 +69,10 @@ export function AdForm({ slotId, slotKey, ad, onDone }: { slotId: number; slotKe
         {fieldError(error, 'imageMediaId') ? <small class="field-error" role="alert">{fieldError(error, 'imageMediaId')}</small> : null}
       </div>
       <div class="field-row">
-        <Field id="ad-starts" label={t('ads.starts')} hint={t('ads.starts_hint')} error={fieldError(error, 'startsAt')}>
+        <Field id="ad-starts" label={t('ads.starts')} hint={`${t('ads.starts_hint')} ${t('time.site_zone', { zone: siteZone() })}`} error={fieldError(error, 'startsAt')}>
           <input id="ad-starts" type="datetime-local" value={startsAt} aria-describedby="ad-starts-hint" onInput={(e) => setStartsAt(textOf(e))} />
         </Field>
-        <Field id="ad-ends" label={t('ads.ends')} hint={t('ads.ends_hint')} error={fieldError(error, 'endsAt')}>
+        <Field id="ad-ends" label={t('ads.ends')} hint={`${t('ads.ends_hint')} ${t('time.site_zone', { zone: siteZone() })}`} error={fieldError(error, 'endsAt')}>
           <input id="ad-ends" type="datetime-local" value={endsAt} aria-describedby="ad-ends-hint" onInput={(e) => setEndsAt(textOf(e))} />
         </Field>
         <Field id="ad-weight" label={t('ads.weight')} hint={t('ads.weight_hint')} error={fieldError(error, 'weight')}>

@@ -3,7 +3,7 @@
 // editing a picture's alt text, caption and credit, and deleting it (refused, saying where, while it is used).
 import { useEffect, useState } from 'preact/hooks';
 import { api, upload } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t } from '../i18n/index.ts';
 import { ErrorNote, Field, fieldError, Heading } from '../ui.tsx';
 import { matches, thumbnail, type MediaRow } from './media_picker.tsx';

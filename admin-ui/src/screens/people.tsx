@@ -2,7 +2,7 @@
 // short bio, and a photo: picked from the library or uploaded, then cropped to a square (square_crop.tsx).
 import { useEffect, useState } from 'preact/hooks';
 import { api, upload } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t } from '../i18n/index.ts';
 import { ErrorNote, Field, fieldError, Heading } from '../ui.tsx';
 import { Done, FormError, SaveOrCancel, useList, textOf } from './content_kit.tsx';

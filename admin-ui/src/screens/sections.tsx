@@ -3,7 +3,7 @@
 // with the arrow buttons (the keyboard's way; positions are renumbered on the server as the list shows them).
 import { useState } from 'preact/hooks';
 import { api } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t } from '../i18n/index.ts';
 import { ErrorNote, Field, fieldError, Heading } from '../ui.tsx';
 import { Done, FormError, SaveOrCancel, useList, textOf } from './content_kit.tsx';

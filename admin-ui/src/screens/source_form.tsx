@@ -3,7 +3,7 @@
 // to our sections and word rules; then (for a saved source) "Poll now" and its poll history.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t } from '../i18n/index.ts';
 import { navigate } from '../router.ts';
 import { ErrorNote, Field, fieldError, when } from '../ui.tsx';

@@ -2,7 +2,7 @@
 // new, why it failed), "Poll now", and links to edit a source, add one, and the review queue of partner stories.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { ErrorNote, Heading, when } from '../ui.tsx';
 

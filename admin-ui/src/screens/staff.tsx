@@ -3,7 +3,7 @@
 // email and role. The API decides who may do what (only an owner manages owners and admins) and says so.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { ErrorNote, Field, fieldError, Heading, when } from '../ui.tsx';
 import { Handed, type HandedLink } from './handed_link.tsx';

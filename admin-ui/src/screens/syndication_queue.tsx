@@ -2,7 +2,7 @@
 // an editor files it elsewhere (the classifier learns from that), publishes it, or turns it down.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t } from '../i18n/index.ts';
 import { ErrorNote, when } from '../ui.tsx';
 import { useActing } from './acting.ts';

@@ -2,7 +2,7 @@
 // one into another: its articles carry the other tag, and its page leads to the other's.
 import { useState } from 'preact/hooks';
 import { api } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t } from '../i18n/index.ts';
 import { Field, fieldError, Heading, ErrorNote } from '../ui.tsx';
 import { Done, FormError, useList, textOf } from './content_kit.tsx';
