@@ -3290,7 +3290,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Every key, newest first. */
+                        apiKeys: {
+                            /** @description When it was made (ISO 8601, UTC) */
+                            createdAt: string;
+                            /** @description Who made it. */
+                            createdBy: number | null;
+                            /** @description The key's id. */
+                            id: number;
+                            /** @description When a request last came with it (ISO 8601, UTC), or null */
+                            lastUsedAt: string | null;
+                            /** @description Who the key is for. */
+                            name: string;
+                            /** @description The key's first characters, to tell keys apart. */
+                            prefix: string;
+                            /** @description When it was revoked (ISO 8601, UTC), or null */
+                            revokedAt: string | null;
+                        }[];
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */
@@ -3335,7 +3353,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Its record. */
+                        apiKey: {
+                            /** @description When it was made (ISO 8601, UTC) */
+                            createdAt: string;
+                            /** @description Who made it. */
+                            createdBy: number | null;
+                            /** @description The key's id. */
+                            id: number;
+                            /** @description When a request last came with it (ISO 8601, UTC), or null */
+                            lastUsedAt: string | null;
+                            /** @description Who the key is for. */
+                            name: string;
+                            /** @description The key's first characters, to tell keys apart. */
+                            prefix: string;
+                            /** @description When it was revoked (ISO 8601, UTC), or null */
+                            revokedAt: string | null;
+                        };
+                        /** @description The key: shown this once, keep it. */
+                        key: string;
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -5703,7 +5741,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The entries, newest first. */
+                        entries: {
+                            /** @description What the subject is called and where to open it; null for a subject without a page. */
+                            about: {
+                                /** @description The commenter, for a comment. */
+                                commenter?: string;
+                                /** @description Where the app shows it, if anywhere. */
+                                href: string | null;
+                                /** @description The story's headline, the section's name, ...; null when it no longer exists. */
+                                title: string | null;
+                            } | null;
+                            /** @description What was done, e.g. article.publish. */
+                            action: string;
+                            /** @description Who did it (null: Khabar itself, e.g. a scheduled publication, or an unknown person). */
+                            actor_id: number | null;
+                            /** @description Their name, when they have an account. */
+                            actor_name: string | null;
+                            /** @description When it happened (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description Small details of the change (never secrets). */
+                            detail: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The entry's id. */
+                            id: number;
+                            /** @description The address the request came from. */
+                            ip: string;
+                            /** @description What it was done to, e.g. article:12. */
+                            subject: string;
+                        }[];
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -6231,7 +6300,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description What this account may do (the capability names, e.g. articles.publish). */
+                        capabilities: string[];
+                        /** @description How far the sign-in got: full, or enroll while two-factor setup is required. */
+                        stage: string;
+                        /** @description The site's IANA time zone (e.g. Asia/Kabul): the app shows every date and time on its clock. */
+                        timeZone: string;
+                        /** @description The signed-in account. */
+                        user: {
+                            /** @description The sign-in email. */
+                            email: string;
+                            /** @description The account's id. */
+                            id: number;
+                            /** @description The name shown in the app. */
+                            name: string;
+                            /** @description The byline (person) this account writes as, if any. */
+                            personId: number | null;
+                            /** @description The role: owner, editor, author or contributor. */
+                            role: string;
+                            /** @description Whether the account has two-factor sign-in. */
+                            twoFactorEnabled: boolean;
+                        };
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */
@@ -7857,7 +7948,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Open invitations, newest first. */
+                        invitations: {
+                            /** @description When it was made (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description Who sent it. */
+                            created_by: number | null;
+                            /** @description Where it went. */
+                            email: string;
+                            /** @description When the link stops working (ISO 8601, UTC) */
+                            expires_at: string;
+                            /** @description The invitation's id. */
+                            id: number;
+                            /** @description The name filled in for them, if any. */
+                            name: string | null;
+                            /** @description The role it offers (null: owner, from the setup link). */
+                            role: string | null;
+                        }[];
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */
@@ -7909,7 +8018,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Whether the link went out by email. */
+                        emailed: boolean;
+                        /** @description When the link stops working (ISO 8601, UTC) */
+                        expiresAt: string;
+                        /** @description The invitation's id. */
+                        id: number;
+                        /** @description The link itself when it could not be emailed (pass it on), else null. */
+                        link: string | null;
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -8025,7 +8143,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Whether the link went out by email. */
+                        emailed: boolean;
+                        /** @description When the link stops working (ISO 8601, UTC) */
+                        expiresAt: string;
+                        /** @description The invitation's id. */
+                        id: number;
+                        /** @description The link itself when it could not be emailed (pass it on), else null. */
+                        link: string | null;
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -12247,7 +12374,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Every staff account. */
+                        users: {
+                            /** @description When the account was made (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description Whether the account is switched off: 1 yes, 0 no. */
+                            disabled: number;
+                            /** @description The sign-in email. */
+                            email: string;
+                            /** @description The account's id. */
+                            id: number;
+                            /** @description The last finished sign-in (ISO 8601, UTC), or null */
+                            last_login_at: string | null;
+                            /** @description The name shown in the app. */
+                            name: string;
+                            /** @description The byline (person) the account writes as, if any. */
+                            person_id: number | null;
+                            /** @description owner, admin, editor, author or contributor. */
+                            role: string;
+                            /** @description Whether two-factor sign-in is on: 1 yes, 0 no. */
+                            totp_enabled: number;
+                        }[];
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */

@@ -15,6 +15,7 @@ import { Aggregators } from './screens/aggregators.tsx';
 import { Fronts } from './screens/fronts.tsx';
 import { Audience } from './screens/audience.tsx';
 import { NotFound } from './ui.tsx';
+import { capabilityFor, NotAllowed } from './access.tsx';
 import { PEOPLE_NAV, peopleScreenFor } from './screens/people_routes.ts';
 
 import type { Me, ScreenProps } from './session.ts';
@@ -65,6 +66,9 @@ function screenFor(path: string): { Screen: ComponentType<ScreenProps>; id?: num
 export function App({ me }: { me: Me }) {
   const { path, params } = useLocation();
   const { Screen, id } = screenFor(path);
+  // A screen this person may not use says so (and whom to ask) instead of showing a form that then fails.
+  const needed = capabilityFor(path, NAV);
+  const allowed = !needed || me.capabilities.includes(needed);
   const main = useRef<HTMLElement>(null);
   // On a phone the navigation folds behind a menu button; it folds again when a screen is chosen.
   const [menuOpen, setMenuOpen] = useState(false);
@@ -108,7 +112,7 @@ export function App({ me }: { me: Me }) {
         <p class="notice">{t('notice.no_two_factor')} <a href="/admin/two-factor" data-native>{t('notice.set_up_two_factor')}</a></p>
       )}
       <main id="main" ref={main} tabIndex={-1}>
-        <Screen key={path} me={me} params={params} id={id} />
+        {allowed ? <Screen key={path} me={me} params={params} id={id} /> : <NotAllowed key={path} me={me} capability={needed!} />}
       </main>
     </div>
   );

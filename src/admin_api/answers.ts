@@ -21,3 +21,80 @@ export const MeAnswer = Type.Object({
   capabilities: Type.Array(Type.String(), { description: 'What this account may do (the capability names, e.g. articles.publish).' }),
   timeZone: Str('The site\'s IANA time zone (e.g. Asia/Kabul): the app shows every date and time on its clock.'),
 });
+
+const When = (description: string) => Type.String({ description: `${description} (ISO 8601, UTC)` });
+const WhenOrNull = (description: string) => OrNull(Type.String(), `${description} (ISO 8601, UTC), or null`);
+const Flag = (description: string) => Type.Integer({ description: `${description}: 1 yes, 0 no.` });
+
+/** One staff account as the staff screen lists it. */
+const StaffAccount = Type.Object({
+  id: Num('The account\'s id.'),
+  email: Str('The sign-in email.'),
+  name: Str('The name shown in the app.'),
+  role: Str('owner, admin, editor, author or contributor.'),
+  person_id: OrNull(Type.Integer(), 'The byline (person) the account writes as, if any.'),
+  totp_enabled: Flag('Whether two-factor sign-in is on'),
+  disabled: Flag('Whether the account is switched off'),
+  created_at: When('When the account was made'),
+  last_login_at: WhenOrNull('The last finished sign-in'),
+});
+/** GET /api/admin/users */
+export const StaffList = Type.Object({ users: Type.Array(StaffAccount, { description: 'Every staff account.' }) });
+
+/** GET /api/admin/invitations */
+export const InvitationList = Type.Object({
+  invitations: Type.Array(Type.Object({
+    id: Num('The invitation\'s id.'),
+    email: Str('Where it went.'),
+    role: OrNull(Type.String(), 'The role it offers (null: owner, from the setup link).'),
+    name: OrNull(Type.String(), 'The name filled in for them, if any.'),
+    created_by: OrNull(Type.Integer(), 'Who sent it.'),
+    created_at: When('When it was made'),
+    expires_at: When('When the link stops working'),
+  }), { description: 'Open invitations, newest first.' }),
+});
+
+/** POST /api/admin/invitations and .../resend: what became of the link. */
+export const HandedLinkAnswer = Type.Object({
+  id: Num('The invitation\'s id.'),
+  expiresAt: When('When the link stops working'),
+  emailed: Type.Boolean({ description: 'Whether the link went out by email.' }),
+  link: OrNull(Type.String(), 'The link itself when it could not be emailed (pass it on), else null.'),
+});
+
+/** A Content API key's record (never the key itself). */
+const ApiKeyRecord = Type.Object({
+  id: Num('The key\'s id.'),
+  name: Str('Who the key is for.'),
+  prefix: Str('The key\'s first characters, to tell keys apart.'),
+  createdBy: OrNull(Type.Integer(), 'Who made it.'),
+  createdAt: When('When it was made'),
+  lastUsedAt: WhenOrNull('When a request last came with it'),
+  revokedAt: WhenOrNull('When it was revoked'),
+});
+/** GET /api/admin/api-keys */
+export const ApiKeyList = Type.Object({ apiKeys: Type.Array(ApiKeyRecord, { description: 'Every key, newest first.' }) });
+/** POST /api/admin/api-keys */
+export const MadeApiKey = Type.Object({
+  key: Str('The key: shown this once, keep it.'),
+  apiKey: d('Its record.', ApiKeyRecord),
+});
+
+/** GET /api/admin/audit: entries the app reads as sentences. */
+export const AuditList = Type.Object({
+  entries: Type.Array(Type.Object({
+    id: Num('The entry\'s id.'),
+    actor_id: OrNull(Type.Integer(), 'Who did it (null: Khabar itself, e.g. a scheduled publication, or an unknown person).'),
+    actor_name: OrNull(Type.String(), 'Their name, when they have an account.'),
+    action: Str('What was done, e.g. article.publish.'),
+    subject: Str('What it was done to, e.g. article:12.'),
+    detail: Type.Record(Type.String(), Type.Unknown(), { description: 'Small details of the change (never secrets).' }),
+    ip: Str('The address the request came from.'),
+    created_at: When('When it happened'),
+    about: OrNull(Type.Object({
+      title: OrNull(Type.String(), 'The story\'s headline, the section\'s name, ...; null when it no longer exists.'),
+      href: OrNull(Type.String(), 'Where the app shows it, if anywhere.'),
+      commenter: Type.Optional(Str('The commenter, for a comment.')),
+    }), 'What the subject is called and where to open it; null for a subject without a page.'),
+  }), { description: 'The entries, newest first.' }),
+});

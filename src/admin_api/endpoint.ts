@@ -25,6 +25,10 @@ export interface AuditSpec<Req, R> {
 export type EndpointRequest<P extends TSchema, Q extends TSchema, B extends TSchema> =
   FastifyRequest<{ Params: Static<P>; Querystring: Static<Q>; Body: Static<B> }>;
 
+/** What the handler answers: the `answers` schema's type when one is declared (so the compiler holds the handler
+ * to it), else whatever it returns. */
+export type Answered<R, A extends TSchema> = [unknown] extends [Static<A>] ? R : Static<A>;
+
 export interface Endpoint<P extends TSchema, Q extends TSchema, B extends TSchema, R, A extends TSchema = TSchema> {
   method: Extract<HTTPMethods, 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'>;
   url: string;
@@ -52,18 +56,15 @@ export interface Endpoint<P extends TSchema, Q extends TSchema, B extends TSchem
   /** per-route options such as rate limits */
   config?: FastifyContextConfig;
   /** the audit entry a success writes (entry null: none this time) */
-  audit?: AuditSpec<EndpointRequest<P, Q, B>, R>;
+  audit?: AuditSpec<EndpointRequest<P, Q, B>, Answered<R, A>>;
   /** the events the operation's domain calls emit (cache purge, feeds, search listen to them) */
   events?: readonly (keyof KhabarEvents)[];
-  handle(req: EndpointRequest<P, Q, B>, reply: FastifyReply): Promise<R>;
+  handle(req: EndpointRequest<P, Q, B>, reply: FastifyReply): Promise<Answered<R, A>>;
 }
-
-/** A compile-time refusal when the handler's answer does not fit the declared `answers` schema. */
-type AnswerFits<R, A extends TSchema> = R extends Static<A> ? unknown : { answers: never };
 
 /** Registers one Admin API operation. */
 export function endpoint<P extends TSchema = TSchema, Q extends TSchema = TSchema, B extends TSchema = TSchema, R = unknown, A extends TSchema = TSchema>(
-  app: FastifyInstance, e: Endpoint<P, Q, B, R, A> & AnswerFits<NoInfer<R>, NoInfer<A>>): void {
+  app: FastifyInstance, e: Endpoint<P, Q, B, R, A>): void {
   const access = e.access === 'none' ? 'none' : 'capability' in e.access ? e.access.capability : `session: ${e.access.stages.join(', ')}`;
   app.route({
     method: e.method,

@@ -8,6 +8,7 @@ import { ErrorNote, Heading, when } from '../ui.tsx';
 import type { ArticleRow } from './articles.tsx';
 import { ReviewLists } from './review_lists.tsx';
 import { ActivitySentence, type ActivityEntry } from './activity.tsx';
+import type { Answer } from '../api_types.ts';
 
 interface Attention { held?: number; reported?: number; review?: number; today: ArticleRow[] }
 
@@ -31,7 +32,7 @@ export function Dashboard({ me }: ScreenProps) {
         held: comments?.counts.pending, reported: comments?.counts.reported, review: articles?.counts.review,
         today: (scheduled?.articles ?? []).filter((a) => a.scheduled_at && new Date(a.scheduled_at) <= end),
       });
-      if (can('audit.read')) setActivity((await api<{ entries: ActivityEntry[] }>('GET', '/api/admin/audit?limit=15')).entries);
+      if (can('audit.read')) setActivity((await api<Answer<'/api/admin/audit', 'get'>>('GET', '/api/admin/audit?limit=15')).entries);
     } catch (err) {
       setError(err);
     }

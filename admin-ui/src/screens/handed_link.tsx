@@ -3,8 +3,10 @@
 import { t } from '../i18n/index.ts';
 import { when } from '../ui.tsx';
 import { CopyField } from '../copy_field.tsx';
+import type { Answer } from '../api_types.ts';
 
-export interface HandedLink { id: number; expiresAt: string; emailed: boolean; link: string | null; to?: string }
+/** The answer of making or resending an invitation, and whom it is for. */
+export type HandedLink = Answer<'/api/admin/invitations', 'post'> & { to?: string };
 
 export function Handed({ handed }: { handed: HandedLink }) {
   const to = handed.to ?? '';
