@@ -88,6 +88,7 @@ test('the app in Chromium: closed screens say so to an author; Copy buttons; dat
       assert.deepEqual(refused, [], 'no call the server refuses');
       assert.deepEqual(problems, []);
       await page.close();
+      await browser.context.clearCookies();
     });
 
     const page = await browser.newPage();
