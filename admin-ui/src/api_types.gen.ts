@@ -7956,13 +7956,13 @@ export interface operations {
                             /** @description Who sent it. */
                             created_by: number | null;
                             /** @description Where it went. */
-                            email: string;
+                            email: string | null;
                             /** @description When the link stops working (ISO 8601, UTC) */
                             expires_at: string;
                             /** @description The invitation's id. */
                             id: number;
-                            /** @description The name filled in for them, if any. */
-                            name: string | null;
+                            /** @description The name filled in for them (empty when none). */
+                            name: string;
                             /** @description The role it offers (null: owner, from the setup link). */
                             role: string | null;
                         }[];

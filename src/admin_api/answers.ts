@@ -45,9 +45,9 @@ export const StaffList = Type.Object({ users: Type.Array(StaffAccount, { descrip
 export const InvitationList = Type.Object({
   invitations: Type.Array(Type.Object({
     id: Num('The invitation\'s id.'),
-    email: Str('Where it went.'),
+    email: OrNull(Type.String(), 'Where it went.'),
     role: OrNull(Type.String(), 'The role it offers (null: owner, from the setup link).'),
-    name: OrNull(Type.String(), 'The name filled in for them, if any.'),
+    name: Str('The name filled in for them (empty when none).'),
     created_by: OrNull(Type.Integer(), 'Who sent it.'),
     created_at: When('When it was made'),
     expires_at: When('When the link stops working'),
