@@ -7342,7 +7342,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Every block, newest first. */
+                        blocks: {
+                            /** @description When it was blocked (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description Who blocked it. */
+                            created_by: number | null;
+                            /** @description The block's id. */
+                            id: number;
+                            /** @description What is blocked: an email address, an IP address or a network. */
+                            kind: "email" | "ip" | "network";
+                            /** @description Why, for other moderators (may be empty). */
+                            note: string;
+                            /** @description The address or network. */
+                            value: string;
+                        }[];
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */
@@ -7764,7 +7780,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The breaking-news strip of each language that has one. */
+                        breaking: {
+                            /** @description When it comes down (ISO 8601, UTC) */
+                            endsAt: string;
+                            /** @description The language whose pages carry it. */
+                            language: string;
+                            /** @description The line readers see. */
+                            text: string;
+                            /** @description Where it links. */
+                            url: string;
+                        }[];
+                        /** @description Every front, home pages first. */
+                        fronts: {
+                            /** @description The front's name in the API, e.g. home:en or section:3:fa. */
+                            front: string;
+                            /** @description A language's home page or a section's page. */
+                            kind: "home" | "section";
+                            /** @description The language of the front. */
+                            language: string;
+                            /** @description The front's name as the newsroom knows it (the site's or the section's name in that language). */
+                            name: string;
+                            /** @description Where readers see it, e.g. /fa/. */
+                            path: string;
+                            /** @description How many stories are pinned on it. */
+                            pinned: number;
+                            /** @description The section, for a section's page. */
+                            sectionId: number | null;
+                        }[];
+                        /** @description How many top stories a front takes besides its lead. */
+                        maxTop: number;
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */
@@ -7805,7 +7852,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The front's name in the API. */
+                        front: string;
+                        /** @description The pins, lead first. */
+                        pins: {
+                            /** @description The pinned story. */
+                            articleId: number;
+                            /** @description Whether the pin has ended (the job runner clears it soon). */
+                            ended: boolean;
+                            /** @description Whether the story has a hero picture (a lead without one is laid out without a picture). */
+                            hasPicture: boolean;
+                            /** @description The story's headline. */
+                            headline: string;
+                            /** @description The story's language. */
+                            language: string;
+                            /** @description As the lead or as a top story. */
+                            place: "lead" | "top";
+                            /** @description Its place among the top stories (0 first). */
+                            position: number;
+                            /** @description The story's status now (a story no longer published is not shown). */
+                            status: string;
+                            /** @description When the pin ends (null: until removed) (ISO 8601, UTC), or null */
+                            until: string | null;
+                        }[];
+                        /** @description What the front shows now, in order: the lead first. */
+                        shows: {
+                            /** @description The story. */
+                            articleId: number;
+                            /** @description Whether it has a hero picture. */
+                            hasPicture: boolean;
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description Pinned, or filled in by the newest. */
+                            pinned: boolean;
+                            /** @description When it was published (ISO 8601, UTC). */
+                            publishedAt: string | null;
+                        }[];
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -10639,7 +10723,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The sections. */
+                        sections: {
+                            /** @description When it was made (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description A line about it (may be empty). */
+                            description: string;
+                            /** @description The section's id. */
+                            id: number;
+                            /** @description Its name as readers see it. */
+                            name: string;
+                            /** @description The section it sits under, or null for a top section. */
+                            parent_id: number | null;
+                            /** @description Its place among its siblings (lower first). */
+                            position: number;
+                            /** @description Its address, e.g. news for /section/news. */
+                            slug: string;
+                        }[];
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */
@@ -10763,7 +10865,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The section. */
+                        section: {
+                            /** @description When it was made (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description A line about it (may be empty). */
+                            description: string;
+                            /** @description The section's id. */
+                            id: number;
+                            /** @description Its name as readers see it. */
+                            name: string;
+                            /** @description The section it sits under, or null for a top section. */
+                            parent_id: number | null;
+                            /** @description Its place among its siblings (lower first). */
+                            position: number;
+                            /** @description Its address, e.g. news for /section/news. */
+                            slug: string;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -11982,7 +12102,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The tags. */
+                        tags: {
+                            /** @description The tag's id. */
+                            id: number;
+                            /** @description The tag as readers see it. */
+                            name: string;
+                            /** @description Its address, e.g. bread for /tag/bread. */
+                            slug: string;
+                        }[];
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */
@@ -12100,7 +12230,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The tag. */
+                        tag: {
+                            /** @description The tag's id. */
+                            id: number;
+                            /** @description The tag as readers see it. */
+                            name: string;
+                            /** @description Its address, e.g. bread for /tag/bread. */
+                            slug: string;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -12309,7 +12449,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description How many articles gained it. */
+                        moved: number;
+                        /** @description The tag that stays. */
+                        tag: {
+                            /** @description The tag's id. */
+                            id: number;
+                            /** @description The tag as readers see it. */
+                            name: string;
+                            /** @description Its address, e.g. bread for /tag/bread. */
+                            slug: string;
+                        } | null;
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */

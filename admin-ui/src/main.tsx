@@ -6,14 +6,14 @@ import { App } from './app.tsx';
 import type { Me } from './session.ts';
 import { t, useLanguage } from './i18n/index.ts';
 import { navigate } from './router.ts';
-import { useSiteZone } from './ui.tsx';
+import { setSiteZone } from './ui.tsx';
 
 async function start(): Promise<void> {
   useLanguage(document.documentElement.lang || 'en');
   const root = document.getElementById('app')!;
   try {
     const me = await api<Me>('GET', '/api/admin/auth/me');
-    useSiteZone(me.timeZone);
+    setSiteZone(me.timeZone);
     const back = takeReturnAddress();
     if (back) navigate(back, true);
     root.replaceChildren();

@@ -50,7 +50,7 @@ export function Tabs<K extends string>({ label, tabs, current, onPick }: {
 
 let zone = 'UTC';
 /** Sets the site's time zone (from the session answer) that every date in the app follows. */
-export function useSiteZone(timeZone: string): void {
+export function setSiteZone(timeZone: string): void {
   zone = timeZone || 'UTC';
 }
 /** The site's time zone, e.g. Asia/Kabul. */

@@ -98,3 +98,85 @@ export const AuditList = Type.Object({
     }), 'What the subject is called and where to open it; null for a subject without a page.'),
   }), { description: 'The entries, newest first.' }),
 });
+
+/** A section as the sections list and a read answer it. */
+export const SectionItem = Type.Object({
+  id: Num('The section\'s id.'),
+  slug: Str('Its address, e.g. news for /section/news.'),
+  name: Str('Its name as readers see it.'),
+  description: Str('A line about it (may be empty).'),
+  position: Num('Its place among its siblings (lower first).'),
+  parent_id: OrNull(Type.Integer(), 'The section it sits under, or null for a top section.'),
+  created_at: When('When it was made'),
+});
+
+/** A tag as the tags list and a read answer it. */
+export const TagItem = Type.Object({
+  id: Num('The tag\'s id.'),
+  slug: Str('Its address, e.g. bread for /tag/bread.'),
+  name: Str('The tag as readers see it.'),
+});
+
+/** POST /api/admin/tags/{id}/merge */
+export const MergedTag = Type.Object({
+  tag: OrNull(TagItem, 'The tag that stays.'),
+  moved: Num('How many articles gained it.'),
+});
+
+/** GET /api/admin/comments/blocks */
+export const CommentBlockList = Type.Object({
+  blocks: Type.Array(Type.Object({
+    id: Num('The block\'s id.'),
+    kind: Type.Union([Type.Literal('email'), Type.Literal('ip'), Type.Literal('network')], { description: 'What is blocked: an email address, an IP address or a network.' }),
+    value: Str('The address or network.'),
+    note: Str('Why, for other moderators (may be empty).'),
+    created_by: OrNull(Type.Integer(), 'Who blocked it.'),
+    created_at: When('When it was blocked'),
+  }), { description: 'Every block, newest first.' }),
+});
+
+/** A breaking-news strip. */
+const Strip = Type.Object({
+  language: Str('The language whose pages carry it.'),
+  text: Str('The line readers see.'),
+  url: Str('Where it links.'),
+  endsAt: When('When it comes down'),
+});
+
+/** GET /api/admin/fronts */
+export const FrontList = Type.Object({
+  fronts: Type.Array(Type.Object({
+    front: Str('The front\'s name in the API, e.g. home:en or section:3:fa.'),
+    kind: Type.Union([Type.Literal('home'), Type.Literal('section')], { description: 'A language\'s home page or a section\'s page.' }),
+    language: Str('The language of the front.'),
+    sectionId: OrNull(Type.Integer(), 'The section, for a section\'s page.'),
+    name: Str('The front\'s name as the newsroom knows it (the site\'s or the section\'s name in that language).'),
+    path: Str('Where readers see it, e.g. /fa/.'),
+    pinned: Num('How many stories are pinned on it.'),
+  }), { description: 'Every front, home pages first.' }),
+  breaking: Type.Array(Strip, { description: 'The breaking-news strip of each language that has one.' }),
+  maxTop: Num('How many top stories a front takes besides its lead.'),
+});
+
+/** GET /api/admin/fronts/{front} */
+export const FrontAnswer = Type.Object({
+  front: Str('The front\'s name in the API.'),
+  pins: Type.Array(Type.Object({
+    articleId: Num('The pinned story.'),
+    place: Type.Union([Type.Literal('lead'), Type.Literal('top')], { description: 'As the lead or as a top story.' }),
+    position: Num('Its place among the top stories (0 first).'),
+    until: WhenOrNull('When the pin ends (null: until removed)'),
+    headline: Str('The story\'s headline.'),
+    status: Str('The story\'s status now (a story no longer published is not shown).'),
+    language: Str('The story\'s language.'),
+    hasPicture: Type.Boolean({ description: 'Whether the story has a hero picture (a lead without one is laid out without a picture).' }),
+    ended: Type.Boolean({ description: 'Whether the pin has ended (the job runner clears it soon).' }),
+  }), { description: 'The pins, lead first.' }),
+  shows: Type.Array(Type.Object({
+    articleId: Num('The story.'),
+    headline: Str('Its headline.'),
+    hasPicture: Type.Boolean({ description: 'Whether it has a hero picture.' }),
+    pinned: Type.Boolean({ description: 'Pinned, or filled in by the newest.' }),
+    publishedAt: OrNull(Type.String(), 'When it was published (ISO 8601, UTC).'),
+  }), { description: 'What the front shows now, in order: the lead first.' }),
+});

@@ -2,6 +2,7 @@
 // sections, tags, people (bylines and author bio boxes), syndication sources, stored redirects, and house ads'
 // slots and the creatives rotated through them. One table: what each is called, who reads it, who changes it,
 // what it emits, and the domain functions behind it.
+import { MergedTag, SectionItem, TagItem } from './answers.ts';
 import type { FastifyInstance } from 'fastify';
 import { createSection, deleteSection, getSection, listSections, SectionFields, updateSection } from '../content/sections.ts';
 import { createTag, deleteTag, getTag, listTags, mergeTag, TagFields, updateTag } from '../content/tags.ts';
@@ -20,14 +21,14 @@ import { Described, Id, IdParams, Patch, Strict, Type } from './schemas.ts';
 export async function resourcesRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
   resourceRoutes(app, {
-    base: '/api/admin/sections', plural: 'sections', noun: 'Section', called: ['section', 'sections'], read: 'articles.read', manage: 'sections.manage', events: ['section.changed'],
+    base: '/api/admin/sections', plural: 'sections', noun: 'Section', called: ['section', 'sections'], read: 'articles.read', manage: 'sections.manage', events: ['section.changed'], item: SectionItem,
     list: () => listSections(ctx.db), get: (id) => getSection(ctx.db, id),
     create: (input) => createSection(ctx, input), createBody: SectionFields,
     update: (id, patch) => updateSection(ctx, id, patch), updateBody: Patch(SectionFields),
     remove: (id) => deleteSection(ctx, id),
   });
   resourceRoutes(app, {
-    base: '/api/admin/tags', plural: 'tags', noun: 'Tag', called: ['tag', 'tags'], read: 'articles.read', manage: 'tags.manage', events: ['content.changed'],
+    base: '/api/admin/tags', plural: 'tags', noun: 'Tag', called: ['tag', 'tags'], read: 'articles.read', manage: 'tags.manage', events: ['content.changed'], item: TagItem,
     list: () => listTags(ctx.db), get: (id) => getTag(ctx.db, id),
     create: (input) => createTag(ctx, input), createBody: TagFields,
     update: (id, patch, req) => updateTag(ctx, id, patch, actorOf(req)), updateBody: Patch(TagFields),
@@ -36,7 +37,7 @@ export async function resourcesRoutes(app: FastifyInstance): Promise<void> {
   endpoint(app, {
     method: 'POST', url: '/api/admin/tags/:id/merge', operationId: 'mergeTag', summary: 'Merge a tag into another', tags: ['tags'],
     description: 'The articles of the tag (the path\'s id) carry the target tag instead; the tag is deleted and its page answers 301 to the target\'s page.',
-    answer: 'The target tag and how many articles gained it.', access: { capability: 'tags.manage' }, params: IdParams, events: ['content.changed'],
+    answer: 'The target tag and how many articles gained it.', answers: MergedTag, access: { capability: 'tags.manage' }, params: IdParams, events: ['content.changed'],
     body: Strict({ into: Described('The id of the tag that stays.', Id) }),
     handle: async (req) => {
       const moved = await mergeTag(ctx, req.params.id, req.body.into, actorOf(req));

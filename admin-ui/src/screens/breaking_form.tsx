@@ -5,8 +5,10 @@ import { api } from '../api.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { Field, fieldError, siteInput, siteMoment, siteZone, when } from '../ui.tsx';
 import { Done, FormError, textOf } from './content_kit.tsx';
+import type { Answer, Item } from '../api_types.ts';
 
-export interface Strip { language: string; text: string; url: string; endsAt: string }
+/** A breaking-news strip as GET /api/admin/fronts lists it. */
+export type Strip = Item<Answer<'/api/admin/fronts', 'get'>['breaking']>;
 
 // The end time is typed and shown on the site's clock, not the computer's.
 const localInput = siteInput;

@@ -10,10 +10,11 @@ import { ErrorNote, Heading, siteInput, siteMoment, siteZone } from '../ui.tsx';
 import { navigate } from '../router.ts';
 import { Done, textOf } from './content_kit.tsx';
 import { BreakingStrips, type Strip } from './breaking_form.tsx';
+import type { Answer, Item } from '../api_types.ts';
 
-interface FrontSummary { front: string; kind: 'home' | 'section'; language: string; name: string; path: string; pinned: number }
-interface PinRow { articleId: number; place: 'lead' | 'top'; until: string | null; headline: string; status: string; hasPicture: boolean; ended: boolean }
-interface Shown { articleId: number; headline: string; hasPicture: boolean; pinned: boolean }
+type FrontSummary = Item<Answer<'/api/admin/fronts', 'get'>['fronts']>;
+type PinRow = Item<Answer<'/api/admin/fronts/{front}', 'get'>['pins']>;
+type Shown = Item<Answer<'/api/admin/fronts/{front}', 'get'>['shows']>;
 interface Found { id: number; headline: string; language: string; hero_media_id: number | null }
 /** A pin as the screen edits it: until as the datetime-local input's value ('' = until removed). */
 interface Choice { articleId: number; headline: string; hasPicture: boolean; note: string; until: string }
@@ -39,7 +40,7 @@ export function Fronts({ me, params }: ScreenProps) {
   const load = async () => {
     setError(null);
     try {
-      const r = await api<{ fronts: FrontSummary[]; breaking: Strip[]; maxTop: number }>('GET', '/api/admin/fronts');
+      const r = await api<Answer<'/api/admin/fronts', 'get'>>('GET', '/api/admin/fronts');
       setFronts(r.fronts);
       setStrips(r.breaking);
       setMaxTop(r.maxTop);
@@ -83,7 +84,7 @@ function FrontEditor({ front, maxTop, onSaved }: { front: FrontSummary; maxTop: 
   const [dragged, setDragged] = useState<number | null>(null);
   const load = async () => {
     try {
-      const r = await api<{ pins: PinRow[]; shows: Shown[] }>('GET', `/api/admin/fronts/${front.front}`);
+      const r = await api<Answer<'/api/admin/fronts/{front}', 'get'>>('GET', `/api/admin/fronts/${front.front}`);
       const l = r.pins.find((p) => p.place === 'lead');
       setLead(l ? choiceOf(l) : null);
       setTop(r.pins.filter((p) => p.place === 'top').map(choiceOf));

@@ -8,8 +8,9 @@ import { t } from '../i18n/index.ts';
 import { navigate } from '../router.ts';
 import { ErrorNote, Field, fieldError, when } from '../ui.tsx';
 import { pollLine, type Poll, type SourceRow } from './sources.tsx';
+import type { Answer } from '../api_types.ts';
+import type { Section } from './sections.tsx';
 
-interface Section { id: number; name: string; slug: string }
 const LANGS = ['en', 'fa', 'ps'] as const;
 const TEXT_FIELDS = ['name', 'feedUrl', 'siteUrl', 'description', 'licence'] as const;
 
@@ -34,7 +35,7 @@ export function SourceForm({ id }: ScreenProps) {
   useEffect(() => {
     void (async () => {
       try {
-        setSections((await api<{ sections: Section[] }>('GET', '/api/admin/sections')).sections);
+        setSections((await api<Answer<'/api/admin/sections', 'get'>>('GET', '/api/admin/sections')).sections);
         if (!id) return;
         const s = (await api<{ source: SourceRow }>('GET', `/api/admin/sources/${id}`)).source;
         setTitle(s.name);

@@ -78,7 +78,7 @@ export function Staff({ me }: ScreenProps) {
       <h2>{t('staff.invitations')}</h2>
       {invitations.length === 0 ? <p>{t('staff.no_invitations')}</p> : (
         <ul class="rows">
-          {invitations.map((i) => (
+          {invitations.map(({ email: sentTo, ...i }) => ({ ...i, email: sentTo ?? '' })).map((i) => (
             <li key={i.id} class="row">
               <div class="who-is">
                 <strong>{i.email}</strong>
