@@ -2866,7 +2866,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Every aggregator, newest first. */
+                        aggregators: {
+                            /** @description When it was added (ISO 8601, UTC) */
+                            createdAt: string;
+                            /** @description The aggregator's id. */
+                            id: number;
+                            /** @description Their use over the last 30 days. */
+                            last30Days: {
+                                /** @description Stories served. */
+                                items: number;
+                                /** @description Feed requests answered. */
+                                requests: number;
+                            };
+                            /** @description When they last pulled (ISO 8601, UTC), or null */
+                            lastUsedAt: string | null;
+                            /** @description The terms the stories are offered under, carried in their feed (may be empty). */
+                            licence: string;
+                            /** @description Who they are. */
+                            name: string;
+                            /** @description The key's first characters, to tell keys apart. */
+                            prefix: string;
+                            /** @description When the key was revoked (ISO 8601, UTC), or null */
+                            revokedAt: string | null;
+                        }[];
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */
@@ -2913,7 +2938,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The record. */
+                        aggregator: {
+                            /** @description When it was added (ISO 8601, UTC) */
+                            createdAt: string;
+                            /** @description The aggregator's id. */
+                            id: number;
+                            /** @description When they last pulled (ISO 8601, UTC), or null */
+                            lastUsedAt: string | null;
+                            /** @description The terms the stories are offered under, carried in their feed (may be empty). */
+                            licence: string;
+                            /** @description Who they are. */
+                            name: string;
+                            /** @description The key's first characters, to tell keys apart. */
+                            prefix: string;
+                            /** @description When the key was revoked (ISO 8601, UTC), or null */
+                            revokedAt: string | null;
+                        };
+                        /** @description The key: shown this once, hand it to the partner. */
+                        key: string;
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -2975,7 +3020,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The record. */
+                        aggregator: {
+                            /** @description When it was added (ISO 8601, UTC) */
+                            createdAt: string;
+                            /** @description The aggregator's id. */
+                            id: number;
+                            /** @description When they last pulled (ISO 8601, UTC), or null */
+                            lastUsedAt: string | null;
+                            /** @description The terms the stories are offered under, carried in their feed (may be empty). */
+                            licence: string;
+                            /** @description Who they are. */
+                            name: string;
+                            /** @description The key's first characters, to tell keys apart. */
+                            prefix: string;
+                            /** @description When the key was revoked (ISO 8601, UTC), or null */
+                            revokedAt: string | null;
+                        };
+                        /** @description Per day, days without a pull left out. */
+                        usage: {
+                            /** @description The day (UTC), YYYY-MM-DD. */
+                            day: string;
+                            /** @description Stories served. */
+                            items: number;
+                            /** @description Feed requests answered. */
+                            requests: number;
+                        }[];
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -3100,7 +3172,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The record. */
+                        aggregator: {
+                            /** @description When it was added (ISO 8601, UTC) */
+                            createdAt: string;
+                            /** @description The aggregator's id. */
+                            id: number;
+                            /** @description When they last pulled (ISO 8601, UTC), or null */
+                            lastUsedAt: string | null;
+                            /** @description The terms the stories are offered under, carried in their feed (may be empty). */
+                            licence: string;
+                            /** @description Who they are. */
+                            name: string;
+                            /** @description The key's first characters, to tell keys apart. */
+                            prefix: string;
+                            /** @description When the key was revoked (ISO 8601, UTC), or null */
+                            revokedAt: string | null;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -3168,7 +3258,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The record. */
+                        aggregator: {
+                            /** @description When it was added (ISO 8601, UTC) */
+                            createdAt: string;
+                            /** @description The aggregator's id. */
+                            id: number;
+                            /** @description When they last pulled (ISO 8601, UTC), or null */
+                            lastUsedAt: string | null;
+                            /** @description The terms the stories are offered under, carried in their feed (may be empty). */
+                            licence: string;
+                            /** @description Who they are. */
+                            name: string;
+                            /** @description The key's first characters, to tell keys apart. */
+                            prefix: string;
+                            /** @description When the key was revoked (ISO 8601, UTC), or null */
+                            revokedAt: string | null;
+                        };
+                        /** @description The key: shown this once, hand it to the partner. */
+                        key: string;
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -3507,7 +3617,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The page's articles, the last changed first. */
+                        articles: {
+                            /** @description The people in its byline, in order. */
+                            authorIds: number[];
+                            /** @description When it was started (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description The staff account that started it. */
+                            created_by: number | null;
+                            /** @description Its headline (the live version's, for a published story with unpublished changes). */
+                            headline: string;
+                            /** @description Its hero picture, if any. */
+                            hero_media_id: number | null;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language, e.g. en or fa. */
+                            language: string;
+                            /** @description When it was first published (ISO 8601, UTC), or null */
+                            published_at: string | null;
+                            /** @description When it is to be published (ISO 8601, UTC), or null */
+                            scheduled_at: string | null;
+                            /** @description Its section, if any. */
+                            section_id: number | null;
+                            /** @description Its address's last part. */
+                            slug: string;
+                            /** @description Where the story stands: draft, review, scheduled, published or archived. */
+                            status: "draft" | "review" | "scheduled" | "published" | "archived";
+                            /** @description When it last changed (ISO 8601, UTC) */
+                            updated_at: string;
+                        }[];
+                        /** @description How many articles match in all. */
+                        total: number;
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -5308,7 +5450,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description How many articles match, in each status. */
+                        counts: {
+                            /** @description How many are archived. */
+                            archived: number;
+                            /** @description How many are draft. */
+                            draft: number;
+                            /** @description How many are published. */
+                            published: number;
+                            /** @description How many are review. */
+                            review: number;
+                            /** @description How many are scheduled. */
+                            scheduled: number;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -10167,7 +10323,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The people. */
+                        people: {
+                            /** @description A short bio (may be empty). */
+                            bio: string;
+                            /** @description When they were added (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description A contact address, if any (never shown to readers). */
+                            email: string | null;
+                            /** @description The person's id. */
+                            id: number;
+                            /** @description Their name as bylines show it. */
+                            name: string;
+                            /** @description Their name by language code, where it is written otherwise (e.g. {"fa": "..."}). */
+                            names: {
+                                [key: string]: string;
+                            };
+                            /** @description Their square photo, if any. */
+                            photo_media_id: number | null;
+                            /** @description What they do, e.g. Kabul correspondent (may be empty). */
+                            role_label: string;
+                            /** @description Their author page's address, e.g. farida-noori. */
+                            slug: string;
+                        }[];
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */
@@ -10297,7 +10477,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The person. */
+                        person: {
+                            /** @description A short bio (may be empty). */
+                            bio: string;
+                            /** @description When they were added (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description A contact address, if any (never shown to readers). */
+                            email: string | null;
+                            /** @description The person's id. */
+                            id: number;
+                            /** @description Their name as bylines show it. */
+                            name: string;
+                            /** @description Their name by language code, where it is written otherwise (e.g. {"fa": "..."}). */
+                            names: {
+                                [key: string]: string;
+                            };
+                            /** @description Their square photo, if any. */
+                            photo_media_id: number | null;
+                            /** @description What they do, e.g. Kabul correspondent (may be empty). */
+                            role_label: string;
+                            /** @description Their author page's address, e.g. farida-noori. */
+                            slug: string;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */

@@ -180,3 +180,77 @@ export const FrontAnswer = Type.Object({
     publishedAt: OrNull(Type.String(), 'When it was published (ISO 8601, UTC).'),
   }), { description: 'What the front shows now, in order: the lead first.' }),
 });
+
+const ArticleStatus = Type.Union([Type.Literal('draft'), Type.Literal('review'), Type.Literal('scheduled'), Type.Literal('published'), Type.Literal('archived')],
+  { description: 'Where the story stands: draft, review, scheduled, published or archived.' });
+
+/** GET /api/admin/articles: one page of the list. */
+export const ArticleList = Type.Object({
+  articles: Type.Array(Type.Object({
+    id: Num('The article\'s id.'),
+    slug: Str('Its address\'s last part.'),
+    headline: Str('Its headline (the live version\'s, for a published story with unpublished changes).'),
+    status: ArticleStatus,
+    section_id: OrNull(Type.Integer(), 'Its section, if any.'),
+    language: Str('Its language, e.g. en or fa.'),
+    created_by: OrNull(Type.Integer(), 'The staff account that started it.'),
+    created_at: When('When it was started'),
+    updated_at: When('When it last changed'),
+    published_at: WhenOrNull('When it was first published'),
+    scheduled_at: WhenOrNull('When it is to be published'),
+    hero_media_id: OrNull(Type.Integer(), 'Its hero picture, if any.'),
+    authorIds: Type.Array(Type.Integer(), { description: 'The people in its byline, in order.' }),
+  }), { description: 'The page\'s articles, the last changed first.' }),
+  total: Num('How many articles match in all.'),
+});
+
+/** GET /api/admin/articles/counts */
+export const ArticleCounts = Type.Object({
+  counts: Type.Object(Object.fromEntries(['draft', 'review', 'scheduled', 'published', 'archived'].map((s) => [s, Num(`How many are ${s}.`)])),
+    { description: 'How many articles match, in each status.' }),
+});
+
+/** An aggregator's record (never its key). */
+const AggregatorRecord = Type.Object({
+  id: Num('The aggregator\'s id.'),
+  name: Str('Who they are.'),
+  licence: Str('The terms the stories are offered under, carried in their feed (may be empty).'),
+  prefix: Str('The key\'s first characters, to tell keys apart.'),
+  createdAt: When('When it was added'),
+  lastUsedAt: WhenOrNull('When they last pulled'),
+  revokedAt: WhenOrNull('When the key was revoked'),
+});
+const Usage = Type.Object({
+  requests: Num('Feed requests answered.'),
+  items: Num('Stories served.'),
+});
+/** GET /api/admin/aggregators */
+export const AggregatorList = Type.Object({
+  aggregators: Type.Array(Type.Object({ ...AggregatorRecord.properties, last30Days: d('Their use over the last 30 days.', Usage) }),
+    { description: 'Every aggregator, newest first.' }),
+});
+/** GET /api/admin/aggregators/{id} */
+export const AggregatorAnswer = Type.Object({
+  aggregator: d('The record.', AggregatorRecord),
+  usage: Type.Array(Type.Object({ day: Str('The day (UTC), YYYY-MM-DD.'), ...Usage.properties }), { description: 'Per day, days without a pull left out.' }),
+});
+/** PATCH /api/admin/aggregators/{id} */
+export const OneAggregator = Type.Object({ aggregator: d('The record.', AggregatorRecord) });
+/** POST /api/admin/aggregators and .../key: the key, shown this once. */
+export const MadeAggregatorKey = Type.Object({
+  key: Str('The key: shown this once, hand it to the partner.'),
+  aggregator: d('The record.', AggregatorRecord),
+});
+
+/** A person (a byline and author page) as the people list and a read answer it. */
+export const PersonItem = Type.Object({
+  id: Num('The person\'s id.'),
+  slug: Str('Their author page\'s address, e.g. farida-noori.'),
+  name: Str('Their name as bylines show it.'),
+  bio: Str('A short bio (may be empty).'),
+  role_label: Str('What they do, e.g. Kabul correspondent (may be empty).'),
+  photo_media_id: OrNull(Type.Integer(), 'Their square photo, if any.'),
+  email: OrNull(Type.String(), 'A contact address, if any (never shown to readers).'),
+  created_at: When('When they were added'),
+  names: Type.Record(Type.String(), Type.String(), { description: 'Their name by language code, where it is written otherwise (e.g. {"fa": "..."}).' }),
+});

@@ -2,7 +2,7 @@
 // sections, tags, people (bylines and author bio boxes), syndication sources, stored redirects, and house ads'
 // slots and the creatives rotated through them. One table: what each is called, who reads it, who changes it,
 // what it emits, and the domain functions behind it.
-import { MergedTag, SectionItem, TagItem } from './answers.ts';
+import { MergedTag, PersonItem, SectionItem, TagItem } from './answers.ts';
 import type { FastifyInstance } from 'fastify';
 import { createSection, deleteSection, getSection, listSections, SectionFields, updateSection } from '../content/sections.ts';
 import { createTag, deleteTag, getTag, listTags, mergeTag, TagFields, updateTag } from '../content/tags.ts';
@@ -46,7 +46,7 @@ export async function resourcesRoutes(app: FastifyInstance): Promise<void> {
     audit: { action: 'tag.merge', entry: (req, r) => ({ subject: { type: 'tag', id: req.body.into }, detail: { merged: req.params.id, moved: r.moved } }) },
   });
   resourceRoutes(app, {
-    base: '/api/admin/people', plural: 'people', noun: 'Person', called: ['person', 'people'], read: 'articles.read', manage: 'people.manage', events: ['content.changed'],
+    base: '/api/admin/people', plural: 'people', noun: 'Person', called: ['person', 'people'], read: 'articles.read', manage: 'people.manage', events: ['content.changed'], item: PersonItem,
     list: () => listPeople(ctx.db), get: (id) => getPerson(ctx.db, id),
     create: (input) => createPerson(ctx, input), createBody: PersonFields,
     update: (id, patch) => updatePerson(ctx, id, patch), updateBody: Patch(PersonFields),

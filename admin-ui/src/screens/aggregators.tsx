@@ -6,13 +6,11 @@ import { CopyField } from '../copy_field.tsx';
 import type { ScreenProps } from '../session.ts';
 import { t } from '../i18n/index.ts';
 import { ErrorNote, Field, fieldError, Heading, when } from '../ui.tsx';
+import type { Answer, Item } from '../api_types.ts';
 
-interface Aggregator {
-  id: number; name: string; licence: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null;
-  last30Days?: { requests: number; items: number };
-}
-interface UsageDay { day: string; requests: number; items: number }
-interface Made { key: string; aggregator: Aggregator }
+type Aggregator = Item<Answer<'/api/admin/aggregators', 'get'>['aggregators']>;
+type UsageDay = Item<Answer<'/api/admin/aggregators/{id}', 'get'>['usage']>;
+type Made = Answer<'/api/admin/aggregators', 'post'>;
 
 const value = (e: Event) => (e.target as HTMLInputElement | HTMLTextAreaElement).value;
 
@@ -27,7 +25,7 @@ export function Aggregators(_props: ScreenProps) {
   const load = async () => {
     setError(null);
     try {
-      setList((await api<{ aggregators: Aggregator[] }>('GET', '/api/admin/aggregators')).aggregators);
+      setList((await api<Answer<'/api/admin/aggregators', 'get'>>('GET', '/api/admin/aggregators')).aggregators);
     } catch (err) {
       setError(err);
     }
@@ -95,7 +93,7 @@ function AggregatorRow({ a, open, onOpen, run, ask }: {
   const [edit, setEdit] = useState({ name: a.name, licence: a.licence });
   const [usage, setUsage] = useState<UsageDay[] | null>(null);
   useEffect(() => {
-    if (open && !usage) void run(async () => setUsage((await api<{ usage: UsageDay[] }>('GET', `/api/admin/aggregators/${a.id}?days=30`)).usage));
+    if (open && !usage) void run(async () => setUsage((await api<Answer<'/api/admin/aggregators/{id}', 'get'>>('GET', `/api/admin/aggregators/${a.id}?days=30`)).usage));
   }, [open]);
   const base = `/api/admin/aggregators/${a.id}`;
   return (

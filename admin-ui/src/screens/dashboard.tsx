@@ -23,8 +23,8 @@ export function Dashboard({ me }: ScreenProps) {
     try {
       const [comments, articles, scheduled] = await Promise.all([
         can('comments.moderate') ? api<{ counts: Record<string, number> }>('GET', '/api/admin/comments/counts') : null,
-        can('articles.read') ? api<{ counts: Record<string, number> }>('GET', '/api/admin/articles/counts') : null,
-        can('articles.read') ? api<{ articles: ArticleRow[] }>('GET', `/api/admin/articles${query({ status: 'scheduled', limit: 100 })}`) : null,
+        can('articles.read') ? api<Answer<'/api/admin/articles/counts', 'get'>>('GET', '/api/admin/articles/counts') : null,
+        can('articles.read') ? api<Answer<'/api/admin/articles', 'get'>>('GET', `/api/admin/articles${query({ status: 'scheduled', limit: 100 })}`) : null,
       ]);
       // "Today" ends at midnight on the site's clock, not the computer's.
       const lastMinute = siteMoment(`${siteInput(new Date().toISOString()).slice(0, 10)}T23:59`);

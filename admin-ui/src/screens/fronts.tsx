@@ -11,11 +11,12 @@ import { navigate } from '../router.ts';
 import { Done, textOf } from './content_kit.tsx';
 import { BreakingStrips, type Strip } from './breaking_form.tsx';
 import type { Answer, Item } from '../api_types.ts';
+import type { ArticleRow } from './articles.tsx';
 
 type FrontSummary = Item<Answer<'/api/admin/fronts', 'get'>['fronts']>;
 type PinRow = Item<Answer<'/api/admin/fronts/{front}', 'get'>['pins']>;
 type Shown = Item<Answer<'/api/admin/fronts/{front}', 'get'>['shows']>;
-interface Found { id: number; headline: string; language: string; hero_media_id: number | null }
+type Found = ArticleRow;
 /** A pin as the screen edits it: until as the datetime-local input's value ('' = until removed). */
 interface Choice { articleId: number; headline: string; hasPicture: boolean; note: string; until: string }
 
@@ -183,7 +184,7 @@ function StoryFinder({ language, taken, topFull, onAdd }: { language: string; ta
   const search = async () => {
     setError(null);
     try {
-      setFound((await api<{ articles: Found[] }>('GET', `/api/admin/articles${query({ status: 'published', q: q.trim(), language, limit: 10 })}`)).articles);
+      setFound((await api<Answer<'/api/admin/articles', 'get'>>('GET', `/api/admin/articles${query({ status: 'published', q: q.trim(), language, limit: 10 })}`)).articles);
     } catch (err) { setError(err); }
   };
   useEffect(() => { void search(); }, [language]);
