@@ -2383,7 +2383,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The house ads. */
+                        creatives: {
+                            /** @description Whether it runs at all: 1 yes, 0 no. */
+                            active: number;
+                            /** @description Its line of text. */
+                            body: string;
+                            /** @description When it was made (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description When it stops (ISO 8601, UTC), or null */
+                            ends_at: string | null;
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The house ad's id. */
+                            id: number;
+                            /** @description Its picture, if any. */
+                            image_media_id: number | null;
+                            /** @description The language it speaks, or null for pages of any language without ads of their own. */
+                            language: string | null;
+                            /** @description Where it links. */
+                            link_url: string;
+                            /** @description Its name in the app. */
+                            name: string;
+                            /** @description The slot it runs in. */
+                            slot_id: number;
+                            /** @description When it starts running (ISO 8601, UTC), or null */
+                            starts_at: string | null;
+                            /** @description How often it runs against the slot's others (higher: more often). */
+                            weight: number;
+                        }[];
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -2692,7 +2722,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The house ad slots. */
+                        slots: {
+                            /** @description Where it sits on the pages (may be empty). */
+                            description: string;
+                            /** @description The slot's id. */
+                            id: number;
+                            /** @description Its key, as the page templates name it (e.g. sidebar). */
+                            key: string;
+                            /** @description Its name in the app. */
+                            name: string;
+                        }[];
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */

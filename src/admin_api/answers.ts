@@ -254,3 +254,28 @@ export const PersonItem = Type.Object({
   created_at: When('When they were added'),
   names: Type.Record(Type.String(), Type.String(), { description: 'Their name by language code, where it is written otherwise (e.g. {"fa": "..."}).' }),
 });
+
+/** A house ad slot. */
+export const AdSlotItem = Type.Object({
+  id: Num('The slot\'s id.'),
+  key: Str('Its key, as the page templates name it (e.g. sidebar).'),
+  name: Str('Its name in the app.'),
+  description: Str('Where it sits on the pages (may be empty).'),
+});
+
+/** A house ad. */
+export const AdCreativeItem = Type.Object({
+  id: Num('The house ad\'s id.'),
+  slot_id: Num('The slot it runs in.'),
+  name: Str('Its name in the app.'),
+  headline: Str('Its headline.'),
+  body: Str('Its line of text.'),
+  link_url: Str('Where it links.'),
+  image_media_id: OrNull(Type.Integer(), 'Its picture, if any.'),
+  weight: Num('How often it runs against the slot\'s others (higher: more often).'),
+  starts_at: WhenOrNull('When it starts running'),
+  ends_at: WhenOrNull('When it stops'),
+  active: Flag('Whether it runs at all'),
+  language: OrNull(Type.String(), 'The language it speaks, or null for pages of any language without ads of their own.'),
+  created_at: When('When it was made'),
+});

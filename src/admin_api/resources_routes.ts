@@ -2,7 +2,7 @@
 // sections, tags, people (bylines and author bio boxes), syndication sources, stored redirects, and house ads'
 // slots and the creatives rotated through them. One table: what each is called, who reads it, who changes it,
 // what it emits, and the domain functions behind it.
-import { MergedTag, PersonItem, SectionItem, TagItem } from './answers.ts';
+import { AdCreativeItem, AdSlotItem, MergedTag, PersonItem, SectionItem, TagItem } from './answers.ts';
 import type { FastifyInstance } from 'fastify';
 import { createSection, deleteSection, getSection, listSections, SectionFields, updateSection } from '../content/sections.ts';
 import { createTag, deleteTag, getTag, listTags, mergeTag, TagFields, updateTag } from '../content/tags.ts';
@@ -71,13 +71,13 @@ export async function resourcesRoutes(app: FastifyInstance): Promise<void> {
     remove: (id) => deleteRedirect(ctx, id),
   });
   resourceRoutes(app, {
-    base: '/api/admin/ads/slots', plural: 'slots', noun: 'AdSlot', called: ['house ad slot', 'house ad slots'], read: 'ads.manage', manage: 'ads.manage', events: ['ads.changed'],
+    base: '/api/admin/ads/slots', plural: 'slots', noun: 'AdSlot', called: ['house ad slot', 'house ad slots'], read: 'ads.manage', manage: 'ads.manage', events: ['ads.changed'], item: AdSlotItem,
     list: () => listSlots(ctx.db),
     create: (input) => createSlot(ctx, input), createBody: SlotFields,
     remove: (id) => deleteSlot(ctx, id),
   });
   resourceRoutes(app, {
-    base: '/api/admin/ads/creatives', plural: 'creatives', noun: 'AdCreative', called: ['house ad', 'house ads'], read: 'ads.manage', manage: 'ads.manage', events: ['ads.changed'],
+    base: '/api/admin/ads/creatives', plural: 'creatives', noun: 'AdCreative', called: ['house ad', 'house ads'], read: 'ads.manage', manage: 'ads.manage', events: ['ads.changed'], item: AdCreativeItem,
     list: (q) => listCreatives(ctx.db, q.slot), listQuery: Strict({ slot: Type.Optional(Described('Only the house ads of the slot with this id.', Id)) }),
     create: (input) => createCreative(ctx, input), createBody: CreativeFields,
     update: (id, patch) => updateCreative(ctx, id, patch), updateBody: Patch(CreativeFields),

@@ -6,11 +6,10 @@ import { t } from '../i18n/index.ts';
 import { Field, fieldError, siteInput, siteMoment, siteZone } from '../ui.tsx';
 import { FormError, SaveOrCancel, textOf } from './content_kit.tsx';
 import { MediaPicker, thumbnail, type MediaRow } from './media_picker.tsx';
+import type { Answer, Item } from '../api_types.ts';
 
-export interface Creative {
-  id: number; slot_id: number; name: string; headline: string; body: string; link_url: string; image_media_id: number | null;
-  weight: number; starts_at: string | null; ends_at: string | null; active: number;
-}
+/** A house ad as GET /api/admin/ads/creatives lists it. */
+export type Creative = Item<Answer<'/api/admin/ads/creatives', 'get'>['creatives']>;
 
 // An ISO instant as a datetime-local field shows it on the site's clock, and back.
 const localOf = siteInput;
@@ -30,7 +29,7 @@ export function AdForm({ slotId, slotKey, ad, onDone }: { slotId: number; slotKe
   const [picking, setPicking] = useState(false);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    if (imageId && image?.id !== imageId) void api<{ media: MediaRow }>('GET', `/api/admin/media/${imageId}`).then((r) => setImage(r.media), () => {});
+    if (imageId && image?.id !== imageId) void api<Answer<'/api/admin/media/{id}', 'get'>>('GET', `/api/admin/media/${imageId}`).then((r) => setImage(r.media), () => {});
   }, [imageId]);
 
   const save = async (e: Event) => {
