@@ -5603,7 +5603,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Views per minute, oldest first, 30 of them. */
+                        minutes: {
+                            /** @description The minute (ISO 8601, UTC) */
+                            at: string;
+                            /** @description Page views in it. */
+                            views: number;
+                        }[];
+                        /** @description The start of the 30 minutes (ISO 8601, UTC) */
+                        since: string;
+                        /** @description The stories read most in the last 30 minutes. */
+                        stories: {
+                            /** @description What the row counts (an id, a host name, an address). */
+                            key: string;
+                            /** @description Its name as the newsroom reads it. */
+                            label: string;
+                            /** @description A story's language, for a link. */
+                            language?: string;
+                            /** @description A story's slug, for a link. */
+                            slug?: string;
+                            /** @description Page views. */
+                            views: number;
+                            /** @description Readers (counted, never tracked: no cookie). */
+                            visitors: number;
+                        }[];
+                        /** @description Page views in the last 30 minutes. */
+                        views: number;
+                        /** @description Readers in the last 30 minutes. */
+                        visitors: number;
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */
@@ -5641,7 +5670,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The readers' Most read list: off, the last 24 hours or the last 7 days. */
+                        mostRead: "off" | "24h" | "7d";
+                        /** @description How many stories it lists. */
+                        mostReadCount: number;
+                        /** @description Partner sites by host name. */
+                        partners: string[];
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */
@@ -5693,7 +5729,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The readers' Most read list: off, the last 24 hours or the last 7 days. */
+                        mostRead: "off" | "24h" | "7d";
+                        /** @description How many stories it lists. */
+                        mostReadCount: number;
+                        /** @description Partner sites by host name. */
+                        partners: string[];
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */

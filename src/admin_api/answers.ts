@@ -279,3 +279,29 @@ export const AdCreativeItem = Type.Object({
   language: OrNull(Type.String(), 'The language it speaks, or null for pages of any language without ads of their own.'),
   created_at: When('When it was made'),
 });
+
+/** A row of an audience table (a story, section, author, referring site, page...). */
+const FigureRowSchema = Type.Object({
+  key: Str('What the row counts (an id, a host name, an address).'),
+  label: Str('Its name as the newsroom reads it.'),
+  views: Num('Page views.'),
+  visitors: Num('Readers (counted, never tracked: no cookie).'),
+  slug: Type.Optional(Str('A story\'s slug, for a link.')),
+  language: Type.Optional(Str('A story\'s language, for a link.')),
+});
+
+/** GET /api/admin/audience/realtime */
+export const AudienceRealtimeAnswer = Type.Object({
+  since: When('The start of the 30 minutes'),
+  views: Num('Page views in the last 30 minutes.'),
+  visitors: Num('Readers in the last 30 minutes.'),
+  minutes: Type.Array(Type.Object({ at: When('The minute'), views: Num('Page views in it.') }), { description: 'Views per minute, oldest first, 30 of them.' }),
+  stories: Type.Array(FigureRowSchema, { description: 'The stories read most in the last 30 minutes.' }),
+});
+
+/** GET and PATCH /api/admin/audience/settings */
+export const AudienceSettingsAnswer = Type.Object({
+  mostRead: Type.Union([Type.Literal('off'), Type.Literal('24h'), Type.Literal('7d')], { description: 'The readers\' Most read list: off, the last 24 hours or the last 7 days.' }),
+  mostReadCount: Num('How many stories it lists.'),
+  partners: Type.Array(Type.String(), { description: 'Partner sites by host name.' }),
+});

@@ -9,6 +9,7 @@ import { t, type MessageKey } from '../i18n/index.ts';
 import { ErrorNote, Field, Heading, siteClock, Tabs } from '../ui.tsx';
 import { Chart, downloadCsv, FigureTable, num, type FigureRow, type Point } from './audience_chart.tsx';
 import './audience.css';
+import type { Answer } from '../api_types.ts';
 
 const RANGES = ['today', '7d', '30d', '90d'] as const;
 type Range = (typeof RANGES)[number];
@@ -21,8 +22,8 @@ interface Overview {
   series: Point[];
   groups: { ref_group: FigureRow[]; edition: FigureRow[]; language: FigureRow[]; kind: FigureRow[] };
 }
-interface Realtime { views: number; visitors: number; minutes: Point[]; stories: FigureRow[] }
-interface Settings { mostRead: 'off' | '24h' | '7d'; mostReadCount: number; partners: string[] }
+type Realtime = Answer<'/api/admin/audience/realtime', 'get'>;
+type Settings = Answer<'/api/admin/audience/settings', 'get'>;
 
 const tableUrl = (table: string, range: Range, limit: number) => `/api/admin/audience/tables/${table}?range=${range}&limit=${limit}`;
 
