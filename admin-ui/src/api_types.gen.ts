@@ -11637,7 +11637,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The syndication sources. */
+                        sources: {
+                            /** @description Whether their stories are published without review: 1 yes, 0 no. */
+                            auto_publish: number;
+                            /** @description Whether the story pages link to the partner's page as canonical: 1 yes, 0 no. */
+                            canonical_to_original: number;
+                            /** @description JSON: their category to our section's slug. */
+                            category_map: string;
+                            /** @description When it was added (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description The partner box's line about them. */
+                            description: string;
+                            /** @description The feed's last ETag, for a conditional poll. */
+                            etag: string | null;
+                            /** @description Failed polls in a row (the wait grows with them). */
+                            failures: number;
+                            /** @description The feed (or list page) polled, if any. */
+                            feed_url: string | null;
+                            /** @description The source's id. */
+                            id: number;
+                            /** @description The language of their stories. */
+                            language: string;
+                            /** @description The feed's last Last-Modified, for a conditional poll. */
+                            last_modified: string | null;
+                            /** @description In the list: its latest poll (null before the first). */
+                            lastPoll?: {
+                                /** @description How long it took, in milliseconds. */
+                                duration_ms: number;
+                                /** @description The partner's HTTP status, if it answered. */
+                                http_status: number | null;
+                                /** @description The poll's id. */
+                                id: number;
+                                /** @description Stories that could not be taken in. */
+                                items_failed: number;
+                                /** @description Stories new to us. */
+                                items_new: number;
+                                /** @description Stories in the feed. */
+                                items_seen: number;
+                                /** @description ok, not_modified (nothing new since last time), failed, or busy (another instance was polling it). */
+                                outcome: "ok" | "not_modified" | "failed" | "busy";
+                                /** @description Why it failed (empty when it did not). */
+                                reason: string;
+                                /** @description The source polled. */
+                                source_id: number;
+                                /** @description When it started (ISO 8601, UTC) */
+                                started_at: string;
+                            } | null;
+                            /** @description The terms their stories come under. */
+                            licence: string;
+                            /** @description For a list page: the CSS selector of its story links (empty: guessed). */
+                            list_selector: string;
+                            /** @description Their logo, if any. */
+                            logo_media_id: number | null;
+                            /** @description The partner's name. */
+                            name: string;
+                            /** @description When it is polled next (ISO 8601, UTC), or null */
+                            next_poll_at: string | null;
+                            /** @description How often the feed is polled, in minutes. */
+                            poll_minutes: number;
+                            /** @description JSON: a list of {words, section} rules that place stories. */
+                            rules: string;
+                            /** @description The section their stories go in when no rule says otherwise. */
+                            section_id: number | null;
+                            /** @description Their site. */
+                            site_url: string;
+                            /** @description Its address's last part. */
+                            slug: string;
+                        }[];
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */
@@ -11791,7 +11860,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The syndication source. */
+                        source: {
+                            /** @description Whether their stories are published without review: 1 yes, 0 no. */
+                            auto_publish: number;
+                            /** @description Whether the story pages link to the partner's page as canonical: 1 yes, 0 no. */
+                            canonical_to_original: number;
+                            /** @description JSON: their category to our section's slug. */
+                            category_map: string;
+                            /** @description When it was added (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description The partner box's line about them. */
+                            description: string;
+                            /** @description The feed's last ETag, for a conditional poll. */
+                            etag: string | null;
+                            /** @description Failed polls in a row (the wait grows with them). */
+                            failures: number;
+                            /** @description The feed (or list page) polled, if any. */
+                            feed_url: string | null;
+                            /** @description The source's id. */
+                            id: number;
+                            /** @description The language of their stories. */
+                            language: string;
+                            /** @description The feed's last Last-Modified, for a conditional poll. */
+                            last_modified: string | null;
+                            /** @description In the list: its latest poll (null before the first). */
+                            lastPoll?: {
+                                /** @description How long it took, in milliseconds. */
+                                duration_ms: number;
+                                /** @description The partner's HTTP status, if it answered. */
+                                http_status: number | null;
+                                /** @description The poll's id. */
+                                id: number;
+                                /** @description Stories that could not be taken in. */
+                                items_failed: number;
+                                /** @description Stories new to us. */
+                                items_new: number;
+                                /** @description Stories in the feed. */
+                                items_seen: number;
+                                /** @description ok, not_modified (nothing new since last time), failed, or busy (another instance was polling it). */
+                                outcome: "ok" | "not_modified" | "failed" | "busy";
+                                /** @description Why it failed (empty when it did not). */
+                                reason: string;
+                                /** @description The source polled. */
+                                source_id: number;
+                                /** @description When it started (ISO 8601, UTC) */
+                                started_at: string;
+                            } | null;
+                            /** @description The terms their stories come under. */
+                            licence: string;
+                            /** @description For a list page: the CSS selector of its story links (empty: guessed). */
+                            list_selector: string;
+                            /** @description Their logo, if any. */
+                            logo_media_id: number | null;
+                            /** @description The partner's name. */
+                            name: string;
+                            /** @description When it is polled next (ISO 8601, UTC), or null */
+                            next_poll_at: string | null;
+                            /** @description How often the feed is polled, in minutes. */
+                            poll_minutes: number;
+                            /** @description JSON: a list of {words, section} rules that place stories. */
+                            rules: string;
+                            /** @description The section their stories go in when no rule says otherwise. */
+                            section_id: number | null;
+                            /** @description Their site. */
+                            site_url: string;
+                            /** @description Its address's last part. */
+                            slug: string;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -12088,7 +12226,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Recent polls, newest first. */
+                        polls: {
+                            /** @description How long it took, in milliseconds. */
+                            duration_ms: number;
+                            /** @description The partner's HTTP status, if it answered. */
+                            http_status: number | null;
+                            /** @description The poll's id. */
+                            id: number;
+                            /** @description Stories that could not be taken in. */
+                            items_failed: number;
+                            /** @description Stories new to us. */
+                            items_new: number;
+                            /** @description Stories in the feed. */
+                            items_seen: number;
+                            /** @description ok, not_modified (nothing new since last time), failed, or busy (another instance was polling it). */
+                            outcome: "ok" | "not_modified" | "failed" | "busy";
+                            /** @description Why it failed (empty when it did not). */
+                            reason: string;
+                            /** @description The source polled. */
+                            source_id: number;
+                            /** @description When it started (ISO 8601, UTC) */
+                            started_at: string;
+                        }[];
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */

@@ -305,3 +305,46 @@ export const AudienceSettingsAnswer = Type.Object({
   mostReadCount: Num('How many stories it lists.'),
   partners: Type.Array(Type.String(), { description: 'Partner sites by host name.' }),
 });
+
+/** One poll of a syndication source's feed. */
+const PollRecord = Type.Object({
+  id: Num('The poll\'s id.'),
+  source_id: Num('The source polled.'),
+  started_at: When('When it started'),
+  outcome: Type.Union([Type.Literal('ok'), Type.Literal('not_modified'), Type.Literal('failed'), Type.Literal('busy')],
+    { description: 'ok, not_modified (nothing new since last time), failed, or busy (another instance was polling it).' }),
+  http_status: OrNull(Type.Integer(), 'The partner\'s HTTP status, if it answered.'),
+  items_seen: Num('Stories in the feed.'),
+  items_new: Num('Stories new to us.'),
+  items_failed: Num('Stories that could not be taken in.'),
+  duration_ms: Num('How long it took, in milliseconds.'),
+  reason: Str('Why it failed (empty when it did not).'),
+});
+/** GET /api/admin/sources/{id}/polls */
+export const PollList = Type.Object({ polls: Type.Array(PollRecord, { description: 'Recent polls, newest first.' }) });
+
+/** A syndication source as the sources list and a read answer it (the list adds its latest poll). */
+export const SourceItem = Type.Object({
+  id: Num('The source\'s id.'),
+  slug: Str('Its address\'s last part.'),
+  name: Str('The partner\'s name.'),
+  description: Str('The partner box\'s line about them.'),
+  site_url: Str('Their site.'),
+  logo_media_id: OrNull(Type.Integer(), 'Their logo, if any.'),
+  feed_url: OrNull(Type.String(), 'The feed (or list page) polled, if any.'),
+  created_at: When('When it was added'),
+  language: Str('The language of their stories.'),
+  auto_publish: Flag('Whether their stories are published without review'),
+  licence: Str('The terms their stories come under.'),
+  section_id: OrNull(Type.Integer(), 'The section their stories go in when no rule says otherwise.'),
+  category_map: Str('JSON: their category to our section\'s slug.'),
+  rules: Str('JSON: a list of {words, section} rules that place stories.'),
+  canonical_to_original: Flag('Whether the story pages link to the partner\'s page as canonical'),
+  poll_minutes: Num('How often the feed is polled, in minutes.'),
+  etag: OrNull(Type.String(), 'The feed\'s last ETag, for a conditional poll.'),
+  last_modified: OrNull(Type.String(), 'The feed\'s last Last-Modified, for a conditional poll.'),
+  next_poll_at: WhenOrNull('When it is polled next'),
+  failures: Num('Failed polls in a row (the wait grows with them).'),
+  list_selector: Str('For a list page: the CSS selector of its story links (empty: guessed).'),
+  lastPoll: Type.Optional(OrNull(PollRecord, 'In the list: its latest poll (null before the first).')),
+});

@@ -2,7 +2,7 @@
 // sections, tags, people (bylines and author bio boxes), syndication sources, stored redirects, and house ads'
 // slots and the creatives rotated through them. One table: what each is called, who reads it, who changes it,
 // what it emits, and the domain functions behind it.
-import { AdCreativeItem, AdSlotItem, MergedTag, PersonItem, SectionItem, TagItem } from './answers.ts';
+import { AdCreativeItem, AdSlotItem, MergedTag, PersonItem, SectionItem, SourceItem, TagItem } from './answers.ts';
 import type { FastifyInstance } from 'fastify';
 import { createSection, deleteSection, getSection, listSections, SectionFields, updateSection } from '../content/sections.ts';
 import { createTag, deleteTag, getTag, listTags, mergeTag, TagFields, updateTag } from '../content/tags.ts';
@@ -53,7 +53,7 @@ export async function resourcesRoutes(app: FastifyInstance): Promise<void> {
     remove: (id) => deletePerson(ctx, id),
   });
   resourceRoutes(app, {
-    base: '/api/admin/sources', plural: 'sources', noun: 'Source', called: ['syndication source', 'syndication sources'], read: 'sources.manage', manage: 'sources.manage', events: ['content.changed'],
+    base: '/api/admin/sources', plural: 'sources', noun: 'Source', called: ['syndication source', 'syndication sources'], read: 'sources.manage', manage: 'sources.manage', events: ['content.changed'], item: SourceItem,
     // Each source with its latest poll (null before the first), for the sources screen's status column.
     list: async () => {
       const [sources, polls] = await Promise.all([listSources(ctx.db), latestPolls(ctx)]);

@@ -31,13 +31,13 @@ export function SourceForm({ id }: ScreenProps) {
   const [title, setTitle] = useState('');
   const set = (k: string, v: string) => setForm((f) => ({ ...f, [k]: v }));
 
-  const loadPolls = async () => { if (id) setPolls((await api<{ polls: Poll[] }>('GET', `/api/admin/sources/${id}/polls`)).polls); };
+  const loadPolls = async () => { if (id) setPolls((await api<Answer<'/api/admin/sources/{id}/polls', 'get'>>('GET', `/api/admin/sources/${id}/polls`)).polls); };
   useEffect(() => {
     void (async () => {
       try {
         setSections((await api<Answer<'/api/admin/sections', 'get'>>('GET', '/api/admin/sections')).sections);
         if (!id) return;
-        const s = (await api<{ source: SourceRow }>('GET', `/api/admin/sources/${id}`)).source;
+        const s = (await api<Answer<'/api/admin/sources/{id}', 'get'>>('GET', `/api/admin/sources/${id}`)).source;
         setTitle(s.name);
         setForm({ name: s.name, feedUrl: s.feed_url ?? '', siteUrl: s.site_url, description: s.description, licence: s.licence, language: s.language,
           sectionId: s.section_id ? String(s.section_id) : '', categoryMap: mapText(s.category_map), rules: rulesText(s.rules), pollMinutes: String(s.poll_minutes),
