@@ -7,7 +7,7 @@ import type { ScreenProps } from '../session.ts';
 import { t } from '../i18n/index.ts';
 import { navigate } from '../router.ts';
 import { ErrorNote, Field, fieldError, when } from '../ui.tsx';
-import { pollLine, type Poll, type SourceRow } from './sources.tsx';
+import { pollLine, type Poll } from './sources.tsx';
 import type { Answer } from '../api_types.ts';
 import type { Section } from './sections.tsx';
 
