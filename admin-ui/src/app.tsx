@@ -16,17 +16,14 @@ import { Fronts } from './screens/fronts.tsx';
 import { Audience } from './screens/audience.tsx';
 import { Newsletters } from './screens/newsletters.tsx';
 import { NotFound } from './ui.tsx';
+import { capabilityFor, NotAllowed } from './access.tsx';
 import { PEOPLE_NAV, peopleScreenFor } from './screens/people_routes.ts';
 import { LiveDesk } from './live/live_desk.tsx';
 import { InterfaceLanguage } from './screens/interface_language.tsx';
 
-export interface Me {
-  user: { id: number; name: string; email: string; role: string; personId: number | null; twoFactorEnabled: boolean; language?: string | null };
-  stage: string;
-  capabilities: string[];
-}
-
-export type ScreenProps = { me: Me; params: URLSearchParams; id?: number };
+import type { Me, ScreenProps } from './session.ts';
+// Kept for the editor's screens until they import from session.ts like the others.
+export type { Me, ScreenProps } from './session.ts';
 
 const NAV: { href: string; label: MessageKey; capability?: string }[] = [
   { href: '/admin', label: 'nav.dashboard' },
@@ -75,6 +72,9 @@ function screenFor(path: string): { Screen: ComponentType<ScreenProps>; id?: num
 export function App({ me }: { me: Me }) {
   const { path, params } = useLocation();
   const { Screen, id } = screenFor(path);
+  // A screen this person may not use says so (and whom to ask) instead of showing a form that then fails.
+  const needed = capabilityFor(path, NAV);
+  const allowed = !needed || me.capabilities.includes(needed);
   const main = useRef<HTMLElement>(null);
   // On a phone the navigation folds behind a menu button; it folds again when a screen is chosen.
   const [menuOpen, setMenuOpen] = useState(false);
@@ -119,7 +119,7 @@ export function App({ me }: { me: Me }) {
         <p class="notice">{t('notice.no_two_factor')} <a href="/admin/two-factor" data-native>{t('notice.set_up_two_factor')}</a></p>
       )}
       <main id="main" ref={main} tabIndex={-1}>
-        <Screen key={path} me={me} params={params} id={id} />
+        {allowed ? <Screen key={path} me={me} params={params} id={id} /> : <NotAllowed key={path} me={me} capability={needed!} />}
       </main>
     </div>
   );

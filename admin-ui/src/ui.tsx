@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { formatDate } from '../../src/i18n/dates.ts';
 import { ApiError } from './api.ts';
 import { count, interfaceLanguage, t, type MessageKey } from './i18n/index.ts';
+import { isoToSiteTime, siteTimeToIso } from './editor/site_time.ts';
 
 /** A failure in plain words, with a retry when trying again can help. Never a blank screen. */
 export function ErrorNote({ error, retry }: { error: unknown; retry?: () => void }) {
@@ -47,14 +48,28 @@ export function Tabs<K extends string>({ label, tabs, current, onPick }: {
   );
 }
 
-const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+let zone = 'UTC';
+/** Sets the site's time zone (from the session answer) that every date in the app follows. */
+export function setSiteZone(timeZone: string): void {
+  zone = timeZone || 'UTC';
+}
+/** The site's time zone, e.g. Asia/Kabul. */
+export const siteZone = (): string => zone;
 
 /** A time as the newsroom reads it: the site's one date formatter (src/i18n/dates.ts), in the interface language's
- * calendar and script and the browser's time zone. */
+ * calendar and script and the site's time zone (not the computer's: a Kabul newsroom's staff abroad see Kabul time). */
 export function when(iso: string | null | undefined): string {
   if (!iso) return '';
-  return formatDate(iso, interfaceLanguage(), { timeZone: browserZone }, 'datetime');
+  return formatDate(iso, interfaceLanguage(), { timeZone: zone }, 'datetime');
 }
+
+/** A moment as a datetime-local field's value on the site's clock ('' for none). */
+export const siteInput = (iso: string | null | undefined): string => (iso ? isoToSiteTime(iso, zone) : '');
+/** The moment a datetime-local field's value names on the site's clock (null for an empty or broken value). */
+export const siteMoment = (local: string): string | null => (local ? siteTimeToIso(local, zone) : null);
+/** The time of day on the site's clock, e.g. 14:05. */
+export const siteClock = (at: Date | string): string =>
+  new Intl.DateTimeFormat(interfaceLanguage(), { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(new Date(at));
 
 export function NotFound() {
   return <section><h1>{t('notfound.title')}</h1><p><a href="/admin">{t('nav.dashboard')}</a></p></section>;

@@ -1,6 +1,7 @@
 // Aggregators in the Admin API: partners who carry the newsroom's stories through their own full-text feed
 // (/syndication/feed.xml with their key). List, make (the key is shown once), read with daily usage, change the
 // name or licence, give a new key, revoke, delete.
+import { AggregatorAnswer, AggregatorList, MadeAggregatorKey, OneAggregator } from './answers.ts';
 import type { FastifyInstance } from 'fastify';
 import {
   createAggregator, deleteAggregator, getAggregator, listAggregators, renewAggregatorKey, revokeAggregator, updateAggregator,
@@ -19,30 +20,30 @@ export async function aggregatorsRoutes(app: FastifyInstance): Promise<void> {
   const base = '/api/admin/aggregators';
   const access = { capability: 'api_keys.manage' } as const;
   endpoint(app, {
-    method: 'GET', url: base, operationId: 'listAggregators', summary: 'List aggregators', tags, access,
+    method: 'GET', url: base, operationId: 'listAggregators', summary: 'List aggregators', tags, access, answers: AggregatorList,
     description: 'Newest first, each with its feed requests and stories served over the last 30 days (`last30Days`); never a key.',
     handle: async () => ({ aggregators: await listAggregators(ctx) }),
   });
   endpoint(app, {
-    method: 'POST', url: base, operationId: 'createAggregator', summary: 'Add an aggregator', tags, access, status: 201,
+    method: 'POST', url: base, operationId: 'createAggregator', summary: 'Add an aggregator', tags, access, status: 201, answers: MadeAggregatorKey,
     body: Strict({ name: Name, licence: Type.Optional(Licence) }),
     answer: 'The aggregator\'s key (shown this once: hand it to the partner) and its record.',
     handle: (req) => createAggregator(ctx, req.body, staffOf(req).id),
     audit: { action: 'aggregator.create', entry: (_req, made) => ({ subject: { type: 'aggregator', id: made.aggregator.id }, detail: { name: made.aggregator.name } }) },
   });
   endpoint(app, {
-    method: 'GET', url: `${base}/:id`, operationId: 'getAggregator', summary: 'Read an aggregator and its usage', tags, access, params: IdParams, query: UsageQuery,
+    method: 'GET', url: `${base}/:id`, operationId: 'getAggregator', summary: 'Read an aggregator and its usage', tags, access, params: IdParams, query: UsageQuery, answers: AggregatorAnswer,
     description: 'Its record and, per day (UTC), the feed requests answered and the stories served; days without a pull are left out.',
     handle: (req) => getAggregator(ctx, req.params.id, req.query.days ?? 30),
   });
   endpoint(app, {
-    method: 'PATCH', url: `${base}/:id`, operationId: 'updateAggregator', summary: 'Change an aggregator', tags, access, params: IdParams,
+    method: 'PATCH', url: `${base}/:id`, operationId: 'updateAggregator', summary: 'Change an aggregator', tags, access, params: IdParams, answers: OneAggregator,
     body: Strict({ name: Type.Optional(Name), licence: Type.Optional(Licence) }),
     handle: async (req) => ({ aggregator: await updateAggregator(ctx, req.params.id, req.body) }),
     audit: { action: 'aggregator.update', entry: (req) => ({ subject: { type: 'aggregator', id: req.params.id }, detail: { changed: Object.keys(req.body ?? {}) } }) },
   });
   endpoint(app, {
-    method: 'POST', url: `${base}/:id/key`, operationId: 'renewAggregatorKey', summary: 'Give an aggregator a new key', tags, access, params: IdParams,
+    method: 'POST', url: `${base}/:id/key`, operationId: 'renewAggregatorKey', summary: 'Give an aggregator a new key', tags, access, params: IdParams, answers: MadeAggregatorKey,
     description: 'The old key stops working at once; a revoked aggregator can pull again with the new one.',
     answer: 'The new key (shown this once) and the record.',
     handle: (req) => renewAggregatorKey(ctx, req.params.id),

@@ -1,5 +1,6 @@
 // Articles in the Admin API: list and search, create, read, save, autosave, preview link, corrections and deletion;
 // the moves through review, scheduling, publication, Update, unpublishing and archiving are in editorial_routes.ts.
+import { ArticleCounts, ArticleList } from './answers.ts';
 import type { FastifyInstance } from 'fastify';
 import { addCorrection, archiveArticle, articleForEditing, createArticle, deleteArticle, saveArticle } from '../content/articles.ts';
 import { checkHeroAlt } from '../content/hero_alt.ts';
@@ -30,7 +31,7 @@ export async function articlesRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
 
   endpoint(app, {
-    method: 'GET', url: base, operationId: 'listArticles', summary: 'List and search articles', tags, access: { capability: 'articles.read' }, query: ArticleListQuery,
+    method: 'GET', url: base, operationId: 'listArticles', summary: 'List and search articles', tags, access: { capability: 'articles.read' }, query: ArticleListQuery, answers: ArticleList,
     description: 'Editors see every article; authors and contributors the ones they created or have a byline on.',
     handle: async (req) => {
       const q = req.query;
@@ -39,7 +40,7 @@ export async function articlesRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'GET', url: `${base}/counts`, operationId: 'countArticles', tags, access: { capability: 'articles.read' }, query: ArticleCountQuery,
+    method: 'GET', url: `${base}/counts`, operationId: 'countArticles', tags, access: { capability: 'articles.read' }, query: ArticleCountQuery, answers: ArticleCounts,
     summary: 'Count articles in each status',
     description: 'How many of the articles the caller may read match the filters, in each status (draft, review, scheduled, published, '
       + 'archived): the numbers on the app\'s status tabs.',

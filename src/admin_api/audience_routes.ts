@@ -1,6 +1,7 @@
 // Audience figures in the Admin API (src/audience): the period's overview and chart, the top of any table, the last
 // 30 minutes, each story's figures (the article list's column and the editor's panel), and the newsroom's choices
 // (the readers' "Most read" list, partner sites).
+import { AudienceRealtimeAnswer, AudienceSettingsAnswer } from './answers.ts';
 import type { FastifyInstance } from 'fastify';
 import { audienceOverview, audienceRealtime, audienceTable, RANGES, storiesFigures, storyFigures, TABLES } from '../audience/figures.ts';
 import { getAudienceSettings, MOST_READ_PERIODS, updateAudienceSettings } from '../audience/audience_settings.ts';
@@ -29,7 +30,7 @@ export async function audienceRoutes(app: FastifyInstance): Promise<void> {
     handle: async (req) => ({ rows: await audienceTable(ctx, req.params.table, req.query.range ?? '7d', req.query.limit ?? 10) }),
   });
   endpoint(app, {
-    method: 'GET', url: `${base}/realtime`, operationId: 'audienceRealtime', summary: 'The last 30 minutes', tags, access,
+    method: 'GET', url: `${base}/realtime`, operationId: 'audienceRealtime', summary: 'The last 30 minutes', tags, access, answers: AudienceRealtimeAnswer,
     description: 'Views per minute, readers, and the stories read most in the last 30 minutes (a few seconds behind: each instance writes its views every few seconds).',
     handle: () => audienceRealtime(ctx),
   });
@@ -48,12 +49,12 @@ export async function audienceRoutes(app: FastifyInstance): Promise<void> {
     handle: (req) => storyFigures(ctx, req.params.id),
   });
   endpoint(app, {
-    method: 'GET', url: `${base}/settings`, operationId: 'audienceSettings', summary: 'Most read list and partner sites', tags, access,
+    method: 'GET', url: `${base}/settings`, operationId: 'audienceSettings', summary: 'Most read list and partner sites', tags, access, answers: AudienceSettingsAnswer,
     handle: () => getAudienceSettings(ctx),
   });
   endpoint(app, {
     method: 'PATCH', url: `${base}/settings`, operationId: 'updateAudienceSettings', summary: 'Change the Most read list or partner sites', tags,
-    access: { capability: 'audience.manage' },
+    access: { capability: 'audience.manage' }, answers: AudienceSettingsAnswer,
     body: Strict({
       mostRead: Type.Optional(d('The readers\' Most read list: off, the last 24 hours or the last 7 days.', OneOf(MOST_READ_PERIODS))),
       mostReadCount: Type.Optional(d('How many stories it lists (3 to 10).', Int(3, 10))),

@@ -6,9 +6,9 @@ import type { Capability } from '../auth/capabilities.ts';
 import type { KhabarEvents } from '../events.ts';
 import { NotFoundError } from '../errors.ts';
 import { endpoint } from './endpoint.ts';
-import { Created, IdParams, type Static, type TSchema } from './schemas.ts';
+import { Created, Described, IdParams, Type, type Static, type TSchema } from './schemas.ts';
 
-export interface Resource<C extends TSchema, U extends TSchema, Q extends TSchema> {
+export interface Resource<C extends TSchema, U extends TSchema, Q extends TSchema, I extends TSchema = TSchema> {
   /** e.g. /api/admin/sections */
   base: string;
   /** JSON key of the list and OpenAPI tag, e.g. sections */
@@ -21,9 +21,12 @@ export interface Resource<C extends TSchema, U extends TSchema, Q extends TSchem
   manage: Capability;
   /** the events the domain emits on a change */
   events?: readonly (keyof KhabarEvents)[];
-  list(query: Static<Q>): Promise<unknown[]>;
+  /** the shape of one item as the list and a read answer it (for the document and the app's types; the list's
+   * return type must fit it) */
+  item?: I;
+  list(query: Static<Q>): Promise<Static<I>[]>;
   listQuery?: Q;
-  get?(id: number): Promise<unknown | null>;
+  get?(id: number): Promise<Static<I> | null>;
   create?(input: Static<C>): Promise<number>;
   createBody?: C;
   /** the request names who asks, for the domain's rules */
@@ -33,7 +36,8 @@ export interface Resource<C extends TSchema, U extends TSchema, Q extends TSchem
 }
 
 /** Registers the resource's endpoints. */
-export function resourceRoutes<C extends TSchema, U extends TSchema, Q extends TSchema = TSchema>(app: FastifyInstance, r: Resource<C, U, Q>): void {
+export function resourceRoutes<C extends TSchema, U extends TSchema, Q extends TSchema = TSchema, I extends TSchema = TSchema>(
+  app: FastifyInstance, r: Resource<C, U, Q, I>): void {
   const tags = [r.plural];
   const one = r.noun.charAt(0).toLowerCase() + r.noun.slice(1);
   const subject = r.noun.replace(/[A-Z]/g, (c, i: number) => (i ? '_' : '') + c.toLowerCase());
@@ -45,12 +49,15 @@ export function resourceRoutes<C extends TSchema, U extends TSchema, Q extends T
 
   endpoint(app, {
     method: 'GET', url: r.base, operationId: `list${r.plural[0].toUpperCase()}${r.plural.slice(1)}`, summary: `List ${many}`, tags, access: read, query: r.listQuery,
+    // Typed loosely here: Resource.list and .get already hold the domain to the item's shape.
+    answers: r.item ? (Type.Object({ [r.plural]: Type.Array(r.item, { description: `The ${many}.` }) }) as TSchema) : undefined,
     handle: async (req) => ({ [r.plural]: await r.list((req.query ?? {}) as Static<Q>) }),
   });
   if (r.get) {
     const get = r.get;
     endpoint(app, {
       method: 'GET', url: `${r.base}/:id`, operationId: `get${r.noun}`, summary: `Read a ${a}`, tags, access: read, params: IdParams,
+      answers: r.item ? (Type.Object({ [one]: Described(`The ${a}.`, r.item) }) as TSchema) : undefined,
       handle: async (req) => {
         const row = await get(req.params.id);
         if (!row) throw new NotFoundError(`${r.noun} not found`);

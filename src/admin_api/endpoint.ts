@@ -25,7 +25,11 @@ export interface AuditSpec<Req, R> {
 export type EndpointRequest<P extends TSchema, Q extends TSchema, B extends TSchema> =
   FastifyRequest<{ Params: Static<P>; Querystring: Static<Q>; Body: Static<B> }>;
 
-export interface Endpoint<P extends TSchema, Q extends TSchema, B extends TSchema, R> {
+/** What the handler answers: the `answers` schema's type when one is declared (so the compiler holds the handler
+ * to it), else whatever it returns. */
+export type Answered<R, A extends TSchema> = [unknown] extends [Static<A>] ? R : Static<A>;
+
+export interface Endpoint<P extends TSchema, Q extends TSchema, B extends TSchema, R, A extends TSchema = TSchema> {
   method: Extract<HTTPMethods, 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'>;
   url: string;
   operationId: string;
@@ -43,21 +47,24 @@ export interface Endpoint<P extends TSchema, Q extends TSchema, B extends TSchem
   description?: string;
   /** what a success answers, for the document (the status is `status`, else 200) */
   answer?: string;
+  /** the shape of a success's answer, for the document and the app's types (api_types.gen.ts); unlike `response`
+   * it does not serialize (nothing is dropped), and the handler's return type must fit it */
+  answers?: A;
   /** refusals this operation can answer beyond the usual ones (e.g. 409 and why), for the document */
   errors?: Partial<Record<409 | 410 | 413 | 415 | 429, string>>;
   consumes?: string[];
   /** per-route options such as rate limits */
   config?: FastifyContextConfig;
   /** the audit entry a success writes (entry null: none this time) */
-  audit?: AuditSpec<EndpointRequest<P, Q, B>, R>;
+  audit?: AuditSpec<EndpointRequest<P, Q, B>, Answered<R, A>>;
   /** the events the operation's domain calls emit (cache purge, feeds, search listen to them) */
   events?: readonly (keyof KhabarEvents)[];
-  handle(req: EndpointRequest<P, Q, B>, reply: FastifyReply): Promise<R>;
+  handle(req: EndpointRequest<P, Q, B>, reply: FastifyReply): Promise<Answered<R, A>>;
 }
 
 /** Registers one Admin API operation. */
-export function endpoint<P extends TSchema = TSchema, Q extends TSchema = TSchema, B extends TSchema = TSchema, R = unknown>(
-  app: FastifyInstance, e: Endpoint<P, Q, B, R>): void {
+export function endpoint<P extends TSchema = TSchema, Q extends TSchema = TSchema, B extends TSchema = TSchema, R = unknown, A extends TSchema = TSchema>(
+  app: FastifyInstance, e: Endpoint<P, Q, B, R, A>): void {
   const access = e.access === 'none' ? 'none' : 'capability' in e.access ? e.access.capability : `session: ${e.access.stages.join(', ')}`;
   app.route({
     method: e.method,
@@ -80,7 +87,7 @@ export function endpoint<P extends TSchema = TSchema, Q extends TSchema = TSchem
       ...(e.audit ? { 'x-audit': e.audit.action } : {}),
       ...(e.events?.length ? { 'x-events': [...e.events] } : {}),
       // Read by the document's generator only (openapi_answers.ts), which turns them into responses.
-      'x-answer': { status: e.status ?? 200, description: e.answer ?? null },
+      'x-answer': { status: e.status ?? 200, description: e.answer ?? null, ...(e.answers ? { schema: e.answers } : {}) },
       ...(e.errors ? { 'x-errors': e.errors } : {}),
     },
     handler: async (req, reply) => {

@@ -1,6 +1,7 @@
 // Curated fronts and the breaking-news strip in the Admin API: which fronts there are (each language's home page,
 // each section's page in each language), what an editor pinned on one and what it shows now, setting a front's lead
 // and top stories, and setting or taking down a language's strip.
+import { FrontAnswer, FrontList } from './answers.ts';
 import type { FastifyInstance } from 'fastify';
 import { FrontFields, frontName, frontPins, livePins, MAX_TOP, parseFront, pinCounts, setFront, frontOrder, type FrontKey } from '../content/fronts.ts';
 import { BreakingFields, listBreaking, removeBreaking, setBreaking } from '../content/breaking_news.ts';
@@ -26,7 +27,7 @@ export async function frontsRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
 
   endpoint(app, {
-    method: 'GET', url: '/api/admin/fronts', operationId: 'listFronts', summary: 'List the fronts and breaking-news strips', tags, access,
+    method: 'GET', url: '/api/admin/fronts', operationId: 'listFronts', summary: 'List the fronts and breaking-news strips', tags, access, answers: FrontList,
     description: 'Each language\'s home page and each section\'s page in each language the site publishes in, with how many stories are pinned '
       + 'on it and where readers see it; and the breaking-news strip of each language that has one.',
     handle: async () => {
@@ -44,7 +45,7 @@ export async function frontsRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'GET', url: '/api/admin/fronts/:front', operationId: 'getFront', summary: 'Read a front: its pins and what it shows now', tags, access, params: FrontParams,
+    method: 'GET', url: '/api/admin/fronts/:front', operationId: 'getFront', summary: 'Read a front: its pins and what it shows now', tags, access, params: FrontParams, answers: FrontAnswer,
     description: 'The stories pinned on the front (ended pins the job runner has not cleared yet and stories no longer published included, '
       + 'with their status) and the stories the front shows now in order, pinned or filled in by the newest.',
     handle: async (req) => {

@@ -2,6 +2,7 @@
 // comments, and the comment settings. Every route needs comments.moderate; the two site-wide switches shown with
 // the comment settings (moderateAll, commentsCloseAfterDays) belong to the site settings and change only with
 // settings.manage. Every settings change is in the audit log.
+import { CommentBlockList } from './answers.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can } from '../auth/capabilities.ts';
 import { ForbiddenError } from '../errors.ts';
@@ -69,7 +70,7 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'GET', url: `${base}/blocks`, operationId: 'listCommentBlocks', summary: 'List blocked emails, addresses and networks', tags, access,
+    method: 'GET', url: `${base}/blocks`, operationId: 'listCommentBlocks', summary: 'List blocked emails, addresses and networks', tags, access, answers: CommentBlockList,
     handle: async () => ({ blocks: await listBlocks(ctx.db) }),
   });
 

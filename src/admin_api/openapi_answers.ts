@@ -32,7 +32,7 @@ const BODY_LIMIT_MB = 1;
 /** The route's schema with its success and error responses filled in (for the document only; never validated). */
 export function withAnswers(schema: Schema, route: Route): Schema {
   const { 'x-answer': answer, 'x-errors': declared, ...rest } = schema as Schema & {
-    'x-answer'?: { status: number; description: string | null };
+    'x-answer'?: { status: number; description: string | null; schema?: Schema };
     'x-errors'?: Record<string, string>;
   };
   const method = (Array.isArray(route.method) ? route.method[0] : route.method).toUpperCase();
@@ -41,7 +41,8 @@ export function withAnswers(schema: Schema, route: Route): Schema {
   const described = answer?.description ?? SUCCESS[status] ?? 'Done.';
   const ok = response[status];
   response[status] = status === 204 ? { type: 'null', description: described }
-    : ok ? { ...ok, description: (ok.description as string | undefined) ?? described } : { description: described };
+    : ok ? { ...ok, description: (ok.description as string | undefined) ?? described }
+    : answer?.schema ? { ...answer.schema, description: described } : { description: described };
 
   const security = rest.security as Record<string, unknown>[] | undefined;
   const isPublic = Array.isArray(security) && security.length === 0;

@@ -6,6 +6,8 @@ import { endAllSessions, endSessionById, listSessions, purgeExpiredSessions, SES
 import { getUserRow, setPassword, setUserLanguage } from '../auth/users.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
 import { audit } from '../auth/audit.ts';
+import { getSettings } from '../content/settings.ts';
+import { MeAnswer } from './answers.ts';
 import { NotFoundError, UnauthorizedError } from '../errors.ts';
 import { csrfToken } from '../http/csrf.ts';
 import { clearSessionCookie, clientOf, setSessionCookie } from '../http/session_cookie.ts';
@@ -61,13 +63,14 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
 
   endpoint(app, {
     method: 'GET', url: `${base}/me`, operationId: 'getMe', summary: 'Who am I: my account, stage and capabilities', tags, access: { stages: ['full', 'enroll'] },
+    answers: MeAnswer,
     handle: async (req) => {
       const s = (await sessionOf(req))!;
       const u = (await getUserRow(ctx.db, s.user_id))!;
       const capabilities = (Object.keys(CAPABILITIES) as Capability[]).filter((c) => can(u.role, c));
       return {
         user: { id: u.id, name: u.name, email: u.email, role: u.role, personId: u.person_id, twoFactorEnabled: u.totp_enabled === 1, language: u.language },
-        stage: s.stage, capabilities,
+        stage: s.stage, capabilities, timeZone: (await getSettings(ctx.db)).timeZone,
       };
     },
   });

@@ -1,5 +1,6 @@
 // Staff, invitations and the audit log in the Admin API. Only an owner manages owners and admins: that rule
 // (assertMayManage) guards changing, signing out and resetting a member, and making or voiding an invitation.
+import { AuditList, HandedLinkAnswer, InvitationList, StaffList } from './answers.ts';
 import type { FastifyInstance } from 'fastify';
 import { listUsers, requireUser } from '../auth/users.ts';
 import { assertMayManage, resetStaffTwoFactor, signOutStaff, updateStaff } from '../auth/staff.ts';
@@ -21,7 +22,7 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
   const manage = { capability: 'users.manage' } as const;
 
   endpoint(app, {
-    method: 'GET', url: '/api/admin/users', operationId: 'listUsers', summary: 'List staff accounts', tags, access: manage,
+    method: 'GET', url: '/api/admin/users', operationId: 'listUsers', summary: 'List staff accounts', tags, access: manage, answers: StaffList,
     handle: async () => ({ users: await listUsers(ctx.db) }),
   });
 
@@ -58,19 +59,19 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'GET', url: '/api/admin/invitations', operationId: 'listInvitations', summary: 'List open invitations', tags, access: manage,
+    method: 'GET', url: '/api/admin/invitations', operationId: 'listInvitations', summary: 'List open invitations', tags, access: manage, answers: InvitationList,
     handle: async () => ({ invitations: await listOpenInvitations(ctx.db, ctx.clock.now()) }),
   });
 
   endpoint(app, {
-    method: 'POST', url: '/api/admin/invitations', operationId: 'createInvitation', summary: 'Invite someone to the staff', tags, access: manage, status: 201,
+    method: 'POST', url: '/api/admin/invitations', operationId: 'createInvitation', summary: 'Invite someone to the staff', tags, access: manage, status: 201, answers: HandedLinkAnswer,
     body: Strict({ email: d('Where the invitation goes.', Text(254)), role: Role, name: opt(d('Their name, filled in for them.', Text(100))) }),
     description: 'Emailed when email is set up; otherwise the link is in the answer for you to pass on.',
     handle: (req) => invite(ctx, req.body, staffOf(req), req.ip),
   });
 
   endpoint(app, {
-    method: 'POST', url: '/api/admin/invitations/:id/resend', operationId: 'resendInvitation', summary: 'Send an invitation again', tags, access: manage, params: IdParams, status: 201,
+    method: 'POST', url: '/api/admin/invitations/:id/resend', operationId: 'resendInvitation', summary: 'Send an invitation again', tags, access: manage, params: IdParams, status: 201, answers: HandedLinkAnswer,
     description: 'A fresh link, valid for another week, replaces the old one (which stops working); emailed when email is set up, otherwise in the answer. '
       + 'The same rule as making one: only an owner resends an invitation to be an owner or admin.',
     errors: { 409: 'Someone with this email address has an account by now (field email).' },
@@ -85,7 +86,7 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'GET', url: '/api/admin/audit', operationId: 'listAudit', summary: 'Read the audit log', tags, access: { capability: 'audit.read' },
+    method: 'GET', url: '/api/admin/audit', operationId: 'listAudit', summary: 'Read the audit log', tags, access: { capability: 'audit.read' }, answers: AuditList,
     query: Strict({
       limit: opt(d('How many entries (at most 200).', Int(1, 200))), offset: opt(d('How many to skip, for the next page.', Int(0, 2_147_483_647))),
       action: opt(d('Only this action, e.g. article.publish.', Text(100))), actorId: opt(d('Only what the staff member with this id did.', Id)),

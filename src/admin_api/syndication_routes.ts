@@ -1,6 +1,7 @@
 // Syndication in the Admin API: "poll now" for one source, its poll records, the review queue of partner stories
 // (with the section chosen and why), an editor's correction of that section (which the classifier learns), and
 // approving (publishing) or rejecting (archiving) a story in the queue.
+import { PollList } from './answers.ts';
 import type { FastifyInstance } from 'fastify';
 import { pollSource, listPolls } from '../syndication/poll.ts';
 import { approveItem, correctSection, rejectItem, reviewQueue } from '../syndication/queue.ts';
@@ -19,7 +20,7 @@ export async function syndicationRoutes(app: FastifyInstance): Promise<void> {
     audit: { action: 'source.poll', entry: (req, made) => ({ subject: { type: 'source', id: req.params.id }, detail: { outcome: made.poll.outcome, imported: made.poll.imported } }) },
   });
   endpoint(app, {
-    method: 'GET', url: '/api/admin/sources/:id/polls', operationId: 'listSourcePolls', summary: 'A source\'s recent polls', tags,
+    method: 'GET', url: '/api/admin/sources/:id/polls', operationId: 'listSourcePolls', summary: 'A source\'s recent polls', tags, answers: PollList,
     description: 'Each poll\'s time, outcome, items seen and new, and the reason of a failure, newest first.', access, params: IdParams,
     handle: async (req) => ({ polls: await listPolls(ctx, req.params.id) }),
   });

@@ -44,7 +44,8 @@ export async function signIn(ctx: AppContext, email: unknown, password: unknown,
   return { token, stage, userId: user.id };
 }
 
-async function signedIn(ctx: AppContext, userId: number, client: ClientInfo, method: string): Promise<void> {
+/** Records a finished sign-in: the account's last sign-in time, its address as a known one, and the audit entry. */
+export async function signedIn(ctx: AppContext, userId: number, client: ClientInfo, method: string): Promise<void> {
   const u = await ctx.db.updateTable('users').set({ last_login_at: ctx.clock.now().toISOString() }).where('id', '=', userId)
     .returning('email').executeTakeFirstOrThrow();
   await rememberAddress(ctx, u.email, client.ip);

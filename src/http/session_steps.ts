@@ -9,7 +9,7 @@ import { createSession, endSession, SESSION_COOKIE, type LiveSession } from '../
 import type { SessionStage } from '../auth/tables.ts';
 import { clearSessionCookie, clientOf, setSessionCookie } from './session_cookie.ts';
 import { confirmEnrollment } from '../auth/two_factor.ts';
-import { promote } from '../auth/sign_in.ts';
+import { promote, signedIn } from '../auth/sign_in.ts';
 
 /** Signs a just-created account in (without a second factor yet, so never into a newsroom that requires one:
  * then the session may only set up two-factor authentication). Any session the browser had before ends. */
@@ -18,7 +18,9 @@ export async function signInNewAccount(ctx: AppContext, req: FastifyRequest, rep
   if (old) await endSession(ctx, old);
   const stage = (await getSecuritySettings(ctx.db)).requireTwoFactor ? 'enroll' : 'full';
   setSessionCookie(ctx, req, reply, await createSession(ctx, userId, stage, clientOf(req)), stage);
-  if (stage === 'full') await audit(ctx, { actorId: userId, action: 'signin', subject: `user:${userId}`, detail: { method: 'new account' }, ip: req.ip });
+  // A full session is a finished sign-in (the staff list shows when, not "never signed in"); one that must set up
+  // two-factor first is recorded when that is done (promote).
+  if (stage === 'full') await signedIn(ctx, userId, clientOf(req), 'new account');
   return stage;
 }
 

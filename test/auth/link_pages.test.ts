@@ -125,6 +125,11 @@ for (const dialect of testDialects()) {
       assert.equal(done.headers.location, '/admin');
       assert.ok(b.jar.get('khabar_session'), 'signed in');
       await assertSignedIn(b, 'Farida Noori', 'owner');
+      // Listed on the staff screen with this sign-in, not as "never signed in".
+      const listed = await a.app.inject({ method: 'GET', url: '/api/admin/users', headers: { cookie: b.jar.header() } });
+      assert.equal(listed.statusCode, 200, listed.body);
+      const owner = (listed.json() as { users: { email: string; last_login_at: string | null }[] }).users.find((u) => u.email === 'farida@khabar.test');
+      assert.equal(owner?.last_login_at, a.clock.now().toISOString(), 'the setup sign-in is the last sign-in');
 
       const again = await new Browser(a.app).get(pathOf(link));
       assertPage(again, 400, /If the owner account exists already, sign in/);
@@ -170,6 +175,8 @@ for (const dialect of testDialects()) {
       const ok = await b.post('/admin/invitation', { token: tokenOf(inv.link!), name: 'Nadia Sultani', password: GOOD });
       assert.equal(ok.statusCode, 303);
       await assertSignedIn(b, 'Nadia Sultani', 'contributor');
+      const lastOf = async (email: string) => (await a.ctx.db.selectFrom('users').select('last_login_at').where('email', '=', email).executeTakeFirstOrThrow()).last_login_at;
+      assert.equal(await lastOf('nadia@khabar.test'), a.clock.now().toISOString(), 'accepting the invitation is a sign-in');
       assertPage(await new Browser(a.app).get(pathOf(inv.link!)), 400, /Ask the person who invited you for a new one/);
 
       await updateSecuritySettings(a.ctx, { requireTwoFactor: true });
@@ -181,6 +188,7 @@ for (const dialect of testDialects()) {
       assert.equal(held.statusCode, 303);
       assert.equal(held.headers.location, '/admin/two-factor');
       assertPage(await c.get('/admin/two-factor'), 200, /requires two-factor authentication/);
+      assert.equal(await lastOf('omar@khabar.test'), null, 'held at two-factor setup: not signed in yet');
     } finally {
       await a.close();
     }

@@ -23,9 +23,9 @@ const PASSWORD = 'juniper lantern orchard';
 const SCREENS = process.env.KHABAR_E2E_SCREENS || '.tmp/e2e-screens';
 const HOUR = 3600_000;
 
-/** A time as a datetime-local input takes it, in this machine's time zone (the browser's too). */
+/** A time as a datetime-local input takes it: on the site's clock (UTC, the default zone), whatever the machine's. */
 function localInput(at: Date): string {
-  return new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  return at.toISOString().slice(0, 16);
 }
 
 /** The headlines of a public front's lead and secondary stories. */

@@ -3,16 +3,10 @@
 import type { VNode } from 'preact';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { enFronts } from '../i18n/en_fronts.ts';
+import type { Answer, Item } from '../api_types.ts';
 
-export interface ActivityEntry {
-  id: number;
-  action: string;
-  actor_name?: string | null;
-  subject?: string | null;
-  detail?: Record<string, unknown>;
-  created_at: string;
-  about?: { title: string | null; href: string | null; commenter?: string } | null;
-}
+/** One entry of the audit log (GET /api/admin/audit). */
+export type ActivityEntry = Item<Answer<'/api/admin/audit', 'get'>['entries']>;
 
 /** The sentence's key: the action's own, a scheduled publication's, or the general one. */
 function keyOf(e: ActivityEntry): MessageKey {

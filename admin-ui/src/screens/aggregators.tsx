@@ -2,16 +2,15 @@
 // name or licence statement, give it a new key, revoke or delete it. On the Admin API's /api/admin/aggregators.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import { CopyField } from '../copy_field.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t } from '../i18n/index.ts';
 import { ErrorNote, Field, fieldError, Heading, when } from '../ui.tsx';
+import type { Answer, Item } from '../api_types.ts';
 
-interface Aggregator {
-  id: number; name: string; licence: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null;
-  last30Days?: { requests: number; items: number };
-}
-interface UsageDay { day: string; requests: number; items: number }
-interface Made { key: string; aggregator: Aggregator }
+type Aggregator = Item<Answer<'/api/admin/aggregators', 'get'>['aggregators']>;
+type UsageDay = Item<Answer<'/api/admin/aggregators/{id}', 'get'>['usage']>;
+type Made = Answer<'/api/admin/aggregators', 'post'>;
 
 const value = (e: Event) => (e.target as HTMLInputElement | HTMLTextAreaElement).value;
 
@@ -26,7 +25,7 @@ export function Aggregators(_props: ScreenProps) {
   const load = async () => {
     setError(null);
     try {
-      setList((await api<{ aggregators: Aggregator[] }>('GET', '/api/admin/aggregators')).aggregators);
+      setList((await api<Answer<'/api/admin/aggregators', 'get'>>('GET', '/api/admin/aggregators')).aggregators);
     } catch (err) {
       setError(err);
     }
@@ -63,7 +62,7 @@ export function Aggregators(_props: ScreenProps) {
       {shown ? (
         <div class="notice" role="status">
           <p>{t('aggregators.key_once', { name: shown.aggregator.name })}</p>
-          <p><code dir="ltr">{shown.key}</code></p>
+          <CopyField id="aggregator-key" label={t('aggregators.key')} value={shown.key} />
         </div>
       ) : null}
       <form onSubmit={add}>
@@ -94,7 +93,7 @@ function AggregatorRow({ a, open, onOpen, run, ask }: {
   const [edit, setEdit] = useState({ name: a.name, licence: a.licence });
   const [usage, setUsage] = useState<UsageDay[] | null>(null);
   useEffect(() => {
-    if (open && !usage) void run(async () => setUsage((await api<{ usage: UsageDay[] }>('GET', `/api/admin/aggregators/${a.id}?days=30`)).usage));
+    if (open && !usage) void run(async () => setUsage((await api<Answer<'/api/admin/aggregators/{id}', 'get'>>('GET', `/api/admin/aggregators/${a.id}?days=30`)).usage));
   }, [open]);
   const base = `/api/admin/aggregators/${a.id}`;
   return (

@@ -2,19 +2,21 @@
 // used, and revoke one (requests with it are refused from then on).
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t } from '../i18n/index.ts';
 import { ErrorNote, Field, fieldError, Heading, when } from '../ui.tsx';
 import { useActing } from './acting.ts';
+import { CopyField } from '../copy_field.tsx';
+import type { Answer, Item, RequestBody } from '../api_types.ts';
 
-interface ApiKey { id: number; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }
+type ApiKey = Item<Answer<'/api/admin/api-keys', 'get'>['apiKeys']>;
 
 export function ApiKeys(_props: ScreenProps) {
   const [keys, setKeys] = useState<ApiKey[] | null>(null);
   const [name, setName] = useState('');
   const [made, setMade] = useState<{ key: string; name: string } | null>(null);
   const load = async () => {
-    try { setKeys((await api<{ apiKeys: ApiKey[] }>('GET', '/api/admin/api-keys')).apiKeys); } catch (err) { setError(err); }
+    try { setKeys((await api<Answer<'/api/admin/api-keys', 'get'>>('GET', '/api/admin/api-keys')).apiKeys); } catch (err) { setError(err); }
   };
   const { error, setError, note, setNote, act } = useActing(() => load());
   useEffect(() => { void load(); }, []);
@@ -24,7 +26,8 @@ export function ApiKeys(_props: ScreenProps) {
     setError(null);
     setNote('');
     try {
-      const r = await api<{ key: string; apiKey: ApiKey }>('POST', '/api/admin/api-keys', { name });
+      const body: RequestBody<'/api/admin/api-keys', 'post'> = { name };
+      const r = await api<Answer<'/api/admin/api-keys', 'post'>>('POST', '/api/admin/api-keys', body);
       setMade({ key: r.key, name: r.apiKey.name });
       setName('');
       await load();
@@ -43,8 +46,7 @@ export function ApiKeys(_props: ScreenProps) {
       {made ? (
         <div class="panel handed" role="status">
           <p>{t('keys.made', { name: made.name })}</p>
-          <label for="new-key">{t('keys.key')}</label>
-          <input id="new-key" readOnly value={made.key} onFocus={(e) => (e.target as HTMLInputElement).select()} />
+          <CopyField id="new-key" label={t('keys.key')} value={made.key} />
         </div>
       ) : null}
       <form class="panel" onSubmit={create} aria-labelledby="key-new">

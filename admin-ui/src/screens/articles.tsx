@@ -3,17 +3,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { StoryViews, StoryViewsHeading, useStoryViews } from './story_figures.tsx';
 import { api, query } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { navigate } from '../router.ts';
 import { ErrorNote, Heading, Tabs, when } from '../ui.tsx';
+import type { Answer, Item } from '../api_types.ts';
 
 export const STATUSES = ['draft', 'review', 'scheduled', 'published', 'archived'] as const;
 export type Status = (typeof STATUSES)[number];
-export interface ArticleRow {
-  id: number; slug: string; headline: string; status: Status; section_id: number | null; language: string;
-  updated_at: string; published_at: string | null; scheduled_at: string | null; authorIds: number[];
-}
+/** An article as the list answers it (GET /api/admin/articles). */
+export type ArticleRow = Item<Answer<'/api/admin/articles', 'get'>['articles']>;
 export interface Named { id: number; name: string }
 const PAGE = 25;
 const FILTERS = ['q', 'section', 'author', 'language', 'from', 'to'] as const;
@@ -42,8 +41,8 @@ export function ArticleList({ me, params }: ScreenProps) {
     try {
       const f = { section: filters.section, author: filters.author, language: filters.language, q: filters.q, from: filters.from, to: filters.to };
       const [list, c] = await Promise.all([
-        api<{ articles: ArticleRow[]; total: number }>('GET', `/api/admin/articles${query({ ...f, status, limit: PAGE, offset: (page - 1) * PAGE })}`),
-        api<{ counts: Record<string, number> }>('GET', `/api/admin/articles/counts${query(f)}`),
+        api<Answer<'/api/admin/articles', 'get'>>('GET', `/api/admin/articles${query({ ...f, status, limit: PAGE, offset: (page - 1) * PAGE })}`),
+        api<Answer<'/api/admin/articles/counts', 'get'>>('GET', `/api/admin/articles/counts${query(f)}`),
       ]);
       setRows(list.articles);
       setTotal(list.total);

@@ -4,11 +4,12 @@
 // partner sites. On the Admin API's /api/admin/audience.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
-import { ErrorNote, Field, Heading, Tabs } from '../ui.tsx';
+import { ErrorNote, Field, Heading, siteClock, Tabs } from '../ui.tsx';
 import { Chart, downloadCsv, FigureTable, num, type FigureRow, type Point } from './audience_chart.tsx';
 import './audience.css';
+import type { Answer } from '../api_types.ts';
 
 const RANGES = ['today', '7d', '30d', '90d'] as const;
 type Range = (typeof RANGES)[number];
@@ -21,8 +22,8 @@ interface Overview {
   series: Point[];
   groups: { ref_group: FigureRow[]; edition: FigureRow[]; language: FigureRow[]; kind: FigureRow[] };
 }
-interface Realtime { views: number; visitors: number; minutes: Point[]; stories: FigureRow[] }
-interface Settings { mostRead: 'off' | '24h' | '7d'; mostReadCount: number; partners: string[] }
+type Realtime = Answer<'/api/admin/audience/realtime', 'get'>;
+type Settings = Answer<'/api/admin/audience/settings', 'get'>;
 
 const tableUrl = (table: string, range: Range, limit: number) => `/api/admin/audience/tables/${table}?range=${range}&limit=${limit}`;
 
@@ -110,7 +111,7 @@ function RealtimePanel() {
   return (
     <section class="realtime" aria-live="polite" aria-atomic="false">
       <h2>{t('audience.realtime')}</h2>
-      <p><strong>{t('audience.realtime_line', { views: num(now.views), visitors: num(now.visitors) })}</strong>{at ? <small> · {t('audience.updated', { time: at.toLocaleTimeString() })}</small> : null}</p>
+      <p><strong>{t('audience.realtime_line', { views: num(now.views), visitors: num(now.visitors) })}</strong>{at ? <small> · {t('audience.updated', { time: siteClock(at) })}</small> : null}</p>
       <Chart points={now.minutes} unit="minute" label={t('audience.chart_minutes')} />
       <FigureTable table="article" title={t('audience.realtime_stories')} rows={now.stories} />
     </section>

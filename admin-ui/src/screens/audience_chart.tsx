@@ -3,6 +3,7 @@
 // to a phone through its viewBox, mirrors for Dari and Pashto, and every bar carries its figures for screen readers.
 // The labels (the highest figure, the times) are HTML beside the SVG, so a phone's narrow chart never squeezes them.
 import { formatNumber, interfaceLanguage, t, type MessageKey } from '../i18n/index.ts';
+import { siteClock } from '../ui.tsx';
 
 export interface Point { at: string; views: number; visitors?: number }
 export interface FigureRow { key: string; label: string; views: number; visitors: number; slug?: string; language?: string }
@@ -13,7 +14,7 @@ export const num = (n: number) => formatNumber(n);
 function tick(at: string, unit: 'hour' | 'minute' | 'day'): string {
   const lang = interfaceLanguage();
   if (unit === 'day') return new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${at}T00:00:00Z`));
-  return new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(new Date(at));
+  return siteClock(at);
 }
 
 const W = 640;

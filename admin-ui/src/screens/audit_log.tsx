@@ -2,14 +2,15 @@
 // page. The filters live in the address, so a view of the log can be bookmarked and sent to a colleague.
 import { useEffect, useState } from 'preact/hooks';
 import { api, query } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t } from '../i18n/index.ts';
 import { navigate } from '../router.ts';
 import { ErrorNote, Heading, when } from '../ui.tsx';
 import type { StaffMember } from './staff.tsx';
 import { ActivitySentence, type ActivityEntry } from './activity.tsx';
+import type { Answer } from '../api_types.ts';
 
-interface Entry extends ActivityEntry { actor_id: number | null; ip: string }
+type Entry = ActivityEntry;
 const PAGE = 50;
 const FILTERS = ['actor', 'action', 'from', 'to'] as const;
 
@@ -25,14 +26,14 @@ export function AuditLog({ me, params }: ScreenProps) {
     setError(null);
     try {
       const q = query({ actorId: filters.actor, action: filters.action, from: filters.from, to: filters.to, limit: PAGE, offset: (page - 1) * PAGE });
-      setEntries((await api<{ entries: Entry[] }>('GET', `/api/admin/audit${q}`)).entries);
+      setEntries((await api<Answer<'/api/admin/audit', 'get'>>('GET', `/api/admin/audit${q}`)).entries);
     } catch (err) {
       setError(err);
     }
   };
   useEffect(() => { void load(); }, [key]);
   useEffect(() => {
-    if (me.capabilities.includes('users.manage')) void api<{ users: StaffMember[] }>('GET', '/api/admin/users').then((r) => setPeople(r.users), () => {});
+    if (me.capabilities.includes('users.manage')) void api<Answer<'/api/admin/users', 'get'>>('GET', '/api/admin/users').then((r) => setPeople(r.users), () => {});
   }, []);
 
   const apply = (e: Event) => {

@@ -3,16 +3,15 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
-import { Field, fieldError, when } from '../ui.tsx';
+import { Field, fieldError, siteInput, siteMoment, siteZone, when } from '../ui.tsx';
 import { Done, FormError, textOf } from './content_kit.tsx';
+import type { Answer, Item } from '../api_types.ts';
 
-export interface Strip { language: string; text: string; url: string; endsAt: string }
+/** A breaking-news strip as GET /api/admin/fronts lists it. */
+export type Strip = Item<Answer<'/api/admin/fronts', 'get'>['breaking']>;
 
-/** '2026-12-07T18:30' in the browser's time from an ISO time. */
-function localInput(iso: string): string {
-  const d = new Date(iso);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-}
+// The end time is typed and shown on the site's clock, not the computer's.
+const localInput = siteInput;
 
 export function BreakingStrips({ languages, strips, onChange }: { languages: string[]; strips: Strip[]; onChange: () => Promise<void> }) {
   return (
@@ -37,7 +36,7 @@ function StripForm({ language, strip, onChange }: { language: string; strip: Str
     setError(null);
     setDone('');
     try {
-      await api('PUT', `/api/admin/breaking/${language}`, { text, url, endsAt: ends ? new Date(ends).toISOString() : '' });
+      await api('PUT', `/api/admin/breaking/${language}`, { text, url, endsAt: siteMoment(ends) ?? '' });
       setDone(t('breaking.saved'));
       await onChange();
     } catch (err) { setError(err); }
@@ -63,8 +62,8 @@ function StripForm({ language, strip, onChange }: { language: string; strip: Str
       <Field id={id('url')} label={t('breaking.url')} hint={t('breaking.url_hint')} error={fieldError(error, 'url')}>
         <input id={id('url')} value={url} dir="ltr" onInput={(e) => setUrl(textOf(e))} required aria-describedby={id('url-hint')} />
       </Field>
-      <Field id={id('ends')} label={t('breaking.ends')} error={fieldError(error, 'endsAt')}>
-        <input id={id('ends')} type="datetime-local" value={ends} onInput={(e) => setEnds(textOf(e))} required />
+      <Field id={id('ends')} label={t('breaking.ends')} hint={t('time.site_zone', { zone: siteZone() })} error={fieldError(error, 'endsAt')}>
+        <input id={id('ends')} type="datetime-local" value={ends} onInput={(e) => setEnds(textOf(e))} required aria-describedby={id('ends-hint')} />
       </Field>
       <FormError error={error} fields={['text', 'url', 'endsAt']} />
       {done ? <Done text={done} /> : null}

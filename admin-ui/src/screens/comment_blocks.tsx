@@ -5,8 +5,9 @@ import { api } from '../api.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { ErrorNote, Field, fieldError, when } from '../ui.tsx';
 import { useActing } from './acting.ts';
+import type { Answer, Item } from '../api_types.ts';
 
-interface Block { id: number; kind: 'email' | 'ip' | 'network'; value: string; note: string; created_at: string }
+type Block = Item<Answer<'/api/admin/comments/blocks', 'get'>['blocks']>;
 const KINDS = ['email', 'ip', 'network'] as const;
 
 export function CommentBlocks() {
@@ -15,7 +16,7 @@ export function CommentBlocks() {
   const [value, setValue] = useState('');
   const [why, setWhy] = useState('');
   const load = async () => {
-    try { setBlocks((await api<{ blocks: Block[] }>('GET', '/api/admin/comments/blocks')).blocks); } catch (err) { setError(err); }
+    try { setBlocks((await api<Answer<'/api/admin/comments/blocks', 'get'>>('GET', '/api/admin/comments/blocks')).blocks); } catch (err) { setError(err); }
   };
   const { error, setError, note, setNote, act } = useActing(() => load());
   useEffect(() => { void load(); }, []);

@@ -4,7 +4,7 @@
 // the two site-wide switches (hold everything, close after N days) change only for those who manage settings.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { ErrorNote, Field, fieldError, Heading } from '../ui.tsx';
 import { CommentBlocks } from './comment_blocks.tsx';

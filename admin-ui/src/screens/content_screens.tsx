@@ -3,10 +3,9 @@
 // time one is opened, so the first screen stays small.
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
-
-export type ContentScreenName = 'sections' | 'tags' | 'people' | 'ads' | 'settings';
+import type { ContentScreenName } from './content_chunk.ts';
 
 const SCREENS: { href: string; label: MessageKey; capability: string; name: ContentScreenName }[] = [
   { href: '/admin/sections', label: 'nav.sections', capability: 'sections.manage', name: 'sections' },

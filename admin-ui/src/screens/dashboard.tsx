@@ -2,12 +2,13 @@
 // the newsroom's recent activity.
 import { useEffect, useState } from 'preact/hooks';
 import { api, query } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { count, t } from '../i18n/index.ts';
-import { ErrorNote, Heading, when } from '../ui.tsx';
+import { ErrorNote, Heading, siteInput, siteMoment, when } from '../ui.tsx';
 import type { ArticleRow } from './articles.tsx';
 import { ReviewLists } from './review_lists.tsx';
 import { ActivitySentence, type ActivityEntry } from './activity.tsx';
+import type { Answer } from '../api_types.ts';
 
 interface Attention { held?: number; reported?: number; review?: number; today: ArticleRow[] }
 
@@ -22,16 +23,17 @@ export function Dashboard({ me }: ScreenProps) {
     try {
       const [comments, articles, scheduled] = await Promise.all([
         can('comments.moderate') ? api<{ counts: Record<string, number> }>('GET', '/api/admin/comments/counts') : null,
-        can('articles.read') ? api<{ counts: Record<string, number> }>('GET', '/api/admin/articles/counts') : null,
-        can('articles.read') ? api<{ articles: ArticleRow[] }>('GET', `/api/admin/articles${query({ status: 'scheduled', limit: 100 })}`) : null,
+        can('articles.read') ? api<Answer<'/api/admin/articles/counts', 'get'>>('GET', '/api/admin/articles/counts') : null,
+        can('articles.read') ? api<Answer<'/api/admin/articles', 'get'>>('GET', `/api/admin/articles${query({ status: 'scheduled', limit: 100 })}`) : null,
       ]);
-      const end = new Date();
-      end.setHours(23, 59, 59, 999);
+      // "Today" ends at midnight on the site's clock, not the computer's.
+      const lastMinute = siteMoment(`${siteInput(new Date().toISOString()).slice(0, 10)}T23:59`);
+      const end = new Date(lastMinute ? Date.parse(lastMinute) + 59_999 : Date.now());
       setData({
         held: comments?.counts.pending, reported: comments?.counts.reported, review: articles?.counts.review,
         today: (scheduled?.articles ?? []).filter((a) => a.scheduled_at && new Date(a.scheduled_at) <= end),
       });
-      if (can('audit.read')) setActivity((await api<{ entries: ActivityEntry[] }>('GET', '/api/admin/audit?limit=15')).entries);
+      if (can('audit.read')) setActivity((await api<Answer<'/api/admin/audit', 'get'>>('GET', '/api/admin/audit?limit=15')).entries);
     } catch (err) {
       setError(err);
     }

@@ -4,30 +4,28 @@
 // sit below (breaking_form.tsx).
 import { useEffect, useState } from 'preact/hooks';
 import { api, query } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
-import { ErrorNote, Heading } from '../ui.tsx';
+import { ErrorNote, Heading, siteInput, siteMoment, siteZone } from '../ui.tsx';
 import { navigate } from '../router.ts';
 import { Done, textOf } from './content_kit.tsx';
 import { BreakingStrips, type Strip } from './breaking_form.tsx';
+import type { Answer, Item } from '../api_types.ts';
+import type { ArticleRow } from './articles.tsx';
 
-interface FrontSummary { front: string; kind: 'home' | 'section'; language: string; name: string; path: string; pinned: number }
-interface PinRow { articleId: number; place: 'lead' | 'top'; until: string | null; headline: string; status: string; hasPicture: boolean; ended: boolean }
-interface Shown { articleId: number; headline: string; hasPicture: boolean; pinned: boolean }
-interface Found { id: number; headline: string; language: string; hero_media_id: number | null }
+type FrontSummary = Item<Answer<'/api/admin/fronts', 'get'>['fronts']>;
+type PinRow = Item<Answer<'/api/admin/fronts/{front}', 'get'>['pins']>;
+type Shown = Item<Answer<'/api/admin/fronts/{front}', 'get'>['shows']>;
+type Found = ArticleRow;
 /** A pin as the screen edits it: until as the datetime-local input's value ('' = until removed). */
 interface Choice { articleId: number; headline: string; hasPicture: boolean; note: string; until: string }
 
 const lang = (l: string) => t(`lang.${l}` as MessageKey);
 const frontLabel = (f: FrontSummary) => (f.kind === 'home' ? t('fronts.home', { language: lang(f.language) }) : t('fronts.section', { name: f.name, language: lang(f.language) }));
 
-/** '2026-12-07T18:30' in the browser's time from an ISO time, and back. */
-function localInput(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-}
-const isoOf = (local: string) => (local ? new Date(local).toISOString() : null);
+// A pin's end is typed and shown on the site's clock (Asia/Kabul for a Kabul newsroom), not the computer's.
+const localInput = siteInput;
+const isoOf = siteMoment;
 
 function choiceOf(p: PinRow): Choice {
   const note = p.status !== 'published' ? t('fronts.not_published') : p.ended ? t('fronts.ended') : !p.hasPicture ? t('fronts.no_picture') : '';
@@ -43,7 +41,7 @@ export function Fronts({ me, params }: ScreenProps) {
   const load = async () => {
     setError(null);
     try {
-      const r = await api<{ fronts: FrontSummary[]; breaking: Strip[]; maxTop: number }>('GET', '/api/admin/fronts');
+      const r = await api<Answer<'/api/admin/fronts', 'get'>>('GET', '/api/admin/fronts');
       setFronts(r.fronts);
       setStrips(r.breaking);
       setMaxTop(r.maxTop);
@@ -87,7 +85,7 @@ function FrontEditor({ front, maxTop, onSaved }: { front: FrontSummary; maxTop: 
   const [dragged, setDragged] = useState<number | null>(null);
   const load = async () => {
     try {
-      const r = await api<{ pins: PinRow[]; shows: Shown[] }>('GET', `/api/admin/fronts/${front.front}`);
+      const r = await api<Answer<'/api/admin/fronts/{front}', 'get'>>('GET', `/api/admin/fronts/${front.front}`);
       const l = r.pins.find((p) => p.place === 'lead');
       setLead(l ? choiceOf(l) : null);
       setTop(r.pins.filter((p) => p.place === 'top').map(choiceOf));
@@ -132,7 +130,7 @@ function FrontEditor({ front, maxTop, onSaved }: { front: FrontSummary; maxTop: 
 
   return (
     <form class="front-editor" onSubmit={save}>
-      <p id="until-hint" class="meta">{t('fronts.until_hint')} {t('fronts.drag')}</p>
+      <p id="until-hint" class="meta">{t('fronts.until_hint')} {t('time.site_zone', { zone: siteZone() })} {t('fronts.drag')}</p>
       <h2>{t('fronts.lead')}</h2>
       {lead ? (
         <div class="pin lead-pin">
@@ -186,7 +184,7 @@ function StoryFinder({ language, taken, topFull, onAdd }: { language: string; ta
   const search = async () => {
     setError(null);
     try {
-      setFound((await api<{ articles: Found[] }>('GET', `/api/admin/articles${query({ status: 'published', q: q.trim(), language, limit: 10 })}`)).articles);
+      setFound((await api<Answer<'/api/admin/articles', 'get'>>('GET', `/api/admin/articles${query({ status: 'published', q: q.trim(), language, limit: 10 })}`)).articles);
     } catch (err) { setError(err); }
   };
   useEffect(() => { void search(); }, [language]);

@@ -3,23 +3,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import { t } from '../i18n/index.ts';
-import { Field, fieldError } from '../ui.tsx';
+import { Field, fieldError, siteInput, siteMoment, siteZone } from '../ui.tsx';
 import { FormError, SaveOrCancel, textOf } from './content_kit.tsx';
 import { MediaPicker, thumbnail, type MediaRow } from './media_picker.tsx';
+import type { Answer, Item } from '../api_types.ts';
 
-export interface Creative {
-  id: number; slot_id: number; name: string; headline: string; body: string; link_url: string; image_media_id: number | null;
-  weight: number; starts_at: string | null; ends_at: string | null; active: number;
-}
+/** A house ad as GET /api/admin/ads/creatives lists it. */
+export type Creative = Item<Answer<'/api/admin/ads/creatives', 'get'>['creatives']>;
 
-/** An ISO instant as a datetime-local field shows it (this device's zone), and back. */
-function localOf(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-const isoOf = (local: string) => (local ? new Date(local).toISOString() : null);
+// An ISO instant as a datetime-local field shows it on the site's clock, and back.
+const localOf = siteInput;
+const isoOf = siteMoment;
 
 export function AdForm({ slotId, slotKey, ad, onDone }: { slotId: number; slotKey: string; ad: Creative | null; onDone: (name: string | null) => void }) {
   const [name, setName] = useState(ad?.name ?? '');
@@ -35,7 +29,7 @@ export function AdForm({ slotId, slotKey, ad, onDone }: { slotId: number; slotKe
   const [picking, setPicking] = useState(false);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    if (imageId && image?.id !== imageId) void api<{ media: MediaRow }>('GET', `/api/admin/media/${imageId}`).then((r) => setImage(r.media), () => {});
+    if (imageId && image?.id !== imageId) void api<Answer<'/api/admin/media/{id}', 'get'>>('GET', `/api/admin/media/${imageId}`).then((r) => setImage(r.media), () => {});
   }, [imageId]);
 
   const save = async (e: Event) => {
@@ -74,10 +68,10 @@ export function AdForm({ slotId, slotKey, ad, onDone }: { slotId: number; slotKe
         {fieldError(error, 'imageMediaId') ? <small class="field-error" role="alert">{fieldError(error, 'imageMediaId')}</small> : null}
       </div>
       <div class="field-row">
-        <Field id="ad-starts" label={t('ads.starts')} hint={t('ads.starts_hint')} error={fieldError(error, 'startsAt')}>
+        <Field id="ad-starts" label={t('ads.starts')} hint={`${t('ads.starts_hint')} ${t('time.site_zone', { zone: siteZone() })}`} error={fieldError(error, 'startsAt')}>
           <input id="ad-starts" type="datetime-local" value={startsAt} aria-describedby="ad-starts-hint" onInput={(e) => setStartsAt(textOf(e))} />
         </Field>
-        <Field id="ad-ends" label={t('ads.ends')} hint={t('ads.ends_hint')} error={fieldError(error, 'endsAt')}>
+        <Field id="ad-ends" label={t('ads.ends')} hint={`${t('ads.ends_hint')} ${t('time.site_zone', { zone: siteZone() })}`} error={fieldError(error, 'endsAt')}>
           <input id="ad-ends" type="datetime-local" value={endsAt} aria-describedby="ad-ends-hint" onInput={(e) => setEndsAt(textOf(e))} />
         </Field>
         <Field id="ad-weight" label={t('ads.weight')} hint={t('ads.weight_hint')} error={fieldError(error, 'weight')}>

@@ -3,13 +3,14 @@
 // others. A preview draws the ad the way the site does, under its "- Advertisement -" label.
 import { useState } from 'preact/hooks';
 import { api } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t } from '../i18n/index.ts';
 import { ErrorNote, Field, fieldError, Heading, when } from '../ui.tsx';
 import { Done, FormError, SaveOrCancel, useList, textOf } from './content_kit.tsx';
 import { AdForm, type Creative } from './house_ad_form.tsx';
+import type { Answer, Item } from '../api_types.ts';
 
-interface Slot { id: number; key: string; name: string; description: string }
+type Slot = Item<Answer<'/api/admin/ads/slots', 'get'>['slots']>;
 
 export function HouseAds(_props: ScreenProps) {
   const slots = useList<Slot>('/api/admin/ads/slots', 'slots');

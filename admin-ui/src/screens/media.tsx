@@ -3,10 +3,11 @@
 // editing a picture's alt text, caption and credit, and deleting it (refused, saying where, while it is used).
 import { useEffect, useState } from 'preact/hooks';
 import { api, upload } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t } from '../i18n/index.ts';
 import { ErrorNote, Field, fieldError, Heading } from '../ui.tsx';
 import { matches, thumbnail, type MediaRow } from './media_picker.tsx';
+import type { Answer } from '../api_types.ts';
 
 /** What the server takes (src/media/images.ts). */
 const TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif'];
@@ -29,7 +30,7 @@ export function MediaLibrary(_props: ScreenProps) {
   const [over, setOver] = useState(false);
   const load = async () => {
     setError(null);
-    try { setMedia((await api<{ media: MediaRow[] }>('GET', '/api/admin/media?limit=200')).media); } catch (err) { setError(err); }
+    try { setMedia((await api<Answer<'/api/admin/media', 'get'>>('GET', '/api/admin/media?limit=200')).media); } catch (err) { setError(err); }
   };
   useEffect(() => { void load(); }, []);
 
@@ -109,7 +110,7 @@ function Describe({ media, onDone, onDeleted }: { media: MediaRow; onDone: (m: M
   const save = async (e: Event) => {
     e.preventDefault();
     setError(null);
-    try { onDone((await api<{ media: MediaRow }>('PATCH', `/api/admin/media/${media.id}`, { alt, caption, credit })).media); } catch (err) { setError(err); }
+    try { onDone((await api<Answer<'/api/admin/media/{id}', 'patch'>>('PATCH', `/api/admin/media/${media.id}`, { alt, caption, credit })).media); } catch (err) { setError(err); }
   };
   const remove = async () => {
     if (!confirm(t('media.delete_ask'))) return;

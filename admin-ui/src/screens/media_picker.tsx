@@ -4,15 +4,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import { t } from '../i18n/index.ts';
 import { ErrorNote } from '../ui.tsx';
+import type { Answer, Item } from '../api_types.ts';
 
-export interface MediaRow {
-  id: number; storage_key: string; alt: string | null; caption: string | null; credit: string | null; width: number; height: number;
-  variants: string | { key: string; format: string; width: number }[]; created_at?: string; original_name?: string | null;
-}
+/** An image as the media library answers it (GET /api/admin/media). */
+export type MediaRow = Item<Answer<'/api/admin/media', 'get'>['media']>;
 
 /** The smallest JPEG variant at least `width` wide (a grid thumbnail), else the original. */
-export function thumbnail(m: MediaRow, width = 240): string {
-  const variants = typeof m.variants === 'string' ? (JSON.parse(m.variants || '[]') as { key: string; format: string; width: number }[]) : m.variants ?? [];
+export function thumbnail(m: Pick<MediaRow, 'variants' | 'storage_key'>, width = 240): string {
+  const variants = m.variants ?? [];
   const jpegs = variants.filter((v) => v.format === 'jpeg').sort((a, b) => a.width - b.width);
   const v = jpegs.find((x) => x.width >= width) ?? jpegs.at(-1);
   return `/media/${v ? v.key : m.storage_key}`;
@@ -20,7 +19,8 @@ export function thumbnail(m: MediaRow, width = 240): string {
 
 export function matches(m: MediaRow, words: string): boolean {
   const w = words.trim().toLowerCase();
-  return !w || [m.alt, m.caption, m.credit, m.original_name].some((x) => x?.toLowerCase().includes(w));
+  // The API answers no file name (the media schema leaves it out), so the words are looked for in what it answers.
+  return !w || [m.alt, m.caption, m.credit].some((x) => x.toLowerCase().includes(w));
 }
 
 export function MediaPicker({ onPick, onClose }: { onPick: (m: MediaRow) => void; onClose: () => void }) {
@@ -28,7 +28,7 @@ export function MediaPicker({ onPick, onClose }: { onPick: (m: MediaRow) => void
   const [media, setMedia] = useState<MediaRow[] | null>(null);
   const [words, setWords] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const load = () => api<{ media: MediaRow[] }>('GET', '/api/admin/media?limit=200').then((r) => setMedia(r.media), setError);
+  const load = () => api<Answer<'/api/admin/media', 'get'>>('GET', '/api/admin/media?limit=200').then((r) => setMedia(r.media), setError);
   useEffect(() => {
     dialog.current?.showModal();
     void load();

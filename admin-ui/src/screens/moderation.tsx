@@ -4,7 +4,7 @@
 // also block its sender (email, address or network); the comment settings and blocks are a link away.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, query } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { navigate } from '../router.ts';
 import { ErrorNote, Heading, Tabs, when } from '../ui.tsx';

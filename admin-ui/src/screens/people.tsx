@@ -2,7 +2,7 @@
 // short bio, and a photo: picked from the library or uploaded, then cropped to a square (square_crop.tsx).
 import { useEffect, useState } from 'preact/hooks';
 import { api, upload } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t } from '../i18n/index.ts';
 import { ErrorNote, Field, fieldError, Heading } from '../ui.tsx';
 import { Done, FormError, SaveOrCancel, useList, textOf } from './content_kit.tsx';
@@ -10,8 +10,9 @@ import { refusalOf } from './media.tsx';
 import { MediaPicker, thumbnail, type MediaRow } from './media_picker.tsx';
 import { SquareCrop } from './square_crop.tsx';
 import { NamesByLanguage } from './language_names.tsx';
+import type { Answer, Item } from '../api_types.ts';
 
-interface Person { id: number; name: string; slug: string; bio: string; role_label: string; photo_media_id: number | null; email: string | null; names?: Record<string, string> }
+type Person = Item<Answer<'/api/admin/people', 'get'>['people']>;
 
 export function People(_props: ScreenProps) {
   const list = useList<Person>('/api/admin/people', 'people');
@@ -50,7 +51,7 @@ function PhotoOf({ id, size, media }: { id: number | null; size: number; media?:
   const [m, setM] = useState<MediaRow | null>(media ?? null);
   useEffect(() => {
     if (media) { setM(media); return; }
-    if (id) void api<{ media: MediaRow }>('GET', `/api/admin/media/${id}`).then((r) => setM(r.media), () => setM(null));
+    if (id) void api<Answer<'/api/admin/media/{id}', 'get'>>('GET', `/api/admin/media/${id}`).then((r) => setM(r.media), () => setM(null));
     else setM(null);
   }, [id, media]);
   return m && id ? <img class="portrait" src={thumbnail(m, size * 2)} alt="" width={size} height={Math.round((size * m.height) / m.width)} /> : null;

@@ -2,7 +2,7 @@
 // app's frame (app.tsx) takes in. Staff, API keys, the audit log, syndication sources and their review queue;
 // comment settings and blocks are reached from the moderation queue.
 import type { ComponentType } from 'preact';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { ApiKeys } from './api_keys.tsx';
 import { AuditLog } from './audit_log.tsx';

@@ -3,12 +3,14 @@
 // with the arrow buttons (the keyboard's way; positions are renumbered on the server as the list shows them).
 import { useState } from 'preact/hooks';
 import { api } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t } from '../i18n/index.ts';
 import { ErrorNote, Field, fieldError, Heading } from '../ui.tsx';
 import { Done, FormError, SaveOrCancel, useList, textOf } from './content_kit.tsx';
+import type { Answer, Item } from '../api_types.ts';
 
-export interface Section { id: number; name: string; slug: string; description: string; position: number; parent_id: number | null }
+/** A section as GET /api/admin/sections lists it. */
+export type Section = Item<Answer<'/api/admin/sections', 'get'>['sections']>;
 
 /** Top-level sections in order, each followed by the sections under it. */
 function tree(rows: Section[]): { s: Section; siblings: Section[] }[] {

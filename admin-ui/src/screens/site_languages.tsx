@@ -5,11 +5,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import { t, isRtl, type MessageKey } from '../i18n/index.ts';
 import { Field, fieldError } from '../ui.tsx';
+import type { Answer } from '../api_types.ts';
+import type { Section } from './sections.tsx';
 
 type Calendar = 'gregorian' | 'solar-hijri';
 export interface LanguageDates { calendar: Calendar; secondDate: boolean }
 export interface LocalizedSite { name?: string; description?: string; sections?: Record<string, string>; social?: Record<string, string> }
-interface Section { id: number; slug: string; name: string }
 
 export function SiteLanguages({ language, languages, calendars, localized, social, error, onChange }: {
   language: string; languages: string[]; calendars: Record<string, LanguageDates>; localized: Record<string, LocalizedSite>;
@@ -17,7 +18,7 @@ export function SiteLanguages({ language, languages, calendars, localized, socia
   onChange: (patch: { calendars?: Record<string, LanguageDates>; localized?: Record<string, LocalizedSite> }) => void;
 }) {
   const [sections, setSections] = useState<Section[]>([]);
-  useEffect(() => { void api<{ sections: Section[] }>('GET', '/api/admin/sections').then((r) => setSections(r.sections), () => {}); }, []);
+  useEffect(() => { void api<Answer<'/api/admin/sections', 'get'>>('GET', '/api/admin/sections').then((r) => setSections(r.sections), () => {}); }, []);
   const all = [language, ...languages.filter((l) => l !== language)];
   const name = (l: string) => t(`lang.${l}` as MessageKey);
   const setDates = (l: string, patch: Partial<LanguageDates>) => onChange({ calendars: { ...calendars, [l]: { ...(calendars[l] ?? { calendar: 'gregorian', secondDate: false }), ...patch } } });

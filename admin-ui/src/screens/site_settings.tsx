@@ -3,9 +3,9 @@
 // links in the footer. A refused value is named beside its field; everything typed stays.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
-import { ErrorNote, Field, fieldError, Heading } from '../ui.tsx';
+import { ErrorNote, Field, fieldError, Heading, setSiteZone } from '../ui.tsx';
 import { Done, FormError, textOf } from './content_kit.tsx';
 import { MediaPicker, thumbnail, type MediaRow } from './media_picker.tsx';
 import { SiteLanguages, type LanguageDates, type LocalizedSite } from './site_languages.tsx';
@@ -52,6 +52,8 @@ export function SiteSettings(_props: ScreenProps) {
     try {
       const saved = (await api<{ settings: Settings }>('PATCH', '/api/admin/settings', { ...s, languages: s.languages.filter((l) => l !== s.language) })).settings;
       setS(Object.fromEntries(FIELDS.map((k) => [k, saved[k]])) as unknown as Settings);
+      // Every date in the app follows the site's time zone from now on, without a reload.
+      setSiteZone(saved.timeZone);
       setDone(true);
     } catch (err) { setError(err); }
   };

@@ -3,13 +3,14 @@
 // to our sections and word rules; then (for a saved source) "Poll now" and its poll history.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t } from '../i18n/index.ts';
 import { navigate } from '../router.ts';
 import { ErrorNote, Field, fieldError, when } from '../ui.tsx';
-import { pollLine, type Poll, type SourceRow } from './sources.tsx';
+import { pollLine, type Poll } from './sources.tsx';
+import type { Answer } from '../api_types.ts';
+import type { Section } from './sections.tsx';
 
-interface Section { id: number; name: string; slug: string }
 const LANGS = ['en', 'fa', 'ps'] as const;
 const TEXT_FIELDS = ['name', 'feedUrl', 'siteUrl', 'description', 'licence'] as const;
 
@@ -30,13 +31,13 @@ export function SourceForm({ id }: ScreenProps) {
   const [title, setTitle] = useState('');
   const set = (k: string, v: string) => setForm((f) => ({ ...f, [k]: v }));
 
-  const loadPolls = async () => { if (id) setPolls((await api<{ polls: Poll[] }>('GET', `/api/admin/sources/${id}/polls`)).polls); };
+  const loadPolls = async () => { if (id) setPolls((await api<Answer<'/api/admin/sources/{id}/polls', 'get'>>('GET', `/api/admin/sources/${id}/polls`)).polls); };
   useEffect(() => {
     void (async () => {
       try {
-        setSections((await api<{ sections: Section[] }>('GET', '/api/admin/sections')).sections);
+        setSections((await api<Answer<'/api/admin/sections', 'get'>>('GET', '/api/admin/sections')).sections);
         if (!id) return;
-        const s = (await api<{ source: SourceRow }>('GET', `/api/admin/sources/${id}`)).source;
+        const s = (await api<Answer<'/api/admin/sources/{id}', 'get'>>('GET', `/api/admin/sources/${id}`)).source;
         setTitle(s.name);
         setForm({ name: s.name, feedUrl: s.feed_url ?? '', siteUrl: s.site_url, description: s.description, licence: s.licence, language: s.language,
           sectionId: s.section_id ? String(s.section_id) : '', categoryMap: mapText(s.category_map), rules: rulesText(s.rules), pollMinutes: String(s.poll_minutes),

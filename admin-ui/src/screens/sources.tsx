@@ -2,18 +2,18 @@
 // new, why it failed), "Poll now", and links to edit a source, add one, and the review queue of partner stories.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { ErrorNote, Heading, when } from '../ui.tsx';
+import type { Answer, Item } from '../api_types.ts';
 
-export interface Poll { id: number; started_at: string; outcome: string; http_status: number | null; items_seen: number; items_new: number; items_failed: number; reason: string }
-export interface SourceRow {
-  id: number; name: string; slug: string; description: string; site_url: string; feed_url: string | null; language: string; auto_publish: number;
-  licence: string; section_id: number | null; category_map: string; rules: string; poll_minutes: number; lastPoll?: Poll | null;
-}
+/** A poll of a source's feed (GET /api/admin/sources/{id}/polls). */
+export type Poll = Item<Answer<'/api/admin/sources/{id}/polls', 'get'>['polls']>;
+/** A source as GET /api/admin/sources lists it. */
+export type SourceRow = Item<Answer<'/api/admin/sources', 'get'>['sources']>;
 
 /** One poll in words: "ok, 3 new of 10" or "failed: the reason". */
-export function pollLine(p: Poll): string {
+export function pollLine(p: Pick<Poll, 'items_new' | 'items_seen' | 'reason'> & { outcome: string }): string {
   const outcome = t(`sources.outcome_${p.outcome}` as MessageKey);
   if (p.outcome === 'ok') return `${outcome}, ${t('sources.new_of', { n: p.items_new, seen: p.items_seen })}`;
   return p.reason ? `${outcome}: ${p.reason}` : outcome;
@@ -25,7 +25,7 @@ export function Sources(_props: ScreenProps) {
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState<number | null>(null);
   const load = async () => {
-    try { setSources((await api<{ sources: SourceRow[] }>('GET', '/api/admin/sources')).sources); } catch (err) { setError(err); }
+    try { setSources((await api<Answer<'/api/admin/sources', 'get'>>('GET', '/api/admin/sources')).sources); } catch (err) { setError(err); }
   };
   useEffect(() => { void load(); }, []);
 
@@ -35,7 +35,7 @@ export function Sources(_props: ScreenProps) {
     setBusy(s.id);
     try {
       const r = await api<{ poll: { outcome: string; imported: number; seen: number; reason: string } }>('POST', `/api/admin/sources/${s.id}/poll`);
-      setNote(`${s.name}: ${pollLine({ id: 0, started_at: '', outcome: r.poll.outcome, http_status: null, items_seen: r.poll.seen, items_new: r.poll.imported, items_failed: 0, reason: r.poll.reason })}`);
+      setNote(`${s.name}: ${pollLine({ outcome: r.poll.outcome, items_seen: r.poll.seen, items_new: r.poll.imported, reason: r.poll.reason })}`);
       await load();
     } catch (err) {
       setError(err);

@@ -3,18 +3,18 @@
 // email and role. The API decides who may do what (only an owner manages owners and admins) and says so.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { ErrorNote, Field, fieldError, Heading, when } from '../ui.tsx';
 import { Handed, type HandedLink } from './handed_link.tsx';
 import { useActing } from './acting.ts';
 import { PickAndApply } from './pick_and_apply.tsx';
+import type { Answer, Item, RequestBody } from '../api_types.ts';
 
 export const ROLES = ['owner', 'admin', 'editor', 'author', 'contributor'] as const;
-export interface StaffMember {
-  id: number; name: string; email: string; role: string; totp_enabled: number | boolean; disabled: number | boolean; last_login_at: string | null;
-}
-interface Invitation { id: number; email: string; role: string | null; name: string; created_at: string; expires_at: string }
+/** A staff account as GET /api/admin/users lists it. */
+export type StaffMember = Item<Answer<'/api/admin/users', 'get'>['users']>;
+type Invitation = Item<Answer<'/api/admin/invitations', 'get'>['invitations']>;
 
 export const roleName = (role: string | null) => t(`role.${role ?? 'owner'}` as MessageKey);
 
@@ -26,8 +26,8 @@ export function Staff({ me }: ScreenProps) {
   const load = async () => {
     try {
       const [u, i] = await Promise.all([
-        api<{ users: StaffMember[] }>('GET', '/api/admin/users'),
-        api<{ invitations: Invitation[] }>('GET', '/api/admin/invitations'),
+        api<Answer<'/api/admin/users', 'get'>>('GET', '/api/admin/users'),
+        api<Answer<'/api/admin/invitations', 'get'>>('GET', '/api/admin/invitations'),
       ]);
       setUsers(u.users);
       setInvitations(i.invitations);
@@ -78,7 +78,7 @@ export function Staff({ me }: ScreenProps) {
       <h2>{t('staff.invitations')}</h2>
       {invitations.length === 0 ? <p>{t('staff.no_invitations')}</p> : (
         <ul class="rows">
-          {invitations.map((i) => (
+          {invitations.map(({ email: sentTo, ...i }) => ({ ...i, email: sentTo ?? '' })).map((i) => (
             <li key={i.id} class="row">
               <div class="who-is">
                 <strong>{i.email}</strong>
@@ -117,7 +117,8 @@ function Invite({ onSent }: { onSent: (h: HandedLink) => Promise<void> }) {
     setError(null);
     setBusy(true);
     try {
-      const made = await api<HandedLink>('POST', '/api/admin/invitations', { email, role, ...(name ? { name } : {}) });
+      const body: RequestBody<'/api/admin/invitations', 'post'> = { email, role: role as (typeof ROLES)[number], ...(name ? { name } : {}) };
+      const made = await api<HandedLink>('POST', '/api/admin/invitations', body);
       // Cleared before the list reloads, so the next invitation typed meanwhile is not wiped when it lands.
       setEmail('');
       setName('');

@@ -3,7 +3,7 @@
 // those who may read the audience figures (audience.read).
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
-import type { Me } from '../app.tsx';
+import type { Me } from '../session.ts';
 import { t } from '../i18n/index.ts';
 import { Chart, num, type FigureRow, type Point } from './audience_chart.tsx';
 import './audience.css';

@@ -2,17 +2,18 @@
 // an editor files it elsewhere (the classifier learns from that), publishes it, or turns it down.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t } from '../i18n/index.ts';
 import { ErrorNote, when } from '../ui.tsx';
 import { useActing } from './acting.ts';
 import { PickAndApply } from './pick_and_apply.tsx';
+import type { Answer } from '../api_types.ts';
+import type { Section } from './sections.tsx';
 
 interface Item {
   id: number; articleId: number; headline: string; originalUrl: string; source: { id: number; name: string }; section: string | null; why: string;
   byline: string | null; receivedAt: string;
 }
-interface Section { id: number; name: string; slug: string }
 
 export function SyndicationQueue(_props: ScreenProps) {
   const [items, setItems] = useState<Item[] | null>(null);
@@ -21,7 +22,7 @@ export function SyndicationQueue(_props: ScreenProps) {
     try {
       const [q, s] = await Promise.all([
         api<{ items: Item[] }>('GET', '/api/admin/syndication/queue'),
-        api<{ sections: Section[] }>('GET', '/api/admin/sections'),
+        api<Answer<'/api/admin/sections', 'get'>>('GET', '/api/admin/sections'),
       ]);
       setItems(q.items);
       setSections(s.sections);

@@ -2,12 +2,13 @@
 // one into another: its articles carry the other tag, and its page leads to the other's.
 import { useState } from 'preact/hooks';
 import { api } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t } from '../i18n/index.ts';
 import { Field, fieldError, Heading, ErrorNote } from '../ui.tsx';
 import { Done, FormError, useList, textOf } from './content_kit.tsx';
+import type { Answer, Item } from '../api_types.ts';
 
-interface Tag { id: number; name: string; slug: string }
+type Tag = Item<Answer<'/api/admin/tags', 'get'>['tags']>;
 
 export function Tags(_props: ScreenProps) {
   const list = useList<Tag>('/api/admin/tags', 'tags');
@@ -69,7 +70,7 @@ function TagForm({ tag, all, onDone }: { tag: Tag; all: Tag[]; onDone: (message:
     const target = others.find((x) => x.name === into.trim() || x.slug === into.trim());
     if (!target) { setMergeError(new MergeTargetMissing(t('tags.no_target', { name: into.trim() }))); return; }
     try {
-      const r = await api<{ moved: number }>('POST', `/api/admin/tags/${tag.id}/merge`, { into: target.id });
+      const r = await api<Answer<'/api/admin/tags/{id}/merge', 'post'>>('POST', `/api/admin/tags/${tag.id}/merge`, { into: target.id });
       onDone(t('tags.merged', { from: tag.name, into: target.name, count: r.moved }));
     } catch (err) { setMergeError(err); }
   };
