@@ -111,7 +111,7 @@ export const faNewsletters = {
   'newsletters.reader_since': 'نام‌نویسی',
   'newsletters.reader_export': 'دانلود داده‌های او',
   'newsletters.reader_delete_confirm': '{email} و هر چه دربارهٔ او نگه داشته شده حذف شود؟ این کار برگشت‌پذیر نیست.',
-  'newsletters.reader_deleted': '{email} و داده‌های او حذف شد.',
+  'newsletters.reader_deleted': '{email} و داده‌های او حذف شدند.',
   'newsletters.source.form': 'در سایت نام‌نویسی کرده',
   'newsletters.source.staff': 'افزوده‌شده از سوی اتاق خبر',
   'newsletters.source.import_mailchimp': 'واردشده از Mailchimp',

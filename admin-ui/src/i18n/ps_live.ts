@@ -8,7 +8,7 @@ export const psLive = {
   'live.back': 'راپور ته بېرته',
   'live.see': 'راپور لکه لوستونکي یې چې ویني وګورئ',
   'live.status_live': 'له {time} راهیسې ژوندی',
-  'live.status_ended': 'پای ته ورسېد {time}',
+  'live.status_ended': 'په {time} پای ته ورسېد',
   'live.status_none': 'دا راپور په ژوندۍ توګه نه پوښل کېږي.',
   'live.start': 'ژوندی پوښښ پیل کړئ',
   'live.end': 'ژوندی پوښښ پای ته ورسوئ',
@@ -35,7 +35,7 @@ export const psLive = {
   'live.cancel': 'لغوه',
   'live.delete': 'ړنګول',
   'live.delete_confirm': 'دا لیکنه ړنګه شي؟ لوستونکي به وویني چې یوه لیکنه لرې شوې.',
-  'live.deleted': 'ړنګه شوه {time}',
-  'live.updated': 'تازه شوه {time}',
+  'live.deleted': 'په {time} ړنګه شوه',
+  'live.updated': 'په {time} سمه شوه',
   'live.by': 'د {name} له خوا',
 } satisfies Partial<Record<keyof typeof enLive, string>>;
