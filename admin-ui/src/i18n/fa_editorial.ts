@@ -61,6 +61,23 @@ export const faEditorial = {
   'link.no_results': 'گزارشی جور نیامد.',
   'settings.authors_review': 'نویسندگان گزارش‌های خود را برای بازبینی می‌فرستند (ویراستار نشر می‌کند)',
   'settings.authors_review_hint': 'همکاران قلمی همیشه برای بازبینی می‌فرستند.',
+  'body.image_upload': 'بارگذاری تصویر',
+  'picture.details': 'تصویری که در متن انتخاب شده است',
+  'picture.back_to_text': 'بازگشت به متن',
+  'picture.describe_hint': 'یکی از تصویرهای متن، متن جایگزین ندارد (با چوکات خط‌چین نشان داده شده): روی آن کلیک کنید تا آن را برای خوانندگانی که نمی‌بینند توصیف کنید.',
+  'link.bad_embed': 'جاسازی به نشانی وبی نیاز دارد که با http:// یا https:// آغاز شود.',
+  'link.found': 'گزارش‌های ما',
+  'link.embed': 'جاسازی',
+  'changes.what': 'تغییر کرده: {fields}.',
+  'changes.field.slug': 'نشانی (اسلاگ)',
+  'changes.field.byline': 'نویسندگان',
+  'changes.field.hero_alt': 'متن جایگزین تصویر اصلی',
+  'changes.field.hero_caption': 'زیرنویس تصویر اصلی',
+  'changes.field.hero_credit': 'عکاس یا منبع تصویر اصلی',
+  'changes.field.comments': 'باز بودن نظرها',
+  'changes.field.syndication': 'برای نشر همکاران نیست',
+  'picture.remove': 'برداشتن تصویر از متن',
+  'details.tags_hint_pick': 'برچسب‌ها را با ویرگول جدا کنید، از میان برچسب‌هایی که اتاق خبر دارد (برچسب تازه را ویراستار می‌افزاید).',
 } satisfies Partial<Record<keyof typeof enEditorial, string>>;
 
 export const faAudience = {

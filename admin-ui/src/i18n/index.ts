@@ -22,6 +22,10 @@ import { psPeople } from './ps_people.ts';
 import { psEditorial, psAudience } from './ps_editorial.ts';
 import { psFronts } from './ps_fronts.ts';
 import { psLanguages, psAggregators } from './ps_languages.ts';
+import { faNewsletters } from './fa_newsletters.ts';
+import { psNewsletters } from './ps_newsletters.ts';
+import { faLive } from './fa_live.ts';
+import { psLive } from './ps_live.ts';
 
 // Each group of screens keeps its words in a file of its own (en_content.ts: sections, tags, people, house ads, site
 // settings, the editor's SEO fields; en_people.ts: staff, API keys, audit log, comment settings, sources;
@@ -30,8 +34,8 @@ const en = { ...enCore, ...enContent, ...enPeople, ...enAggregators, ...enEditor
 export type MessageKey = keyof typeof en;
 export const catalogs: Record<string, Partial<Record<MessageKey, string>>> = {
   en,
-  fa: { ...faCore, ...faContent, ...faPeople, ...faAggregators, ...faEditorial, ...faFronts, ...faLanguages, ...faAudience },
-  ps: { ...psCore, ...psContent, ...psPeople, ...psAggregators, ...psEditorial, ...psFronts, ...psLanguages, ...psAudience },
+  fa: { ...faCore, ...faContent, ...faPeople, ...faAggregators, ...faEditorial, ...faFronts, ...faLanguages, ...faAudience, ...faNewsletters, ...faLive },
+  ps: { ...psCore, ...psContent, ...psPeople, ...psAggregators, ...psEditorial, ...psFronts, ...psLanguages, ...psAudience, ...psNewsletters, ...psLive },
 };
 const RTL = new Set(['fa', 'prs', 'ps', 'ar']);
 let current: Partial<Record<MessageKey, string>> = catalogs.en;

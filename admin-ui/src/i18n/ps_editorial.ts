@@ -61,6 +61,23 @@ export const psEditorial = {
   'link.no_results': 'هېڅ راپور سمون نه خوري.',
   'settings.authors_review': 'لیکوالان خپل راپورونه بیاکتنې ته استوي (اېډېټر یې خپروي)',
   'settings.authors_review_hint': 'همکار لیکوالان تل بیاکتنې ته استوي.',
+  'body.image_upload': 'انځور پورته کړئ',
+  'picture.details': 'په متن کې ټاکل شوی انځور',
+  'picture.back_to_text': 'متن ته بېرته',
+  'picture.describe_hint': 'په متن کې یو انځور بدیل متن نه لري (په ټوټه ټوټه کرښه چوکاټ نښه شوی): پرې کلیک وکړئ چې د هغو لوستونکو لپاره یې تشرېح کړئ چې یې نشي لیدلی.',
+  'link.bad_embed': 'ځای پر ځای کول داسې وېب پتې ته اړتیا لري چې په http:// یا https:// پیل شي.',
+  'link.found': 'زموږ راپورونه',
+  'link.embed': 'ځای پر ځای کول',
+  'changes.what': 'بدل شوي: {fields}.',
+  'changes.field.slug': 'پته (سلګ)',
+  'changes.field.byline': 'لیکوالان',
+  'changes.field.hero_alt': 'د اصلي انځور بدیل متن',
+  'changes.field.hero_caption': 'د اصلي انځور لاندې لیکنه',
+  'changes.field.hero_credit': 'د اصلي انځور انځورګر یا سرچینه',
+  'changes.field.comments': 'پرانیستي نظرونه',
+  'changes.field.syndication': 'د همکارانو د خپرولو لپاره نه دی',
+  'picture.remove': 'انځور له متن څخه لرې کړئ',
+  'details.tags_hint_pick': 'ټګونه په کامې سره جلا کړئ، د خبرونو خونې له شته ټګونو څخه (نوي ټګونه اېډېټر ورزیاتوي).',
 } satisfies Partial<Record<keyof typeof enEditorial, string>>;
 
 export const psAudience = {
