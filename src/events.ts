@@ -17,6 +17,7 @@ export interface KhabarEvents {
   'newsletters.changed': { listId: number };
   /** the readers' "Most read" list of these languages changed (src/audience/most_read.ts) */
   'audience.most_read': { languages: string[] };
+  'live.entry.posted': { articleId: number; entryId: number; language: string; text: string; url: string; key: boolean; alert: boolean; channels: boolean };
 }
 
 type Handler<K extends keyof KhabarEvents> = (payload: KhabarEvents[K]) => void | Promise<void>;

@@ -14,3 +14,7 @@ import type { Kysely } from 'kysely';
 export interface Database extends ContentTables, AuthTables, CommentTables, MediaTables, AdTables, JobTables, ImportTables, SyndicationTables, NewsletterTables, AudienceTables {}
 
 export type Db = Kysely<Database>;
+
+// Interfaces merge: the alerts and channels domain adds its tables here.
+import type { ChannelTables } from '../channels/tables.ts';
+export interface Database extends ChannelTables {}
