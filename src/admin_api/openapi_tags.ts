@@ -19,5 +19,5 @@ export const TAGS = [
   { name: 'settings', description: 'The site\'s name, language, time zone, calendar, logo and links.' },
   { name: 'audience', description: 'Audience figures counted on the server without cookies or scripts: views and readers over time, the last 30 minutes, top stories, sections, authors, languages, editions and referrers, each story\'s figures, and the readers\' "Most read" list.' },
   { name: 'api-keys', description: 'Keys for the Content API (shown once when made).' },
-  { name: 'content', description: 'The read-only Content API for apps and partners: published articles, sections, tags and authors. Send a key: Authorization: Bearer <key>.' },
+  { name: 'content', description: 'The read-only Content API for apps and partners: published articles, sections, tags and authors. Send a key: Authorization: Bearer <key>.' },  { name: 'channels', description: 'Readers\' push alerts (with their figures: sent, failed, removed) and posts to the newsroom\'s Telegram channels and Mastodon account; the tokens are sealed.' },
 ];

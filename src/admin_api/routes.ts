@@ -21,6 +21,7 @@ import { frontsRoutes } from './fronts_routes.ts';
 import { translationsRoutes } from './translations_routes.ts';
 import { newslettersRoutes } from './newsletters_routes.ts';
 import { audienceRoutes } from './audience_routes.ts';
+import { channelsRoutes } from './channels_routes.ts';
 
 export async function adminApi(app: FastifyInstance): Promise<void> {
   for (const routes of [sessionRoutes, twoFactorRoutes, linkRoutes, staffRoutes, moderationRoutes, articlesRoutes, revisionsRoutes, resourcesRoutes,
@@ -29,4 +30,5 @@ export async function adminApi(app: FastifyInstance): Promise<void> {
     await app.register(routes);
   }
   await app.register(translationsRoutes);
+  await app.register(channelsRoutes);
 }

@@ -116,14 +116,14 @@ export async function sendDueAlerts(ctx: AppContext): Promise<number> {
   const due = await ctx.db.selectFrom('push_deliveries as d')
     .innerJoin('push_alerts as a', 'a.id', 'd.alert_id')
     .leftJoin('push_subscriptions as s', 's.id', 'd.subscription_id')
-    .select(['d.alert_id', 'd.subscription_id', 'd.attempts', 'a.title', 'a.text', 'a.url', 's.endpoint', 's.p256dh', 's.auth'])
+    .select(['d.alert_id', 'd.subscription_id', 'd.attempts', 'a.language', 'a.title', 'a.text', 'a.url', 's.endpoint', 's.p256dh', 's.auth'])
     .where('d.status', '=', 'pending').where('d.next_at', '<=', now.toISOString())
     .orderBy('d.alert_id').limit(BATCH).execute();
   const hostOk = new Map<string, Promise<string | null>>();
   let sent = 0;
   for (let i = 0; i < due.length; i += PARALLEL) {
     await Promise.all(due.slice(i, i + PARALLEL).map(async (d) => {
-      const payload = JSON.stringify({ title: d.title, body: d.text, url: d.url, tag: `alert-${d.alert_id}` });
+      const payload = JSON.stringify({ title: d.title, body: d.text, url: d.url, lang: d.language, tag: `alert-${d.alert_id}` });
       const out: Outcome = d.endpoint && d.p256dh && d.auth
         ? await push(ctx, { endpoint: d.endpoint, p256dh: d.p256dh, auth: d.auth }, payload, hostOk)
         : { status: 'failed', error: 'the reader unsubscribed' };

@@ -68,6 +68,8 @@ export async function updateChannelSettings(ctx: AppContext, patch: Record<strin
   if (typeof patch.mastodonInstance === 'string') next.mastodonInstance = patch.mastodonInstance.replace(/\/+$/, '');
   next.telegramChannels = Object.fromEntries(Object.entries(next.telegramChannels).filter(([, c]) => c !== ''));
   await writeRow(ctx, 'settings', JSON.stringify(next));
+  // Every page's footer offers alerts or not: the kept reads and cached pages follow the change.
+  if ('pushEnabled' in patch) await ctx.events.emit('settings.changed', { keys: ['pushEnabled'] });
   return next;
 }
 

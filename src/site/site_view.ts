@@ -5,6 +5,7 @@ import { getSettings, type SiteSettings } from '../content/settings.ts';
 import { listSections } from '../content/sections.ts';
 import { mediaById, type MediaView } from '../content/reading.ts';
 import { listBreaking, liveBreaking, type BreakingStrip } from '../content/breaking_news.ts';
+import { alertsOffer } from '../channels/offer.ts';
 
 export interface SiteView {
   settings: SiteSettings;
@@ -21,6 +22,8 @@ export interface SiteView {
   published: string[];
   /** the page language's breaking-news strip, while it runs */
   breaking: BreakingStrip | null;
+  /** the site's VAPID public key while the newsroom offers push alerts (the footer's opt-in), else null */
+  alertsKey?: string | null;
 }
 
 /** The languages a site publishes in, its default first. */
@@ -44,5 +47,6 @@ export async function loadSiteView(ctx: AppContext, lang?: string): Promise<Site
     sections: own?.sections ? sections.map((s) => ({ ...s, name: own.sections?.[s.slug] ?? s.name })) : sections,
     logo, now, lang: l, published, mirrors: ctx.config.mirrors, breaking: liveBreaking(strips, now).get(l) ?? null,
     base: l !== settings.language && published.includes(l) ? `/${l}` : '',
+    alertsKey: await ctx.reads.get('alerts-offer', () => alertsOffer(ctx)),
   };
 }
