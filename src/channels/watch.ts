@@ -13,7 +13,7 @@ export function watchForChannels(ctx: AppContext): () => void {
   const offs = [
     ctx.events.on('article.published', ({ articleId }) => carryOutPlan(ctx, articleId)),
     ctx.events.on('article.changed', async ({ articleId, reason }) => {
-      if (reason === 'edited' || reason === 'corrected') await storyChanged(ctx, articleId);
+      if (reason === 'edited' || reason === 'updated' || reason === 'corrected') await storyChanged(ctx, articleId);
     }),
     ctx.events.on('live.entry.posted', async (e) => {
       if (e.alert) await createAlert(ctx, { language: e.language, text: cut(e.text.replace(/\s+/g, ' ').trim(), ALERT_TEXT_MAX), url: e.url, articleId: e.articleId, entryId: e.entryId }, null);
