@@ -16,6 +16,7 @@ import { Fronts } from './screens/fronts.tsx';
 import { Audience } from './screens/audience.tsx';
 import { NotFound } from './ui.tsx';
 import { PEOPLE_NAV, peopleScreenFor } from './screens/people_routes.ts';
+import { ChannelsScreen } from './channels/channels_screen.tsx';
 
 export interface Me {
   user: { id: number; name: string; email: string; role: string; personId: number | null; twoFactorEnabled: boolean };
@@ -37,6 +38,7 @@ const NAV: { href: string; label: MessageKey; capability?: string }[] = [
   { href: '/admin/aggregators', label: 'nav.aggregators', capability: 'api_keys.manage' },
   { href: '/admin/fronts', label: 'nav.fronts', capability: 'fronts.manage' },
   { href: '/admin/audience', label: 'nav.audience', capability: 'audience.read' },
+  { href: '/admin/channels', label: 'nav.channels', capability: 'channels.announce' },
 ];
 
 let editorChunk: Promise<ComponentType<ScreenProps>> | null = null;
@@ -63,6 +65,7 @@ function screenFor(path: string): { Screen: ComponentType<ScreenProps>; id?: num
   if (path === '/admin/aggregators') return { Screen: Aggregators };
   if (path === '/admin/fronts') return { Screen: Fronts };
   if (path === '/admin/audience') return { Screen: Audience };
+  if (path === '/admin/channels') return { Screen: ChannelsScreen };
   return peopleScreenFor(path) ?? { Screen: NotFound };
 }
 

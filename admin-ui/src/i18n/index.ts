@@ -8,11 +8,12 @@ import { enEditorial } from './en_editorial.ts';
 import { enFronts } from './en_fronts.ts';
 import { enLanguages } from './en_languages.ts';
 import { enAudience } from './en_audience.ts';
+import { enChannels } from './en_channels.ts';
 
 // Each group of screens keeps its words in a file of its own (en_content.ts: sections, tags, people, house ads, site
 // settings, the editor's SEO fields; en_people.ts: staff, API keys, audit log, comment settings, sources;
 // en_aggregators.ts: aggregators); the catalog is their union.
-const en = { ...enCore, ...enContent, ...enPeople, ...enAggregators, ...enEditorial, ...enFronts, ...enLanguages, ...enAudience };
+const en = { ...enCore, ...enContent, ...enPeople, ...enAggregators, ...enEditorial, ...enFronts, ...enLanguages, ...enAudience, ...enChannels };
 export type MessageKey = keyof typeof en;
 const catalogs: Record<string, Record<MessageKey, string>> = { en };
 const RTL = new Set(['fa', 'prs', 'ps', 'ar']);
