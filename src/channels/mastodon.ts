@@ -4,7 +4,7 @@
 import type { AppContext } from '../context.ts';
 import { retryAfterSeconds } from '../syndication/fetcher.ts';
 import { cut, type PostContent } from './story.ts';
-import type { ApiAnswer } from './posting.ts';
+import type { ApiAnswer } from './api_answer.ts';
 
 /** Mastodon's default limit; a link counts as 23 characters whatever its length. */
 const STATUS_MAX = 500;

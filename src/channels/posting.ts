@@ -10,13 +10,8 @@ import { storyContent, type PostContent } from './story.ts';
 import { telegramEdit, telegramPost } from './telegram.ts';
 import { mastodonEdit, mastodonPost } from './mastodon.ts';
 import type { PostStatus } from './tables.ts';
+import type { ApiAnswer } from './api_answer.ts';
 
-/** What an API answered: posted (with its id), try again (after retryAfter seconds), failed for good, or not known. */
-export type ApiAnswer =
-  | { kind: 'ok'; remoteId: string }
-  | { kind: 'retry'; error: string; retryAfter?: number }
-  | { kind: 'failed'; error: string }
-  | { kind: 'unknown'; error: string };
 
 const MAX_ATTEMPTS = 8;
 const BATCH = 50;

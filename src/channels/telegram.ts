@@ -5,7 +5,7 @@
 import type { AppContext } from '../context.ts';
 import { t } from '../i18n/index.ts';
 import { cut, fitted, type PostContent } from './story.ts';
-import type { ApiAnswer } from './posting.ts';
+import type { ApiAnswer } from './api_answer.ts';
 
 const TEXT_MAX = 4096;
 const CAPTION_MAX = 1024;
