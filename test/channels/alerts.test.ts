@@ -79,6 +79,13 @@ for (const dialect of testDialects()) {
       const left = await t.ctx.db.selectFrom('push_subscriptions').select('endpoint').orderBy('id').execute();
       assert.deepEqual(left.map((r) => r.endpoint), [laptop.endpoint, dari.endpoint], 'the gone subscription was removed');
 
+      // A live entry posted with "alert" reaches the readers of its language.
+      await t.ctx.events.emit('live.entry.posted', { articleId: id, entryId: 4, language: 'fa', text: 'راه سالنگ دوباره باز شد.', url: `${t.ctx.config.publicUrl}/articles/x#entry-4`, key: true, alert: true, channels: false });
+      await runJob(t.ctx, 'channels');
+      const entryAlert = push.received.at(-1)!;
+      assert.equal(entryAlert.box, 'dari');
+      assert.deepEqual([JSON.parse(entryAlert.payload).body, JSON.parse(entryAlert.payload).url], ['راه سالنگ دوباره باز شد.', `${t.ctx.config.publicUrl}/articles/x#entry-4`]);
+
       // The Dari reader turns alerts off.
       const off = await t.app.inject({ method: 'POST', url: '/alerts/unsubscribe', headers: { 'content-type': 'application/json', origin: t.ctx.config.publicUrl }, payload: { endpoint: dari.endpoint } });
       assert.equal(off.statusCode, 204);
