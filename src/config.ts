@@ -34,6 +34,8 @@ export const SETTING_NAMES = [
   'KHABAR_DB_POOL',
   'KHABAR_AUDIENCE',
   'KHABAR_AUDIENCE_RAW_DAYS',
+  'KHABAR_TELEGRAM_API',
+  'KHABAR_PUSH_ALLOW',
 ] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 export type Environment = Partial<Record<SettingName, string | undefined>>;
@@ -69,6 +71,8 @@ export const SETTING_HELP: Record<SettingName, string> = {
   KHABAR_DB_POOL: 'PostgreSQL connections per instance at most (default 10)',
   KHABAR_AUDIENCE: 'count reader page views on the server: 1 or 0 (default 1; docs/audience.md)',
   KHABAR_AUDIENCE_RAW_DAYS: 'days raw page views are kept before only totals remain (default 7, 2 to 400)',
+  KHABAR_TELEGRAM_API: 'the Telegram Bot API address channel posts go to (default https://api.telegram.org)',
+  KHABAR_PUSH_ALLOW: 'private addresses/networks readers\' push subscriptions may point to, over http too (tests)',
 };
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -118,6 +122,10 @@ export interface Config {
   audience: boolean;
   /** days each raw page view is kept before only its hourly and daily totals remain */
   audienceRawDays: number;
+  /** the Telegram Bot API's address (KHABAR_TELEGRAM_API): a proxy's, or a local stand-in in tests */
+  telegramApi: string;
+  /** private addresses/networks a push subscription's endpoint may point to (KHABAR_PUSH_ALLOW); none by default */
+  pushAllow: string[];
 }
 
 /** Where an S3-compatible store is and how to sign for it; the secret key is never logged or echoed. */
@@ -273,12 +281,12 @@ function networkProblem(entry: string): string | null {
 }
 
 /** Comma-separated addresses or networks (127.0.0.1, 10.0.0.0/8, ::1/128) the fetcher may reach. */
-function fetchAllow(raw: string | undefined): string[] {
+function fetchAllow(raw: string | undefined, name: SettingName = 'KHABAR_FETCH_ALLOW'): string[] {
   if (raw === undefined) return [];
   const entries = raw.split(',').map((s) => s.trim()).filter(Boolean);
   for (const entry of entries) {
     const problem = networkProblem(entry);
-    if (problem) throw new ConfigError(`KHABAR_FETCH_ALLOW must list IP addresses or networks separated by commas: ${problem}`);
+    if (problem) throw new ConfigError(`${name} must list IP addresses or networks separated by commas: ${problem}`);
   }
   return entries;
 }
@@ -348,6 +356,8 @@ export function loadConfig(env: Environment = process.env): Config {
     audience: bool('KHABAR_AUDIENCE', read('KHABAR_AUDIENCE'), true),
     // two days at least: a day's readers are counted from the raw views of the whole day
     audienceRawDays: int('KHABAR_AUDIENCE_RAW_DAYS', read('KHABAR_AUDIENCE_RAW_DAYS'), 7, 2, 400),
+    telegramApi: url('KHABAR_TELEGRAM_API', read('KHABAR_TELEGRAM_API') ?? 'https://api.telegram.org', ['http', 'https']).href.replace(/\/+$/, ''),
+    pushAllow: fetchAllow(read('KHABAR_PUSH_ALLOW'), 'KHABAR_PUSH_ALLOW'),
   };
 }
 

@@ -16,6 +16,7 @@ import { smtpTransport, type MailTransport } from './auth/mail.ts';
 import { VERIFY_URLS, type CaptchaVerifyUrls } from './comments/captcha_urls.ts';
 import { fillEmptySearchIndex, watchForSearch } from './search/watch.ts';
 import { jsonLog, type Log } from './log.ts';
+import { watchForChannels } from './channels/watch.ts';
 
 export interface Runtime {
   ctx: AppContext;
@@ -66,6 +67,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     log: opts.log ?? jsonLog(config.logLevel),
   };
   watchForSearch(ctx);
+  watchForChannels(ctx);
   if (opts.migrate !== false) await fillEmptySearchIndex(ctx);
   return { ctx, close, ...(poolStats ? { poolStats } : {}) };
 }

@@ -20,6 +20,7 @@ import { capabilityFor, NotAllowed } from './access.tsx';
 import { PEOPLE_NAV, peopleScreenFor } from './screens/people_routes.ts';
 import { LiveDesk } from './live/live_desk.tsx';
 import { InterfaceLanguage } from './screens/interface_language.tsx';
+import { ChannelsScreen } from './channels/channels_screen.tsx';
 
 import type { Me, ScreenProps } from './session.ts';
 // Kept for the editor's screens until they import from session.ts like the others.
@@ -38,6 +39,7 @@ const NAV: { href: string; label: MessageKey; capability?: string }[] = [
   { href: '/admin/fronts', label: 'nav.fronts', capability: 'fronts.manage' },
   { href: '/admin/audience', label: 'nav.audience', capability: 'audience.read' },
   { href: '/admin/newsletters', label: 'nav.newsletters', capability: 'newsletters.manage' },
+  { href: '/admin/channels', label: 'nav.channels', capability: 'channels.announce' },
 ];
 
 let editorChunk: Promise<ComponentType<ScreenProps>> | null = null;
@@ -66,6 +68,7 @@ function screenFor(path: string): { Screen: ComponentType<ScreenProps>; id?: num
   if (path === '/admin/audience') return { Screen: Audience };
   if (path === '/admin/newsletters') return { Screen: Newsletters };
   if (/^\/admin\/articles\/\d+\/live$/.test(path)) return { Screen: LiveDesk, id: Number(path.split('/')[3]) };
+  if (path === '/admin/channels') return { Screen: ChannelsScreen };
   return peopleScreenFor(path) ?? { Screen: NotFound };
 }
 

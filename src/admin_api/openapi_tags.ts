@@ -21,4 +21,5 @@ export const TAGS = [
   { name: 'api-keys', description: 'Keys for the Content API (shown once when made).' },
   { name: 'content', description: 'The read-only Content API for apps and partners: published articles, sections, tags and authors. Send a key: Authorization: Bearer <key>.' },
   { name: 'live', description: 'Live coverage of a running story: start and end it, post entries (key ones listed as highlights, with "Send alert" and "Post to channels"), correct or delete them.' },
+  { name: 'content', description: 'The read-only Content API for apps and partners: published articles, sections, tags and authors. Send a key: Authorization: Bearer <key>.' },  { name: 'channels', description: 'Readers\' push alerts (with their figures: sent, failed, removed) and posts to the newsroom\'s Telegram channels and Mastodon account; the tokens are sealed.' },
 ];

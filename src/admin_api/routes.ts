@@ -22,6 +22,7 @@ import { translationsRoutes } from './translations_routes.ts';
 import { newslettersRoutes } from './newsletters_routes.ts';
 import { audienceRoutes } from './audience_routes.ts';
 import { liveRoutes } from './live_routes.ts';
+import { channelsRoutes } from './channels_routes.ts';
 
 export async function adminApi(app: FastifyInstance): Promise<void> {
   for (const routes of [sessionRoutes, twoFactorRoutes, linkRoutes, staffRoutes, moderationRoutes, articlesRoutes, revisionsRoutes, resourcesRoutes,
@@ -31,4 +32,5 @@ export async function adminApi(app: FastifyInstance): Promise<void> {
   }
   await app.register(translationsRoutes);
   await app.register(liveRoutes);
+  await app.register(channelsRoutes);
 }

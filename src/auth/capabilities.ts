@@ -40,6 +40,8 @@ export const CAPABILITIES = {
   // audience figures (counted on the server, docs/audience.md) and the readers' "Most read" list
   'audience.read': ['owner', 'admin', 'editor'],
   'audience.manage': ['owner', 'admin', 'editor'],
+  /** readers' push alerts and posts to the newsroom's channels (the channels' tokens need settings.manage) */
+  'channels.announce': ['owner', 'admin', 'editor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

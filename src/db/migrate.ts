@@ -25,6 +25,7 @@ import * as m0026 from './migrations/0026_newsletters.ts';
 import * as m0028 from './migrations/0028_audience.ts';
 import * as m0029 from './migrations/0029_live.ts';
 import * as m0032 from './migrations/0032_staff_language.ts';
+import * as m0030 from './migrations/0030_channels.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_content': m0001,
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '0028_audience': m0028,
   '0029_live': m0029,
   '0032_staff_language': m0032,
+  '0030_channels': m0030,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -15,3 +15,7 @@ import type { Kysely } from 'kysely';
 export interface Database extends ContentTables, AuthTables, CommentTables, MediaTables, AdTables, JobTables, ImportTables, SyndicationTables, NewsletterTables, AudienceTables, LiveTables {}
 
 export type Db = Kysely<Database>;
+
+// Interfaces merge: the alerts and channels domain adds its tables here.
+import type { ChannelTables } from '../channels/tables.ts';
+export interface Database extends ChannelTables {}

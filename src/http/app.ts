@@ -20,6 +20,7 @@ import { syndicationFeed } from '../content_api/syndication_feed.ts';
 import { previewRoutes } from '../site/preview_routes.tsx';
 import { commentRoutes } from '../site/comment_routes.ts';
 import { newsletterRoutes } from '../site/newsletter_routes.ts';
+import { alertRoutes } from '../site/alert_routes.ts';
 import { adminPages } from '../admin_pages/routes.ts';
 import { openApi } from '../admin_api/openapi.ts';
 import { requestForLog } from './log_safe.ts';
@@ -140,6 +141,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(previewRoutes);
   await app.register(commentRoutes);
   await app.register(newsletterRoutes);
+  await app.register(alertRoutes);
   await app.register(adminPages);
   await app.register(siteRoutes);
   if (pageCache.enabled) {

@@ -11,6 +11,8 @@ export const LIMITS = {
   contentApi: { max: 600, timeWindow: 60_000 },
   /** Aggregators' full-text feeds: a partner pulls every few minutes; key guessing gets no further than this. */
   syndicationFeed: { max: 60, timeWindow: 60_000 },
+  /** Readers turning push alerts on or off: a few times from one address, not a flood of made-up subscriptions. */
+  pushSubscribe: { max: 20, timeWindow: 10 * 60_000 },
 } as const;
 
 /** Route `config` that applies the named limit. */

@@ -8,6 +8,7 @@ import { botDefenceEn } from './bot_defence_en.ts';
 import { metaEn } from './meta_en.ts';
 import { newslettersEn } from './newsletters_en.ts';
 import { liveEn } from './live_en.ts';
+import { channelsEn } from './channels_en.ts';
 
 export const en = {
   'site.skip': 'Skip to content',
@@ -112,6 +113,7 @@ export const en = {
   'most_read.title_24h': 'Most read in the last 24 hours',
   'most_read.title_7d': 'Most read in the last 7 days',
   ...liveEn,
+  ...channelsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -10,6 +10,7 @@ import { botDefenceFa } from './bot_defence_fa.ts';
 import { metaFa } from './meta_fa.ts';
 import { newslettersFa } from './newsletters_fa.ts';
 import { liveFa } from './live_fa.ts';
+import { channelsFa } from './channels_fa.ts';
 
 export const fa: Record<MessageKey, string> = {
   'site.skip': 'رفتن به متن اصلی',
@@ -114,4 +115,5 @@ export const fa: Record<MessageKey, string> = {
   'most_read.title_24h': 'پرخواننده‌ترین‌ها در ۲۴ ساعت گذشته',
   'most_read.title_7d': 'پرخواننده‌ترین‌ها در هفت روز گذشته',
   ...liveFa,
+  ...channelsFa,
 };

@@ -9,6 +9,7 @@ import { botDefencePs } from './bot_defence_ps.ts';
 import { metaPs } from './meta_ps.ts';
 import { newslettersPs } from './newsletters_ps.ts';
 import { livePs } from './live_ps.ts';
+import { channelsPs } from './channels_ps.ts';
 
 export const ps: Record<MessageKey, string> = {
   'site.skip': 'اصلي متن ته ورشئ',
@@ -113,4 +114,5 @@ export const ps: Record<MessageKey, string> = {
   'most_read.title_24h': 'تر ټولو ډېر لوستل شوي: تېر ۲۴ ساعته',
   'most_read.title_7d': 'تر ټولو ډېر لوستل شوي: تېرې اوه ورځې',
   ...livePs,
+  ...channelsPs,
 };

@@ -6,6 +6,7 @@ import { listSections } from '../content/sections.ts';
 import { mediaById, type MediaView } from '../content/reading.ts';
 import { listBreaking, liveBreaking, type BreakingStrip } from '../content/breaking_news.ts';
 import { liveArticleIds } from '../live/coverage.ts';
+import { alertsOffer } from '../channels/offer.ts';
 
 export interface SiteView {
   settings: SiteSettings;
@@ -24,6 +25,8 @@ export interface SiteView {
   breaking: BreakingStrip | null;
   /** the stories covered live now: their cards carry a Live label (absent: none) */
   live?: ReadonlySet<number>;
+  /** the site's VAPID public key while the newsroom offers push alerts (the footer's opt-in), else null */
+  alertsKey?: string | null;
 }
 
 /** The languages a site publishes in, its default first. */
@@ -48,5 +51,6 @@ export async function loadSiteView(ctx: AppContext, lang?: string): Promise<Site
     logo, now, lang: l, published, mirrors: ctx.config.mirrors, breaking: liveBreaking(strips, now).get(l) ?? null,
     base: l !== settings.language && published.includes(l) ? `/${l}` : '',
     live,
+    alertsKey: await ctx.reads.get('alerts-offer', () => alertsOffer(ctx)),
   };
 }

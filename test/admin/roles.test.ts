@@ -200,6 +200,16 @@ const ROUTES: Record<string, Need> = {
   'PATCH /api/admin/live/entries/{id}': 'articles.publish_own',
   'DELETE /api/admin/live/entries/{id}': 'articles.publish_own',
   'PUT /api/admin/auth/language': 'signed_in',
+  // alerts and channels (the tokens need settings.manage)
+  'GET /api/admin/channels/settings': 'settings.manage',
+  'PATCH /api/admin/channels/settings': 'settings.manage',
+  'GET /api/admin/channels/alerts': 'channels.announce',
+  'POST /api/admin/channels/alerts': 'channels.announce',
+  'GET /api/admin/channels/alerts/{id}': 'channels.announce',
+  'GET /api/admin/channels/posts': 'channels.announce',
+  'GET /api/admin/channels/articles/{id}/plan': 'channels.announce',
+  'PUT /api/admin/channels/articles/{id}/plan': 'channels.announce',
+  'POST /api/admin/channels/articles/{id}/announce': 'channels.announce',
 };
 
 /** Operations that end the caller's session: each role calls them with a session of its own. */

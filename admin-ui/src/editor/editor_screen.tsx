@@ -9,6 +9,7 @@ import { isRtl, t } from '../i18n/index.ts';
 import { ErrorNote, Field, fieldError } from '../ui.tsx';
 import { ArticleActions } from './actions.tsx';
 import { ArticleDetails } from './details.tsx';
+import { AnnounceOptions } from './announce.tsx';
 import { TranslationLinks } from './translation_links.tsx';
 import { BodyEditor } from './body_editor.tsx';
 import { UnpublishedChangesNote, ReviewNote } from './changes.tsx';
@@ -63,6 +64,7 @@ export function EditorScreen({ me, id }: ScreenProps) {
         </div>
         <aside class="editor-side" aria-label={t('editor.details')}>
           {article ? <ArticleActions article={article} base={e.base} beforeMove={() => e.save(false)} onMoved={e.moved} /> : null}
+          {article ? <AnnounceOptions me={me} article={article} /> : null}
           <ArticleDetails me={me} form={form} error={refused} onChange={e.change} />
           {article ? <TranslationLinks articleId={article.id} language={form.language} /> : null}
           {article ? <Revisions articleId={article.id} updatedAt={article.updated_at} timeZone={article.time_zone} onRestored={e.replace} /> : null}

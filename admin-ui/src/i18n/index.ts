@@ -26,11 +26,12 @@ import { faNewsletters } from './fa_newsletters.ts';
 import { psNewsletters } from './ps_newsletters.ts';
 import { faLive } from './fa_live.ts';
 import { psLive } from './ps_live.ts';
+import { enChannels } from './en_channels.ts';
 
 // Each group of screens keeps its words in a file of its own (en_content.ts: sections, tags, people, house ads, site
 // settings, the editor's SEO fields; en_people.ts: staff, API keys, audit log, comment settings, sources;
 // en_aggregators.ts: aggregators); the catalog is their union.
-const en = { ...enCore, ...enContent, ...enPeople, ...enAggregators, ...enEditorial, ...enFronts, ...enLanguages, ...enAudience, ...enNewsletters, ...enLive };
+const en = { ...enCore, ...enContent, ...enPeople, ...enAggregators, ...enEditorial, ...enFronts, ...enLanguages, ...enAudience, ...enNewsletters, ...enLive, ...enChannels };
 export type MessageKey = keyof typeof en;
 export const catalogs: Record<string, Partial<Record<MessageKey, string>>> = {
   en,

@@ -10,6 +10,7 @@ import { SearchBox } from './search_box.tsx';
 import { MirrorList } from './mirrors.tsx';
 import { liteHrefFor } from '../lite/lite_paths.ts';
 import { BreakingStrip } from './breaking_strip.tsx';
+import { AlertsOptIn } from './alerts_optin.tsx';
 
 export interface LayoutProps {
   site: SiteView;
@@ -129,6 +130,7 @@ export function Layout({ site, title, description, canonical, current, head, fee
             </ul>
           </nav>
           <MirrorList site={site} />
+          <AlertsOptIn site={site} current={current} />
           <p class="legal">{t(lang, 'site.footer.rights', { year, name: settings.name })}{separatorOf(lang)}{t(lang, 'site.footer.powered')}</p>
         </footer>
       </body>
