@@ -9,8 +9,9 @@ import type { ImportTables } from '../importers/tables.ts';
 import type { SyndicationTables } from '../syndication/tables.ts';
 import type { NewsletterTables } from '../newsletters/tables.ts';
 import type { AudienceTables } from '../audience/tables.ts';
+import type { MirrorTables } from '../mirrors/tables.ts';
 import type { Kysely } from 'kysely';
 
-export interface Database extends ContentTables, AuthTables, CommentTables, MediaTables, AdTables, JobTables, ImportTables, SyndicationTables, NewsletterTables, AudienceTables {}
+export interface Database extends ContentTables, AuthTables, CommentTables, MediaTables, AdTables, JobTables, ImportTables, SyndicationTables, NewsletterTables, AudienceTables, MirrorTables {}
 
 export type Db = Kysely<Database>;
