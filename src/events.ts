@@ -17,6 +17,8 @@ export interface KhabarEvents {
   'newsletters.changed': { listId: number };
   /** the readers' "Most read" list of these languages changed (src/audience/most_read.ts) */
   'audience.most_read': { languages: string[] };
+  /** a mirror was added or removed, or became or stopped being current: footers list the current ones */
+  'mirrors.changed': { mirrorId: number };
 }
 
 type Handler<K extends keyof KhabarEvents> = (payload: KhabarEvents[K]) => void | Promise<void>;

@@ -27,7 +27,7 @@ export interface CopyReport {
 }
 
 /** Reads one file of the copy: its bytes, or null when it is not there. */
-type Reader = (file: string) => Promise<Buffer | null>;
+export type Reader = (file: string) => Promise<Buffer | null>;
 
 function folderReader(dir: string): Reader {
   return async (file) => {
@@ -68,7 +68,12 @@ function filesUnder(dir: string): string[] {
 /** Checks the copy at `source` (a folder or an http(s) address) against the newsroom's public key. */
 export async function verifyCopy(source: string, key: KeyObject, opts: { fetchImpl?: typeof fetch; concurrency?: number } = {}): Promise<CopyReport> {
   const web = /^https?:\/\//i.test(source);
-  const read = web ? webReader(source, opts.fetchImpl) : folderReader(source);
+  return verifyWith(web ? webReader(source, opts.fetchImpl) : folderReader(source), key, { web, list: web ? undefined : () => filesUnder(source), concurrency: opts.concurrency });
+}
+
+/** Checks the copy that `read` reads (a mirror's own target, say); `list`, when the copy can be listed, finds extra files. */
+export async function verifyWith(read: Reader, key: KeyObject, opts: { web?: boolean; list?: () => string[]; concurrency?: number; manifestOnly?: boolean } = {}): Promise<CopyReport> {
+  const web = opts.web ?? true;
   const empty: CopyReport = { ok: false, checked: 0, changed: [], missing: [], extra: [] };
   let bytes: Buffer | null;
   let signature: Buffer | null;
@@ -82,6 +87,8 @@ export async function verifyCopy(source: string, key: KeyObject, opts: { fetchIm
   if ('problem' in opened) return { ...empty, problem: opened.problem };
   const { manifest } = opened;
   const report: CopyReport = { ...empty, generatedAt: manifest.generatedAt, origin: manifest.origin, manifestHash: sha256Hex(bytes) };
+  // only the signed manifest: enough to tell whether the mirror holds the latest copy
+  if (opts.manifestOnly) return { ...report, ok: true };
   const files = Object.keys(manifest.files).sort();
   let next = 0;
   const worker = async () => {
@@ -99,7 +106,7 @@ export async function verifyCopy(source: string, key: KeyObject, opts: { fetchIm
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? (web ? 6 : 1)) }, worker));
-  if (!web) report.extra = filesUnder(source).filter((f) => !OWN_FILES.has(f) && !(f in manifest.files)).sort();
+  if (opts.list) report.extra = opts.list().filter((f) => !OWN_FILES.has(f) && !(f in manifest.files)).sort();
   report.changed.sort();
   report.missing.sort();
   report.ok = !report.changed.length && !report.missing.length && !report.extra.length;

@@ -18,6 +18,7 @@ test('the events a change emits are the ones its endpoint declares', async () =>
       'article.changed': 1, 'article.published': 1, 'comment.changed': 1, 'settings.changed': 1, 'section.changed': 1, 'ads.changed': 1, 'content.changed': 1,
       'front.changed': 1, 'breaking.changed': 1, 'newsletters.changed': 1,
       'audience.most_read': 1,
+      'mirrors.changed': 1,
     } satisfies Record<keyof KhabarEvents, 1>) as (keyof KhabarEvents)[];
     for (const e of events) t.ctx.events.on(e, () => { seen.push(e); });
     const owner = (await signInAs(t, 'owner')).headers;
