@@ -8,6 +8,7 @@ import { adStamps } from '../ads/stamps.ts';
 import { getSettings } from '../content/settings.ts';
 import { localDay } from '../i18n/index.ts';
 import { listsStamp } from '../newsletters/lists.ts';
+import { currentMirrorAddresses } from '../mirrors/mirrors.ts';
 
 export type { Stamps };
 
@@ -15,7 +16,10 @@ export async function siteStamps(ctx: AppContext): Promise<Stamps> {
   const now = ctx.clock.now();
   const { timeZone } = await getSettings(ctx.db);
   const parts = await Promise.all([contentStamps(ctx.db, localDay(now, timeZone)), mediaStamps(ctx.db), commentStamps(ctx.db), adStamps(ctx.db, now)]);
-  return Object.assign({ newsletters: await listsStamp(ctx.db) }, ...parts);
+  const stamps: Stamps = Object.assign({ newsletters: await listsStamp(ctx.db) }, ...parts);
+  // every footer lists the current mirrors, so the frame's stamp carries them
+  stamps.settings = `${stamps.settings ?? ''}|mirrors:${(await currentMirrorAddresses(ctx)).join(' ')}`;
+  return stamps;
 }
 
 /** A tag's stamp: its own, or its family's (`front:*` for `front:home:en`) where a domain stamps the family whole. */

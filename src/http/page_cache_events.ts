@@ -58,6 +58,8 @@ export function purgeOnChanges(ctx: AppContext, cache: PageCache, bus: PurgeBus,
     ctx.events.on('section.changed', ({ sectionId }) => purge([`section:${sectionId}`, `list:section:${sectionId}`, 'list:sections'])),
     ctx.events.on('ads.changed', () => purge(['ads'])),
     ctx.events.on('newsletters.changed', () => purge(['newsletters'])),
+    // every footer lists the current mirrors
+    ctx.events.on('mirrors.changed', () => purge(['settings'])),
     // a renamed author or tag changes what the search finds ('articles' also tags the search pages)
     // a front's pages carry front:<name> (src/site/home_show.tsx, list_show.tsx); every page of a language breaking:<language>
     ctx.events.on('front.changed', ({ front }) => purge([`front:${front}`])),

@@ -15,6 +15,7 @@ import { endFinishedStrips } from '../content/breaking_news.ts';
 import { newsletterTick } from '../newsletters/jobs.ts';
 import { pruneAudience, rollUp } from '../audience/rollup.ts';
 import { MOST_READ_EVERY_MS, refreshMostRead } from '../audience/most_read.ts';
+import { mirrorTick } from '../mirrors/schedule.ts';
 
 /** How often the slowest-ticking job looks for work; each job's own `tickMs` says how often it looks. */
 export const JOB_INTERVAL_MS = 30_000;
@@ -57,6 +58,8 @@ export const JOBS = {
     name: 'most-read', leaseMs: 10 * 60_000, everyMs: MOST_READ_EVERY_MS, tickMs: JOB_INTERVAL_MS,
     work: async (ctx: AppContext) => ({ changed: await refreshMostRead(ctx) }),
   },
+  /** the static copy exported and pushed to every mirror after changes settle, mirrors checked (src/mirrors) */
+  mirrors: { name: 'mirrors', leaseMs: 30 * 60_000, everyMs: 0, tickMs: 15_000, work: (ctx: AppContext) => mirrorTick(ctx) },
 } as const satisfies Record<string, Job<unknown>>;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];
