@@ -7,6 +7,7 @@ import { languagesEn } from './languages_en.ts';
 import { botDefenceEn } from './bot_defence_en.ts';
 import { metaEn } from './meta_en.ts';
 import { newslettersEn } from './newsletters_en.ts';
+import { offlineEn } from './offline_en.ts';
 
 export const en = {
   'site.skip': 'Skip to content',
@@ -108,6 +109,7 @@ export const en = {
   ...botDefenceEn,
   ...metaEn,
   ...newslettersEn,
+  ...offlineEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

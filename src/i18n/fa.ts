@@ -9,6 +9,7 @@ import { languagesFa } from './languages_fa.ts';
 import { botDefenceFa } from './bot_defence_fa.ts';
 import { metaFa } from './meta_fa.ts';
 import { newslettersFa } from './newsletters_fa.ts';
+import { offlineFa } from './offline_fa.ts';
 
 export const fa: Record<MessageKey, string> = {
   'site.skip': 'رفتن به متن اصلی',
@@ -110,4 +111,5 @@ export const fa: Record<MessageKey, string> = {
   ...botDefenceFa,
   ...metaFa,
   ...newslettersFa,
+  ...offlineFa,
 };

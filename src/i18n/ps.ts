@@ -8,6 +8,7 @@ import { languagesPs } from './languages_ps.ts';
 import { botDefencePs } from './bot_defence_ps.ts';
 import { metaPs } from './meta_ps.ts';
 import { newslettersPs } from './newsletters_ps.ts';
+import { offlinePs } from './offline_ps.ts';
 
 export const ps: Record<MessageKey, string> = {
   'site.skip': 'اصلي متن ته ورشئ',
@@ -109,4 +110,5 @@ export const ps: Record<MessageKey, string> = {
   ...botDefencePs,
   ...metaPs,
   ...newslettersPs,
+  ...offlinePs,
 };
