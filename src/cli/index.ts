@@ -9,6 +9,7 @@ import { backup, restore } from './backup.ts';
 import { syndication } from './syndication.ts';
 import { seedDemoCommand } from './seed_demo.ts';
 import { verifyMirror } from './verify_mirror.ts';
+import { offlineEdition } from './offline_edition.ts';
 
 export const COMMANDS: Record<string, Command> = {
   serve,
@@ -21,4 +22,5 @@ export const COMMANDS: Record<string, Command> = {
   syndication,
   'seed-demo': seedDemoCommand,
   'verify-mirror': verifyMirror,
+  'offline-edition': offlineEdition,
 };

@@ -13,6 +13,7 @@ import { searchShow } from './search_show.tsx';
 import { pageShow } from './page_show.tsx';
 import { findOldAddress } from '../content/redirects.ts';
 import { liteRoutes } from './lite/lite_show.tsx';
+import { offlineRoutes } from './offline_show.tsx';
 import { LANGUAGES } from '../i18n/languages.ts';
 import { READS } from './page_query.ts';
 
@@ -62,4 +63,5 @@ export async function siteRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { year: string; month: string } }>('/:year(^\\d{4}$)/:month(^\\d{2}$)/', READS.list, (req, reply) => archiveShow(ctx, req, reply));
   await feedRoutes(app);
   await liteRoutes(app);
+  await offlineRoutes(app);
 }
