@@ -9,7 +9,7 @@ export const offlineEn = {
   'offline.to_contents': 'Back to contents',
   'offline.read_online': 'This story on the site',
   'offline.made': 'Made {date}.',
-  'offline.key': "The newsroom's public key, to check that this file is really ours (khabar verify-mirror):",
+  'offline.key': "The newsroom's public key, to check that this file is really ours:",
   'offline.onion': 'Tor onion address:',
   'offline.link': 'Offline edition: the day in one file',
   'offline.page_title': 'Offline editions',

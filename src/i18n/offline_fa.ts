@@ -11,7 +11,7 @@ export const offlineFa: Record<keyof typeof offlineEn, string> = {
   'offline.to_contents': 'بازگشت به فهرست',
   'offline.read_online': 'این گزارش در سایت',
   'offline.made': 'ساخته‌شده در {date}.',
-  'offline.key': 'کلید عمومی اتاق خبر، برای وارسی این‌که این فایل به‌راستی از ماست (khabar verify-mirror):',
+  'offline.key': 'کلید عمومی اتاق خبر، برای وارسی این‌که این فایل به‌راستی از ماست:',
   'offline.onion': 'نشانی پیاز تور:',
   'offline.link': 'نسخهٔ آفلاین: گزارش‌های روز در یک فایل',
   'offline.page_title': 'نسخه‌های آفلاین',

@@ -11,7 +11,7 @@ export const offlinePs: Record<keyof typeof offlineEn, string> = {
   'offline.to_contents': 'لړلیک ته ستنېدل',
   'offline.read_online': 'دا راپور په سایټ کې',
   'offline.made': 'په {date} جوړ شوی.',
-  'offline.key': 'د خبرخونې عامه کیلي، د دې ازموینې لپاره چې دا فایل رښتیا زموږ دی (khabar verify-mirror):',
+  'offline.key': 'د خبرخونې عامه کیلي، د دې ازموینې لپاره چې دا فایل رښتیا زموږ دی:',
   'offline.onion': 'د تور پیاز پته:',
   'offline.link': 'آفلاین بڼه: د ورځې راپورونه په یوه فایل کې',
   'offline.page_title': 'آفلاین بڼې',

@@ -150,6 +150,7 @@ figcaption,.times,.byline,.section,.source,.more,.note{font-size:.9rem;color:#5b
 .masthead .name{font-weight:bold;font-size:1.2rem;margin:0}
 .masthead .name a{color:inherit;text-decoration:none}
 nav ol{padding-inline-start:1.5rem}
+:lang(fa) ol,:lang(ps) ol{list-style-type:persian}
 nav li{margin:.35rem 0}
 .story{border-block-start:1px solid #dde1e7;padding-block-start:1rem;margin-block-start:1.5rem}
 .correction{background:#fff6e5;padding:.5rem}
@@ -160,6 +161,7 @@ td,th{border:1px solid #dde1e7;padding:.25rem}
 .missing-picture{font-style:italic;color:#5b616e}
 .colophon{font-size:.9rem;overflow-wrap:anywhere}
 code{font-size:.85rem;overflow-wrap:anywhere}
+.key code{display:block;text-align:left;margin-block-start:.25rem}
 @media print{nav,.more{display:none}.story{break-before:page}}
 `;
 
