@@ -19,6 +19,8 @@ export interface KhabarEvents {
   'audience.most_read': { languages: string[] };
   /** a mirror was added or removed, or became or stopped being current: footers list the current ones */
   'mirrors.changed': { mirrorId: number };
+  /** an offline edition was made: /offline/ lists it (src/mirrors/offline_edition.ts) */
+  'offline.changed': { lang: string; date: string };
 }
 
 type Handler<K extends keyof KhabarEvents> = (payload: KhabarEvents[K]) => void | Promise<void>;

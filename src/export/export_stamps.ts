@@ -9,6 +9,7 @@ import { getSettings } from '../content/settings.ts';
 import { localDay } from '../i18n/index.ts';
 import { listsStamp } from '../newsletters/lists.ts';
 import { currentMirrorAddresses } from '../mirrors/mirrors.ts';
+import { editionsStamp } from '../mirrors/offline_edition.ts';
 
 export type { Stamps };
 
@@ -19,6 +20,8 @@ export async function siteStamps(ctx: AppContext): Promise<Stamps> {
   const stamps: Stamps = Object.assign({ newsletters: await listsStamp(ctx.db) }, ...parts);
   // every footer lists the current mirrors, so the frame's stamp carries them
   stamps.settings = `${stamps.settings ?? ''}|mirrors:${(await currentMirrorAddresses(ctx)).join(' ')}`;
+  // /offline/ lists the offline editions the site holds
+  stamps.offline = editionsStamp(ctx);
   return stamps;
 }
 

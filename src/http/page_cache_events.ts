@@ -67,6 +67,7 @@ export function purgeOnChanges(ctx: AppContext, cache: PageCache, bus: PurgeBus,
     ctx.events.on('content.changed', ({ kind, id }) => purge([`${kind}:${id}`, ...(kind === 'person' ? ['list:people'] : []),
       ...(kind === 'person' || kind === 'tag' ? ['articles'] : [])])),
     ctx.events.on('audience.most_read', ({ languages }) => purge(languages.map((l) => `most-read:${l}`))),
+    ctx.events.on('offline.changed', () => purge(['offline'])),
   ];
   return () => {
     cache.onStored = null;

@@ -81,6 +81,7 @@ export async function buildEdition(ctx: AppContext, lang: string, date: string, 
   writeWhole(join(dir, `${date}.html`), html);
   writeWhole(join(dir, `${date}.epub`), epub);
   await signFolder(ctx, dir);
+  await ctx.events.emit('offline.changed', { lang, date });
   return { lang, date, stories: found.stories.length, pictures: (await view.pictures.all()).length, html: html.length, epub: epub.length, dir };
 }
 
@@ -114,6 +115,8 @@ export interface ListedEdition {
   date: string;
   html: number;
   epub: number;
+  /** when the later of the two was written (ms) */
+  at: number;
 }
 
 /** The editions the site holds, per language, newest first (what /offline/ lists). */
@@ -121,11 +124,21 @@ export function listEditions(ctx: AppContext): Record<string, ListedEdition[]> {
   const out: Record<string, ListedEdition[]> = {};
   for (const lang of LANGUAGES) {
     const dir = join(offlineRoot(ctx), lang);
-    const size = (f: string) => (existsSync(join(dir, f)) ? statSync(join(dir, f)).size : 0);
-    const days = daysIn(dir).map((date) => ({ date, html: size(`${date}.html`), epub: size(`${date}.epub`) })).filter((e) => e.html && e.epub);
+    const stat = (f: string) => (existsSync(join(dir, f)) ? statSync(join(dir, f)) : null);
+    const days = daysIn(dir).map((date) => {
+      const [html, epub] = [stat(`${date}.html`), stat(`${date}.epub`)];
+      return { date, html: html?.size ?? 0, epub: epub?.size ?? 0, at: Math.max(html?.mtimeMs ?? 0, epub?.mtimeMs ?? 0) };
+    }).filter((e) => e.html && e.epub);
     if (days.length) out[lang] = days;
   }
   return out;
+}
+
+/** What the site's editions are now (each file's name and size, and when it was written): the stamp of /offline/'s
+ * page-cache tag `offline`, which a static export compares. */
+export function editionsStamp(ctx: AppContext): string {
+  const all = listEditions(ctx);
+  return sha256Hex(Object.entries(all).map(([lang, list]) => `${lang}:${list.map((e) => `${e.date}/${e.html}/${e.epub}/${e.at}`).join(',')}`).join(';'));
 }
 
 /** One edition file the site holds (`2026-12-07.html` in `fa`), or null: only names an edition can have are read. */

@@ -12,6 +12,7 @@ import { dayBounds } from '../mirrors/offline_stories.ts';
 import { loadSiteView, type SiteView } from './site_view.ts';
 import { Layout } from './views/layout.tsx';
 import { READS } from './page_query.ts';
+import { siteTags } from './cache_tags.ts';
 
 export const OFFLINE = '/offline/';
 export const offlineHref = (lang: string, date: string, ext: 'html' | 'epub') => `${OFFLINE}${lang}/${date}.${ext}`;
@@ -53,10 +54,11 @@ async function offlineList(ctx: AppContext, reply: FastifyReply) {
         <h1>{t(lang, 'offline.page_title')}</h1>
         <p>{t(lang, 'offline.page_intro')}</p>
         {languages.length ? languages.map((l) => <Editions lang={l} editions={all[l]} site={site} />) : <p>{t(lang, 'offline.none')}</p>}
-        {key ? <p>{t(lang, 'offline.signed')} <code dir="ltr">{key}</code></p> : null}
+        {/* the key signs the editions: shown with them (an edition made the key, if the site had none) */}
+        {key && languages.length ? <p>{t(lang, 'offline.signed')} <code dir="ltr">{key}</code></p> : null}
       </article>
     </Layout>
-  ));
+  ), { cacheTags: [...siteTags(site), 'offline'] });
 }
 
 /** The name a saved file gets: the site's host, the language and the day ("news.example-fa-2026-12-07.epub"). */
