@@ -14,6 +14,7 @@ import { buildNewsroom } from '../helpers/newsroom.ts';
 import type { AppContext } from '../../src/context.ts';
 import { buildEdition, DAYS_KEPT, offlineTick, siteToday } from '../../src/mirrors/offline_edition.ts';
 import { editionStories } from '../../src/mirrors/offline_stories.ts';
+import { editionBody, PictureSet } from '../../src/mirrors/offline_pictures.ts';
 import { publicKeyFrom, signingKey } from '../../src/mirrors/signing.ts';
 import { verifyCopy } from '../../src/mirrors/verify.ts';
 import { describeReport } from '../../src/cli/verify_mirror.ts';
@@ -98,6 +99,22 @@ test('the demo day as an offline edition, in English and Dari', async (t) => {
         assert.match(r.out, /No errors or warnings detected/);
       });
     }
+
+    await t.test("a body's own pictures are embedded, another host's give way to their alt text, links become absolute", async () => {
+      const { stories } = await editionStories(ctx, 'en', today);
+      const key = stories.find((s) => s.card.hero)!.card.hero!.storage_key;
+      const pictures = new PictureSet(ctx);
+      const body = await editionBody(`<p>See <a href="/section/world">the world</a> and <a href="https://other.example/a">a partner</a>.</p>`
+        + `<figure><img src="/media/${key}" alt="Our map" loading="lazy"><figcaption>Ours</figcaption></figure>`
+        + `<p><img src="${ctx.config.publicUrl}/media/${key}" alt="Again"><img src="https://evil.example/x.jpg" alt="A map &amp; more"><br>x &nbsp;y</p>`,
+      ctx.config.publicUrl, pictures, (p) => `images/${p.id}.jpg`);
+      assert.equal((await pictures.all()).length, 1, 'one picture made once');
+      assert.match(body, /<img src="images\/p0\.jpg" width="\d+" height="\d+" alt="Our map"\/>/);
+      assert.match(body, /<img src="images\/p0\.jpg" width="\d+" height="\d+" alt="Again"\/>/);
+      assert.ok(!body.includes('evil.example') && body.includes('<span class="missing-picture">A map &amp; more</span>'));
+      assert.ok(body.includes(`href="${ctx.config.publicUrl}/section/world"`) && body.includes('href="https://other.example/a"'));
+      assert.ok(body.includes('<br/>') && !body.includes('&nbsp;') && !body.includes('loading='), 'well-formed XHTML');
+    });
 
     await t.test('verify-mirror checks the edition folder, and names an altered edition', async () => {
       const dir = join(root, 'fa');
