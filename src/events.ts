@@ -18,6 +18,10 @@ export interface KhabarEvents {
   /** the readers' "Most read" list of these languages changed (src/audience/most_read.ts) */
   'audience.most_read': { languages: string[] };
   'live.entry.posted': { articleId: number; entryId: number; language: string; text: string; url: string; key: boolean; alert: boolean; channels: boolean };
+  /** a mirror was added or removed, or became or stopped being current: footers list the current ones */
+  'mirrors.changed': { mirrorId: number };
+  /** an offline edition was made: /offline/ lists it (src/mirrors/offline_edition.ts) */
+  'offline.changed': { lang: string; date: string };
 }
 
 type Handler<K extends keyof KhabarEvents> = (payload: KhabarEvents[K]) => void | Promise<void>;

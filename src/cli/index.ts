@@ -8,6 +8,8 @@ import { exportSite } from './export.ts';
 import { backup, restore } from './backup.ts';
 import { syndication } from './syndication.ts';
 import { seedDemoCommand } from './seed_demo.ts';
+import { verifyMirror } from './verify_mirror.ts';
+import { offlineEdition } from './offline_edition.ts';
 
 export const COMMANDS: Record<string, Command> = {
   serve,
@@ -19,4 +21,6 @@ export const COMMANDS: Record<string, Command> = {
   restore,
   syndication,
   'seed-demo': seedDemoCommand,
+  'verify-mirror': verifyMirror,
+  'offline-edition': offlineEdition,
 };

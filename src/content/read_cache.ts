@@ -6,7 +6,7 @@ import type { Clock } from '../clock.ts';
 import type { EventBus, KhabarEvents } from '../events.ts';
 
 const INVALIDATING: (keyof KhabarEvents)[] = ['article.changed', 'article.published', 'comment.changed', 'settings.changed', 'section.changed', 'ads.changed', 'content.changed',
-  'front.changed', 'breaking.changed', 'newsletters.changed', 'audience.most_read'];
+  'front.changed', 'breaking.changed', 'newsletters.changed', 'audience.most_read', 'mirrors.changed'];
 
 export class ReadCache {
   private entries = new Map<string, { at: number; value: Promise<unknown> }>();

@@ -26,6 +26,7 @@ import * as m0028 from './migrations/0028_audience.ts';
 import * as m0029 from './migrations/0029_live.ts';
 import * as m0032 from './migrations/0032_staff_language.ts';
 import * as m0030 from './migrations/0030_channels.ts';
+import * as m0034 from './migrations/0034_mirrors.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_content': m0001,
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '0029_live': m0029,
   '0032_staff_language': m0032,
   '0030_channels': m0030,
+  '0034_mirrors': m0034,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -10,12 +10,11 @@ import type { SyndicationTables } from '../syndication/tables.ts';
 import type { NewsletterTables } from '../newsletters/tables.ts';
 import type { AudienceTables } from '../audience/tables.ts';
 import type { LiveTables } from '../live/tables.ts';
+import type { MirrorTables } from '../mirrors/tables.ts';
+import type { ChannelTables } from '../channels/tables.ts';
 import type { Kysely } from 'kysely';
 
-export interface Database extends ContentTables, AuthTables, CommentTables, MediaTables, AdTables, JobTables, ImportTables, SyndicationTables, NewsletterTables, AudienceTables, LiveTables {}
+export interface Database extends ContentTables, AuthTables, CommentTables, MediaTables, AdTables, JobTables, ImportTables, SyndicationTables, NewsletterTables, AudienceTables, LiveTables, ChannelTables, MirrorTables {}
 
 export type Db = Kysely<Database>;
 
-// Interfaces merge: the alerts and channels domain adds its tables here.
-import type { ChannelTables } from '../channels/tables.ts';
-export interface Database extends ChannelTables {}

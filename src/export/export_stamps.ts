@@ -10,6 +10,8 @@ import { getSettings } from '../content/settings.ts';
 import { localDay } from '../i18n/index.ts';
 import { listsStamp } from '../newsletters/lists.ts';
 import { mostReadStamps } from '../audience/most_read.ts';
+import { currentMirrorAddresses } from '../mirrors/mirrors.ts';
+import { editionsStamp } from '../mirrors/offline_edition.ts';
 
 export type { Stamps };
 
@@ -17,7 +19,12 @@ export async function siteStamps(ctx: AppContext): Promise<Stamps> {
   const now = ctx.clock.now();
   const { timeZone } = await getSettings(ctx.db);
   const parts = await Promise.all([contentStamps(ctx.db, localDay(now, timeZone)), mediaStamps(ctx.db), commentStamps(ctx.db), adStamps(ctx.db, now), mostReadStamps(ctx)]);
-  return Object.assign({ newsletters: await listsStamp(ctx.db) }, ...parts);
+  const stamps: Stamps = Object.assign({ newsletters: await listsStamp(ctx.db) }, ...parts);
+  // every footer lists the current mirrors, so the frame's stamp carries them
+  stamps.settings = `${stamps.settings ?? ''}|mirrors:${(await currentMirrorAddresses(ctx)).join(' ')}`;
+  // /offline/ lists the offline editions the site holds
+  stamps.offline = editionsStamp(ctx);
+  return stamps;
 }
 
 /** A tag's stamp: its own, or its family's (`front:*` for `front:home:en`) where a domain stamps the family whole. */

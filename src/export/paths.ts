@@ -7,7 +7,9 @@ import { posix } from 'node:path';
 const SERVER_ONLY = /^\/((fa|ps)\/search|search|admin|api|comments|preview|healthz)(\/|$|\?)/;
 
 /** File types a copy keeps under their own name; any other address is a page, kept as <address>/index.html. */
-const FILE_TYPES = /\.(xml|txt|json|webmanifest|css|js|png|jpe?g|gif|webp|avif|ico|svg|woff2?)$/i;
+const FILE_TYPES = /\.(xml|txt|json|webmanifest|css|js|png|jpe?g|gif|webp|avif|ico|svg|woff2?|epub)$/i;
+/** The offline editions (/offline/<lang>/<date>.html): files of their own too, not folders of an index.html. */
+const EDITION = /^\/offline\/[a-z]{2}\/\d{4}-\d{2}-\d{2}\.html$/;
 
 export function serverOnly(path: string): boolean {
   return SERVER_ONLY.test(path);
@@ -21,7 +23,7 @@ export function keptQuery(search: URLSearchParams): string {
 
 /** The address a copy exports for a link's target: its path and the query it keeps; assets drop their ?v=. */
 export function exportedAddress(u: URL): string {
-  if (FILE_TYPES.test(u.pathname)) return u.pathname;
+  if (FILE_TYPES.test(u.pathname) || EDITION.test(u.pathname)) return u.pathname;
   const q = keptQuery(u.searchParams);
   return q ? `${u.pathname}?${q}` : u.pathname;
 }
@@ -41,7 +43,7 @@ export function fileFor(address: string): string {
   }
   // No segment may climb out of the copy's folder, whatever an address holds.
   const clean = decoded.split('/').filter((s) => s && s !== '.' && s !== '..').join('/');
-  if (FILE_TYPES.test(path)) return clean;
+  if (FILE_TYPES.test(path) || EDITION.test(path)) return clean;
   if (RSS.test(path)) return `${clean}.xml`;
   const folder = clean ? `${clean}/` : '';
   return query ? `${folder}index-${query.replace(/[^a-z0-9]+/gi, '-')}.html` : `${folder}index.html`;

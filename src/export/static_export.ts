@@ -15,6 +15,8 @@ import { exportedAddress, fileFor, relativeLink, serverOnly } from './paths.ts';
 import { rewriteHtml, rewriteText } from './rewrite.ts';
 import { siteStamps, stampFor, type Stamps } from './export_stamps.ts';
 import { watchPages } from '../http/send_page.ts';
+import { signingKey } from '../mirrors/signing.ts';
+import { FORMAT, SIGNATURE, SIGNED_MANIFEST, signManifest } from '../mirrors/signed_manifest.ts';
 
 /** How far an export has come, told as it goes (the command line draws it: src/cli/progress.ts). */
 export interface Progress {
@@ -199,6 +201,11 @@ export async function exportStatic(app: FastifyInstance, dir: string, progress?:
   }
   const manifest: Manifest = { version: 2, origin, files, pages, stamps };
   writeFileSync(join(dir, MANIFEST), JSON.stringify(manifest));
+  // The copy's signed manifest (src/mirrors): a reader or a verifier can tell it is the newsroom's, file by file.
+  const key = await signingKey(app.ctx);
+  const signed = signManifest({ format: FORMAT, origin, generatedAt: app.ctx.clock.now().toISOString(), publicKey: key.publicKey, files }, key.privateKey);
+  writeFileSync(join(dir, SIGNED_MANIFEST), signed.bytes);
+  writeFileSync(join(dir, SIGNATURE), signed.signature);
   result.files = Object.keys(files).length;
   return result;
 }

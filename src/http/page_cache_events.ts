@@ -58,6 +58,8 @@ export function purgeOnChanges(ctx: AppContext, cache: PageCache, bus: PurgeBus,
     ctx.events.on('section.changed', ({ sectionId }) => purge([`section:${sectionId}`, `list:section:${sectionId}`, 'list:sections'])),
     ctx.events.on('ads.changed', () => purge(['ads'])),
     ctx.events.on('newsletters.changed', () => purge(['newsletters'])),
+    // every footer lists the current mirrors
+    ctx.events.on('mirrors.changed', () => purge(['settings'])),
     // a renamed author or tag changes what the search finds ('articles' also tags the search pages)
     // a front's pages carry front:<name> (src/site/home_show.tsx, list_show.tsx); every page of a language breaking:<language>
     ctx.events.on('front.changed', ({ front }) => purge([`front:${front}`])),
@@ -68,6 +70,7 @@ export function purgeOnChanges(ctx: AppContext, cache: PageCache, bus: PurgeBus,
     // a live story's new entry: its page, its entries alone (polled by open pages) and its feeds, on every instance;
     // the lists showing the story's card are left alone (src/site/live_routes.ts)
     ctx.events.on('live.entry.posted', ({ articleId }) => purge([`live:${articleId}`])),
+    ctx.events.on('offline.changed', () => purge(['offline'])),
   ];
   return () => {
     cache.onStored = null;

@@ -9,6 +9,7 @@ import { metaEn } from './meta_en.ts';
 import { newslettersEn } from './newsletters_en.ts';
 import { liveEn } from './live_en.ts';
 import { channelsEn } from './channels_en.ts';
+import { offlineEn } from './offline_en.ts';
 
 export const en = {
   'site.skip': 'Skip to content',
@@ -114,6 +115,7 @@ export const en = {
   'most_read.title_7d': 'Most read in the last 7 days',
   ...liveEn,
   ...channelsEn,
+  ...offlineEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

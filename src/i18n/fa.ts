@@ -11,6 +11,7 @@ import { metaFa } from './meta_fa.ts';
 import { newslettersFa } from './newsletters_fa.ts';
 import { liveFa } from './live_fa.ts';
 import { channelsFa } from './channels_fa.ts';
+import { offlineFa } from './offline_fa.ts';
 
 export const fa: Record<MessageKey, string> = {
   'site.skip': 'رفتن به متن اصلی',
@@ -116,4 +117,5 @@ export const fa: Record<MessageKey, string> = {
   'most_read.title_7d': 'پرخواننده‌ترین‌ها در هفت روز گذشته',
   ...liveFa,
   ...channelsFa,
+  ...offlineFa,
 };

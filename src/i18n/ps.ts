@@ -10,6 +10,7 @@ import { metaPs } from './meta_ps.ts';
 import { newslettersPs } from './newsletters_ps.ts';
 import { livePs } from './live_ps.ts';
 import { channelsPs } from './channels_ps.ts';
+import { offlinePs } from './offline_ps.ts';
 
 export const ps: Record<MessageKey, string> = {
   'site.skip': 'اصلي متن ته ورشئ',
@@ -115,4 +116,5 @@ export const ps: Record<MessageKey, string> = {
   'most_read.title_7d': 'تر ټولو ډېر لوستل شوي: تېرې اوه ورځې',
   ...livePs,
   ...channelsPs,
+  ...offlinePs,
 };

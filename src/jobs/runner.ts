@@ -16,6 +16,8 @@ import { newsletterTick } from '../newsletters/jobs.ts';
 import { pruneAudience, rollUp } from '../audience/rollup.ts';
 import { MOST_READ_EVERY_MS, refreshMostRead } from '../audience/most_read.ts';
 import { channelsTick } from '../channels/jobs.ts';
+import { mirrorTick } from '../mirrors/schedule.ts';
+import { offlineTick } from '../mirrors/offline_edition.ts';
 
 /** How often the slowest-ticking job looks for work; each job's own `tickMs` says how often it looks. */
 export const JOB_INTERVAL_MS = 30_000;
@@ -60,6 +62,10 @@ export const JOBS = {
   },
   /** readers' push alerts and the posts to the newsroom's channels, with their retries (channels/jobs.ts) */
   channels: { name: 'channels', leaseMs: 5 * 60_000, everyMs: 0, tickMs: 5_000, work: (ctx: AppContext) => channelsTick(ctx) },
+  /** the static copy exported and pushed to every mirror after changes settle, mirrors checked (src/mirrors) */
+  mirrors: { name: 'mirrors', leaseMs: 30 * 60_000, everyMs: 0, tickMs: 15_000, work: (ctx: AppContext) => mirrorTick(ctx) },
+  /** each language's offline edition of the day just ended, made once after the site's local midnight (src/mirrors) */
+  offlineEdition: { name: 'offline-edition', leaseMs: 30 * 60_000, everyMs: 0, tickMs: 60_000, work: (ctx: AppContext) => offlineTick(ctx) },
 } as const satisfies Record<string, Job<unknown>>;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];

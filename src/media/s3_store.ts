@@ -16,7 +16,9 @@ export class MediaStoreError extends Error {}
 
 export class S3MediaStore implements MediaStore {
   private readonly client: AwsClient;
-  private readonly base: string;
+  protected readonly base: string;
+  /** what the bucket is, in error messages */
+  protected readonly what: string = 'media bucket';
   constructor(settings: S3Settings) {
     const { AwsClient: Client } = loadPackage<typeof import('aws4fetch')>('aws4fetch');
     // Two tries more on a 5xx or 429 (aws4fetch waits a little longer before each); the rest is the caller's.
@@ -30,12 +32,14 @@ export class S3MediaStore implements MediaStore {
     return `${this.base}/${key}`;
   }
 
-  async put(key: string, bytes: Buffer): Promise<void> {
+  /** Stores the bytes under the key; `contentType` is what the bucket answers readers with (a mirror served
+   * straight from the bucket needs text/html for its pages). */
+  async put(key: string, bytes: Buffer, contentType = 'application/octet-stream'): Promise<void> {
     const url = this.objectUrl(key);
     // A PUT replaces the object whole: readers get the old object or the new one, never a mix.
-    const res = await this.client.fetch(url, { method: 'PUT', body: new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength), headers: { 'content-type': 'application/octet-stream' }, signal: AbortSignal.timeout(CALL_LIMIT_MS) });
+    const res = await this.client.fetch(url, { method: 'PUT', body: new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength), headers: { 'content-type': contentType }, signal: AbortSignal.timeout(CALL_LIMIT_MS) });
     await res.arrayBuffer();
-    if (!res.ok) throw new MediaStoreError(`The media bucket refused to store ${key} (HTTP ${res.status})`);
+    if (!res.ok) throw new MediaStoreError(`The ${this.what} refused to store ${key} (HTTP ${res.status})`);
   }
 
   async get(key: string): Promise<Buffer | null> {
@@ -53,7 +57,7 @@ export class S3MediaStore implements MediaStore {
     if (!res.ok) {
       await res.arrayBuffer();
       // Not "no such picture": a reader gets an error page and the log says what the bucket answered.
-      throw new MediaStoreError(`The media bucket did not give ${key} (HTTP ${res.status})`);
+      throw new MediaStoreError(`The ${this.what} did not give ${key} (HTTP ${res.status})`);
     }
     return Buffer.from(await res.arrayBuffer());
   }
@@ -62,7 +66,7 @@ export class S3MediaStore implements MediaStore {
     const res = await this.client.fetch(this.objectUrl(key), { method: 'DELETE', signal: AbortSignal.timeout(CALL_LIMIT_MS) });
     await res.arrayBuffer();
     // S3 answers 204 for a key that was there and for one that was not; a 404 (some services) is no error either.
-    if (!res.ok && res.status !== 404) throw new MediaStoreError(`The media bucket did not delete ${key} (HTTP ${res.status})`);
+    if (!res.ok && res.status !== 404) throw new MediaStoreError(`The ${this.what} did not delete ${key} (HTTP ${res.status})`);
   }
 }
 

@@ -13,6 +13,7 @@ import { searchShow } from './search_show.tsx';
 import { pageShow } from './page_show.tsx';
 import { findOldAddress } from '../content/redirects.ts';
 import { liteRoutes } from './lite/lite_show.tsx';
+import { offlineRoutes } from './offline_show.tsx';
 import { LANGUAGES } from '../i18n/languages.ts';
 import { READS } from './page_query.ts';
 import { liveRoutes } from './live_routes.ts';
@@ -64,4 +65,5 @@ export async function siteRoutes(app: FastifyInstance): Promise<void> {
   await feedRoutes(app);
   await liteRoutes(app);
   await liveRoutes(app);
+  await offlineRoutes(app);
 }

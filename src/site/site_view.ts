@@ -7,6 +7,7 @@ import { mediaById, type MediaView } from '../content/reading.ts';
 import { listBreaking, liveBreaking, type BreakingStrip } from '../content/breaking_news.ts';
 import { liveArticleIds } from '../live/coverage.ts';
 import { alertsOffer } from '../channels/offer.ts';
+import { currentMirrorAddresses } from '../mirrors/mirrors.ts';
 
 export interface SiteView {
   settings: SiteSettings;
@@ -15,7 +16,8 @@ export interface SiteView {
   now: Date;
   /** language of the page's content (the site's language unless an article says otherwise) */
   lang: string;
-  /** where else the site can be read when its domain is blocked (KHABAR_MIRRORS) */
+  /** where else the site can be read when its domain is blocked: KHABAR_MIRRORS and the mirrors that hold the
+   * latest copy (src/mirrors) */
   mirrors: readonly string[];
   /** the path prefix of the page language's front and section pages: '' for the default language, '/fa', '/ps' */
   base: string;
@@ -35,9 +37,10 @@ export function publishedLanguages(settings: SiteSettings): string[] {
 }
 
 export async function loadSiteView(ctx: AppContext, lang?: string): Promise<SiteView> {
-  const { settings, sections, logo, strips, live } = await ctx.reads.get('site', async () => {
-    const [settings, sections, strips, live] = await Promise.all([getSettings(ctx.db), listSections(ctx.db), listBreaking(ctx.db), liveArticleIds(ctx.db)]);
-    return { settings, sections, logo: await mediaById(ctx.db, settings.logoMediaId), strips, live: new Set(live) };
+  const { settings, sections, logo, strips, live, mirrors } = await ctx.reads.get('site', async () => {
+    const [settings, sections, strips, live, current] = await Promise.all([getSettings(ctx.db), listSections(ctx.db), listBreaking(ctx.db), liveArticleIds(ctx.db), currentMirrorAddresses(ctx)]);
+    const mirrors = [...new Set([...ctx.config.mirrors, ...current])];
+    return { settings, sections, logo: await mediaById(ctx.db, settings.logoMediaId), strips, live: new Set(live), mirrors };
   });
   const now = ctx.clock.now();
   const l = lang ?? settings.language;
@@ -48,7 +51,7 @@ export async function loadSiteView(ctx: AppContext, lang?: string): Promise<Site
     settings: own ? { ...settings, name: own.name || settings.name, description: own.description ?? settings.description,
       social: settings.social.map((s) => ({ ...s, label: own.social?.[s.url] ?? s.label })) } : settings,
     sections: own?.sections ? sections.map((s) => ({ ...s, name: own.sections?.[s.slug] ?? s.name })) : sections,
-    logo, now, lang: l, published, mirrors: ctx.config.mirrors, breaking: liveBreaking(strips, now).get(l) ?? null,
+    logo, now, lang: l, published, mirrors, breaking: liveBreaking(strips, now).get(l) ?? null,
     base: l !== settings.language && published.includes(l) ? `/${l}` : '',
     live,
     alertsKey: await ctx.reads.get('alerts-offer', () => alertsOffer(ctx)),

@@ -19,6 +19,8 @@ test('the events a change emits are the ones its endpoint declares', async () =>
       'front.changed': 1, 'breaking.changed': 1, 'newsletters.changed': 1,
       'audience.most_read': 1,
       'live.entry.posted': 1,
+      'mirrors.changed': 1,
+      'offline.changed': 1,
     } satisfies Record<keyof KhabarEvents, 1>) as (keyof KhabarEvents)[];
     for (const e of events) t.ctx.events.on(e, () => { seen.push(e); });
     const owner = (await signInAs(t, 'owner')).headers;

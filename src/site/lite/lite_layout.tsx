@@ -46,6 +46,7 @@ export function LiteLayout({ site, title, description, origin, full, children }:
         <footer>
           <p><a href={full}>{t(lang, 'lite.full')}</a></p>
           <MirrorList site={site} />
+          <p><a href="/offline/">{t(lang, 'offline.link')}</a></p>
           <p>{t(lang, 'site.footer.rights', { year: localYear(site.now, settings.timeZone), name: settings.name })}</p>
         </footer>
       </body>

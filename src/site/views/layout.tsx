@@ -131,6 +131,7 @@ export function Layout({ site, title, description, canonical, current, head, fee
           </nav>
           <MirrorList site={site} />
           <AlertsOptIn site={site} current={current} />
+          <p class="offline-link"><a href="/offline/">{t(lang, 'offline.link')}</a></p>
           <p class="legal">{t(lang, 'site.footer.rights', { year, name: settings.name })}{separatorOf(lang)}{t(lang, 'site.footer.powered')}</p>
         </footer>
       </body>

@@ -1,0 +1,23 @@
+// English messages of the offline edition (src/mirrors/offline_*.ts) and its page on the site (/offline/).
+export const offlineEn = {
+  'offline.title': '{name}: offline edition of {date}',
+  'offline.name': 'Offline edition',
+  'offline.contents': 'Contents',
+  'offline.day': '{count, plural, one {# story published on {date}} other {# stories published on {date}}}',
+  'offline.latest': '{count, plural, one {The latest story up to {date}} other {The latest # stories up to {date}}}',
+  'offline.no_connection': 'This file needs no connection: keep it on your phone and pass it on.',
+  'offline.to_contents': 'Back to contents',
+  'offline.read_online': 'This story on the site',
+  'offline.made': 'Made {date}.',
+  'offline.key': "The newsroom's public key, to check that this file is really ours:",
+  'offline.onion': 'Tor onion address:',
+  'offline.link': 'Offline edition: the day in one file',
+  'offline.page_title': 'Offline editions',
+  'offline.page_intro': "Each day's stories in one file that opens without a connection: a web page for any phone browser, or an e-book (EPUB). Save one and share it by Bluetooth, a memory card or a messaging app.",
+  'offline.html': 'Web page ({size})',
+  'offline.epub': 'E-book, EPUB ({size})',
+  'offline.none': 'No offline edition has been made yet.',
+  'offline.signed': "Every file is listed in a manifest signed with the newsroom's key:",
+  'offline.kb': '{size} KB',
+  'offline.mb': '{size} MB',
+} as const;
