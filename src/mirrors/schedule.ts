@@ -28,7 +28,8 @@ export function setSiteExporter(ctx: AppContext, exporter: Exporter): void {
 
 export const copyDir = (ctx: AppContext) => join(ctx.config.dataDir, 'mirrors', 'copy');
 
-const CHANGES: (keyof KhabarEvents)[] = ['article.changed', 'article.published', 'settings.changed', 'section.changed', 'content.changed', 'front.changed', 'breaking.changed', 'ads.changed', 'comment.changed'];
+// mirrors.changed too: the copies' footers list the mirrors readers can turn to
+const CHANGES: (keyof KhabarEvents)[] = ['article.changed', 'article.published', 'settings.changed', 'section.changed', 'content.changed', 'front.changed', 'breaking.changed', 'ads.changed', 'comment.changed', 'mirrors.changed'];
 
 async function readState(ctx: AppContext, key: string): Promise<string | null> {
   return (await ctx.db.selectFrom('mirror_settings').select('value').where('key', '=', key).executeTakeFirst())?.value ?? null;
@@ -61,7 +62,7 @@ export async function mirrorTick(ctx: AppContext): Promise<MirrorTick> {
   if (!mirrors.length || !exporter) return out;
   const now = ctx.clock.now().getTime();
   const [changedAt, exportedAt, checkedAt, deepAt] = await Promise.all(['changed-at', 'exported-at', 'checked-at', 'deep-checked-at'].map((k) => readState(ctx, k)));
-  const changed = !!changedAt && (!exportedAt || Date.parse(changedAt) > Date.parse(exportedAt));
+  const changed = !!changedAt && (!exportedAt || Date.parse(changedAt) >= Date.parse(exportedAt));
   const retry = mirrors.some((m) => (m.status === 'new' || m.status === 'failing' || m.status === 'changed') && since(now, m.last_push_at) >= RETRY_MS);
   const dir = copyDir(ctx);
   if ((changed && since(now, changedAt) >= DEBOUNCE_MS) || since(now, exportedAt) >= EXPORT_EVERY_MS || retry) {
