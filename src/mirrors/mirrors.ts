@@ -6,7 +6,7 @@ import type { AppContext } from '../context.ts';
 import { iso } from '../clock.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { openFor, sealFor } from '../auth/secret_box.ts';
-import { KINDS, openTarget, type TargetSettings } from './targets.ts';
+import { KINDS, openTarget, type MirrorTarget, type TargetSettings } from './targets.ts';
 import { pushCopy, type PushResult } from './push.ts';
 import { signingKey } from './signing.ts';
 import { verifyWith, type CopyReport } from './verify.ts';
@@ -190,7 +190,7 @@ export async function checkMirrors(ctx: AppContext, latestManifest: string | nul
     const t = targetOf(ctx, row);
     const now = iso(ctx.clock.now());
     if (!t) continue;
-    let target;
+    let target: MirrorTarget;
     try {
       target = await openTarget(t, workDir(ctx, row.id));
     } catch (e) {
