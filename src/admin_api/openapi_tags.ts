@@ -4,6 +4,7 @@ export const TAGS = [
   { name: 'articles', description: 'Writing and publishing: the article list and search, the editor\'s saves and autosaves, preview links, and the moves through review, scheduling, publication and archiving.' },
   { name: 'revisions', description: 'Every saved version of an article: list, compare, read, restore.' },
   { name: 'fronts', description: 'Curated fronts: the lead and top stories an editor pins on each language\'s home page and each section\'s page, and the breaking-news strip of each language.' },
+  { name: 'mirrors', description: 'Mirrors: copies of the public site pushed to other places (S3-compatible buckets, SFTP hosts, git remotes), signed with the newsroom\'s key and checked.' },
   { name: 'media', description: 'The media library: upload images and describe them (alt text, caption, credit).' },
   { name: 'sections', description: 'The site\'s sections, in order, with parents.' },
   { name: 'tags', description: 'Tags that group articles across sections.' },

@@ -18,6 +18,7 @@ import { referencePage } from './reference_page.tsx';
 import { syndicationRoutes } from './syndication_routes.ts';
 import { aggregatorsRoutes } from './aggregators_routes.ts';
 import { frontsRoutes } from './fronts_routes.ts';
+import { mirrorsRoutes } from './mirrors_routes.ts';
 import { translationsRoutes } from './translations_routes.ts';
 import { newslettersRoutes } from './newsletters_routes.ts';
 import { audienceRoutes } from './audience_routes.ts';
@@ -27,7 +28,7 @@ import { channelsRoutes } from './channels_routes.ts';
 export async function adminApi(app: FastifyInstance): Promise<void> {
   for (const routes of [sessionRoutes, twoFactorRoutes, linkRoutes, staffRoutes, moderationRoutes, articlesRoutes, revisionsRoutes, resourcesRoutes,
     mediaRoutes, mediaSquareRoutes, settingsRoutes, apiKeysRoutes, syndicationRoutes, aggregatorsRoutes, referencePage,
-    frontsRoutes, newslettersRoutes, audienceRoutes]) {
+    frontsRoutes, newslettersRoutes, audienceRoutes, mirrorsRoutes]) {
     await app.register(routes);
   }
   await app.register(translationsRoutes);

@@ -38,7 +38,7 @@ copy is whole, 1 when it is not.
 --key is the newsroom's public key (43 characters, shown in the footer of the newsroom's site and of every copy).
 Without it, the key of the newsroom whose database this installation reaches is used.`),
   async run(args) {
-    let parsed;
+    let parsed: { values: { key?: string }; positionals: string[] } | null;
     try {
       parsed = parseArgs({ args, allowPositionals: true, options: { key: { type: 'string' } } });
     } catch {

@@ -6,13 +6,14 @@ import type { AppContext } from '../context.ts';
 import { iso } from '../clock.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { openFor, sealFor } from '../auth/secret_box.ts';
-import { KINDS, openTarget, type TargetSettings } from './targets.ts';
+import { KINDS, openTarget, type MirrorTarget, type TargetSettings } from './targets.ts';
 import { pushCopy, type PushResult } from './push.ts';
 import { signingKey } from './signing.ts';
 import { verifyWith, type CopyReport } from './verify.ts';
 import type { MirrorKind, MirrorStatus } from './tables.ts';
 
 const PURPOSE = 'mirrors:target';
+const LISTED: MirrorStatus[] = ['current', 'stale'];
 
 export interface Mirror {
   id: number;
@@ -142,8 +143,8 @@ export async function removeMirror(ctx: AppContext, id: number): Promise<void> {
 
 async function setState(ctx: AppContext, row: Row, patch: Partial<Pick<Row, 'status' | 'detail' | 'files' | 'pushed_manifest' | 'last_push_at' | 'last_check_at'>>): Promise<void> {
   await ctx.db.updateTable('mirrors').set(patch).where('id', '=', row.id).execute();
-  // the footers list only current mirrors: a mirror that became (or stopped being) current changes every page
-  if (patch.status && (patch.status === 'current') !== (row.status === 'current')) await ctx.events.emit('mirrors.changed', { mirrorId: row.id });
+  // the footers list the mirrors that hold a genuine copy: one that comes in or goes out of that changes every page
+  if (patch.status && LISTED.includes(patch.status) !== LISTED.includes(row.status)) await ctx.events.emit('mirrors.changed', { mirrorId: row.id });
 }
 
 const workDir = (ctx: AppContext, id: number) => join(ctx.config.dataDir, 'mirrors', `git-${id}`);
@@ -189,7 +190,7 @@ export async function checkMirrors(ctx: AppContext, latestManifest: string | nul
     const t = targetOf(ctx, row);
     const now = iso(ctx.clock.now());
     if (!t) continue;
-    let target;
+    let target: MirrorTarget;
     try {
       target = await openTarget(t, workDir(ctx, row.id));
     } catch (e) {
@@ -212,8 +213,10 @@ export async function checkMirrors(ctx: AppContext, latestManifest: string | nul
   return out;
 }
 
-/** The public addresses of the mirrors that hold the latest copy: what every footer lists. */
+/** The public addresses of the mirrors readers can turn to: what every footer lists. A stale mirror holds an older
+ * copy that is still the newsroom's (and is listed, so that each push does not change every footer twice); a
+ * changed, failing or never pushed one is not listed. */
 export async function currentMirrorAddresses(ctx: AppContext): Promise<string[]> {
-  const r = await ctx.db.selectFrom('mirrors').select('public_url').where('status', '=', 'current').orderBy('id').execute();
+  const r = await ctx.db.selectFrom('mirrors').select('public_url').where('status', 'in', LISTED).orderBy('id').execute();
   return r.map((m) => m.public_url);
 }

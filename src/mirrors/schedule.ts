@@ -28,7 +28,8 @@ export function setSiteExporter(ctx: AppContext, exporter: Exporter): void {
 
 export const copyDir = (ctx: AppContext) => join(ctx.config.dataDir, 'mirrors', 'copy');
 
-const CHANGES: (keyof KhabarEvents)[] = ['article.changed', 'article.published', 'settings.changed', 'section.changed', 'content.changed', 'front.changed', 'breaking.changed', 'ads.changed', 'comment.changed'];
+// mirrors.changed too: the copies' footers list the mirrors readers can turn to
+const CHANGES: (keyof KhabarEvents)[] = ['article.changed', 'article.published', 'settings.changed', 'section.changed', 'content.changed', 'front.changed', 'breaking.changed', 'ads.changed', 'comment.changed', 'mirrors.changed'];
 
 async function readState(ctx: AppContext, key: string): Promise<string | null> {
   return (await ctx.db.selectFrom('mirror_settings').select('value').where('key', '=', key).executeTakeFirst())?.value ?? null;
@@ -38,11 +39,25 @@ async function writeState(ctx: AppContext, key: string, value: string): Promise<
   await ctx.db.insertInto('mirror_settings').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
 }
 
+/** Asks the mirrors job to export and push at its next turn (the app's "Push now"). */
+export async function requestPush(ctx: AppContext): Promise<void> {
+  await writeState(ctx, 'push-requested', iso(ctx.clock.now()));
+}
+
+/** When the copy was last exported, or (`manifest`) the SHA-256 of its signed manifest; null before the first. */
+export async function lastExport(ctx: AppContext, what: 'time' | 'manifest' = 'time'): Promise<string | null> {
+  if (what === 'time') return readState(ctx, 'exported-at');
+  const path = join(copyDir(ctx), SIGNED_MANIFEST);
+  return existsSync(path) ? sha256Hex(readFileSync(path)) : null;
+}
+
 /** Marks the copy out of date on every change readers can see; returns the unsubscriber. */
 export function watchForChanges(ctx: AppContext): () => void {
   const mark = () => writeState(ctx, 'changed-at', iso(ctx.clock.now()));
   const offs = CHANGES.map((e) => ctx.events.on(e, mark));
-  return () => offs.forEach((off) => off());
+  return () => {
+    for (const off of offs) off();
+  };
 }
 
 const since = (now: number, at: string | null) => (at ? now - Date.parse(at) : Infinity);
@@ -60,11 +75,12 @@ export async function mirrorTick(ctx: AppContext): Promise<MirrorTick> {
   const exporter = exporters.get(ctx);
   if (!mirrors.length || !exporter) return out;
   const now = ctx.clock.now().getTime();
-  const [changedAt, exportedAt, checkedAt, deepAt] = await Promise.all(['changed-at', 'exported-at', 'checked-at', 'deep-checked-at'].map((k) => readState(ctx, k)));
-  const changed = !!changedAt && (!exportedAt || Date.parse(changedAt) > Date.parse(exportedAt));
+  const [changedAt, exportedAt, checkedAt, deepAt, requested] = await Promise.all(['changed-at', 'exported-at', 'checked-at', 'deep-checked-at', 'push-requested'].map((k) => readState(ctx, k)));
+  const changed = !!changedAt && (!exportedAt || Date.parse(changedAt) >= Date.parse(exportedAt));
   const retry = mirrors.some((m) => (m.status === 'new' || m.status === 'failing' || m.status === 'changed') && since(now, m.last_push_at) >= RETRY_MS);
   const dir = copyDir(ctx);
-  if ((changed && since(now, changedAt) >= DEBOUNCE_MS) || since(now, exportedAt) >= EXPORT_EVERY_MS || retry) {
+  const asked = !!requested && (!exportedAt || Date.parse(requested) >= Date.parse(exportedAt));
+  if ((changed && since(now, changedAt) >= DEBOUNCE_MS) || since(now, exportedAt) >= EXPORT_EVERY_MS || retry || asked) {
     // the time is taken before the export: a change made while it runs marks the copy out of date again
     const started = iso(ctx.clock.now());
     await exporter(dir);
@@ -76,7 +92,7 @@ export async function mirrorTick(ctx: AppContext): Promise<MirrorTick> {
   }
   if (since(now, checkedAt) >= CHECK_EVERY_MS) {
     const deep = since(now, deepAt) >= DEEP_EVERY_MS;
-    const latest = existsSync(join(dir, SIGNED_MANIFEST)) ? sha256Hex(readFileSync(join(dir, SIGNED_MANIFEST))) : null;
+    const latest = await lastExport(ctx, 'manifest');
     out.checked = Object.keys(await checkMirrors(ctx, latest, { deep })).map(Number);
     await writeState(ctx, 'checked-at', iso(ctx.clock.now()));
     if (deep) await writeState(ctx, 'deep-checked-at', iso(ctx.clock.now()));

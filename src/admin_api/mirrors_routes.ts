@@ -1,0 +1,68 @@
+// Mirrors in the Admin API: where the public site is copied to (an S3-compatible bucket, an SFTP host, a git
+// remote, a folder), each mirror's status, and the newsroom's public signing key. Credentials go in and are
+// sealed; they never come back out. A push happens in the mirrors job (within seconds of asking); a check now.
+import type { FastifyInstance } from 'fastify';
+import { addMirror, checkMirrors, listMirrors, removeMirror } from '../mirrors/mirrors.ts';
+import { lastExport, requestPush } from '../mirrors/schedule.ts';
+import { signingKey } from '../mirrors/signing.ts';
+import { endpoint } from './endpoint.ts';
+import { Described as d, IdParams, Strict, Text, Type } from './schemas.ts';
+
+const tags = ['mirrors'];
+const access = { capability: 'settings.manage' } as const;
+
+const MirrorFields = Strict({
+  kind: d('s3, sftp, git or folder.', Type.Union([Type.Literal('s3'), Type.Literal('sftp'), Type.Literal('git'), Type.Literal('folder')])),
+  name: d('What the newsroom calls it.', Text(80, 1)),
+  publicUrl: d('Where readers reach the copy (listed in footers while it holds a genuine copy).', Text(500, 1)),
+  target: d('Where and how to push. s3: endpoint, bucket, region, accessKeyId, secretAccessKey, pathStyle, prefix. sftp: host, port, '
+    + 'username, privateKey, hostKey, path. git: remote, branch, privateKey. folder: path. Stored sealed; never answered.',
+  Type.Record(Type.String(), Type.Union([Type.String({ maxLength: 20_000 }), Type.Number(), Type.Boolean()]))),
+});
+
+export async function mirrorsRoutes(app: FastifyInstance): Promise<void> {
+  const { ctx } = app;
+
+  endpoint(app, {
+    method: 'GET', url: '/api/admin/mirrors', operationId: 'listMirrors', summary: 'List the mirrors and the signing key', tags, access,
+    description: 'Every mirror with its place (without credentials), status (new, current, stale, changed, failing), what the last push or check '
+      + 'found, its files and times; the newsroom\'s Ed25519 public key that signs every copy; when the copy was last exported.',
+    handle: async () => ({ mirrors: await listMirrors(ctx), publicKey: (await signingKey(ctx)).publicKey, lastExportAt: await lastExport(ctx) }),
+  });
+
+  endpoint(app, {
+    method: 'POST', url: '/api/admin/mirrors', operationId: 'addMirror', summary: 'Add a mirror', tags, access, body: MirrorFields, status: 201,
+    events: ['mirrors.changed'],
+    description: 'The first push follows within a minute (the mirrors job).',
+    handle: async (req) => ({ mirror: await addMirror(ctx, req.body) }),
+    audit: { action: 'mirror.add', entry: (_req, r) => ({ subject: { type: 'mirror', id: r.mirror.id }, detail: { kind: r.mirror.kind, place: r.mirror.place, publicUrl: r.mirror.publicUrl } }) },
+  });
+
+  endpoint(app, {
+    method: 'DELETE', url: '/api/admin/mirrors/:id', operationId: 'removeMirror', summary: 'Remove a mirror', tags, access, params: IdParams,
+    status: 204, events: ['mirrors.changed'],
+    description: 'Khabar stops pushing to it and footers stop listing it; the files already there are left alone.',
+    handle: async (req) => { await removeMirror(ctx, req.params.id); },
+    audit: { action: 'mirror.remove', entry: (req) => ({ subject: { type: 'mirror', id: req.params.id } }) },
+  });
+
+  endpoint(app, {
+    method: 'POST', url: '/api/admin/mirrors/:id/check', operationId: 'checkMirror', summary: 'Check a mirror now, file by file', tags, access, params: IdParams,
+    events: ['mirrors.changed'],
+    description: 'Reads the mirror\'s signed manifest and every file back and sets its status: current, stale (an older genuine copy), changed '
+      + '(a file differs from what was signed: named in detail) or failing.',
+    handle: async (req) => {
+      await checkMirrors(ctx, await lastExport(ctx, 'manifest'), { deep: true, only: req.params.id });
+      const mirror = (await listMirrors(ctx)).find((m) => m.id === req.params.id);
+      return { mirror: mirror ?? null };
+    },
+  });
+
+  endpoint(app, {
+    method: 'POST', url: '/api/admin/mirrors/push', operationId: 'pushMirrors', summary: 'Export and push to every mirror now', tags, access,
+    status: 202,
+    description: 'The mirrors job exports what changed and pushes it to every mirror at its next turn (within seconds).',
+    handle: async () => { await requestPush(ctx); return { requested: true }; },
+    audit: { action: 'mirror.push', entry: () => ({ subject: { type: 'mirror', id: 'all' } }) },
+  });
+}
