@@ -96,7 +96,7 @@ async function main(): Promise<void> {
 async function phase(adaptive: boolean, seconds: number, processes: number, loops: number, readers: number): Promise<string[]> {
   const { loadConfig } = await import('../src/config.ts');
   const { createRuntime } = await import('../src/runtime.ts');
-  const { buildApp } = await import('../src/http/app.ts');
+  const { buildApp } = await import('../src/app.ts');
   const { createArticle, publishArticle } = await import('../src/content/articles.ts');
   const { updateCommentSettings } = await import('../src/comments/settings.ts');
   const { articlePageFallback } = await import('../test/comments/article_page.ts');

@@ -13,6 +13,7 @@ import { chooseSection } from './classify.ts';
 import { rehostBodyImages, rehostImage } from './images.ts';
 import type { FeedItem } from './feed_items.ts';
 import type { ItemOutcome } from './tables.ts';
+import { noteOriginalCredit } from '../content/partner_sources.ts';
 
 export type Source = Selectable<SourcesTable>;
 
@@ -77,8 +78,7 @@ export async function importItem(ctx: AppContext, source: Source, item: FeedItem
     headline: title, bodyHtml, sectionId: section.sectionId, language: source.language, sourceId: source.id, sourceUrl: item.url.slice(0, 2000),
     heroMediaId: hero?.id ?? null, heroCredit: hero ? credit : '', commentsOpen: false,
   }, { userId: null, newTags: false });
-  await ctx.db.updateTable('articles').set({ original_byline: (story.byline || item.authors.join(', ')).slice(0, 300), original_published_at: item.published ?? story.published })
-    .where('id', '=', articleId).execute();
+  await noteOriginalCredit(ctx.db, articleId, story.byline || item.authors.join(', '), item.published ?? story.published);
   if (source.auto_publish) await publishArticle(ctx, articleId, { userId: null });
   else await submitForReview(ctx, articleId, { userId: null });
   return record(ctx, source, item, 'imported', { canonical: pageCanonical, title, fingerprint: print, articleId, sectionId: section.sectionId, why: section.why });

@@ -8,6 +8,8 @@ import { FeedProblem, readFeed } from './feed_items.ts';
 import { importItem, type Source } from './import_item.ts';
 import { isHtmlPage, readListPage } from './list_page.ts';
 import type { PollOutcome } from './tables.ts';
+import { getSource } from '../content/sources.ts';
+import { notePollSchedule, sourcesDueForPolling, sourcesWithFeeds } from '../content/partner_sources.ts';
 
 /** New items taken per poll at most: a partner that floods its feed is drained over several polls. */
 export const MAX_NEW_PER_POLL = 50;
@@ -33,7 +35,7 @@ function minutesFrom(now: Date, minutes: number): string {
 }
 
 async function loadSource(ctx: AppContext, id: number): Promise<Source> {
-  const source = await ctx.db.selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirst();
+  const source = await getSource(ctx.db, id);
   if (!source) throw new NotFoundError('Source not found');
   if (!source.feed_url) throw new ValidationError('feedUrl', 'This source has no feed address to poll');
   return source;
@@ -94,7 +96,7 @@ export async function pollSource(ctx: AppContext, id: number): Promise<PollResul
   }
   result.durationMs = Math.round(performance.now() - wall);
   result.nextPollAt = update.next_poll_at;
-  await ctx.db.updateTable('sources').set(update).where('id', '=', id).execute();
+  await notePollSchedule(ctx.db, id, update);
   await ctx.db.insertInto('source_polls').values({
     source_id: id, started_at: started.toISOString(), outcome: result.outcome, http_status: result.httpStatus, items_seen: result.seen,
     items_new: result.imported, items_failed: result.failed, duration_ms: result.durationMs, reason: result.reason.slice(0, 500),
@@ -105,10 +107,9 @@ export async function pollSource(ctx: AppContext, id: number): Promise<PollResul
 /** Polls every source whose time has come (the job runner calls this); one source's trouble never stops the rest. */
 export async function pollDueSources(ctx: AppContext, onPolled?: (r: PollResult) => void): Promise<PollResult[]> {
   const now = ctx.clock.now().toISOString();
-  const due = await ctx.db.selectFrom('sources').select('id').where('feed_url', 'is not', null)
-    .where((eb) => eb.or([eb('next_poll_at', 'is', null), eb('next_poll_at', '<=', now)])).orderBy('id').execute();
+  const due = await sourcesDueForPolling(ctx.db, now);
   const results: PollResult[] = [];
-  for (const { id } of due) {
+  for (const id of due) {
     const r = await pollSource(ctx, id);
     onPolled?.(r);
     results.push(r);
@@ -137,12 +138,10 @@ export function describePoll(r: PollResult): string {
 /** Polls the source named by id or slug, or every source with a feed, now; `onPolled` hears each as it ends (the
  * n-th of `total`). */
 export async function pollNow(ctx: AppContext, which: string | undefined, onPolled: (r: PollResult, n: number, total: number) => void): Promise<PollResult[]> {
-  let q = ctx.db.selectFrom('sources').select('id').where('feed_url', 'is not', null);
-  if (which) q = /^\d+$/.test(which) ? q.where('id', '=', Number(which)) : q.where('slug', '=', which);
-  const ids = await q.orderBy('id').execute();
+  const ids = await sourcesWithFeeds(ctx.db, which);
   if (which && !ids.length) throw new NotFoundError(`No source "${which}" with a feed address`);
   const results: PollResult[] = [];
-  for (const { id } of ids) {
+  for (const id of ids) {
     const r = await pollSource(ctx, id);
     results.push(r);
     onPolled(r, results.length, ids.length);
