@@ -15,6 +15,9 @@ import { notePollSchedule, sourcesDueForPolling, sourcesWithFeeds } from '../con
 export const MAX_NEW_PER_POLL = 50;
 /** The longest wait between polls after failures. */
 export const MAX_BACKOFF_MINUTES = 24 * 60;
+/** Sources polled at once: a partner that holds its requests (up to the fetch's 20 s) takes one of these, never the
+ * whole poll; publishing and the other jobs have timers of their own and never wait on a poll. */
+export const POLL_CONCURRENCY = 4;
 
 export interface PollResult {
   sourceId: number;
@@ -104,17 +107,32 @@ export async function pollSource(ctx: AppContext, id: number): Promise<PollResul
   return result;
 }
 
-/** Polls every source whose time has come (the job runner calls this); one source's trouble never stops the rest. */
-export async function pollDueSources(ctx: AppContext, onPolled?: (r: PollResult) => void): Promise<PollResult[]> {
-  const now = ctx.clock.now().toISOString();
-  const due = await sourcesDueForPolling(ctx.db, now);
-  const results: PollResult[] = [];
-  for (const id of due) {
-    const r = await pollSource(ctx, id);
-    onPolled?.(r);
-    results.push(r);
-  }
-  return results;
+/** Polls every source whose time has come (the job runner calls this), `concurrency` at a time; one source's trouble
+ * never stops the rest (an unexpected error is thrown once every source has had its turn). Results in source order. */
+export async function pollDueSources(ctx: AppContext, onPolled?: (r: PollResult) => void, concurrency = POLL_CONCURRENCY): Promise<PollResult[]> {
+  const due = await sourcesDueForPolling(ctx.db, ctx.clock.now().toISOString());
+  return pollEach(due, concurrency, (id) => pollSource(ctx, id), onPolled);
+}
+
+/** Runs `poll` over the ids with at most `concurrency` running at once. */
+async function pollEach(ids: number[], concurrency: number, poll: (id: number) => Promise<PollResult>, onPolled?: (r: PollResult) => void): Promise<PollResult[]> {
+  const results: (PollResult | undefined)[] = new Array(ids.length);
+  const errors: unknown[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < ids.length) {
+      const i = next++;
+      try {
+        results[i] = await poll(ids[i]);
+        onPolled?.(results[i]);
+      } catch (err) {
+        errors.push(err);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, ids.length)) }, worker));
+  if (errors.length) throw errors[0];
+  return results.filter((r): r is PollResult => r !== undefined);
 }
 
 /** The latest polls of a source, newest first. */
@@ -140,11 +158,7 @@ export function describePoll(r: PollResult): string {
 export async function pollNow(ctx: AppContext, which: string | undefined, onPolled: (r: PollResult, n: number, total: number) => void): Promise<PollResult[]> {
   const ids = await sourcesWithFeeds(ctx.db, which);
   if (which && !ids.length) throw new NotFoundError(`No source "${which}" with a feed address`);
-  const results: PollResult[] = [];
-  for (const id of ids) {
-    const r = await pollSource(ctx, id);
-    results.push(r);
-    onPolled(r, results.length, ids.length);
-  }
-  return results;
+  let n = 0;
+  // One after another: the person at the terminal reads the lines in the sources' order.
+  return pollEach(ids, 1, (id) => pollSource(ctx, id), (r) => onPolled(r, ++n, ids.length));
 }
