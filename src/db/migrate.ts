@@ -23,6 +23,7 @@ import * as m0023 from './migrations/0023_fronts.ts';
 import * as m0024 from './migrations/0024_people_names.ts';
 import * as m0026 from './migrations/0026_newsletters.ts';
 import * as m0028 from './migrations/0028_audience.ts';
+import * as m0031 from './migrations/0031_one_key_table.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_content': m0001,
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '0024_people_names': m0024,
   '0026_newsletters': m0026,
   '0028_audience': m0028,
+  '0031_one_key_table': m0031,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

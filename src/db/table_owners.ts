@@ -14,7 +14,7 @@ export const TABLE_OWNERS: Readonly<Record<string, readonly string[]>> = {
   jobs: ['job_leases'],
   importers: ['import_map'],
   search: ['search_documents', 'search_facets', 'search_fts'],
-  syndication: ['aggregators', 'aggregator_usage', 'section_lessons', 'source_polls', 'syndicated_items'],
+  syndication: ['aggregator_usage', 'section_lessons', 'source_polls', 'syndicated_items'],
   newsletters: ['newsletter_lists', 'newsletter_subscribers', 'newsletter_subscriptions', 'newsletter_sends', 'newsletter_send_log',
     'newsletter_bounces', 'newsletter_suppressions', 'newsletter_clicks', 'newsletter_settings'],
   audience: ['audience_views', 'audience_view_authors', 'audience_hourly', 'audience_daily', 'audience_stale_hours', 'audience_stale_days',
