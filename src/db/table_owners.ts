@@ -30,11 +30,11 @@ export const KNOWN_CROSSINGS: readonly { file: string; table: string; reason: st
   ...['moderation.ts', 'reports.ts', 'thread.ts'].map((f) => ({ file: `src/comments/${f}`, table: 'articles', reason: 'a moderation list or thread joins its story\'s headline and address in one query (a read)' })),
   { file: 'src/content/reviews.ts', table: 'users', reason: 'the review queue joins the submitter\'s and sender\'s names in one query (a read)' },
   ...['articles', 'sources', 'sections'].map((table) => ({ file: 'src/syndication/queue.ts', table, reason: 'the syndication queue joins each item\'s story, partner and section in one query (a read)' })),
-  // The importers write in each item's transaction; their writes are to become content and comments functions taking it.
-  ...[['ghost.ts', 'people'], ['ghost.ts', 'sections'], ['ghost.ts', 'tags'], ['ghost.ts', 'media'], ['wordpress.ts', 'sections'], ['wp_addresses.ts', 'redirects'],
-    ['wp_comments.ts', 'comments'], ['wp_comments.ts', 'comment_decisions'], ['wp_media.ts', 'articles'], ['wp_terms.ts', 'people'], ['wp_terms.ts', 'sections'],
-    ['wp_terms.ts', 'tags'], ['write_article.ts', 'articles'], ['write_article.ts', 'article_slugs'], ['write_article.ts', 'media'], ['write_article.ts', 'article_authors'],
-    ['write_article.ts', 'article_tags'], ['write_article.ts', 'article_revisions'], ['write_page.ts', 'static_pages']]
+  // The importers write in each item's transaction; people, sections, tags, pages and redirects go through
+  // content/imported.ts already, the articles and comments are still to move there.
+  ...[['ghost.ts', 'media'], ['wp_comments.ts', 'comments'], ['wp_comments.ts', 'comment_decisions'], ['wp_media.ts', 'articles'],
+    ['write_article.ts', 'articles'], ['write_article.ts', 'article_slugs'], ['write_article.ts', 'media'], ['write_article.ts', 'article_authors'],
+    ['write_article.ts', 'article_tags'], ['write_article.ts', 'article_revisions']]
     .map(([f, table]) => ({ file: `src/importers/${f}`, table, reason: 'an imported item is written in its own transaction' })),
 ];
 
