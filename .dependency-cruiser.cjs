@@ -1,13 +1,16 @@
 // The house's layering, checked by `npm run deps` (dependency-cruiser) in CI:
 // - faces (site, admin_api, admin_pages, content_api) call domain functions and never touch the database layer;
-// - domains (content, comments, auth, media, ads, search, i18n, jobs, demo, syndication, importers, audience) are plain functions and types: no Fastify,
+// - domains (content, comments, auth, media, ads, search, i18n, jobs, demo, syndication, importers, newsletters, audience, live, channels, mirrors) are plain functions and types: no Fastify,
 //   no @fastify/* plugin, nothing from src/http, no face;
+// - the web layer (src/http) knows no face: src/app.ts hands it the faces' routes, error page and address kinds;
+// - faces never import Kysely or src/db (each table's queries live in the domain that owns it: see
+//   src/db/table_owners.ts and test/structure/table_owners.test.ts);
 // - src/cli (the command line, one file per command) is the top: nothing else imports it;
 // - no import cycles anywhere in src, nor in the newsroom app (admin-ui/src: screens take what they share from
 //   session.ts, router.ts, api.ts and ui.tsx, never from the frame app.tsx that imports them).
 /** @type {import('dependency-cruiser').IConfiguration} */
 const FACES = '^src/(site|admin_api|admin_pages|content_api)/';
-const DOMAINS = '^src/(content|comments|auth|media|ads|search|i18n|jobs|demo|syndication|importers|newsletters|audience)/';
+const DOMAINS = '^src/(content|comments|auth|media|ads|search|i18n|jobs|demo|syndication|importers|newsletters|audience|live|channels|mirrors)/';
 
 module.exports = {
   forbidden: [
@@ -37,6 +40,13 @@ module.exports = {
       severity: 'error',
       comment: 'Domains never import a face.',
       from: { path: DOMAINS },
+      to: { path: FACES },
+    },
+    {
+      name: 'http-not-to-face',
+      severity: 'error',
+      comment: 'The web layer knows no face: the composition at the top (src/app.ts) hands it what a face provides.',
+      from: { path: '^src/http/' },
       to: { path: FACES },
     },
     {
@@ -76,6 +86,8 @@ module.exports = {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] },
-    exclude: { path: '^(node_modules|public|dist)/' },
+    // node_modules is not excluded (excluded modules vanish from the graph, and the rules on Kysely and Fastify
+    // could never fire); doNotFollow keeps the packages' own imports out.
+    exclude: { path: '^(public|dist)/' },
   },
 };

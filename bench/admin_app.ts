@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { APP_DIR } from '../src/admin_pages/app_shell.ts';
-import { buildApp } from '../src/http/app.ts';
+import { buildApp } from '../src/app.ts';
 import { createUser } from '../src/auth/users.ts';
 import { makeTestContext } from '../test/helpers/context.ts';
 import { launchBrowser, startTestServer } from '../test/helpers/browser.ts';

@@ -107,7 +107,7 @@ interface Row { mode: string; botsPerMin: number; readersPerMin: number; p50: nu
 async function phase(adaptive: boolean, seconds: number, processes: number, loops: number, readers: number): Promise<Row> {
   const { loadConfig } = await import('../src/config.ts');
   const { createRuntime } = await import('../src/runtime.ts');
-  const { buildApp } = await import('../src/http/app.ts');
+  const { buildApp } = await import('../src/app.ts');
   const { createArticle, publishArticle } = await import('../src/content/articles.ts');
   const { updateCommentSettings } = await import('../src/comments/settings.ts');
   const { articlePageFallback } = await import('../test/comments/article_page.ts');

@@ -25,7 +25,7 @@ async function serve(): Promise<void> {
     'pow-prefix': { type: 'string', default: '00' }, readers: { type: 'string', default: '10' } } });
   const { loadConfig } = await import('../src/config.ts');
   const { createRuntime } = await import('../src/runtime.ts');
-  const { buildApp } = await import('../src/http/app.ts');
+  const { buildApp } = await import('../src/app.ts');
   const { createArticle, publishArticle } = await import('../src/content/articles.ts');
   const { updateCommentSettings } = await import('../src/comments/settings.ts');
   const { articlePageFallback } = await import('../test/comments/article_page.ts');

@@ -26,7 +26,7 @@ type Reply = { base: string } | Stats;
 /** The server: a newsroom with a live story and another section's stories, answering stats and post requests. */
 async function serve(): Promise<void> {
   const { makeTestContext } = await import('../test/helpers/context.ts');
-  const { buildApp } = await import('../src/http/app.ts');
+  const { buildApp } = await import('../src/app.ts');
   const { createArticle, publishArticle } = await import('../src/content/articles.ts');
   const { createSection } = await import('../src/content/sections.ts');
   const { startCoverage } = await import('../src/live/coverage.ts');

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { loadConfig } from '../src/config.ts';
 import { createRuntime } from '../src/runtime.ts';
-import { buildApp } from '../src/http/app.ts';
+import { buildApp } from '../src/app.ts';
 
 /** Where the generated types are checked in. */
 export const API_TYPES_FILE = fileURLToPath(new URL('../admin-ui/src/api_types.gen.ts', import.meta.url));

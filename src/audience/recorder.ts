@@ -90,7 +90,8 @@ export class ViewRecorder {
       this.written += n;
       return n;
     } catch (err) {
-      this.heard = batch.concat(this.heard).slice(0, MAX_HELD);
+      const unwritten = (err as { unwritten?: HeardView[] }).unwritten ?? batch;
+      this.heard = unwritten.concat(this.heard).slice(0, MAX_HELD);
       throw err;
     } finally {
       this.flushing = null;
@@ -103,8 +104,27 @@ type Row = {
   article_id: number | null; section_id: number | null; language: string; edition: string; ref_group: string; ref_host: string;
 };
 
-/** Describes, ids and writes one batch in one transaction; the hours it touches are marked stale. */
+/** Views described and written in one go: a busy instance hears tens of thousands between flushes, and the work
+ * of each slice is done before the event loop serves the next request, so slices keep readers' waits short. */
+const VIEWS_PER_SLICE = 1000;
+
+/** Writes one batch, a slice at a time, giving the event loop back between slices. */
 async function writeBatch(ctx: AppContext, batch: HeardView[], describe: DescribePage): Promise<number> {
+  let written = 0;
+  for (let i = 0; i < batch.length; i += VIEWS_PER_SLICE) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    try {
+      written += await writeSlice(ctx, batch.slice(i, i + VIEWS_PER_SLICE), describe);
+    } catch (err) {
+      // the slices already written stay written; the rest is kept for the next flush
+      throw Object.assign(err instanceof Error ? err : new Error(String(err)), { unwritten: batch.slice(i) });
+    }
+  }
+  return written;
+}
+
+/** Describes, ids and writes one slice in one transaction; the hours it touches are marked stale. */
+async function writeSlice(ctx: AppContext, batch: HeardView[], describe: DescribePage): Promise<number> {
   const settings = await getSettings(ctx.db);
   const site = hostOf(ctx.config.publicUrl) ?? '';
   const own = new Set([site]);

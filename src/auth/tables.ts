@@ -96,9 +96,16 @@ export interface AuthSettingsTable {
 }
 
 /** Content API keys (see api_keys.ts). */
+/** What a key opens: the Content API, or one aggregator's syndication feed. */
+export type KeyKind = 'content' | 'aggregator';
+
+/** Every key the newsroom issues, of either kind (src/auth/api_keys.ts). */
 export interface ApiKeysTable {
   id: Generated<number>;
+  kind: Generated<KeyKind>;
   name: string;
+  /** an aggregator's licence statement, carried in its feed ('' for a Content API key) */
+  licence: Generated<string>;
   /** the first characters of the key, shown in lists so a newsroom can tell keys apart */
   prefix: string;
   /** SHA-256 of the whole key, hex */

@@ -2,7 +2,7 @@
 // or keep).
 import { loadConfig } from '../config.ts';
 import { createRuntime } from '../runtime.ts';
-import { buildApp } from '../http/app.ts';
+import { buildApp } from '../app.ts';
 import { KhabarError } from '../errors.ts';
 import { exportStatic } from '../export/static_export.ts';
 import { progressBar } from './progress.ts';

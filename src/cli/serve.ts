@@ -2,7 +2,7 @@
 // with it), build the app, start the jobs and listen; drain and close on SIGTERM or SIGINT.
 import { loadConfig } from '../config.ts';
 import { createRuntime } from '../runtime.ts';
-import { buildApp } from '../http/app.ts';
+import { buildApp } from '../app.ts';
 import { drain } from '../http/drain.ts';
 import { isEmpty } from '../demo/seed.ts';
 import { startServices } from '../services.ts';

@@ -3,6 +3,7 @@ import type { Db } from '../db/schema.ts';
 import type { SiteSettings } from '../content/settings.ts';
 import type { CommentSettings } from './settings.ts';
 import { CommentRefusedError } from './messages.ts';
+import { articleBrief } from '../content/article_brief.ts';
 
 export interface CommentableArticle {
   id: number;
@@ -14,16 +15,15 @@ export interface CommentableArticle {
 
 /** A published article by id, or a 404 refusal. */
 export async function openArticle(db: Db, id: number): Promise<CommentableArticle> {
-  const a = await db.selectFrom('articles').select(['id', 'slug', 'language', 'comments_open', 'published_at', 'status'])
-    .where('id', '=', id).executeTakeFirst();
+  const a = await articleBrief(db, { id });
   if (a?.status !== 'published') throw new CommentRefusedError(404, 'comments.error.article', 'article_id');
   return a;
 }
 
 /** What the comment pages name an article by: id, address and language (any status), or null. */
 export async function articleForComments(db: Db, by: { id: number } | { slug: string }): Promise<{ id: number; slug: string; language: string } | null> {
-  const q = db.selectFrom('articles').select(['id', 'slug', 'language']);
-  return (await ('id' in by ? q.where('id', '=', by.id) : q.where('slug', '=', by.slug)).executeTakeFirst()) ?? null;
+  const a = await articleBrief(db, by);
+  return a ? { id: a.id, slug: a.slug, language: a.language } : null;
 }
 
 /** Open unless comments are off site-wide, closed on the article, or the article is older than the site's limit. */

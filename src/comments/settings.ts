@@ -3,6 +3,7 @@
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/schema.ts';
 import { ValidationError } from '../errors.ts';
+import { readSetting, writeSetting } from '../content/settings.ts';
 
 export type CaptchaProvider = 'none' | 'recaptcha' | 'turnstile' | 'hcaptcha';
 
@@ -116,8 +117,8 @@ const checks: { [K in keyof CommentSettings]: Check } = {
 /** The comment settings, defaults filled in. Stored fields that are no longer settings (an old
  * captchaVerifyUrl) are dropped here, so nothing downstream ever sees them and the next save forgets them. */
 export async function getCommentSettings(db: Db): Promise<CommentSettings> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
-  const stored = row ? (JSON.parse(row.value) as Record<string, unknown>) : {};
+  const value = await readSetting(db, KEY);
+  const stored = value ? (JSON.parse(value) as Record<string, unknown>) : {};
   const known = Object.fromEntries(Object.entries(stored).filter(([k]) => k in checks)) as Partial<CommentSettings>;
   return { ...DEFAULT_COMMENT_SETTINGS, ...known };
 }
@@ -133,7 +134,7 @@ export async function updateCommentSettings(ctx: AppContext, patch: Partial<Comm
   if (next.rejectBelow > next.publishAt) throw new ValidationError('rejectBelow', 'rejectBelow must not be above publishAt');
   if (next.bodyMin > next.bodyMax) throw new ValidationError('bodyMin', 'bodyMin must not be above bodyMax');
   const value = JSON.stringify(next);
-  await ctx.db.insertInto('settings').values({ key: KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+  await writeSetting(ctx.db, KEY, value);
   await ctx.events.emit('settings.changed', { keys: [KEY] });
   return next;
 }

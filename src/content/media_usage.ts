@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/schema.ts';
 import { notOwnedBy } from './actor_rules.ts';
 import type { ArticleReader } from './article_rules.ts';
+import { creativesUsingMedia } from '../ads/media_uses.ts';
 
 /** The articles that show a picture. With a reader (a writer who may open only their own articles), others'
  *  articles are counted in `others` and never named: their headlines and status are not the reader's to see. */
@@ -30,7 +31,7 @@ export async function mediaUses(db: Db, media: { id: number; storage_key: string
     articlesUsingMedia(db, media, reader),
     db.selectFrom('people').select(['id', 'name']).where('photo_media_id', '=', media.id).limit(100).execute(),
     db.selectFrom('sources').select(['id', 'name']).where('logo_media_id', '=', media.id).limit(100).execute(),
-    db.selectFrom('ad_creatives').select(['id', 'name']).where('image_media_id', '=', media.id).limit(100).execute(),
+    creativesUsingMedia(db, media.id),
   ]);
   return [
     ...articles.map((a) => ({ kind: 'article' as const, id: a.id, name: a.headline })),

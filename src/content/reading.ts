@@ -4,8 +4,8 @@ import type { Selectable } from 'kysely';
 import type { Database, Db } from '../db/schema.ts';
 import { plainText } from './sanitize.ts';
 import { getWorkingCopy } from './working_copy.ts';
+import { mediaForPages } from '../media/media_rows.ts';
 
-const MEDIA_COLUMNS = ['media.id', 'media.storage_key', 'media.width', 'media.height', 'media.variants', 'media.alt', 'media.caption', 'media.credit', 'media.placeholder'] as const;
 
 export interface MediaView {
   id: number;
@@ -72,7 +72,7 @@ function publishedQuery(db: Db, f: ListFilter) {
 
 async function mediaByIds(db: Db, ids: number[]): Promise<Map<number, MediaView>> {
   if (!ids.length) return new Map();
-  const rows = await db.selectFrom('media').select(MEDIA_COLUMNS).where('media.id', 'in', [...new Set(ids)]).execute();
+  const rows = await mediaForPages(db, ids);
   return new Map(rows.map((m) => [m.id, m]));
 }
 

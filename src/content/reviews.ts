@@ -1,6 +1,7 @@
 // Review: a writer submits a story, an editor publishes it or sends it back with a note the writer sees in the
 // editor. One row per article keeps the latest round; the review queue and the dashboard read it.
 import type { Db } from '../db/schema.ts';
+import { userNames } from '../auth/user_names.ts';
 
 /** The article's latest review round, with the names of the submitter and of whoever sent it back. */
 export async function reviewOf(db: Db, articleId: number) {
@@ -10,12 +11,7 @@ export async function reviewOf(db: Db, articleId: number) {
   return { ...r, submitted_by_name: names.get(r.submitted_by ?? 0) ?? null, sent_back_by_name: names.get(r.sent_back_by ?? 0) ?? null };
 }
 
-async function namesOf(db: Db, ids: (number | null)[]): Promise<Map<number, string>> {
-  const wanted = ids.filter((x): x is number => x !== null);
-  if (!wanted.length) return new Map();
-  const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', wanted).execute();
-  return new Map(rows.map((u) => [u.id, u.name]));
-}
+const namesOf = userNames;
 
 /** Records a submission (the note of an earlier round is cleared: the writer has answered it). */
 export async function noteSubmitted(db: Db, articleId: number, by: number | null, at: string): Promise<void> {

@@ -137,6 +137,16 @@ const checks: Checker = {
   authorsSubmitForReview: (v) => (typeof v === 'boolean' ? null : 'must be true or false'),
 };
 
+/** One stored setting's JSON text, for the domains that keep their own settings under a key here (comments). */
+export async function readSetting(db: Db, key: string): Promise<string | undefined> {
+  return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value;
+}
+
+/** Stores one setting's JSON text under its key. */
+export async function writeSetting(db: Db, key: string, value: string): Promise<void> {
+  await db.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+}
+
 /** The site's settings, defaults filled in. */
 export async function getSettings(db: Db): Promise<SiteSettings> {
   const rows = await db.selectFrom('settings').selectAll().execute();

@@ -24,8 +24,9 @@ import * as m0024 from './migrations/0024_people_names.ts';
 import * as m0026 from './migrations/0026_newsletters.ts';
 import * as m0028 from './migrations/0028_audience.ts';
 import * as m0029 from './migrations/0029_live.ts';
-import * as m0032 from './migrations/0032_staff_language.ts';
 import * as m0030 from './migrations/0030_channels.ts';
+import * as m0031 from './migrations/0031_one_key_table.ts';
+import * as m0032 from './migrations/0032_staff_language.ts';
 import * as m0034 from './migrations/0034_mirrors.ts';
 
 const migrations: Record<string, Migration> = {
@@ -52,8 +53,9 @@ const migrations: Record<string, Migration> = {
   '0026_newsletters': m0026,
   '0028_audience': m0028,
   '0029_live': m0029,
-  '0032_staff_language': m0032,
   '0030_channels': m0030,
+  '0031_one_key_table': m0031,
+  '0032_staff_language': m0032,
   '0034_mirrors': m0034,
 };
 

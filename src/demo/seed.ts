@@ -4,6 +4,7 @@
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/schema.ts';
 import { updateSettings } from '../content/settings.ts';
+import { countArticles } from '../content/article_brief.ts';
 import { createPerson } from '../content/people.ts';
 import { createSource } from '../content/sources.ts';
 import { createSection } from '../content/sections.ts';
@@ -26,8 +27,7 @@ const HERO_POOL = 12;
 
 /** True when the database holds no articles at all. */
 export async function isEmpty(db: Db): Promise<boolean> {
-  const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(row.n) === 0;
+  return (await countArticles(db)) === 0;
 }
 
 interface Placed {

@@ -6,9 +6,7 @@ import { createArticle, publishArticle, type Actor } from '../content/articles.t
 import { composeBody } from './compose.ts';
 import type { HeroImage } from './images.ts';
 import { HERO_WORDS, LOCAL_CONTEXT, LOCALIZED, type LocalLanguage } from './newsroom_local.ts';
-import { dariStories } from './stories_dari.ts';
-import { pashtoStories } from './stories_pashto.ts';
-import { dariTranslations, pashtoTranslations } from './stories_translated.ts';
+import { LOCAL_STORIES } from './stories.ts';
 import { HOUR, at, publicationTimes } from './timeline.ts';
 import type { LocalStory } from './types.ts';
 
@@ -41,7 +39,8 @@ function alternate(fa: LocalStory[], ps: LocalStory[]): Placed[] {
 
 /** Every Dari and Pashto story the demo carries (originals, then translations). */
 export function localStories(): Placed[] {
-  return [...alternate(dariStories, pashtoStories), ...alternate(dariTranslations, pashtoTranslations)];
+  const { fa, ps } = LOCAL_STORIES;
+  return [...alternate(fa.stories, ps.stories), ...alternate(fa.translations, ps.translations)];
 }
 
 /** Writes and publishes the Dari and Pashto stories; returns how many were published. */

@@ -11,6 +11,7 @@ import type { AppContext } from '../context.ts';
 import type { Db } from '../db/schema.ts';
 import { describeTables, fillingOrder, type TableShape } from '../db/table_map.ts';
 import { masterOf } from '../media/images.ts';
+import { mediaFiles } from '../media/media_rows.ts';
 import { KhabarError } from '../errors.ts';
 import { FORMAT, FORMAT_VERSION, MANIFEST, MEDIA_DIR, MEDIA_LIST, isVolatile, toJsonValue, type FileEntry, type Manifest } from './khabar_format.ts';
 
@@ -125,7 +126,7 @@ async function* pages(trx: Db, t: TableShape): AsyncGenerator<Record<string, unk
 /** Copies each media row's master and the variants already made; lists every file with its checksum. */
 async function writeMedia(ctx: AppContext, trx: Db, work: string, progress: MoveProgress): Promise<{ entry: Manifest['media']; missing: string[] }> {
   const list = new LinesFile(join(work, MEDIA_LIST));
-  const rows = await trx.selectFrom('media').select(['id', 'storage_key', 'variants']).orderBy('id').execute();
+  const rows = await mediaFiles(trx);
   let totalBytes = 0;
   let done = 0;
   const seen = new Set<string>();

@@ -1,5 +1,5 @@
-// The Fastify app assembled: security headers, compression, body parsing, static files, error answers, and each
-// face's routes. Each piece lives in its own module; this file only puts them together.
+// The web layer assembled: security headers, compression, body parsing, static files, error answers, the page cache.
+// It knows no face: src/app.ts hands it the faces' routes, the error page and the description of the site's addresses.
 import type { IncomingMessage } from 'node:http';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
@@ -12,19 +12,9 @@ import type { Redis as RedisClient } from 'ioredis';
 import { fileURLToPath } from 'node:url';
 import type { AppContext } from '../context.ts';
 import { TooManyRequestsError } from '../errors.ts';
-import { siteRoutes } from '../site/routes.ts';
 import { staffSessions } from './staff_session.ts';
-import { adminApi } from '../admin_api/routes.ts';
-import { contentApi } from '../content_api/routes.ts';
-import { syndicationFeed } from '../content_api/syndication_feed.ts';
-import { previewRoutes } from '../site/preview_routes.tsx';
-import { commentRoutes } from '../site/comment_routes.ts';
-import { newsletterRoutes } from '../site/newsletter_routes.ts';
-import { alertRoutes } from '../site/alert_routes.ts';
-import { adminPages } from '../admin_pages/routes.ts';
-import { openApi } from '../admin_api/openapi.ts';
 import { requestForLog } from './log_safe.ts';
-import { handleErrors, sendError } from './errors.ts';
+import { handleErrors, sendError, type ErrorPage } from './errors.ts';
 import { securityHeaders } from './security_headers.ts';
 import { COMPRESS_FROM } from './send_page.ts';
 import { loadPackage } from '../load_later.ts';
@@ -40,12 +30,14 @@ import { closeConnectionsWhileDraining, isDraining } from './drain.ts';
 import { CachedHits, serverWithHits } from './cached_hits.ts';
 import { accessLog } from './access_log.ts';
 import { countPageViews, notePageView } from './page_views.ts';
-import { describePage } from '../site/view_kinds.ts';
+import type { DescribePage } from '../audience/recorder.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
     metrics: Metrics | null;
+    /** the site's error page, handed over by the face that draws it */
+    errorPage: ErrorPage;
   }
 }
 
@@ -59,8 +51,16 @@ export interface BuildOptions {
   poolStats?: () => PoolStats;
 }
 
-/** Builds the whole app for one context; tests call this with an in-memory or per-test database. */
-export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
+/** What the faces hand the web layer: their routes, the error page, and what each public address shows. */
+export interface Faces {
+  errorPage: ErrorPage;
+  describePage: DescribePage;
+  /** registers every face's routes, after the web layer's own plugins and hooks */
+  register(app: FastifyInstance): Promise<void>;
+}
+
+/** Builds the web layer around the faces for one context (src/app.ts names the faces). */
+export async function buildHttp(ctx: AppContext, faces: Faces, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const security = securityHeaders(ctx.config);
   const ids = requestId(ctx.config.trustProxy);
   // Stored pages are answered on the bare request, before Fastify (cached_hits.ts); set once the app is built.
@@ -84,9 +84,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     },
   });
   app.decorate('ctx', ctx);
+  app.decorate('errorPage', faces.errorPage);
   const pageCache = new PageCache(ctx.config.pageCacheBytes);
   app.decorate('pageCache', pageCache);
-  countPageViews(app, describePage);
+  countPageViews(app, faces.describePage);
   const warn = (msg: string, err?: unknown) => app.log.warn({ err }, msg);
   // With REDIS_URL several instances share a database: a change made on one purges the pages kept by all.
   const redisBus = !opts.purgeBus && ctx.config.redisUrl && pageCache.enabled ? new RedisPurgeBus(ctx.config.redisUrl, warn, `${ctx.config.redisPrefix}:page-purge`) : null;
@@ -133,17 +134,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
   handleErrors(app, ctx);
 
-  await app.register(openApi);
   await app.register(staffSessions);
-  await app.register(adminApi);
-  await app.register(contentApi);
-  await app.register(syndicationFeed);
-  await app.register(previewRoutes);
-  await app.register(commentRoutes);
-  await app.register(newsletterRoutes);
-  await app.register(alertRoutes);
-  await app.register(adminPages);
-  await app.register(siteRoutes);
+  await faces.register(app);
   if (pageCache.enabled) {
     const m = app.metrics;
     hits = new CachedHits({

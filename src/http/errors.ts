@@ -1,12 +1,15 @@
-// How the app answers when something goes wrong: the site's own error page (400, 404, 410, 414, 429, 500) through
-// the one page sender, or { error: { status, code, message, field } } for the API and for fetch asking for JSON.
+// How the app answers when something goes wrong: the site's own error page (400, 404, 410, 414, 429, 500; the site
+// face hands it over as app.errorPage) through the one page sender, or { error: { status, code, message, field } } for the API and for fetch asking for JSON.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
 import type { AppContext } from '../context.ts';
 import { KhabarError, TooManyRequestsError } from '../errors.ts';
 import { findOldAddress } from '../content/redirects.ts';
-import { errorPage } from '../site/error_page.tsx';
 import { schemaProblem } from './schema_errors.ts';
 import { sendPage } from './send_page.ts';
+
+/** Draws the error page for a status and message (src/site/error_page.tsx). */
+export type ErrorPage = (ctx: AppContext, status: number, message: string) => Promise<VNode | string>;
 
 /** Whether the client wants JSON (API routes, fetch with Accept: application/json). */
 export function wantsJson(req: FastifyRequest): boolean {
@@ -49,7 +52,7 @@ export async function sendError(ctx: AppContext, req: FastifyRequest, reply: Fas
       .send({ error: { status, code: code ?? statusCode(status), message, ...(field ? { field } : {}) } });
   }
   try {
-    return sendPage(reply, await errorPage(ctx, status, message), { status });
+    return sendPage(reply, await req.server.errorPage(ctx, status, message), { status });
   } catch (err) {
     // The database or a view failed while drawing the error page itself: a bare page still says what happened.
     req.log.error({ err }, 'error page failed');

@@ -8,7 +8,8 @@ import { mediaUrl } from '../media/images.ts';
 import { renderLexical, renderMobiledoc } from './ghost_render.ts';
 import { bringMedia, uploadsPath } from './media_files.ts';
 import { ImportRun, type ImportOptions, type ImportReport } from './run.ts';
-import { storeRedirects, withAndWithoutSlash } from './wp_addresses.ts';
+import { withAndWithoutSlash } from './wp_addresses.ts';
+import { ensurePerson, ensureSection, ensureTag, storeRedirects } from '../content/imported.ts';
 import { writeArticle } from './write_article.ts';
 import { writeStaticPage } from './write_page.ts';
 import { decodeSlug } from './wp_terms.ts';
@@ -75,9 +76,7 @@ export async function importGhost(ctx: AppContext, file: string, opts: ImportOpt
       continue;
     }
     const personId = await run.item('people', `author ${slug}`, async (trx) => {
-      const existing = await trx.selectFrom('people').select('id').where('slug', '=', slug).executeTakeFirst();
-      const pid = existing?.id ?? (await trx.insertInto('people').values({ slug, name, bio: str(u.bio).slice(0, 2000), role_label: '', photo_media_id: null, email: null, created_at: now() })
-        .returning('id').executeTakeFirstOrThrow()).id;
+      const pid = await ensurePerson(trx, { slug, name, bio: str(u.bio).slice(0, 2000), createdAt: now() });
       await run.remember(trx, 'author', id, pid);
       await storeRedirects(trx, withAndWithoutSlash([`/author/${decodeSlug(str(u.slug))}/`]), `/author/${encodeURIComponent(slug)}`, now());
       return pid;
@@ -110,11 +109,9 @@ export async function importGhost(ctx: AppContext, file: string, opts: ImportOpt
     const name = str(t.name).trim().slice(0, kind === 'tag' ? 60 : 200);
     const slug = slugify(decodeSlug(str(t.slug))) || slugify(name) || `tag-${tagId}`;
     const id = await run.item(kind === 'category' ? 'sections' : 'tags', `tag ${slug}`, async (trx) => {
-      const table = kind === 'category' ? 'sections' : 'tags';
-      const existing = await trx.selectFrom(table).select('id').where('slug', '=', slug).executeTakeFirst();
-      const newId = existing?.id ?? (kind === 'category'
-        ? (await trx.insertInto('sections').values({ slug, name, description: str(t.description).slice(0, 1000), position: 0, parent_id: null, created_at: now() }).returning('id').executeTakeFirstOrThrow()).id
-        : (await trx.insertInto('tags').values({ slug, name }).returning('id').executeTakeFirstOrThrow()).id);
+      const newId = kind === 'category'
+        ? await ensureSection(trx, { slug, name, description: str(t.description).slice(0, 1000), parentId: null, position: 0, createdAt: now() })
+        : await ensureTag(trx, slug, name);
       await run.remember(trx, kind, tagId, newId);
       await storeRedirects(trx, withAndWithoutSlash([`/tag/${decodeSlug(str(t.slug))}/`]), `/${kind === 'category' ? 'section' : 'tag'}/${encodeURIComponent(slug)}`, now());
       return newId;

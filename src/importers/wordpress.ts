@@ -9,7 +9,8 @@ import { ExportFormatError, readWxr, type WxrAuthor, type WxrTerm } from './wxr_
 import { decodeSlug, importAuthor, importTerms } from './wp_terms.ts';
 import { importAttachment, WpSite } from './wp_media.ts';
 import { importPage, importPost } from './wp_posts.ts';
-import { storeRedirects, withAndWithoutSlash } from './wp_addresses.ts';
+import { withAndWithoutSlash } from './wp_addresses.ts';
+import { sectionParent, storeRedirects } from '../content/imported.ts';
 
 const IGNORED_TYPES = new Set(['revision', 'nav_menu_item', 'custom_css', 'customize_changeset', 'oembed_cache', 'user_request', 'wp_block',
   'wp_template', 'wp_template_part', 'wp_global_styles', 'wp_navigation', 'wp_font_family', 'wp_font_face']);
@@ -110,13 +111,13 @@ async function archiveRedirects(run: ImportRun, site: WpSite, kind: 'category' |
 async function categoryChain(run: ImportRun, key: string): Promise<string> {
   const id = await run.mapped('category', key);
   const parts = [key];
-  let row = id === null ? undefined : await run.q.selectFrom('sections').select(['parent_id']).where('id', '=', id).executeTakeFirst();
-  for (let n = 0; row?.parent_id && n < 20; n++) {
+  let parentId = id === null ? null : await sectionParent(run.q, id);
+  for (let n = 0; parentId && n < 20; n++) {
     const parent = await run.q.selectFrom('import_map').select('old_id').where('source', '=', run.source).where('kind', '=', 'category')
-      .where('new_id', '=', row.parent_id).executeTakeFirst();
+      .where('new_id', '=', parentId).executeTakeFirst();
     if (!parent) break;
     parts.unshift(parent.old_id);
-    row = await run.q.selectFrom('sections').select(['parent_id']).where('id', '=', row.parent_id).executeTakeFirst();
+    parentId = await sectionParent(run.q, parentId);
   }
   return parts.join('/');
 }

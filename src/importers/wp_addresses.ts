@@ -1,7 +1,6 @@
 // Every address WordPress answered for an item keeps working: each is stored as a 301 to the new page through the
 // site's stored redirects (src/content/redirects.ts). The permalink the export itself gives (<link>) is kept, and
 // the other structures a site may have used (?p=ID, /YYYY/MM/DD/slug/, /YYYY/MM/slug/, /slug/) besides it.
-import type { Db } from '../db/schema.ts';
 
 /** The path of a WordPress address, decoded the way the site's redirect lookup decodes a request (null if foreign). */
 export function sitePath(url: string, siteUrls: string[]): string | null {
@@ -105,13 +104,3 @@ export function withAndWithoutSlash(paths: string[]): string[] {
   return [...out];
 }
 
-/** Stores 301s from each old path to `to`; a path already taken (by another item or the newsroom) stays as it is.
- * Returns the paths that were already taken by something else, for the report. Two statements for all the paths. */
-export async function storeRedirects(trx: Db, paths: string[], to: string, now: string): Promise<string[]> {
-  const from = [...new Set(paths)].filter((p) => p !== to && p !== '/' && p.length <= 2000 && !/[\u0000-\u001f\u007f\s]/.test(p));
-  if (!from.length) return [];
-  await trx.insertInto('redirects').values(from.map((from_path) => ({ from_path, to_path: to, status_code: 301, created_at: now })))
-    .onConflict((oc) => oc.column('from_path').doNothing()).execute();
-  const elsewhere = await trx.selectFrom('redirects').select('from_path').where('from_path', 'in', from).where('to_path', '!=', to).execute();
-  return elsewhere.map((r) => r.from_path);
-}

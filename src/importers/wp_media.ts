@@ -4,7 +4,8 @@
 import { getMedia, mediaUrl } from '../media/images.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
 import { bringMedia, REMOTE_MEDIA_UNAVAILABLE, uploadsPath } from './media_files.ts';
-import { postPaths, sitePath, storeRedirects, withAndWithoutSlash } from './wp_addresses.ts';
+import { postPaths, sitePath, withAndWithoutSlash } from './wp_addresses.ts';
+import { storeRedirects } from '../content/imported.ts';
 import type { ImportRun } from './run.ts';
 import type { WxrItem, WxrSite } from './wxr_reader.ts';
 

@@ -1,8 +1,8 @@
 // WordPress authors become people, categories (nested) sections with their parent, tags tags. Names and slugs in
 // Arabic script arrive percent-encoded in the export and are decoded here. An existing row with the same slug is
 // reused, so moving into a newsroom that already has "world" joins the two.
-import type { Db } from '../db/schema.ts';
 import { slugify } from '../content/sanitize.ts';
+import { ensurePerson, ensureSection, ensureTag } from '../content/imported.ts';
 import type { ImportRun } from './run.ts';
 import type { WxrAuthor, WxrTerm } from './wxr_reader.ts';
 
@@ -29,10 +29,7 @@ export async function importAuthor(run: ImportRun, a: WxrAuthor): Promise<void> 
   const name = clip(a.displayName || [a.firstName, a.lastName].filter(Boolean).join(' ') || a.login, 200);
   const slug = khabarSlug(a.login, name, `author-${a.id || 'x'}`);
   const id = await run.item('people', `author ${a.login}`, async (trx) => {
-    const existing = await trx.selectFrom('people').select('id').where('slug', '=', slug).executeTakeFirst();
-    const personId = existing?.id ?? (await trx.insertInto('people').values({
-      slug, name, bio: '', role_label: '', photo_media_id: null, email: null, created_at: run.ctx.clock.now().toISOString(),
-    }).returning('id').executeTakeFirstOrThrow()).id;
+    const personId = await ensurePerson(trx, { slug, name, bio: '', createdAt: run.ctx.clock.now().toISOString() });
     await run.remember(trx, 'author', key, personId);
     return personId;
   });
@@ -76,26 +73,12 @@ export async function importTerm(run: ImportRun, t: WxrTerm, fromPost = false): 
   const slug = khabarSlug(t.slug, name, `${kind}-${t.id || 'x'}`);
   const parentId = kind === 'category' && t.parent ? await run.mapped('category', decodeSlug(t.parent)) : null;
   const id = await run.item(counted, `${kind} ${key}`, async (trx) => {
-    const newId = kind === 'category' ? await ensureSection(trx, run, slug, name, t.description, parentId) : await ensureTag(trx, slug, name);
+    const newId = kind === 'category'
+      ? await ensureSection(trx, { slug, name, description: clip(t.description, 1000), parentId, position: 'last', createdAt: run.ctx.clock.now().toISOString() })
+      : await ensureTag(trx, slug, name);
     await run.remember(trx, kind, key, newId);
     return newId;
   });
   if (id !== undefined) run.count(counted, 'added');
   return id;
-}
-
-async function ensureSection(trx: Db, run: ImportRun, slug: string, name: string, description: string, parentId: number | null): Promise<number> {
-  const existing = await trx.selectFrom('sections').select('id').where('slug', '=', slug).executeTakeFirst();
-  if (existing) return existing.id;
-  const last = await trx.selectFrom('sections').select((eb) => eb.fn.max('position').as('p')).executeTakeFirst();
-  const { id } = await trx.insertInto('sections').values({
-    slug, name, description: clip(description, 1000), position: Number(last?.p ?? 0) + 1, parent_id: parentId, created_at: run.ctx.clock.now().toISOString(),
-  }).returning('id').executeTakeFirstOrThrow();
-  return id;
-}
-
-async function ensureTag(trx: Db, slug: string, name: string): Promise<number> {
-  const existing = await trx.selectFrom('tags').select('id').where('slug', '=', slug).executeTakeFirst();
-  if (existing) return existing.id;
-  return (await trx.insertInto('tags').values({ slug, name }).returning('id').executeTakeFirstOrThrow()).id;
 }

@@ -4,7 +4,7 @@
 import type { Db } from '../db/schema.ts';
 import type { ArticleStatus } from '../content/tables.ts';
 import { countWords, plainText } from '../content/sanitize.ts';
-import { storeRedirects } from './wp_addresses.ts';
+import { storeRedirects } from '../content/imported.ts';
 import type { ImportRun } from './run.ts';
 
 export interface ImportedArticle {

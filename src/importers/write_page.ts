@@ -1,7 +1,7 @@
 // One imported static page (a WordPress page, a Ghost page), written in its own transaction: a free /pages/ address
 // (a taken one gets -2, -3... and a warning), the page, the 301s from its old addresses once public, its map entry.
 import type { ImportRun } from './run.ts';
-import { storeRedirects } from './wp_addresses.ts';
+import { freePageSlug, insertStaticPage, storeRedirects } from '../content/imported.ts';
 
 export interface ImportedPage {
   /** its map entry: the earlier site's id */
@@ -20,13 +20,12 @@ export interface ImportedPage {
 export async function writeStaticPage(run: ImportRun, label: string, page: ImportedPage): Promise<void> {
   const now = run.ctx.clock.now().toISOString();
   const ok = await run.item('pages', label, async (trx) => {
-    let slug = page.slug;
-    for (let n = 2; await trx.selectFrom('static_pages').select('id').where('slug', '=', slug).executeTakeFirst(); n++) slug = `${page.slug}-${n}`;
+    const slug = await freePageSlug(trx, page.slug);
     if (slug !== page.slug) run.warn(label, `the address /pages/${page.slug} is taken; it is /pages/${slug}`);
-    const { id } = await trx.insertInto('static_pages').values({
-      slug, title: page.title, body_html: page.bodyHtml, language: page.language, status: page.published ? 'published' : 'draft',
-      created_at: page.publishedAt ?? now, updated_at: now, published_at: page.publishedAt,
-    }).returning('id').executeTakeFirstOrThrow();
+    const id = await insertStaticPage(trx, {
+      slug, title: page.title, bodyHtml: page.bodyHtml, language: page.language, published: page.published,
+      createdAt: page.publishedAt ?? now, updatedAt: now, publishedAt: page.publishedAt,
+    });
     if (page.published) await storeRedirects(trx, page.oldPaths, `/pages/${encodeURIComponent(slug)}`, now);
     await run.remember(trx, 'page', page.oldId, id);
     return id;

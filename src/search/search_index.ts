@@ -4,6 +4,7 @@
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/schema.ts';
 import { normaliseText } from './normalise.ts';
+import { publishedArticleIds, searchableArticle } from '../content/search_text.ts';
 import { sqliteSearch } from './sqlite_search.ts';
 import { postgresSearch } from './postgres_search.ts';
 import type { SearchDocument, SearchIndex } from './types.ts';
@@ -18,26 +19,18 @@ export function searchIndexFor(ctx: Pick<AppContext, 'db' | 'dialect'>, ranked?:
 
 /** The index entry for an article, or null when readers cannot see it (not published, deleted). */
 export async function searchDocument(db: Db, articleId: number): Promise<SearchDocument | null> {
-  const a = await db.selectFrom('articles')
-    .select(['id', 'headline', 'standfirst', 'body_text', 'section_id', 'language', 'published_at', 'updated_at', 'status'])
-    .where('id', '=', articleId).executeTakeFirst();
-  if (a?.status !== 'published') return null;
-  const [people, tags] = await Promise.all([
-    db.selectFrom('article_authors').innerJoin('people', 'people.id', 'article_authors.person_id').select('people.name')
-      .where('article_authors.article_id', '=', articleId).orderBy('article_authors.position').execute(),
-    db.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id').select('tags.name')
-      .where('article_tags.article_id', '=', articleId).execute(),
-  ]);
+  const a = await searchableArticle(db, articleId);
+  if (!a) return null;
   return {
     articleId,
     headline: normaliseText(a.headline),
     standfirst: normaliseText(a.standfirst),
-    body: normaliseText(a.body_text),
-    people: normaliseText(people.map((p) => p.name).join(', ')),
-    tags: normaliseText(tags.map((t) => t.name).join(', ')),
-    sectionId: a.section_id,
+    body: normaliseText(a.bodyText),
+    people: normaliseText(a.people.join(', ')),
+    tags: normaliseText(a.tags.join(', ')),
+    sectionId: a.sectionId,
     language: a.language,
-    publishedAt: a.published_at ?? a.updated_at,
+    publishedAt: a.publishedAt,
   };
 }
 
@@ -53,10 +46,10 @@ export async function refreshArticle(ctx: Pick<AppContext, 'db' | 'dialect'>, ar
 export async function reindexAll(ctx: Pick<AppContext, 'db' | 'dialect'>): Promise<number> {
   const index = searchIndexFor(ctx);
   await index.clear();
-  const ids = await ctx.db.selectFrom('articles').select('id').where('status', '=', 'published').orderBy('id').execute();
+  const ids = await publishedArticleIds(ctx.db);
   // Written a hundred at a time: one statement a story made a large archive's reindex take minutes.
   for (let i = 0; i < ids.length; i += 100) {
-    const docs = await Promise.all(ids.slice(i, i + 100).map(({ id }) => searchDocument(ctx.db, id)));
+    const docs = await Promise.all(ids.slice(i, i + 100).map((id) => searchDocument(ctx.db, id)));
     await index.indexMany(docs.filter((d): d is SearchDocument => d !== null));
   }
   return ids.length;

@@ -3,6 +3,7 @@
 // the bus's 'refresh' stage: the index is current before the page cache purges the search pages.
 import type { AppContext } from '../context.ts';
 import { refreshArticle, reindexAll, searchIndexFor } from './search_index.ts';
+import { articlesNaming, publishedArticleIds } from '../content/search_text.ts';
 
 type SearchContext = Pick<AppContext, 'db' | 'dialect' | 'events'>;
 
@@ -11,10 +12,7 @@ export function watchForSearch(ctx: SearchContext): () => void {
     ctx.events.on('article.changed', ({ articleId }) => refreshArticle(ctx, articleId), 'refresh'),
     ctx.events.on('content.changed', async ({ kind, id }) => {
       if (kind !== 'person' && kind !== 'tag') return;
-      const rows = kind === 'person'
-        ? await ctx.db.selectFrom('article_authors').select('article_id').where('person_id', '=', id).execute()
-        : await ctx.db.selectFrom('article_tags').select('article_id').where('tag_id', '=', id).execute();
-      for (const r of rows) await refreshArticle(ctx, r.article_id);
+      for (const articleId of await articlesNaming(ctx.db, kind, id)) await refreshArticle(ctx, articleId);
     }, 'refresh'),
   ];
   return () => {
@@ -26,6 +24,5 @@ export function watchForSearch(ctx: SearchContext): () => void {
  * without it) is filled from the published articles. Two small reads otherwise. */
 export async function fillEmptySearchIndex(ctx: SearchContext): Promise<number> {
   if (!(await searchIndexFor(ctx).isEmpty())) return 0;
-  const any = await ctx.db.selectFrom('articles').select('id').where('status', '=', 'published').limit(1).executeTakeFirst();
-  return any ? reindexAll(ctx) : 0;
+  return (await publishedArticleIds(ctx.db, 1)).length ? reindexAll(ctx) : 0;
 }

@@ -1,10 +1,11 @@
 // Aggregators: partners who carry Khabar's stories through a full-text feed of their own. Each has a name, the
-// licence statement its feed carries, and a key (kha_..., shown once; only its SHA-256 is kept, as for Content API
-// keys in src/auth/api_keys.ts). Every answered pull is counted per aggregator per day (requests, stories served).
+// licence statement its feed carries, and a key (kha_..., shown once; only its SHA-256 is kept): an aggregator is its
+// key, a row of kind 'aggregator' in the one key table (src/auth/api_keys.ts). Every answered pull is counted per
+// aggregator per day (requests, stories served).
 import type { AppContext } from '../context.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { optionalText, requiredText } from '../content/fields.ts';
-import { hashKey, issueKey, useToNote, wellFormedKey } from '../auth/api_keys.ts';
+import { deleteKey, issueStoredKey, keyRecord, keyRecords, liveKey, relabelKey, renewKey, revokeKey } from '../auth/api_keys.ts';
 
 export interface AggregatorView {
   id: number;
@@ -35,8 +36,6 @@ function view(r: Row): AggregatorView {
   return { id: r.id, name: r.name, licence: r.licence, prefix: r.prefix, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at };
 }
 
-const COLUMNS = ['id', 'name', 'licence', 'prefix', 'created_at', 'last_used_at', 'revoked_at'] as const;
-
 /** The first day (UTC, YYYY-MM-DD) of the last `days` days. */
 function since(ctx: AppContext, days: number): string {
   return new Date(ctx.clock.now().getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10);
@@ -45,7 +44,7 @@ function since(ctx: AppContext, days: number): string {
 /** Every aggregator, newest first (never a key), with its pulls over the last 30 days. */
 export async function listAggregators(ctx: AppContext): Promise<(AggregatorView & { last30Days: { requests: number; items: number } })[]> {
   const [rows, totals] = await Promise.all([
-    ctx.db.selectFrom('aggregators').select(COLUMNS).orderBy('id', 'desc').execute(),
+    keyRecords(ctx.db, 'aggregator'),
     ctx.db.selectFrom('aggregator_usage').where('day', '>=', since(ctx, 30)).groupBy('aggregator_id')
       .select((eb) => ['aggregator_id', eb.fn.sum<number>('requests').as('requests'), eb.fn.sum<number>('items').as('items')]).execute(),
   ]);
@@ -55,7 +54,7 @@ export async function listAggregators(ctx: AppContext): Promise<(AggregatorView 
 
 /** One aggregator's record (no usage); NotFoundError when there is none. */
 async function aggregatorRecord(ctx: AppContext, id: number): Promise<AggregatorView> {
-  const row = await ctx.db.selectFrom('aggregators').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+  const row = await keyRecord(ctx.db, 'aggregator', id);
   if (!row) throw new NotFoundError('Aggregator not found');
   return view(row);
 }
@@ -76,11 +75,8 @@ export async function aggregatorUsage(ctx: AppContext, id: number, days: number)
 export async function createAggregator(ctx: AppContext, input: { name: unknown; licence?: unknown }, createdBy: number | null): Promise<{ key: string; aggregator: AggregatorView }> {
   const name = requiredText('name', input.name, 100);
   const licence = optionalText('licence', input.licence, 2000);
-  const { key, prefix, hash } = issueKey('kha');
-  const row = await ctx.db.insertInto('aggregators').values({
-    name, licence, prefix, key_hash: hash, created_by: createdBy, created_at: ctx.clock.now().toISOString(), last_used_at: null, revoked_at: null,
-  }).returning(COLUMNS).executeTakeFirstOrThrow();
-  return { key, aggregator: view(row) };
+  const { key, record } = await issueStoredKey(ctx, 'aggregator', { name, licence }, createdBy);
+  return { key, aggregator: view(record) };
 }
 
 /** Changes an aggregator's name or licence statement. */
@@ -88,15 +84,14 @@ export async function updateAggregator(ctx: AppContext, id: number, patch: { nam
   const set: { name?: string; licence?: string } = {};
   if (patch.name !== undefined) set.name = requiredText('name', patch.name, 100);
   if (patch.licence !== undefined) set.licence = optionalText('licence', patch.licence, 2000);
-  if (Object.keys(set).length) await ctx.db.updateTable('aggregators').set(set).where('id', '=', id).execute();
+  await relabelKey(ctx.db, 'aggregator', id, set);
   return aggregatorRecord(ctx, id);
 }
 
 /** Gives the aggregator a new key (the old one stops working at once, a revoked aggregator works again). */
 export async function renewAggregatorKey(ctx: AppContext, id: number): Promise<{ key: string; aggregator: AggregatorView }> {
   await aggregatorRecord(ctx, id);
-  const { key, prefix, hash } = issueKey('kha');
-  await ctx.db.updateTable('aggregators').set({ prefix, key_hash: hash, revoked_at: null }).where('id', '=', id).execute();
+  const key = await renewKey(ctx.db, 'aggregator', id);
   return { key, aggregator: await aggregatorRecord(ctx, id) };
 }
 
@@ -104,25 +99,20 @@ export async function renewAggregatorKey(ctx: AppContext, id: number): Promise<{
 export async function revokeAggregator(ctx: AppContext, id: number): Promise<void> {
   const aggregator = await aggregatorRecord(ctx, id);
   if (aggregator.revokedAt) throw new ConflictError('This aggregator\'s key is already revoked');
-  await ctx.db.updateTable('aggregators').set({ revoked_at: ctx.clock.now().toISOString() }).where('id', '=', id).execute();
+  await revokeKey(ctx, 'aggregator', id);
 }
 
 /** Deletes the aggregator and its usage records. */
 export async function deleteAggregator(ctx: AppContext, id: number): Promise<void> {
   await aggregatorRecord(ctx, id);
   await ctx.db.deleteFrom('aggregator_usage').where('aggregator_id', '=', id).execute();
-  await ctx.db.deleteFrom('aggregators').where('id', '=', id).execute();
+  await deleteKey(ctx.db, 'aggregator', id);
 }
 
 /** The aggregator whose key this is, unless unknown or revoked; notes when it was last used (at most once a minute). */
 export async function aggregatorByKey(ctx: AppContext, key: string): Promise<Puller | null> {
-  if (!wellFormedKey('kha', key)) return null;
-  const row = await ctx.db.selectFrom('aggregators').select(['id', 'name', 'licence', 'revoked_at', 'last_used_at']).where('key_hash', '=', hashKey(key)).executeTakeFirst();
-  if (!row || row.revoked_at) return null;
-  const now = ctx.clock.now().toISOString();
-  if (useToNote(row.last_used_at, now)) {
-    await ctx.db.updateTable('aggregators').set({ last_used_at: now }).where('id', '=', row.id).execute();
-  }
+  const row = await liveKey(ctx, 'aggregator', key);
+  if (!row) return null;
   return { id: row.id, name: row.name, licence: row.licence };
 }
 

@@ -3,6 +3,7 @@
 // correcting earlier stories (multinomial naive Bayes over their words, as the comment spam classifier learns
 // from moderators), then the source's default section.
 import type { Db } from '../db/schema.ts';
+import { getSectionBySlug } from '../content/sections.ts';
 
 export interface SourceRules {
   section_id: number | null;
@@ -34,8 +35,7 @@ function parsed<T>(json: string, fallback: T): T {
 }
 
 async function sectionIdBySlug(db: Db, slug: string): Promise<number | null> {
-  const row = await db.selectFrom('sections').select('id').where('slug', '=', slug).executeTakeFirst();
-  return row?.id ?? null;
+  return (await getSectionBySlug(db, slug))?.id ?? null;
 }
 
 /** The learnt guess: the likeliest section and its probability, or null without enough lessons. */

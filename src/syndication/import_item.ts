@@ -7,12 +7,14 @@ import { plainText, sanitizeBody } from '../content/sanitize.ts';
 import type { SourcesTable } from '../content/tables.ts';
 import type { Selectable } from 'kysely';
 import { FetchFailure, safeFetch } from './fetcher.ts';
-import { extractStory } from './extract.ts';
+import { extractStory, type Extracted } from './extract.ts';
+import { claimStory } from './import_claims.ts';
 import { canonicalUrl, fingerprint, sameStory } from './dedupe.ts';
 import { chooseSection } from './classify.ts';
 import { rehostBodyImages, rehostImage } from './images.ts';
 import type { FeedItem } from './feed_items.ts';
 import type { ItemOutcome } from './tables.ts';
+import { noteOriginalCredit } from '../content/partner_sources.ts';
 
 export type Source = Selectable<SourcesTable>;
 
@@ -59,13 +61,27 @@ export async function importItem(ctx: AppContext, source: Source, item: FeedItem
   const story = extractStory(page, finalUrl);
   if (!story) return record(ctx, source, item, 'failed', { reason: 'no story found on the page' });
   const pageCanonical = story.canonical ? canonicalUrl(story.canonical) : canonical;
-  const sameUrl = pageCanonical !== canonical ? await duplicateByUrl(ctx, [pageCanonical]) : null;
-  if (sameUrl) return record(ctx, source, item, 'duplicate', { canonical: pageCanonical, duplicateOf: sameUrl, reason: 'same address as an earlier story' });
   const body = sanitizeBody(story.html);
   const text = plainText(body);
   const print = fingerprint(text);
-  const sameText = await duplicateByText(ctx, print);
-  if (sameText) return record(ctx, source, item, 'duplicate', { canonical: pageCanonical, fingerprint: print, duplicateOf: sameText, reason: 'the same text as an earlier story' });
+  // From here until the row that records it, the story is claimed: a partner polled at the same time that carries it
+  // waits, then finds it imported (import_claims.ts).
+  const claim = await claimStory(ctx.db, [canonical, pageCanonical], print, async () => {
+    const sameUrl = await duplicateByUrl(ctx, [canonical, pageCanonical]);
+    if (sameUrl) return { duplicateOf: sameUrl, reason: 'same address as an earlier story' };
+    const sameText = await duplicateByText(ctx, print);
+    return sameText ? { duplicateOf: sameText, reason: 'the same text as an earlier story' } : null;
+  });
+  if ('duplicate' in claim) return record(ctx, source, item, 'duplicate', { canonical: pageCanonical, fingerprint: print, ...claim.duplicate });
+  try {
+    return await importClaimed(ctx, source, item, story, { body, text, print, pageCanonical });
+  } finally {
+    claim.release();
+  }
+}
+
+/** The rest of an import, once the story is claimed: section, images, the article, and the row that records it. */
+async function importClaimed(ctx: AppContext, source: Source, item: FeedItem, story: Extracted, { body, text, print, pageCanonical }: { body: string; text: string; print: string; pageCanonical: string }): Promise<ItemOutcome> {
   const title = (item.title || story.title).trim().slice(0, 300) || source.name;
   const section = await chooseSection(ctx.db, source, { categories: item.categories, text: `${title}\n${text}` });
   const credit = source.name;
@@ -77,8 +93,7 @@ export async function importItem(ctx: AppContext, source: Source, item: FeedItem
     headline: title, bodyHtml, sectionId: section.sectionId, language: source.language, sourceId: source.id, sourceUrl: item.url.slice(0, 2000),
     heroMediaId: hero?.id ?? null, heroCredit: hero ? credit : '', commentsOpen: false,
   }, { userId: null, newTags: false });
-  await ctx.db.updateTable('articles').set({ original_byline: (story.byline || item.authors.join(', ')).slice(0, 300), original_published_at: item.published ?? story.published })
-    .where('id', '=', articleId).execute();
+  await noteOriginalCredit(ctx.db, articleId, story.byline || item.authors.join(', '), item.published ?? story.published);
   if (source.auto_publish) await publishArticle(ctx, articleId, { userId: null });
   else await submitForReview(ctx, articleId, { userId: null });
   return record(ctx, source, item, 'imported', { canonical: pageCanonical, title, fingerprint: print, articleId, sectionId: section.sectionId, why: section.why });

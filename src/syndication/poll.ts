@@ -8,11 +8,16 @@ import { FeedProblem, readFeed } from './feed_items.ts';
 import { importItem, type Source } from './import_item.ts';
 import { isHtmlPage, readListPage } from './list_page.ts';
 import type { PollOutcome } from './tables.ts';
+import { getSource } from '../content/sources.ts';
+import { notePollSchedule, sourcesDueForPolling, sourcesWithFeeds } from '../content/partner_sources.ts';
 
 /** New items taken per poll at most: a partner that floods its feed is drained over several polls. */
 export const MAX_NEW_PER_POLL = 50;
 /** The longest wait between polls after failures. */
 export const MAX_BACKOFF_MINUTES = 24 * 60;
+/** Sources polled at once: a partner that holds its requests (up to the fetch's 20 s) takes one of these, never the
+ * whole poll; publishing and the other jobs have timers of their own and never wait on a poll. */
+export const POLL_CONCURRENCY = 4;
 
 export interface PollResult {
   sourceId: number;
@@ -33,7 +38,7 @@ function minutesFrom(now: Date, minutes: number): string {
 }
 
 async function loadSource(ctx: AppContext, id: number): Promise<Source> {
-  const source = await ctx.db.selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirst();
+  const source = await getSource(ctx.db, id);
   if (!source) throw new NotFoundError('Source not found');
   if (!source.feed_url) throw new ValidationError('feedUrl', 'This source has no feed address to poll');
   return source;
@@ -94,7 +99,7 @@ export async function pollSource(ctx: AppContext, id: number): Promise<PollResul
   }
   result.durationMs = Math.round(performance.now() - wall);
   result.nextPollAt = update.next_poll_at;
-  await ctx.db.updateTable('sources').set(update).where('id', '=', id).execute();
+  await notePollSchedule(ctx.db, id, update);
   await ctx.db.insertInto('source_polls').values({
     source_id: id, started_at: started.toISOString(), outcome: result.outcome, http_status: result.httpStatus, items_seen: result.seen,
     items_new: result.imported, items_failed: result.failed, duration_ms: result.durationMs, reason: result.reason.slice(0, 500),
@@ -102,18 +107,32 @@ export async function pollSource(ctx: AppContext, id: number): Promise<PollResul
   return result;
 }
 
-/** Polls every source whose time has come (the job runner calls this); one source's trouble never stops the rest. */
-export async function pollDueSources(ctx: AppContext, onPolled?: (r: PollResult) => void): Promise<PollResult[]> {
-  const now = ctx.clock.now().toISOString();
-  const due = await ctx.db.selectFrom('sources').select('id').where('feed_url', 'is not', null)
-    .where((eb) => eb.or([eb('next_poll_at', 'is', null), eb('next_poll_at', '<=', now)])).orderBy('id').execute();
-  const results: PollResult[] = [];
-  for (const { id } of due) {
-    const r = await pollSource(ctx, id);
-    onPolled?.(r);
-    results.push(r);
-  }
-  return results;
+/** Polls every source whose time has come (the job runner calls this), `concurrency` at a time; one source's trouble
+ * never stops the rest (an unexpected error is thrown once every source has had its turn). Results in source order. */
+export async function pollDueSources(ctx: AppContext, onPolled?: (r: PollResult) => void, concurrency = POLL_CONCURRENCY): Promise<PollResult[]> {
+  const due = await sourcesDueForPolling(ctx.db, ctx.clock.now().toISOString());
+  return pollEach(due, concurrency, (id) => pollSource(ctx, id), onPolled);
+}
+
+/** Runs `poll` over the ids with at most `concurrency` running at once. */
+async function pollEach(ids: number[], concurrency: number, poll: (id: number) => Promise<PollResult>, onPolled?: (r: PollResult) => void): Promise<PollResult[]> {
+  const results: (PollResult | undefined)[] = new Array(ids.length);
+  const errors: unknown[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < ids.length) {
+      const i = next++;
+      try {
+        results[i] = await poll(ids[i]);
+        onPolled?.(results[i]);
+      } catch (err) {
+        errors.push(err);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, ids.length)) }, worker));
+  if (errors.length) throw errors[0];
+  return results.filter((r): r is PollResult => r !== undefined);
 }
 
 /** The latest polls of a source, newest first. */
@@ -137,15 +156,9 @@ export function describePoll(r: PollResult): string {
 /** Polls the source named by id or slug, or every source with a feed, now; `onPolled` hears each as it ends (the
  * n-th of `total`). */
 export async function pollNow(ctx: AppContext, which: string | undefined, onPolled: (r: PollResult, n: number, total: number) => void): Promise<PollResult[]> {
-  let q = ctx.db.selectFrom('sources').select('id').where('feed_url', 'is not', null);
-  if (which) q = /^\d+$/.test(which) ? q.where('id', '=', Number(which)) : q.where('slug', '=', which);
-  const ids = await q.orderBy('id').execute();
+  const ids = await sourcesWithFeeds(ctx.db, which);
   if (which && !ids.length) throw new NotFoundError(`No source "${which}" with a feed address`);
-  const results: PollResult[] = [];
-  for (const { id } of ids) {
-    const r = await pollSource(ctx, id);
-    results.push(r);
-    onPolled(r, results.length, ids.length);
-  }
-  return results;
+  let n = 0;
+  // One after another: the person at the terminal reads the lines in the sources' order.
+  return pollEach(ids, 1, (id) => pollSource(ctx, id), (r) => onPolled(r, ++n, ids.length));
 }

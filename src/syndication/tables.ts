@@ -47,22 +47,7 @@ export interface SectionLessonsTable {
   created_at: string;
 }
 
-/** A partner who carries our stories (migration 0015): its key is shown once; only the key's SHA-256 is kept. */
-export interface AggregatorsTable {
-  id: Generated<number>;
-  name: string;
-  /** the terms the stories are offered under, carried in the feed (RSS copyright, Atom rights) */
-  licence: Generated<string>;
-  /** the first characters of the key, so a newsroom can tell keys apart */
-  prefix: string;
-  key_hash: string;
-  created_by: number | null;
-  created_at: string;
-  last_used_at: string | null;
-  revoked_at: string | null;
-}
-
-/** One aggregator's pulls on one day (UTC, YYYY-MM-DD): feed requests answered and stories served. */
+/** One aggregator's pulls on one day (UTC, YYYY-MM-DD; the aggregator is its key, api_keys.id of kind 'aggregator'): feed requests answered and stories served. */
 export interface AggregatorUsageTable {
   aggregator_id: number;
   day: string;
@@ -71,7 +56,6 @@ export interface AggregatorUsageTable {
 }
 
 export interface SyndicationTables {
-  aggregators: AggregatorsTable;
   aggregator_usage: AggregatorUsageTable;
   section_lessons: SectionLessonsTable;
   source_polls: SourcePollsTable;

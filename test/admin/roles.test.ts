@@ -191,6 +191,12 @@ const ROUTES: Record<string, Need> = {
   'GET /api/content/tags': 'content_key',
   'GET /api/content/authors': 'content_key',
   'POST /api/admin/newsletters/settings/test': 'settings.manage',
+  // mirrors: their places and credentials are the owners' and admins'
+  'GET /api/admin/mirrors': 'settings.manage',
+  'POST /api/admin/mirrors': 'settings.manage',
+  'DELETE /api/admin/mirrors/{id}': 'settings.manage',
+  'POST /api/admin/mirrors/{id}/check': 'settings.manage',
+  'POST /api/admin/mirrors/push': 'settings.manage',
   'GET /api/admin/newsletters/sends/{id}/letter': 'newsletters.manage',
   // live coverage (the domain also checks the story may be published by this person)
   'GET /api/admin/articles/{id}/live': 'articles.publish_own',

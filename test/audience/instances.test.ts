@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { testDialects, makeTestApp } from '../helpers/context.ts';
 import { createRuntime } from '../../src/runtime.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { CHEAP_PASSWORD_COST } from '../../src/auth/passwords.ts';
 import { createArticle, publishArticle } from '../../src/content/articles.ts';
 import { rollUp } from '../../src/audience/rollup.ts';

@@ -53,7 +53,7 @@ for (const dialect of testDialects()) {
         assert.equal(again.statusCode, 403);
         assert.match(again.json().error.message, /already used/);
         // A second app on the same database stands in for a restarted or another instance.
-        const { buildApp } = await import('../../src/http/app.ts');
+        const { buildApp } = await import('../../src/app.ts');
         const other = await buildApp(a.ctx);
         try {
           const r = await postForm(other, { article_id: articleId, comment: 'Third use, other instance', name: 'Ahmad', altcha }, { 'x-test-ip': '198.51.100.22' });

@@ -8,7 +8,7 @@ import { makeTestContext, type TestContext } from '../helpers/context.ts';
 import { launchBrowser, startTestServer, recordRequests, foreignRequests, type TestServer } from '../helpers/browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { validateHtml, vnuErrors } from '../helpers/vnu.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { setupNotice } from '../../src/auth/setup.ts';
 import { invite, resetLinkFor } from '../../src/auth/invitations.ts';
 import { codeAt } from '../../src/auth/two_factor.ts';

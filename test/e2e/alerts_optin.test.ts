@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeTestContext } from '../helpers/context.ts';
 import { launchBrowser, startTestServer, scriptProblems } from '../helpers/browser.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { updateChannelSettings } from '../../src/channels/settings.ts';
 import { createAlert } from '../../src/channels/alerts.ts';
 import { runJob } from '../../src/jobs/runner.ts';

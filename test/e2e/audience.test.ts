@@ -14,7 +14,7 @@ import { launchBrowser, startTestServer, recordRequests, foreignRequests, type T
 import { seriousAxeFindings } from '../helpers/axe.ts';
 import { createRuntime } from '../../src/runtime.ts';
 import { ManualClock } from '../../src/clock.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { createUser } from '../../src/auth/users.ts';
 import { runDueJobs } from '../../src/jobs/runner.ts';
 import { CHEAP_PASSWORD_COST } from '../../src/auth/passwords.ts';

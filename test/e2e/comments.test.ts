@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { makeTestContext } from '../helpers/context.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { articlePageFallback } from '../comments/article_page.ts';
 import { cheapSettings, publishedArticle } from '../comments/fixtures.ts';
 import { XSS_PAYLOADS } from '../comments/xss_payloads.ts';

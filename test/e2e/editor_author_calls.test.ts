@@ -15,7 +15,7 @@ import { watchedPage } from '../helpers/watched_page.ts';
 import { ManualClock } from '../../src/clock.ts';
 import { createRuntime } from '../../src/runtime.ts';
 import { CHEAP_PASSWORD_COST } from '../../src/auth/passwords.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { createUser } from '../../src/auth/users.ts';
 import { createArticle, publishArticle } from '../../src/content/articles.ts';
 

@@ -13,7 +13,7 @@ import { makeTestContext, type TestContext } from '../helpers/context.ts';
 import { launchBrowser, startTestServer, type TestServer } from '../helpers/browser.ts';
 import { signInBrowser } from '../helpers/browser_sign_in.ts';
 import { watchedPage } from '../helpers/watched_page.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { createUser } from '../../src/auth/users.ts';
 import { createArticle, getArticle, publishArticle, saveArticle } from '../../src/content/articles.ts';
 import { getWorkingCopy } from '../../src/content/working_copy.ts';

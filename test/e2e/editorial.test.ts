@@ -19,7 +19,7 @@ import { testConfig } from '../helpers/context.ts';
 import { ManualClock } from '../../src/clock.ts';
 import { createRuntime, type Runtime } from '../../src/runtime.ts';
 import { CHEAP_PASSWORD_COST } from '../../src/auth/passwords.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { createUser } from '../../src/auth/users.ts';
 import { createApiKey } from '../../src/auth/api_keys.ts';
 import { createArticle, publishArticle } from '../../src/content/articles.ts';

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { makeTestContext, type TestContext } from '../helpers/context.ts';
 import { launchBrowser, startTestServer, recordRequests, foreignRequests, scriptProblems, twoWidths, type TestServer } from '../helpers/browser.ts';
 import { seriousAxeFindings } from '../helpers/axe.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { createUser } from '../../src/auth/users.ts';
 import { createSection } from '../../src/content/sections.ts';
 import { createArticle, publishArticle } from '../../src/content/articles.ts';

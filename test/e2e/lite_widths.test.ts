@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeDemoContext, type DemoContext } from '../helpers/demo.ts';
 import { launchBrowser, startTestServer, type LaunchedBrowser, type TestServer } from '../helpers/browser.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { createArticle, publishArticle } from '../../src/content/articles.ts';
 import type { AppContext } from '../../src/context.ts';
 

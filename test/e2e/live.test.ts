@@ -13,7 +13,7 @@ import { testConfig } from '../helpers/context.ts';
 import { ManualClock } from '../../src/clock.ts';
 import { createRuntime, type Runtime } from '../../src/runtime.ts';
 import { CHEAP_PASSWORD_COST } from '../../src/auth/passwords.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { createUser } from '../../src/auth/users.ts';
 import { createArticle, publishArticle } from '../../src/content/articles.ts';
 import { updateSettings } from '../../src/content/settings.ts';

@@ -14,7 +14,7 @@ import { launchBrowser, recordRequests, foreignRequests, type TestServer } from 
 import { seriousAxeFindings } from '../helpers/axe.ts';
 import { createRuntime } from '../../src/runtime.ts';
 import { ManualClock } from '../../src/clock.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { createUser } from '../../src/auth/users.ts';
 import { CHEAP_PASSWORD_COST } from '../../src/auth/passwords.ts';
 import { sendInBackground } from '../../src/newsletters/jobs.ts';

@@ -20,7 +20,7 @@ import sharp from 'sharp';
 import { makeTestContext, type TestContext } from '../helpers/context.ts';
 import { launchBrowser, startTestServer, recordRequests, foreignRequests, type TestServer } from '../helpers/browser.ts';
 import { seriousAxeFindings } from '../helpers/axe.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { Secret, TOTP } from 'otpauth';
 import { setupNotice } from '../../src/auth/setup.ts';
 import type { Letter } from '../../src/auth/mail.ts';

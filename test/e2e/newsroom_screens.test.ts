@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import { makeTestContext, type TestContext } from '../helpers/context.ts';
 import { launchBrowser, startTestServer, recordRequests, foreignRequests, type TestServer } from '../helpers/browser.ts';
 import { seriousAxeFindings } from '../helpers/axe.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { createUser } from '../../src/auth/users.ts';
 import { createSection } from '../../src/content/sections.ts';
 import { createArticle } from '../../src/content/articles.ts';

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import type { TestContext } from '../helpers/context.ts';
 import { makeDemoContext } from '../helpers/demo.ts';
 import { launchBrowser, startTestServer, type LaunchedBrowser, type TestServer } from '../helpers/browser.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import type { AppContext } from '../../src/context.ts';
 import { createArticle, publishArticle } from '../../src/content/articles.ts';
 import { updateSettings } from '../../src/content/settings.ts';

@@ -9,7 +9,7 @@ import { makeDemoContext } from '../helpers/demo.ts';
 import { launchBrowser, startTestServer, recordRequests, foreignRequests, type TestServer } from '../helpers/browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { validateHtml, vnuErrors } from '../helpers/vnu.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import type { Db } from '../../src/db/schema.ts';
 import type { AppContext } from '../../src/context.ts';
 import { createArticle, publishArticle } from '../../src/content/articles.ts';

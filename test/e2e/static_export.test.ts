@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import type { TestContext } from '../helpers/context.ts';
 import { makeDemoContext } from '../helpers/demo.ts';
 import { launchBrowser, recordRequests, foreignRequests } from '../helpers/browser.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { exportStatic, MANIFEST } from '../../src/export/static_export.ts';
 import { updateArticle } from '../../src/content/articles.ts';
 

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { makeDemoContext, type DemoContext } from '../helpers/demo.ts';
 import { launchBrowser, startTestServer, type LaunchedBrowser, type TestServer } from '../helpers/browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import type { Db } from '../../src/db/schema.ts';
 
 const PHONE = { width: 412, height: 823 };

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import type { TestContext } from '../helpers/context.ts';
 import { makeDemoContext } from '../helpers/demo.ts';
 import { launchBrowser, startTestServer, recordRequests, foreignRequests, type TestServer } from '../helpers/browser.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 
 const ONION = 'http://khabarnewsroom2oniontestaddressxyz.onion';
 const MIRRORS = ['https://mirror.example/khabar/', 'https://khabar-copy.example/'];

@@ -11,7 +11,7 @@ import { parseHTML } from 'linkedom';
 import { makeDemoContext, type DemoContext } from '../helpers/demo.ts';
 import { launchBrowser, startTestServer, twoWidths, type LaunchedBrowser, type TestServer } from '../helpers/browser.ts';
 import { watchedPage } from '../helpers/watched_page.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { createUser } from '../../src/auth/users.ts';
 import type { Db } from '../../src/db/schema.ts';
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from '../helpers/context.ts';
 import { makeDemoContext } from '../helpers/demo.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { watchPages } from '../../src/http/send_page.ts';
 import { exportStatic, MANIFEST, type ExportResult } from '../../src/export/static_export.ts';
 import { updateArticle } from '../../src/content/articles.ts';

@@ -10,7 +10,7 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import { createRuntime } from '../../src/runtime.ts';
 import { ManualClock } from '../../src/clock.ts';
 import type { AppContext } from '../../src/context.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { CHEAP_PASSWORD_COST } from '../../src/auth/passwords.ts';
 
 export type TestDialect = 'sqlite' | 'postgres';

@@ -15,6 +15,8 @@ export interface PartnerSites {
   /** extra pages the bench adds: path -> html */
   pages: Map<string, string>;
   feeds: Map<string, { type: string; body: string }>;
+  /** when set, every request waits for it before it is answered (tests hold a partner's requests with it) */
+  gate: ((path: string) => Promise<void>) | null;
   close(): Promise<void>;
 }
 
@@ -54,9 +56,11 @@ export async function startPartnerSites(): Promise<PartnerSites> {
   const html = (file: string) => fixture(file).toString('utf8');
   let feeds = new Map<string, { type: string; body: string }>();
   let base = '';
-  const server = http.createServer((req, res) => {
+  const server = http.createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     hits.set(path, (hits.get(path) ?? 0) + 1);
+    if (sites.gate) await sites.gate(path);
+    if (res.destroyed) return;
     const feed = feeds.get(path);
     if (feed) {
       const etag = `"${feed.body.length}"`;
@@ -81,13 +85,14 @@ export async function startPartnerSites(): Promise<PartnerSites> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   feeds = feedsFor(base);
-  return {
-    base, hits, pages, feeds,
+  const sites: PartnerSites = {
+    base, hits, pages, feeds, gate: null,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
     },
   };
+  return sites;
 }
 
 /** A story body's blocks as a reader sees them, one string each. */

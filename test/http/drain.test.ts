@@ -7,7 +7,7 @@ import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { makeTestContext } from '../helpers/context.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { drain } from '../../src/http/drain.ts';
 
 interface Answer {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { makeTestContext } from '../helpers/context.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { loggableUrl } from '../../src/http/log_safe.ts';
 
 test('log: secrets in addresses are masked, everything else kept', () => {

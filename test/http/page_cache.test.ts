@@ -214,24 +214,31 @@ test('a page that sets a cookie or is one person\'s is never stored; the cache k
 for (const dialect of testDialects()) {
   test(`the purge hook hears once per purge which addresses changed (${dialect})`, async () => {
     const heard: { urls: string[] }[] = [];
+    // Each call is heard as it arrives: a test waits for the n-th call, never for a while.
+    const waiting: (() => void)[] = [];
+    const calls = (n: number) => new Promise<void>((resolve) => { if (heard.length >= n) resolve(); else waiting.push(() => { if (heard.length >= n) resolve(); }); });
     const listener = createServer((req, res) => {
       let body = '';
       req.on('data', (c) => { body += c; });
-      req.on('end', () => { heard.push(JSON.parse(body)); res.end(); });
+      req.on('end', () => { heard.push(JSON.parse(body)); res.end(); for (const w of waiting.splice(0)) w(); });
     });
     await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
     const t = await makeTestApp(dialect, { purgeWebhook: `http://127.0.0.1:${(listener.address() as AddressInfo).port}/purge`, publicUrl: 'https://news.example' });
     try {
       const n = await buildNewsroom(t.ctx);
       await rendered(t);
-      await updateTag(t.ctx, (await getTagBySlug(t.ctx.db, 'diplomacy'))!.id, { name: 'Diplomacy and talks' }, { userId: null });
-      while (heard.length === 0) await new Promise((r) => setTimeout(r, 5));
-      assert.deepEqual(heard[0].urls.sort(), [`https://news.example${PAGES.talks}`, `https://news.example${PAGES.diplomacy}`].sort());
-      // a change that shows on no stored page purges nothing and calls nobody
+      const diplomacy = (await getTagBySlug(t.ctx.db, 'diplomacy'))!.id;
+      const tagged = [`https://news.example${PAGES.talks}`, `https://news.example${PAGES.diplomacy}`].sort();
+      await updateTag(t.ctx, diplomacy, { name: 'Diplomacy and talks' }, { userId: null });
+      await calls(1);
+      assert.deepEqual(heard[0].urls.sort(), tagged);
+      // A change that shows on no stored page purges nothing and calls nobody: the next call heard is the one for
+      // the change after it, which does show.
       await createArticle(t.ctx, { headline: 'Draft only', sectionId: n.sections.politics }, { userId: null });
-      await t.app.inject('/healthz');
-      await new Promise((r) => setTimeout(r, 50));
-      assert.equal(heard.length, 1, 'one call per purge, none for an empty one');
+      await rendered(t);
+      await updateTag(t.ctx, diplomacy, { name: 'Diplomacy' }, { userId: null });
+      await calls(2);
+      assert.deepEqual(heard[1].urls.sort(), tagged, 'one call per purge, none for an empty one');
     } finally {
       await t.close();
       listener.close();
@@ -249,7 +256,9 @@ test('instances sharing Redis purge each other\'s pages', { skip: process.env.TE
     await Promise.all([a.ready, b.ready]);
     const caches = [new PageCache(1 << 20), new PageCache(1 << 20)];
     const heard: [number, boolean][] = [];
-    for (const [i, bus] of [a, b].entries()) bus.subscribe((tags, here) => { heard.push([i, here]); caches[i].purge(tags); });
+    let otherPurged = () => {};
+    const purgedThere = new Promise<void>((resolve) => { otherPurged = resolve; });
+    for (const [i, bus] of [a, b].entries()) bus.subscribe((tags, here) => { heard.push([i, here]); caches[i].purge(tags); if (i === 1) otherPurged(); });
     const page = (tag: string) => ({ html: 'x', etag: 'W/"x"', br: null, gzip: null, tags: [tag], bytes: 1 });
     for (const c of caches) {
       c.put('/articles/one', page('article:1'), 0);
@@ -257,7 +266,8 @@ test('instances sharing Redis purge each other\'s pages', { skip: process.env.TE
     }
     await a.publish(['article:1']);
     assert.equal(caches[0].get('/articles/one'), undefined, 'purged here before publish() resolves');
-    while (caches[1].get('/articles/one')) await new Promise((r) => setTimeout(r, 5));
+    await purgedThere;
+    assert.equal(caches[1].get('/articles/one'), undefined, 'purged on the other instance once it hears of it');
     assert.ok(caches[1].get('/articles/two'), 'only the tagged page');
     assert.deepEqual(heard, [[0, true], [1, false]], 'each instance once; only the one that made the change calls the webhook');
   } finally {

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { makeTestApp, makeTestContext, testDialects } from '../helpers/context.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 
 for (const dialect of testDialects()) {
   test(`[${dialect}] /healthz answers while the process lives; /readyz names what it reached`, async () => {

@@ -12,7 +12,7 @@ import pg from 'pg';
 import { sql } from 'kysely';
 import { createRuntime, loadSecret } from '../../src/runtime.ts';
 import { ManualClock } from '../../src/clock.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { openDatabase } from '../../src/db/index.ts';
 import { havePgTools } from '../../src/db/snapshot.ts';
 import { makeBackup, restoreBackup } from '../../src/export/backup.ts';

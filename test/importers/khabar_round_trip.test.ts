@@ -15,7 +15,7 @@ import { importKhabar } from '../../src/importers/khabar_import.ts';
 import { isVolatile } from '../../src/export/khabar_format.ts';
 import { copyDemo, demoNewsroom } from '../helpers/demo.ts';
 import { makeTestContext, testConfig, type TestContext } from '../helpers/context.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 
 /** Every content table's rows in key order; PostgreSQL's `real` keeps fewer digits than SQLite's, so floats are
  * compared to 6 significant digits (the only volatile part, docs/export-format.md). */

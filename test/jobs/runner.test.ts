@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { makeTestApp, testDialects, type TestApp } from '../helpers/context.ts';
 import { createRuntime } from '../../src/runtime.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { createArticle, scheduleArticle } from '../../src/content/articles.ts';
 import { createSection } from '../../src/content/sections.ts';
 import { createPerson } from '../../src/content/people.ts';

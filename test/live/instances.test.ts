@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { makeTestApp } from '../helpers/context.ts';
 import { createRuntime } from '../../src/runtime.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { CHEAP_PASSWORD_COST } from '../../src/auth/passwords.ts';
 import { createArticle, publishArticle } from '../../src/content/articles.ts';
 import { startCoverage } from '../../src/live/coverage.ts';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import { makeTestContext } from '../helpers/context.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { ingestImage, type Variant } from '../../src/media/images.ts';
 import type { MediaStore } from '../../src/media/store.ts';
 import { ENCODING_AT_ONCE, inTurn } from '../../src/media/queue.ts';

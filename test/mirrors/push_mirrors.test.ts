@@ -14,7 +14,7 @@ import { makeDemoContext } from '../helpers/demo.ts';
 import type { TestContext } from '../helpers/context.ts';
 import { startLocalS3, type LocalS3 } from '../helpers/s3_server.ts';
 import { startLocalSftp, type LocalSftp } from '../helpers/sftp_server.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { exportStatic } from '../../src/export/static_export.ts';
 import { updateArticle } from '../../src/content/articles.ts';
 import { addMirror, checkMirrors, listMirrors, removeMirror, type Mirror } from '../../src/mirrors/mirrors.ts';

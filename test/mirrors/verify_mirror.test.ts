@@ -11,7 +11,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { makeDemoContext } from '../helpers/demo.ts';
 import type { TestContext } from '../helpers/context.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { exportStatic } from '../../src/export/static_export.ts';
 import { publicKeyFrom, rawPublicKey, signingKey, storedPublicKey } from '../../src/mirrors/signing.ts';
 import { SIGNATURE, SIGNED_MANIFEST, signManifest, type SignedManifest } from '../../src/mirrors/signed_manifest.ts';

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { TestContext } from '../helpers/context.ts';
 import { makeDemoContext } from '../helpers/demo.ts';
 import { startTestServer, type TestServer } from '../helpers/browser.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { pageWeight, describeWeight } from '../../bench/page_weight.ts';
 
 const ARTICLE_BUDGET = 30 * 1024;

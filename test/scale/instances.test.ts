@@ -12,7 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { makeTestApp, type TestApp } from '../helpers/context.ts';
 import { CookieJar, csrfToken, STAFF_PASSWORD } from '../helpers/staff.ts';
 import { createRuntime, type Runtime } from '../../src/runtime.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { CHEAP_PASSWORD_COST } from '../../src/auth/passwords.ts';
 import { createUser } from '../../src/auth/users.ts';
 import { codeAt } from '../../src/auth/two_factor.ts';

@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import type { FastifyInstance } from 'fastify';
 import { makeDemoContext } from '../helpers/demo.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import type { Db } from '../../src/db/schema.ts';
 
 const LANGS = ['en', 'fa', 'ps'] as const;

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeDemoContext } from '../helpers/demo.ts';
 import type { TestContext } from '../helpers/context.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { buildEdition, offlineRoot, siteToday } from '../../src/mirrors/offline_edition.ts';
 import { signingKey } from '../../src/mirrors/signing.ts';
 import { exportedAddress, fileFor } from '../../src/export/paths.ts';

@@ -1,6 +1,7 @@
 // Partner stories end to end on each database: three partners' feeds polled from loopback, stories extracted
 // paragraph by paragraph, cleaned of the partners' furniture, deduplicated across partners, classified, filed
-// for review; a second poll fetches no page; broken and busy partners back off.
+// for review; a second poll fetches no page; broken and busy partners back off. Polled at once, partners that carry
+// the same story import it once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -35,7 +36,9 @@ for (const dialect of testDialects()) {
       const broken = await createSource(ctx, { name: 'Broken Feed', feedUrl: `${partners.base}/broken/feed.xml`, siteUrl: partners.base, description: '', language: 'en', autoPublish: false, pollMinutes: 10 });
       const busy = await createSource(ctx, { name: 'Busy Partner', feedUrl: `${partners.base}/busy/feed.xml`, siteUrl: partners.base, description: '', language: 'en', autoPublish: false, pollMinutes: 10 });
 
-      const first = await pollDueSources(ctx);
+      // One source at a time here, so which partner a shared story is credited to is known (the concurrent poll
+      // below proves the same story is still imported once).
+      const first = await pollDueSources(ctx, undefined, 1);
       const by = new Map(first.map((r) => [r.sourceId, r]));
       assert.deepEqual([by.get(valley)?.imported, by.get(valley)?.failed], [2, 1], 'two stories, and the page the partner took down fails');
       assert.deepEqual([by.get(west)?.imported, by.get(west)?.duplicates], [1, 1], 'the Kunar story via its AMP address is the same story');
@@ -93,6 +96,64 @@ for (const dialect of testDialects()) {
       const polls = await ctx.db.selectFrom('source_polls').selectAll().where('source_id', '=', valley).execute();
       assert.deepEqual(polls.map((p) => [p.outcome, p.items_seen, p.items_new]), [['ok', 3, 2], ['not_modified', 0, 0]]);
     } finally {
+      await t.close();
+      await partners.close();
+    }
+  });
+}
+
+/** Holds each request for a page in `pairs` until the other page of its pair is asked for too, so that both imports
+ * of a shared story are under way at once; `overlapped` counts the pairs that met (a poll one source at a time would
+ * never meet, and is let through after a while so that the test ends and says so). */
+function meetInPairs(pairs: [string, string][]) {
+  const waiting = new Map<string, () => void>();
+  const state = { overlapped: 0 };
+  const gate = (path: string) => new Promise<void>((resolve) => {
+    const pair = pairs.find((p) => p.includes(path));
+    if (!pair) return resolve();
+    const other = pair[0] === path ? pair[1] : pair[0];
+    const release = waiting.get(other);
+    if (release) {
+      waiting.delete(other);
+      state.overlapped++;
+      release();
+      return resolve();
+    }
+    waiting.set(path, resolve);
+    setTimeout(() => { if (waiting.get(path) === resolve) { waiting.delete(path); resolve(); } }, 3000).unref();
+  });
+  return { gate, state };
+}
+
+for (const dialect of testDialects()) {
+  test(`partners polled at once that carry the same story import it once (${dialect})`, async () => {
+    const partners = await startPartnerSites();
+    const t = await makeTestContext(dialect, { fetchAllow: ['127.0.0.1/32'] });
+    try {
+      const { ctx } = t;
+      const world = await createSection(ctx, { name: 'World News', slug: 'world' });
+      // West's copy of the Kunar story is its AMP page; the Wakhan story is the Pamir road story reprinted.
+      partners.pages.set('/2026/11/30/floodwaters-recede-in-kunar/amp/', readFileSync(new URL('../fixtures/syndication/wordpress.html', import.meta.url), 'utf8').replaceAll('{{BASE}}', partners.base));
+      const meet = meetInPairs([['/2026/11/30/floodwaters-recede-in-kunar/', '/2026/11/30/floodwaters-recede-in-kunar/amp/'], ['/pamir-road', '/wakhan-road-opens']]);
+      partners.gate = meet.gate;
+      const common = { siteUrl: partners.base, description: '', language: 'en' as const, autoPublish: false, sectionId: world };
+      await createSource(ctx, { ...common, name: 'Valley Herald', feedUrl: `${partners.base}/valley/feed.xml` });
+      await createSource(ctx, { ...common, name: 'West Wind Weekly', feedUrl: `${partners.base}/west/atom.xml` });
+      await createSource(ctx, { ...common, name: 'Pamir Times', feedUrl: `${partners.base}/third/feed.json`, language: 'fa' });
+
+      const results = await pollDueSources(ctx);
+      assert.equal(meet.state.overlapped, 2, 'both shared stories were fetched by two partners at once');
+      assert.equal(results.reduce((n, r) => n + r.imported, 0), 4, 'Kunar, Pamir road, carpets and schools, once each');
+      assert.equal(results.reduce((n, r) => n + r.duplicates, 0), 2, 'the second copy of each shared story is a duplicate');
+      const items = await ctx.db.selectFrom('syndicated_items').select(['outcome', 'original_url', 'duplicate_of', 'article_id']).execute();
+      const imported = items.filter((i) => i.outcome === 'imported');
+      assert.equal(imported.filter((i) => i.original_url.includes('floodwaters-recede-in-kunar')).length, 1, 'the Kunar story once');
+      assert.equal(imported.filter((i) => /pamir-road|wakhan-road-opens/.test(i.original_url)).length, 1, 'the road story once');
+      for (const d of items.filter((i) => i.outcome === 'duplicate')) assert.ok(d.duplicate_of, 'a duplicate names the story it repeats');
+      const articles = await ctx.db.selectFrom('articles').select('id').execute();
+      assert.equal(articles.length, 4);
+    } finally {
+      partners.gate = null;
       await t.close();
       await partners.close();
     }
