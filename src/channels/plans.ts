@@ -6,6 +6,7 @@ import { NotFoundError, ValidationError } from '../errors.ts';
 import { ALERT_TEXT_MAX, createAlert } from './alerts.ts';
 import { queueStoryPosts } from './posting.ts';
 import { storyContent } from './story.ts';
+import { articleExists } from '../content/reading.ts';
 
 export interface AnnouncePlan {
   alert: boolean;
@@ -30,8 +31,7 @@ export async function getPlan(ctx: AppContext, articleId: number): Promise<Annou
 
 /** Sets what happens when the story is first published. */
 export async function setPlan(ctx: AppContext, articleId: number, plan: AnnouncePlan): Promise<AnnouncePlan & { done: boolean }> {
-  const exists = await ctx.db.selectFrom('articles').select('id').where('id', '=', articleId).executeTakeFirst();
-  if (!exists) throw new NotFoundError('No such article');
+  if (!(await articleExists(ctx.db, articleId))) throw new NotFoundError('No such article');
   const row = { alert: plan.alert ? 1 : 0, alert_text: checkText(plan.alertText), channels: plan.channels ? 1 : 0 };
   await ctx.db.insertInto('channel_plans').values({ article_id: articleId, ...row, done_at: null })
     .onConflict((oc) => oc.column('article_id').doUpdateSet(row)).execute();

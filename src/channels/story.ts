@@ -1,7 +1,7 @@
 // What a channel post says: a published story's headline, standfirst, text, link and hero picture, or a live entry's
 // text and link; cut to the limits of each API with the link always kept.
 import type { AppContext } from '../context.ts';
-import { publishedCards } from '../content/reading.ts';
+import { bodyTextOf, publishedCards } from '../content/reading.ts';
 import { imageSources } from '../media/images.ts';
 
 export interface PostContent {
@@ -20,11 +20,11 @@ export interface PostContent {
 export async function storyContent(ctx: AppContext, articleId: number): Promise<PostContent | null> {
   const [card] = await publishedCards(ctx.db, [articleId]);
   if (!card) return null;
-  const row = await ctx.db.selectFrom('articles').select('body_text').where('id', '=', articleId).executeTakeFirst();
+  const text = await bodyTextOf(ctx.db, articleId);
   const base = ctx.config.publicUrl;
   const hero = card.hero ? imageSources(card.hero, 1280).src : '';
   return {
-    language: card.language, headline: card.headline, standfirst: card.standfirst ?? '', text: row?.body_text ?? '',
+    language: card.language, headline: card.headline, standfirst: card.standfirst ?? '', text,
     url: `${base}/articles/${encodeURIComponent(card.slug)}`, picture: hero ? (/^https?:/.test(hero) ? hero : base + hero) : '', sectionId: card.section?.id ?? null,
   };
 }

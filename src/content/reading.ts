@@ -232,3 +232,19 @@ export async function publishedTimes(db: Db, from: string, to: string): Promise<
     .where('published_at', '>=', from).where('published_at', '<', to).orderBy('published_at').execute();
   return rows.map((r) => r.published_at).filter((x): x is string => x !== null);
 }
+
+/** Whether there is a story with this id (in any status). */
+export async function articleExists(db: Db, id: number): Promise<boolean> {
+  return !!(await db.selectFrom('articles').select('id').where('id', '=', id).executeTakeFirst());
+}
+
+/** A story's body as plain text ('' when there is none): what a channel post or a summary quotes. */
+export async function bodyTextOf(db: Db, id: number): Promise<string> {
+  return (await db.selectFrom('articles').select('body_text').where('id', '=', id).executeTakeFirst())?.body_text ?? '';
+}
+
+/** Whether any story in the language was published before the time (ISO). */
+export async function publishedBefore(db: Db, language: string, before: string): Promise<boolean> {
+  return !!(await db.selectFrom('articles').select('id').where('status', '=', 'published').where('language', '=', language)
+    .where('published_at', '<', before).limit(1).executeTakeFirst());
+}

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { AppContext } from '../context.ts';
 import { ValidationError } from '../errors.ts';
 import { getSettings } from '../content/settings.ts';
+import { publishedBefore } from '../content/reading.ts';
 import { localDay } from '../i18n/index.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
 import { currentMirrorAddresses } from './mirrors.ts';
@@ -172,9 +173,7 @@ export async function offlineTick(ctx: AppContext): Promise<EditionFiles[]> {
     const last = await lastMade(ctx, lang);
     if (last && last >= yesterday) continue;
     // a language with nothing published by the day's end gets no empty edition
-    const any = await ctx.db.selectFrom('articles').select('id').where('status', '=', 'published').where('language', '=', lang)
-      .where('published_at', '<', dayBounds(yesterday, settings.timeZone).to).limit(1).executeTakeFirst();
-    if (any) made.push(await buildEdition(ctx, lang, yesterday));
+    if (await publishedBefore(ctx.db, lang, dayBounds(yesterday, settings.timeZone).to)) made.push(await buildEdition(ctx, lang, yesterday));
     await noteMade(ctx, lang, yesterday);
   }
   return made;

@@ -3,7 +3,7 @@
 // and the channel posts with their state. Tokens are sealed on the server: the screen only says whether one is set.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t } from '../i18n/index.ts';
 import { ErrorNote, Heading, when } from '../ui.tsx';
 import { AlertFigures, ChannelPosts } from './channel_lists.tsx';

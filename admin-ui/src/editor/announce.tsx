@@ -3,7 +3,7 @@
 // sends the alert and posts it (each channel takes a story once).
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
-import type { Me } from '../app.tsx';
+import type { Me } from '../session.ts';
 import { t } from '../i18n/index.ts';
 import { ErrorNote } from '../ui.tsx';
 

@@ -2,7 +2,7 @@
 // headline, standfirst and body, any two versions chosen from the history, and the older one restored into the
 // text being edited (for a published story: its working copy, public on Update).
 import { useEffect, useState } from 'preact/hooks';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t } from '../i18n/index.ts';
 import { navigate } from '../router.ts';
 import { ErrorNote } from '../ui.tsx';

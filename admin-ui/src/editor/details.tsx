@@ -4,7 +4,7 @@
 // sent to ask for them). A hero picture is chosen from the library, or uploaded or dropped here without leaving.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api.ts';
-import type { Me } from '../app.tsx';
+import type { Me } from '../session.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { MediaPicker, thumbnail, type MediaRow } from '../screens/media_picker.tsx';
 import { Field, fieldError } from '../ui.tsx';

@@ -4,7 +4,7 @@
 // discard them, Update), the note of a story sent back, preview in the site's layout, and the revision history.
 // The state lives in useEditor (use_editor.ts).
 import { useEffect, useRef } from 'preact/hooks';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { isRtl, t } from '../i18n/index.ts';
 import { ErrorNote, Field, fieldError } from '../ui.tsx';
 import { ArticleActions } from './actions.tsx';

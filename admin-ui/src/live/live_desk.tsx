@@ -2,7 +2,7 @@
 // box and Post, also on a phone), and keep the entries right: mark one key, correct it, delete it. Newest first;
 // entries posted by colleagues come in every 20 seconds.
 import { useEffect, useState } from 'preact/hooks';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { isRtl, t } from '../i18n/index.ts';
 import { ErrorNote, when } from '../ui.tsx';
 import { EntryForm } from './entry_form.tsx';

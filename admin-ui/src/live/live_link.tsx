@@ -1,5 +1,5 @@
 // The editor's way to the live desk: a small panel beside the story's details.
-import type { Me } from '../app.tsx';
+import type { Me } from '../session.ts';
 import { t } from '../i18n/index.ts';
 
 /** Shown to those who may publish (entries go public at once); the desk checks the story itself. */

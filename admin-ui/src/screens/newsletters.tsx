@@ -4,7 +4,7 @@
 // with its own address (?tab=...), so a reload or a link comes back to it. On the Admin API's /api/admin/newsletters.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../session.ts';
 import { t } from '../i18n/index.ts';
 import { navigate } from '../router.ts';
 import { ErrorNote, Heading, Tabs } from '../ui.tsx';
