@@ -119,12 +119,13 @@ async function sftpTarget(t: SftpTarget): Promise<MirrorTarget> {
 /** A git remote: a working copy kept under the data folder, one commit per push, pushed over SSH or HTTPS. */
 async function gitTarget(t: GitTarget, workDir: string): Promise<MirrorTarget> {
   const keyFile = join(workDir, '..', `${workDir.split('/').pop()}.key`);
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0' };
+  // never a prompt (the job has no one to answer it); over SSH, the mirror's own key
+  const options = ['-c', 'credential.interactive=never', '-c', 'core.askPass=true'];
   if (t.privateKey) {
     writeFileSync(keyFile, t.privateKey.endsWith('\n') ? t.privateKey : `${t.privateKey}\n`, { mode: 0o600 });
-    env.GIT_SSH_COMMAND = `ssh -i ${keyFile} -o IdentitiesOnly=yes -o StrictHostKeyChecking=accept-new`;
+    options.push('-c', `core.sshCommand=ssh -i ${keyFile} -o IdentitiesOnly=yes -o StrictHostKeyChecking=accept-new -o BatchMode=yes`);
   }
-  const git = (...args: string[]) => run('git', args, { cwd: workDir, env, maxBuffer: 64 * 1024 * 1024 });
+  const git = (...args: string[]) => run('git', [...options, ...args], { cwd: workDir, maxBuffer: 64 * 1024 * 1024 });
   if (!existsSync(join(workDir, '.git'))) {
     mkdirSync(workDir, { recursive: true });
     await git('init', '-q', '-b', t.branch);
