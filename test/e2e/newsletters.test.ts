@@ -71,10 +71,14 @@ test('the Newsletters screen in Chromium: lists, import, readers, a send and the
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.screenshot({ path: `${SCREENS}/${name}-desktop.png`, fullPage: true });
       await page.setViewportSize({ width: 390, height: 844 });
-      await page.screenshot({ path: `${SCREENS}/${name}-390.png`, fullPage: true });
-      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-      assert.ok(wide <= 390, `${name}: nothing wider than a 390 px phone (${wide} px)`);
-      await page.setViewportSize({ width: 1280, height: 900 });
+      try {
+        await page.screenshot({ path: `${SCREENS}/${name}-390.png`, fullPage: true });
+        const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(wide <= 390, `${name}: nothing wider than a 390 px phone (${wide} px)`);
+      } finally {
+        // back to the desktop width even when the phone check fails, so the next steps see the desktop's layout
+        await page.setViewportSize({ width: 1280, height: 900 });
+      }
     };
 
     await page.goto(`${base}/admin/sign-in`);
