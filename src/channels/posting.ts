@@ -56,7 +56,8 @@ export function queueEntryPosts(ctx: AppContext, entryId: number, language: stri
 /** Queues a plain message from the newsroom (no story behind it) for a language's channels, once per key; returns
  * how many posts were queued (0 when no channel takes that language). */
 export function queueMessagePosts(ctx: AppContext, key: string, language: string, message: EntryPayload): Promise<number> {
-  return queue(ctx, `message:${key}`, language, JSON.stringify(message));
+  // the language is part of the subject: one Mastodon account takes every language's message
+  return queue(ctx, `message:${language}:${key}`, language, JSON.stringify(message));
 }
 
 /** A story changed after it was posted (an edit, a correction): its posts are updated on the next run. */
