@@ -70,10 +70,10 @@ export function MirrorsScreen(_: ScreenProps) {
                     <a href={m.publicUrl} dir="ltr" data-native rel="noopener noreferrer" target="_blank">{m.publicUrl}</a><br />
                     <small>{t(`mirrors.kind_${m.kind}`)} · <span dir="ltr">{m.place}</span></small>
                   </td>
-                  <td><Status m={m} />{m.detail ? <><br /><small class="mirror-detail" dir="auto">{m.detail}</small></> : null}</td>
-                  <td>{count(m.files)}</td>
-                  <td>{m.lastPushAt ? when(m.lastPushAt) : t('mirrors.never')}</td>
-                  <td>{m.lastCheckAt ? when(m.lastCheckAt) : t('mirrors.never')}</td>
+                  <td data-label={t('mirrors.status')}><Status m={m} />{m.detail ? <><br /><small class="mirror-detail" dir="auto">{m.detail}</small></> : null}</td>
+                  <td data-label={t('mirrors.files')}>{count(m.files)}</td>
+                  <td data-label={t('mirrors.last_push')}>{m.lastPushAt ? when(m.lastPushAt) : t('mirrors.never')}</td>
+                  <td data-label={t('mirrors.last_check')}>{m.lastCheckAt ? when(m.lastCheckAt) : t('mirrors.never')}</td>
                   <td class="actions">
                     <button type="button" class="quiet" onClick={() => void act(() => api('POST', `/api/admin/mirrors/${m.id}/check`), t('mirrors.checked', { name: m.name }))}>
                       {t('mirrors.check')}<span class="visually-hidden"> {m.name}</span>
