@@ -10660,7 +10660,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description s3, sftp, git or folder. */
+                    /**
+                     * @description s3, sftp, git or folder.
+                     * @enum {string}
+                     */
                     kind: "s3" | "sftp" | "git" | "folder";
                     /** @description What the newsroom calls it. */
                     name: string;

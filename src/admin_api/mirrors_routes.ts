@@ -9,13 +9,13 @@ import { addMirror, checkMirrors, listMirrors, removeMirror } from '../mirrors/m
 import { lastExport, requestPush } from '../mirrors/schedule.ts';
 import { signingKey } from '../mirrors/signing.ts';
 import { endpoint } from './endpoint.ts';
-import { Described as d, IdParams, Strict, Text, Type } from './schemas.ts';
+import { Described as d, IdParams, OneOf, Strict, Text, Type } from './schemas.ts';
 
 const tags = ['mirrors'];
 const access = { capability: 'settings.manage' } as const;
 
 const MirrorFields = Strict({
-  kind: d('s3, sftp, git or folder.', Type.Union([Type.Literal('s3'), Type.Literal('sftp'), Type.Literal('git'), Type.Literal('folder')])),
+  kind: d('s3, sftp, git or folder.', OneOf(['s3', 'sftp', 'git', 'folder'] as const)),
   name: d('What the newsroom calls it.', Text(80, 1)),
   publicUrl: d('Where readers reach the copy (listed in footers while it holds a genuine copy).', Text(500, 1)),
   target: d('Where and how to push. s3: endpoint, bucket, region, accessKeyId, secretAccessKey, pathStyle, prefix. sftp: host, port, '
