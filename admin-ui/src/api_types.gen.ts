@@ -1772,6 +1772,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/mirrors/announce": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tell readers where to find the site
+         * @description Sends the current addresses (the main site, every current or stale mirror, KHABAR_MIRRORS, the onion service) and the public key to the subscribers of every newsletter list in its language (a one-off send each) and queues a post for each language's Telegram channel and Mastodon. What could not be reached is named in skipped, not refused.
+         */
+        post: operations["announceAddresses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/mirrors/push": {
         parameters: {
             query?: never;
@@ -10589,7 +10609,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        lastExportAt: string | null;
+                        mirrors: {
+                            /** @description What the last push or check found (the files that differ, the error). */
+                            detail: string;
+                            files: number;
+                            id: number;
+                            kind: "s3" | "sftp" | "git" | "folder";
+                            lastCheckAt: string | null;
+                            lastPushAt: string | null;
+                            name: string;
+                            /** @description Where it is pushed, without credentials. */
+                            place: string;
+                            publicUrl: string;
+                            status: "new" | "current" | "stale" | "changed" | "failing";
+                        }[];
+                        /** @description The Ed25519 public key (base64) that signs every copy. */
+                        publicKey: string;
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */
@@ -10622,7 +10660,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description s3, sftp, git or folder. */
+                    /**
+                     * @description s3, sftp, git or folder.
+                     * @enum {string}
+                     */
                     kind: "s3" | "sftp" | "git" | "folder";
                     /** @description What the newsroom calls it. */
                     name: string;
@@ -10790,6 +10831,70 @@ export interface operations {
             };
             /** @description Nothing has that id, or it is not one you may see. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    announceAddresses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        addresses: {
+                            main: string;
+                            mirrors: string[];
+                            onion: string | null;
+                            publicKey: string;
+                        };
+                        /** @description One newsletter send started per list. */
+                        letters: {
+                            language: string;
+                            list: string;
+                            listId: number;
+                            recipients: number;
+                            sendId: number;
+                        }[];
+                        /** @description Channel posts queued per language. */
+                        posts: {
+                            language: string;
+                            queued: number;
+                        }[];
+                        /** @description What was not reached and why (no lists, no relay, a language without a channel). */
+                        skipped: {
+                            language: string | null;
+                            message: string;
+                            reason: "no_lists" | "no_relay" | "no_channel";
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused: the signed-in role lacks the settings.manage capability (or the rule in the description refuses it); or the x-csrf-token header is missing or wrong, or the request came from another site (code csrf). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -21,6 +21,7 @@ import { PEOPLE_NAV, peopleScreenFor } from './screens/people_routes.ts';
 import { LiveDesk } from './live/live_desk.tsx';
 import { InterfaceLanguage } from './screens/interface_language.tsx';
 import { ChannelsScreen } from './channels/channels_screen.tsx';
+import { MirrorsScreen } from './screens/mirrors.tsx';
 
 import type { Me, ScreenProps } from './session.ts';
 // Kept for the editor's screens until they import from session.ts like the others.
@@ -40,6 +41,7 @@ const NAV: { href: string; label: MessageKey; capability?: string }[] = [
   { href: '/admin/audience', label: 'nav.audience', capability: 'audience.read' },
   { href: '/admin/newsletters', label: 'nav.newsletters', capability: 'newsletters.manage' },
   { href: '/admin/channels', label: 'nav.channels', capability: 'channels.announce' },
+  { href: '/admin/mirrors', label: 'nav.mirrors', capability: 'settings.manage' },
 ];
 
 let editorChunk: Promise<ComponentType<ScreenProps>> | null = null;
@@ -69,6 +71,7 @@ function screenFor(path: string): { Screen: ComponentType<ScreenProps>; id?: num
   if (path === '/admin/newsletters') return { Screen: Newsletters };
   if (/^\/admin\/articles\/\d+\/live$/.test(path)) return { Screen: LiveDesk, id: Number(path.split('/')[3]) };
   if (path === '/admin/channels') return { Screen: ChannelsScreen };
+  if (path === '/admin/mirrors') return { Screen: MirrorsScreen };
   return peopleScreenFor(path) ?? { Screen: NotFound };
 }
 

@@ -2,6 +2,9 @@
 // remote, a folder), each mirror's status, and the newsroom's public signing key. Credentials go in and are
 // sealed; they never come back out. A push happens in the mirrors job (within seconds of asking); a check now.
 import type { FastifyInstance } from 'fastify';
+import { announceAddresses } from '../mirrors/announce.ts';
+import { sendInBackground } from '../newsletters/jobs.ts';
+import { staffOf } from './access.ts';
 import { addMirror, checkMirrors, listMirrors, removeMirror } from '../mirrors/mirrors.ts';
 import { lastExport, requestPush } from '../mirrors/schedule.ts';
 import { signingKey } from '../mirrors/signing.ts';
@@ -21,11 +24,34 @@ const MirrorFields = Strict({
   Type.Record(Type.String(), Type.Union([Type.String({ maxLength: 20_000 }), Type.Number(), Type.Boolean()]))),
 });
 
+const Status = Type.Union([Type.Literal('new'), Type.Literal('current'), Type.Literal('stale'), Type.Literal('changed'), Type.Literal('failing')]);
+const Kind = Type.Union([Type.Literal('s3'), Type.Literal('sftp'), Type.Literal('git'), Type.Literal('folder')]);
+const MirrorRecord = Type.Object({
+  id: Type.Integer(), kind: Kind, name: Type.String(), publicUrl: Type.String(),
+  place: d('Where it is pushed, without credentials.', Type.String()), status: Status,
+  detail: d('What the last push or check found (the files that differ, the error).', Type.String()), files: Type.Integer(),
+  lastPushAt: Type.Union([Type.String(), Type.Null()]), lastCheckAt: Type.Union([Type.String(), Type.Null()]),
+});
+const MirrorList = Type.Object({
+  mirrors: Type.Array(MirrorRecord),
+  publicKey: d('The Ed25519 public key (base64) that signs every copy.', Type.String()),
+  lastExportAt: Type.Union([Type.String(), Type.Null()]),
+});
+const Announced = Type.Object({
+  addresses: Type.Object({ main: Type.String(), mirrors: Type.Array(Type.String()), onion: Type.Union([Type.String(), Type.Null()]), publicKey: Type.String() }),
+  letters: Type.Array(Type.Object({ listId: Type.Integer(), list: Type.String(), language: Type.String(), sendId: Type.Integer(), recipients: Type.Integer() }),
+    { description: 'One newsletter send started per list.' }),
+  posts: Type.Array(Type.Object({ language: Type.String(), queued: Type.Integer() }), { description: 'Channel posts queued per language.' }),
+  skipped: Type.Array(Type.Object({
+    reason: Type.Union([Type.Literal('no_lists'), Type.Literal('no_relay'), Type.Literal('no_channel')]), language: Type.Union([Type.String(), Type.Null()]), message: Type.String(),
+  }), { description: 'What was not reached and why (no lists, no relay, a language without a channel).' }),
+});
+
 export async function mirrorsRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
 
   endpoint(app, {
-    method: 'GET', url: '/api/admin/mirrors', operationId: 'listMirrors', summary: 'List the mirrors and the signing key', tags, access,
+    method: 'GET', url: '/api/admin/mirrors', operationId: 'listMirrors', summary: 'List the mirrors and the signing key', tags, access, answers: MirrorList,
     description: 'Every mirror with its place (without credentials), status (new, current, stale, changed, failing), what the last push or check '
       + 'found, its files and times; the newsroom\'s Ed25519 public key that signs every copy; when the copy was last exported.',
     handle: async () => ({ mirrors: await listMirrors(ctx), publicKey: (await signingKey(ctx)).publicKey, lastExportAt: await lastExport(ctx) }),
@@ -65,5 +91,19 @@ export async function mirrorsRoutes(app: FastifyInstance): Promise<void> {
     description: 'The mirrors job exports what changed and pushes it to every mirror at its next turn (within seconds).',
     handle: async () => { await requestPush(ctx); return { requested: true }; },
     audit: { action: 'mirror.push', entry: () => ({ subject: { type: 'mirror', id: 'all' } }) },
+  });
+
+  endpoint(app, {
+    method: 'POST', url: '/api/admin/mirrors/announce', operationId: 'announceAddresses', summary: 'Tell readers where to find the site', tags, access,
+    answers: Announced,
+    description: 'Sends the current addresses (the main site, every current or stale mirror, KHABAR_MIRRORS, the onion service) and the public '
+      + 'key to the subscribers of every newsletter list in its language (a one-off send each) and queues a post for each language\'s Telegram '
+      + 'channel and Mastodon. What could not be reached is named in skipped, not refused.',
+    handle: async (req) => {
+      const r = await announceAddresses(ctx, staffOf(req).id);
+      if (r.letters.length) void sendInBackground(ctx);
+      return r;
+    },
+    audit: { action: 'mirror.announce', entry: (_req, r) => ({ subject: { type: 'mirror', id: 'all' }, detail: { letters: r.letters.length, recipients: r.letters.reduce((n, l) => n + l.recipients, 0), posts: r.posts.reduce((n, p) => n + p.queued, 0), addresses: [r.addresses.main, ...r.addresses.mirrors, ...(r.addresses.onion ? [r.addresses.onion] : [])] } }) },
   });
 }

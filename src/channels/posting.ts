@@ -53,6 +53,13 @@ export function queueEntryPosts(ctx: AppContext, entryId: number, language: stri
   return queue(ctx, `entry:${entryId}`, language, JSON.stringify(entry));
 }
 
+/** Queues a plain message from the newsroom (no story behind it) for a language's channels, once per key; returns
+ * how many posts were queued (0 when no channel takes that language). */
+export function queueMessagePosts(ctx: AppContext, key: string, language: string, message: EntryPayload): Promise<number> {
+  // the language is part of the subject: one Mastodon account takes every language's message
+  return queue(ctx, `message:${language}:${key}`, language, JSON.stringify(message));
+}
+
 /** A story changed after it was posted (an edit, a correction): its posts are updated on the next run. */
 export async function storyChanged(ctx: AppContext, articleId: number): Promise<void> {
   await ctx.db.updateTable('channel_posts').set({ edit_due: 1, next_at: ctx.clock.now().toISOString() })

@@ -10,6 +10,7 @@ import { newslettersEn } from './newsletters_en.ts';
 import { liveEn } from './live_en.ts';
 import { channelsEn } from './channels_en.ts';
 import { offlineEn } from './offline_en.ts';
+import { mirrorsEn } from './mirrors_en.ts';
 
 export const en = {
   'site.skip': 'Skip to content',
@@ -116,6 +117,7 @@ export const en = {
   ...liveEn,
   ...channelsEn,
   ...offlineEn,
+  ...mirrorsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

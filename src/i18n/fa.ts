@@ -12,6 +12,7 @@ import { newslettersFa } from './newsletters_fa.ts';
 import { liveFa } from './live_fa.ts';
 import { channelsFa } from './channels_fa.ts';
 import { offlineFa } from './offline_fa.ts';
+import { mirrorsFa } from './mirrors_fa.ts';
 
 export const fa: Record<MessageKey, string> = {
   'site.skip': 'رفتن به متن اصلی',
@@ -118,4 +119,5 @@ export const fa: Record<MessageKey, string> = {
   ...liveFa,
   ...channelsFa,
   ...offlineFa,
+  ...mirrorsFa,
 };

@@ -11,6 +11,7 @@ import { newslettersPs } from './newsletters_ps.ts';
 import { livePs } from './live_ps.ts';
 import { channelsPs } from './channels_ps.ts';
 import { offlinePs } from './offline_ps.ts';
+import { mirrorsPs } from './mirrors_ps.ts';
 
 export const ps: Record<MessageKey, string> = {
   'site.skip': 'اصلي متن ته ورشئ',
@@ -117,4 +118,5 @@ export const ps: Record<MessageKey, string> = {
   ...livePs,
   ...channelsPs,
   ...offlinePs,
+  ...mirrorsPs,
 };

@@ -19,7 +19,7 @@ export interface LetterContent {
   subject: string;
   intro: string;
   stories: ArticleCard[];
-  kind: 'digest' | 'story' | 'alert';
+  kind: 'digest' | 'story' | 'alert' | 'notice';
   /** set when clicks are counted: links go through /newsletters/c/<send> */
   clickSendId: number | null;
 }
@@ -78,7 +78,7 @@ export function renderHtml(ctx: AppContext, c: LetterContent): string {
     + `h1{font-size:22px;margin:0}h2{font-size:19px;margin:8px 0}a{color:#0b4f8a}.k{color:#a12;font-size:13px;margin:0}.m,.f{color:#555;font-size:13px}</style></head>`
     + `<body dir="${d}"><table role="presentation" dir="${d}"><tr><td><h1>${esc(name)}</h1><p class="m">${esc(c.listName)} · ${esc(when(ctx.clock.now().toISOString()))}</p>`
     + `${c.kind === 'alert' ? `<p class="k">${esc(t(lang, 'newsletters.mail.alert'))}</p>` : ''}`
-    + `${c.intro ? `<p>${esc(c.intro)}</p>` : ''}</td></tr>${stories}`
+    + `${c.intro ? `<p>${c.kind === 'notice' ? c.intro.split('\n').map(esc).join('<br>') : esc(c.intro)}</p>` : ''}</td></tr>${stories}`
     + `<tr><td class="s f"><p>${esc(t(lang, 'newsletters.mail.why', { list: c.listName, site: name }))}</p>`
     + `<p><a href="${PREFS}">${esc(t(lang, 'newsletters.mail.preferences'))}</a> · <a href="${UNSUB}">${esc(t(lang, 'newsletters.mail.unsubscribe'))}</a></p></td></tr>`
     + `</table></body></html>`;

@@ -36,9 +36,11 @@ export interface SendInput {
 /** Makes a send (a draft, or scheduled when scheduledAt is given). */
 export async function createSend(ctx: AppContext, input: SendInput, actorId: number | null): Promise<number> {
   const list = await getList(ctx.db, input.listId);
-  if (!['digest', 'story', 'alert'].includes(input.kind)) throw new ValidationError('kind', 'kind must be digest, story or alert');
+  if (!['digest', 'story', 'alert', 'notice'].includes(input.kind)) throw new ValidationError('kind', 'kind must be digest, story, alert or notice');
   const ids = [...new Set(input.articleIds)];
-  if (!ids.length || ids.length > 50) throw new ValidationError('articleIds', 'a send carries 1 to 50 stories');
+  const notice = input.kind === 'notice';
+  if (notice ? ids.length > 0 : !ids.length || ids.length > 50) throw new ValidationError('articleIds', notice ? 'a notice carries no stories' : 'a send carries 1 to 50 stories');
+  if (notice && (!input.subject?.trim() || !input.intro?.trim())) throw new ValidationError('intro', 'a notice needs a subject and its text');
   const cards = await publishedCards(ctx.db, ids);
   if (cards.length !== ids.length) throw new ValidationError('articleIds', 'every story in a send must be published');
   const other = cards.find((c) => c.language !== list.language);
@@ -46,7 +48,7 @@ export async function createSend(ctx: AppContext, input: SendInput, actorId: num
   const subject = (input.subject ?? '').trim();
   if (subject.length > 200 || /[\r\n]/.test(subject)) throw new ValidationError('subject', 'subject must be one line of at most 200 characters');
   const intro = (input.intro ?? '').trim();
-  if (intro.length > 2000) throw new ValidationError('intro', 'intro must be at most 2000 characters');
+  if (intro.length > (notice ? 6000 : 2000)) throw new ValidationError('intro', `intro must be at most ${notice ? 6000 : 2000} characters`);
   let scheduled: string | null = null;
   if (input.scheduledAt) {
     const at = Date.parse(input.scheduledAt);

@@ -53,7 +53,8 @@ export interface NewsletterSubscriptionsTable {
   unsubscribed_at: string | null;
 }
 
-export type SendKind = 'digest' | 'story' | 'alert';
+/** notice: a message from the newsroom with no stories (where to read the site when it is blocked) */
+export type SendKind = 'digest' | 'story' | 'alert' | 'notice';
 /** draft: being prepared; scheduled: waiting for scheduled_at; sending: recipients written, letters going; sent; cancelled */
 export type SendStatus = 'draft' | 'scheduled' | 'sending' | 'sent' | 'cancelled';
 

@@ -197,6 +197,7 @@ const ROUTES: Record<string, Need> = {
   'DELETE /api/admin/mirrors/{id}': 'settings.manage',
   'POST /api/admin/mirrors/{id}/check': 'settings.manage',
   'POST /api/admin/mirrors/push': 'settings.manage',
+  'POST /api/admin/mirrors/announce': 'settings.manage',
   'GET /api/admin/newsletters/sends/{id}/letter': 'newsletters.manage',
   // live coverage (the domain also checks the story may be published by this person)
   'GET /api/admin/articles/{id}/live': 'articles.publish_own',

@@ -27,16 +27,19 @@ import { psNewsletters } from './ps_newsletters.ts';
 import { faLive } from './fa_live.ts';
 import { psLive } from './ps_live.ts';
 import { enChannels } from './en_channels.ts';
+import { enMirrors } from './en_mirrors.ts';
+import { faMirrors } from './fa_mirrors.ts';
+import { psMirrors } from './ps_mirrors.ts';
 
 // Each group of screens keeps its words in a file of its own (en_content.ts: sections, tags, people, house ads, site
 // settings, the editor's SEO fields; en_people.ts: staff, API keys, audit log, comment settings, sources;
 // en_aggregators.ts: aggregators); the catalog is their union.
-const en = { ...enCore, ...enContent, ...enPeople, ...enAggregators, ...enEditorial, ...enFronts, ...enLanguages, ...enAudience, ...enNewsletters, ...enLive, ...enChannels };
+const en = { ...enCore, ...enContent, ...enPeople, ...enAggregators, ...enEditorial, ...enFronts, ...enLanguages, ...enAudience, ...enNewsletters, ...enLive, ...enChannels, ...enMirrors };
 export type MessageKey = keyof typeof en;
 export const catalogs: Record<string, Partial<Record<MessageKey, string>>> = {
   en,
-  fa: { ...faCore, ...faContent, ...faPeople, ...faAggregators, ...faEditorial, ...faFronts, ...faLanguages, ...faAudience, ...faNewsletters, ...faLive },
-  ps: { ...psCore, ...psContent, ...psPeople, ...psAggregators, ...psEditorial, ...psFronts, ...psLanguages, ...psAudience, ...psNewsletters, ...psLive },
+  fa: { ...faCore, ...faContent, ...faPeople, ...faAggregators, ...faEditorial, ...faFronts, ...faLanguages, ...faAudience, ...faNewsletters, ...faLive, ...faMirrors },
+  ps: { ...psCore, ...psContent, ...psPeople, ...psAggregators, ...psEditorial, ...psFronts, ...psLanguages, ...psAudience, ...psNewsletters, ...psLive, ...psMirrors },
 };
 const RTL = new Set(['fa', 'prs', 'ps', 'ar']);
 let current: Partial<Record<MessageKey, string>> = catalogs.en;
