@@ -30,6 +30,8 @@ import { enChannels } from './en_channels.ts';
 import { enMirrors } from './en_mirrors.ts';
 import { faMirrors } from './fa_mirrors.ts';
 import { psMirrors } from './ps_mirrors.ts';
+import { faChannels } from './fa_channels.ts';
+import { psChannels } from './ps_channels.ts';
 
 // Each group of screens keeps its words in a file of its own (en_content.ts: sections, tags, people, house ads, site
 // settings, the editor's SEO fields; en_people.ts: staff, API keys, audit log, comment settings, sources;
@@ -38,8 +40,8 @@ const en = { ...enCore, ...enContent, ...enPeople, ...enAggregators, ...enEditor
 export type MessageKey = keyof typeof en;
 export const catalogs: Record<string, Partial<Record<MessageKey, string>>> = {
   en,
-  fa: { ...faCore, ...faContent, ...faPeople, ...faAggregators, ...faEditorial, ...faFronts, ...faLanguages, ...faAudience, ...faNewsletters, ...faLive, ...faMirrors },
-  ps: { ...psCore, ...psContent, ...psPeople, ...psAggregators, ...psEditorial, ...psFronts, ...psLanguages, ...psAudience, ...psNewsletters, ...psLive, ...psMirrors },
+  fa: { ...faCore, ...faContent, ...faPeople, ...faAggregators, ...faEditorial, ...faFronts, ...faLanguages, ...faAudience, ...faNewsletters, ...faLive, ...faMirrors, ...faChannels },
+  ps: { ...psCore, ...psContent, ...psPeople, ...psAggregators, ...psEditorial, ...psFronts, ...psLanguages, ...psAudience, ...psNewsletters, ...psLive, ...psMirrors, ...psChannels },
 };
 const RTL = new Set(['fa', 'prs', 'ps', 'ar']);
 let current: Partial<Record<MessageKey, string>> = catalogs.en;
