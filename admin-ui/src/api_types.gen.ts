@@ -6189,7 +6189,99 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The period's first day (YYYY-MM-DD, the site's time zone). */
+                        from: string;
+                        /** @description The small breakdowns of the period. */
+                        groups: {
+                            /** @description Editions (the site, mirrors, the offline edition, ...). */
+                            edition: {
+                                /** @description What the row counts (an id, a host name, an address). */
+                                key: string;
+                                /** @description Its name as the newsroom reads it. */
+                                label: string;
+                                /** @description A story's language, for a link. */
+                                language?: string;
+                                /** @description A story's slug, for a link. */
+                                slug?: string;
+                                /** @description Page views. */
+                                views: number;
+                                /** @description Readers (counted, never tracked: no cookie). */
+                                visitors: number;
+                            }[];
+                            /** @description Kinds of page. */
+                            kind: {
+                                /** @description What the row counts (an id, a host name, an address). */
+                                key: string;
+                                /** @description Its name as the newsroom reads it. */
+                                label: string;
+                                /** @description A story's language, for a link. */
+                                language?: string;
+                                /** @description A story's slug, for a link. */
+                                slug?: string;
+                                /** @description Page views. */
+                                views: number;
+                                /** @description Readers (counted, never tracked: no cookie). */
+                                visitors: number;
+                            }[];
+                            /** @description Languages. */
+                            language: {
+                                /** @description What the row counts (an id, a host name, an address). */
+                                key: string;
+                                /** @description Its name as the newsroom reads it. */
+                                label: string;
+                                /** @description A story's language, for a link. */
+                                language?: string;
+                                /** @description A story's slug, for a link. */
+                                slug?: string;
+                                /** @description Page views. */
+                                views: number;
+                                /** @description Readers (counted, never tracked: no cookie). */
+                                visitors: number;
+                            }[];
+                            /** @description Referrer groups (search, social, direct, ...). */
+                            ref_group: {
+                                /** @description What the row counts (an id, a host name, an address). */
+                                key: string;
+                                /** @description Its name as the newsroom reads it. */
+                                label: string;
+                                /** @description A story's language, for a link. */
+                                language?: string;
+                                /** @description A story's slug, for a link. */
+                                slug?: string;
+                                /** @description Page views. */
+                                views: number;
+                                /** @description Readers (counted, never tracked: no cookie). */
+                                visitors: number;
+                            }[];
+                        };
+                        /** @description The period. */
+                        range: "today" | "7d" | "30d" | "90d";
+                        /** @description The chart: one point per hour (today) or day, oldest first. */
+                        series: {
+                            /** @description The hour it counts (ISO 8601, UTC) or the day (YYYY-MM-DD, the site's time zone). */
+                            at: string;
+                            /** @description Page views. */
+                            views: number;
+                            /** @description Readers. */
+                            visitors: number;
+                        }[];
+                        /** @description The site's IANA time zone, which the days and hours follow. */
+                        timeZone: string;
+                        /** @description Its last day. */
+                        to: string;
+                        /** @description The period's totals. */
+                        totals: {
+                            /** @description Page views by bots (apart from the readers'). */
+                            bots: number;
+                            /** @description Feed fetches. */
+                            feedFetches: number;
+                            /** @description Readers' page views. */
+                            views: number;
+                            /** @description Daily readers (a reader counts once a day). */
+                            visitors: number;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -6430,7 +6522,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Over how many days (today included). */
+                        days: number;
+                        /** @description Each story's figures, by its id. */
+                        figures: {
+                            [key: string]: {
+                                /** @description Page views. */
+                                views: number;
+                                /** @description Readers. */
+                                visitors: number;
+                            };
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -6480,7 +6584,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The story. */
+                        articleId: number;
+                        /** @description Its last 30 days, one point a day. */
+                        days: {
+                            /** @description The hour it counts (ISO 8601, UTC) or the day (YYYY-MM-DD, the site's time zone). */
+                            at: string;
+                            /** @description Page views. */
+                            views: number;
+                            /** @description Readers. */
+                            visitors: number;
+                        }[];
+                        /** @description Where its readers came from, over all its days. */
+                        referrers: {
+                            /** @description What the row counts (an id, a host name, an address). */
+                            key: string;
+                            /** @description Its name as the newsroom reads it. */
+                            label: string;
+                            /** @description A story's language, for a link. */
+                            language?: string;
+                            /** @description A story's slug, for a link. */
+                            slug?: string;
+                            /** @description Page views. */
+                            views: number;
+                            /** @description Readers (counted, never tracked: no cookie). */
+                            visitors: number;
+                        }[];
+                        /** @description Its views and readers since it was first counted. */
+                        total: {
+                            /** @description Page views. */
+                            views: number;
+                            /** @description Readers. */
+                            visitors: number;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -6544,7 +6682,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The top rows, most viewed first. */
+                        rows: {
+                            /** @description What the row counts (an id, a host name, an address). */
+                            key: string;
+                            /** @description Its name as the newsroom reads it. */
+                            label: string;
+                            /** @description A story's language, for a link. */
+                            language?: string;
+                            /** @description A story's slug, for a link. */
+                            slug?: string;
+                            /** @description Page views. */
+                            views: number;
+                            /** @description Readers (counted, never tracked: no cookie). */
+                            visitors: number;
+                        }[];
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
