@@ -9284,7 +9284,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The comment settings by name (bodyMin, blockedWords, captchaProvider, ...; the captcha secret never: captchaSecretSet says whether one is set). */
+                        comments: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Comments close this many days after publication; null: never (a site setting). */
+                        commentsCloseAfterDays: number | null;
+                        /** @description Whether every comment is held for a moderator (a site setting). */
+                        moderateAll: boolean;
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */
@@ -9335,7 +9344,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The comment settings by name (bodyMin, blockedWords, captchaProvider, ...; the captcha secret never: captchaSecretSet says whether one is set). */
+                        comments: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Comments close this many days after publication; null: never (a site setting). */
+                        commentsCloseAfterDays: number | null;
+                        /** @description Whether every comment is held for a moderator (a site setting). */
+                        moderateAll: boolean;
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -13422,7 +13440,68 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Every site setting. */
+                        settings: {
+                            /** @description Whether authors submit their stories for review instead of publishing them. */
+                            authorsSubmitForReview: boolean;
+                            /** @description Per language: its calendar. */
+                            calendars: {
+                                [key: string]: {
+                                    /** @description The calendar its dates follow. */
+                                    calendar: "gregorian" | "solar-hijri";
+                                    /** @description Whether the date bar adds the date in the other calendar. */
+                                    secondDate: boolean;
+                                };
+                            };
+                            /** @description Comments close this many days after publication; null: never. */
+                            commentsCloseAfterDays: number | null;
+                            /** @description One line about the newsroom. */
+                            description: string;
+                            /** @description What feeds carry: the full text or only a summary. */
+                            feedContent: "full" | "excerpt";
+                            /** @description The site's language. */
+                            language: string;
+                            /** @description The languages the site publishes in besides its own. */
+                            languages: string[];
+                            /** @description Per language: the site's words in it. */
+                            localized: {
+                                [key: string]: {
+                                    /** @description Its one-line description. */
+                                    description?: string;
+                                    /** @description The site's name in that language. */
+                                    name?: string;
+                                    /** @description Section names, by the section's slug. */
+                                    sections?: {
+                                        [key: string]: string;
+                                    };
+                                    /** @description The footer links' labels, by the link's address. */
+                                    social?: {
+                                        [key: string]: string;
+                                    };
+                                };
+                            };
+                            /** @description The logo's media id, or null for the name in type. */
+                            logoMediaId: number | null;
+                            /** @description Whether every comment is held for a moderator. */
+                            moderateAll: boolean;
+                            /** @description The newsroom's name, at the top of every page. */
+                            name: string;
+                            /** @description Which Persian dates follow. */
+                            persianLocale: "fa-AF" | "fa-IR";
+                            /** @description New articles' addresses from Dari and Pashto headlines: in their script or in Latin letters. */
+                            slugScript: "native" | "latin";
+                            /** @description Links in the footer, in order. */
+                            social: {
+                                /** @description The link's text. */
+                                label: string;
+                                /** @description Its address. */
+                                url: string;
+                            }[];
+                            /** @description The newsroom's IANA time zone. */
+                            timeZone: string;
+                        };
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */
@@ -13525,7 +13604,68 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Every site setting. */
+                        settings: {
+                            /** @description Whether authors submit their stories for review instead of publishing them. */
+                            authorsSubmitForReview: boolean;
+                            /** @description Per language: its calendar. */
+                            calendars: {
+                                [key: string]: {
+                                    /** @description The calendar its dates follow. */
+                                    calendar: "gregorian" | "solar-hijri";
+                                    /** @description Whether the date bar adds the date in the other calendar. */
+                                    secondDate: boolean;
+                                };
+                            };
+                            /** @description Comments close this many days after publication; null: never. */
+                            commentsCloseAfterDays: number | null;
+                            /** @description One line about the newsroom. */
+                            description: string;
+                            /** @description What feeds carry: the full text or only a summary. */
+                            feedContent: "full" | "excerpt";
+                            /** @description The site's language. */
+                            language: string;
+                            /** @description The languages the site publishes in besides its own. */
+                            languages: string[];
+                            /** @description Per language: the site's words in it. */
+                            localized: {
+                                [key: string]: {
+                                    /** @description Its one-line description. */
+                                    description?: string;
+                                    /** @description The site's name in that language. */
+                                    name?: string;
+                                    /** @description Section names, by the section's slug. */
+                                    sections?: {
+                                        [key: string]: string;
+                                    };
+                                    /** @description The footer links' labels, by the link's address. */
+                                    social?: {
+                                        [key: string]: string;
+                                    };
+                                };
+                            };
+                            /** @description The logo's media id, or null for the name in type. */
+                            logoMediaId: number | null;
+                            /** @description Whether every comment is held for a moderator. */
+                            moderateAll: boolean;
+                            /** @description The newsroom's name, at the top of every page. */
+                            name: string;
+                            /** @description Which Persian dates follow. */
+                            persianLocale: "fa-AF" | "fa-IR";
+                            /** @description New articles' addresses from Dari and Pashto headlines: in their script or in Latin letters. */
+                            slugScript: "native" | "latin";
+                            /** @description Links in the footer, in order. */
+                            social: {
+                                /** @description The link's text. */
+                                label: string;
+                                /** @description Its address. */
+                                url: string;
+                            }[];
+                            /** @description The newsroom's IANA time zone. */
+                            timeZone: string;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */

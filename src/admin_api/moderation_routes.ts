@@ -3,6 +3,7 @@
 // the comment settings (moderateAll, commentsCloseAfterDays) belong to the site settings and change only with
 // settings.manage. Every settings change is in the audit log.
 import { CommentBlockList } from './answers.ts';
+import { CommentSettingsAnswer } from './answers_settings.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can } from '../auth/capabilities.ts';
 import { ForbiddenError } from '../errors.ts';
@@ -88,12 +89,12 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'GET', url: `${base}/settings`, operationId: 'getCommentSettings', summary: 'Read the comment settings', tags, access,
+    method: 'GET', url: `${base}/settings`, operationId: 'getCommentSettings', summary: 'Read the comment settings', tags, access, answers: CommentSettingsAnswer,
     handle: async () => publicSettings(await getCommentSettings(ctx.db), await getSettings(ctx.db)),
   });
 
   endpoint(app, {
-    method: 'PATCH', url: `${base}/settings`, operationId: 'updateCommentSettings', summary: 'Change the comment settings', tags, access, body: SettingsPatch, events: ['settings.changed'],
+    method: 'PATCH', url: `${base}/settings`, operationId: 'updateCommentSettings', summary: 'Change the comment settings', tags, access, body: SettingsPatch, answers: CommentSettingsAnswer, events: ['settings.changed'],
     description: 'comments: comment settings (comments.moderate). moderateAll, commentsCloseAfterDays: site settings, changed only with settings.manage.',
     handle: async (req) => {
       const b = req.body;
