@@ -8566,7 +8566,62 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The comments, newest first. */
+                        comments: {
+                            /** @description The story's headline. */
+                            article_headline: string;
+                            /** @description The story it is on. */
+                            article_id: number;
+                            /** @description The story's slug. */
+                            article_slug: string;
+                            /** @description Their email, if given (never shown on the site). */
+                            author_email: string | null;
+                            /** @description The commenter's name. */
+                            author_name: string;
+                            /** @description The text. */
+                            body: string;
+                            /** @description A hash of the folded text, for duplicate checks. */
+                            body_hash: string;
+                            /** @description When it was posted (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description How deep it nests (0: top level). */
+                            depth: number;
+                            /** @description When a moderator last edited its text (ISO 8601, UTC), or null */
+                            edited_at: string | null;
+                            /** @description The comment's id. */
+                            id: number;
+                            /** @description The address it came from (never shown on the site). */
+                            ip: string;
+                            /** @description The /24 (IPv4) or /64 (IPv6) around the address. */
+                            network: string;
+                            /** @description The comment it answers, if any. */
+                            parent_id: number | null;
+                            /** @description The steps behind the score. */
+                            reasons: {
+                                /** @description What it decided: spam, refuse or hold. */
+                                action?: string;
+                                /** @description What it added to the score (which starts at 1). */
+                                delta?: number;
+                                /** @description For a refusal: the message the reader got. */
+                                messageKey?: string;
+                                /** @description The check, e.g. links or blocked_words. */
+                                phase: string;
+                                /** @description What it found. */
+                                reason: string;
+                                /** @description For a refusal: the HTTP status the reader got. */
+                                status?: number;
+                            }[];
+                            /** @description How many readers reported it. */
+                            report_count: number;
+                            /** @description The bot defence's score, 0 (a bot) to 1 (a person). */
+                            score: number;
+                            /** @description pending (held), approved, spam or trash. */
+                            status: "pending" | "approved" | "spam" | "trash";
+                            /** @description When it last changed (ISO 8601, UTC) */
+                            updated_at: string;
+                        }[];
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -8616,7 +8671,89 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        comment: {
+                            /** @description The story's headline. */
+                            article_headline: string;
+                            /** @description The story it is on. */
+                            article_id: number;
+                            /** @description The story's slug. */
+                            article_slug: string;
+                            /** @description Their email, if given (never shown on the site). */
+                            author_email: string | null;
+                            /** @description The commenter's name. */
+                            author_name: string;
+                            /** @description The text. */
+                            body: string;
+                            /** @description A hash of the folded text, for duplicate checks. */
+                            body_hash: string;
+                            /** @description When it was posted (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description Every decision on it, oldest first. */
+                            decisions: {
+                                /** @description What was decided, e.g. approve or spam. */
+                                action: string;
+                                /** @description The moderator (null: the bot defence or a reader). */
+                                actor_id: number | null;
+                                /** @description The comment. */
+                                comment_id: number;
+                                /** @description When (ISO 8601, UTC) */
+                                created_at: string;
+                                /** @description Its status before. */
+                                from_status: string | null;
+                                /** @description The decision's id. */
+                                id: number;
+                                /** @description A note (may be empty). */
+                                note: string;
+                                /** @description Its status after. */
+                                to_status: string | null;
+                            }[];
+                            /** @description How deep it nests (0: top level). */
+                            depth: number;
+                            /** @description When a moderator last edited its text (ISO 8601, UTC), or null */
+                            edited_at: string | null;
+                            /** @description The comment's id. */
+                            id: number;
+                            /** @description The address it came from (never shown on the site). */
+                            ip: string;
+                            /** @description The /24 (IPv4) or /64 (IPv6) around the address. */
+                            network: string;
+                            /** @description The comment it answers, if any. */
+                            parent_id: number | null;
+                            /** @description The steps behind the score. */
+                            reasons: {
+                                /** @description What it decided: spam, refuse or hold. */
+                                action?: string;
+                                /** @description What it added to the score (which starts at 1). */
+                                delta?: number;
+                                /** @description For a refusal: the message the reader got. */
+                                messageKey?: string;
+                                /** @description The check, e.g. links or blocked_words. */
+                                phase: string;
+                                /** @description What it found. */
+                                reason: string;
+                                /** @description For a refusal: the HTTP status the reader got. */
+                                status?: number;
+                            }[];
+                            /** @description How many readers reported it. */
+                            report_count: number;
+                            /** @description Readers' reports, oldest first. */
+                            reports: {
+                                /** @description When (ISO 8601, UTC) */
+                                created_at: string;
+                                /** @description The report's id. */
+                                id: number;
+                                /** @description Why the reader reported it. */
+                                reason: string;
+                            }[];
+                            /** @description The bot defence's score, 0 (a bot) to 1 (a person). */
+                            score: number;
+                            /** @description pending (held), approved, spam or trash. */
+                            status: "pending" | "approved" | "spam" | "trash";
+                            /** @description When it last changed (ISO 8601, UTC) */
+                            updated_at: string;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -14390,7 +14527,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Partner stories waiting for review, oldest first. */
+                        items: {
+                            /** @description The story's article (in review). */
+                            articleId: number;
+                            /** @description The partner's byline, if any. */
+                            byline: string | null;
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The queue item's id. */
+                            id: number;
+                            /** @description When the partner published it (ISO 8601, UTC), or null */
+                            originallyPublishedAt: string | null;
+                            /** @description Where the partner published it. */
+                            originalUrl: string;
+                            /** @description When it came in (ISO 8601, UTC) */
+                            receivedAt: string;
+                            /** @description The slug of the section it is filed under, if any. */
+                            section: string | null;
+                            source: {
+                                /** @description The source's id. */
+                                id: number;
+                                /** @description The partner's name. */
+                                name: string;
+                            };
+                            /** @description Why that section was chosen. */
+                            why: string;
+                        }[];
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */
