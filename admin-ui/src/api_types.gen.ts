@@ -4629,7 +4629,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description From the live version to the text being edited; null when there are no unpublished changes. */
+                        changes: {
+                            /** @description The body's words as plain text (a blank line between paragraphs). */
+                            body: {
+                                /** @description They came in. */
+                                added?: boolean;
+                                /** @description They went out. */
+                                removed?: boolean;
+                                /** @description The words. */
+                                value: string;
+                            }[];
+                            /** @description Whether any of the three differs. */
+                            changed: boolean;
+                            /** @description The other fields that differ from the live version (e.g. sectionId, tags). */
+                            fields: string[];
+                            /** @description The headline's words, in order. */
+                            headline: {
+                                /** @description They came in. */
+                                added?: boolean;
+                                /** @description They went out. */
+                                removed?: boolean;
+                                /** @description The words. */
+                                value: string;
+                            }[];
+                            /** @description When the first unpublished change was made (ISO 8601, UTC) */
+                            since: string;
+                            /** @description The standfirst's words. */
+                            standfirst: {
+                                /** @description They came in. */
+                                added?: boolean;
+                                /** @description They went out. */
+                                removed?: boolean;
+                                /** @description The words. */
+                                value: string;
+                            }[];
+                            /** @description When the last one was (send it back as baseUpdatedAt) (ISO 8601, UTC) */
+                            updatedAt: string;
+                        } | null;
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -5272,7 +5311,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The revisions, newest first (without their bodies). */
+                        revisions: {
+                            /** @description The article. */
+                            article_id: number;
+                            /** @description When it was saved (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description Who saved it. */
+                            created_by: number | null;
+                            /** @description Its headline then. */
+                            headline: string;
+                            /** @description The revision's id. */
+                            id: number;
+                            /** @description What it was (autosave, edited, restored from ...). */
+                            note: string | null;
+                        }[];
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -5458,7 +5513,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description From the older revision to the newer. */
+                        diff: {
+                            /** @description The body's words as plain text (a blank line between paragraphs). */
+                            body: {
+                                /** @description They came in. */
+                                added?: boolean;
+                                /** @description They went out. */
+                                removed?: boolean;
+                                /** @description The words. */
+                                value: string;
+                            }[];
+                            /** @description Whether any of the three differs. */
+                            changed: boolean;
+                            /** @description The older revision. */
+                            from: number;
+                            /** @description The headline's words, in order. */
+                            headline: {
+                                /** @description They came in. */
+                                added?: boolean;
+                                /** @description They went out. */
+                                removed?: boolean;
+                                /** @description The words. */
+                                value: string;
+                            }[];
+                            /** @description The standfirst's words. */
+                            standfirst: {
+                                /** @description They came in. */
+                                added?: boolean;
+                                /** @description They went out. */
+                                removed?: boolean;
+                                /** @description The words. */
+                                value: string;
+                            }[];
+                            /** @description The newer revision. */
+                            to: number;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -5772,7 +5864,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Every article of the translation group, itself included, in any status. */
+                        translations: {
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description Its slug. */
+                            slug: string;
+                            /** @description Its status. */
+                            status: string;
+                        }[];
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -5849,7 +5955,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Every article of the translation group, itself included, in any status. */
+                        translations: {
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description Its slug. */
+                            slug: string;
+                            /** @description Its status. */
+                            status: string;
+                        }[];
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -13073,7 +13193,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Stories sent back to their writers, newest first. */
+                        sentBack: {
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description The note it was sent back with (null without a review round). */
+                            note: string | null;
+                            /** @description When it was sent back (ISO 8601, UTC), or null */
+                            sent_back_at: string | null;
+                            /** @description Who sent it back. */
+                            sent_back_by_name: string | null;
+                            /** @description review (waiting) or draft (sent back). */
+                            status: string;
+                            /** @description When it was submitted (null: it came in before review rounds were kept) (ISO 8601, UTC), or null */
+                            submitted_at: string | null;
+                            /** @description Who submitted it. */
+                            submitted_by_name: string | null;
+                        }[];
+                        /** @description Stories waiting for review, oldest submission first. */
+                        waiting: {
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description The note it was sent back with (null without a review round). */
+                            note: string | null;
+                            /** @description When it was sent back (ISO 8601, UTC), or null */
+                            sent_back_at: string | null;
+                            /** @description Who sent it back. */
+                            sent_back_by_name: string | null;
+                            /** @description review (waiting) or draft (sent back). */
+                            status: string;
+                            /** @description When it was submitted (null: it came in before review rounds were kept) (ISO 8601, UTC), or null */
+                            submitted_at: string | null;
+                            /** @description Who submitted it. */
+                            submitted_by_name: string | null;
+                        }[];
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */

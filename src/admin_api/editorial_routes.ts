@@ -12,6 +12,7 @@ import { reviewQueue } from '../content/reviews.ts';
 import type { KhabarEvents } from '../events.ts';
 import { actorOf } from './access.ts';
 import { ArticleParams, SaveQuery, ScheduleBody } from './article_schemas.ts';
+import { ReviewQueue, UnpublishedChangesAnswer } from './answers_editorial.ts';
 import { endpoint } from './endpoint.ts';
 import { Described as d, Strict, Text, type TSchema } from './schemas.ts';
 
@@ -73,7 +74,7 @@ export async function editorialRoutes(app: FastifyInstance): Promise<void> {
   (actor, id, _b, baseUpdatedAt) => archiveArticle(ctx, id, actor, { baseUpdatedAt }));
 
   endpoint(app, {
-    method: 'GET', url: `${base}/:id/changes`, operationId: 'getUnpublishedChanges', summary: 'See a published article\'s unpublished changes', tags,
+    method: 'GET', url: `${base}/:id/changes`, operationId: 'getUnpublishedChanges', summary: 'See a published article\'s unpublished changes', tags, answers: UnpublishedChangesAnswer,
     access: { capability: 'articles.read' }, params: ArticleParams,
     description: 'Word by word, from the live version to the working copy: headline, standfirst and body, and the names of other fields that differ. '
       + '`changes` is null when there are none.',
@@ -93,7 +94,7 @@ export async function editorialRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'GET', url: '/api/admin/reviews', operationId: 'listReviews', summary: 'The review queue', tags, access: { capability: 'articles.read' },
+    method: 'GET', url: '/api/admin/reviews', operationId: 'listReviews', summary: 'The review queue', tags, access: { capability: 'articles.read' }, answers: ReviewQueue,
     description: 'What waits for review (with who submitted it and when, oldest first) and what was sent back with a note (newest first). '
       + 'Editors see every article; writers their own.',
     handle: async (req) => reviewQueue(ctx.db, await visibleTo(ctx, actorOf(req))),
