@@ -4190,7 +4190,116 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The article. */
+                        article: {
+                            /** @description The people in its byline, in order. */
+                            authorIds: number[];
+                            /** @description The body, as HTML the editor writes. */
+                            body_html: string;
+                            /** @description The live version's body as plain text (for search). */
+                            body_text: string;
+                            /** @description A published story's unpublished changes (null: none). */
+                            changes: {
+                                /** @description Who made it. */
+                                by: number | null;
+                                /** @description When the first unpublished change was made (ISO 8601, UTC) */
+                                since: string;
+                                /** @description When the last one was (ISO 8601, UTC) */
+                                updatedAt: string;
+                                /** @description Who made the last one. */
+                                updatedBy: number | null;
+                            } | null;
+                            /** @description Whether readers may comment: 1 yes, 0 no. */
+                            comments_open: number;
+                            /** @description When it was started (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description The staff account that started it. */
+                            created_by: number | null;
+                            /** @description Whether the newsroom pinned it (imported sticky posts): 1 yes, 0 no. */
+                            featured: number;
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The picture's text for screen readers. */
+                            hero_alt: string;
+                            /** @description The picture's caption. */
+                            hero_caption: string;
+                            /** @description The picture's credit. */
+                            hero_credit: string;
+                            /** @description Its hero picture, if any. */
+                            hero_media_id: number | null;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description When the live version last changed (ISO 8601, UTC) */
+                            live_updated_at: string;
+                            /** @description What the caller may do with it now. */
+                            moves: ("submit" | "publish" | "update" | "schedule" | "unpublish" | "archive" | "send_back" | "discard")[];
+                            /** @description Whether it is left out of the feeds offered to partners and aggregators: 1 yes, 0 no. */
+                            no_syndication: number;
+                            /** @description A partner story's byline as the partner gave it (empty otherwise). */
+                            original_byline: string;
+                            /** @description When the partner first published it (ISO 8601, UTC), or null */
+                            original_published_at: string | null;
+                            /** @description When it was first published (ISO 8601, UTC), or null */
+                            published_at: string | null;
+                            /** @description The latest review round, if any. */
+                            review: {
+                                /** @description The article. */
+                                article_id: number;
+                                /** @description The note it was sent back with (may be empty). */
+                                note: string;
+                                /** @description When (ISO 8601, UTC), or null */
+                                sent_back_at: string | null;
+                                /** @description Who sent it back. */
+                                sent_back_by: number | null;
+                                /** @description Their name. */
+                                sent_back_by_name: string | null;
+                                /** @description When (ISO 8601, UTC), or null */
+                                submitted_at: string | null;
+                                /** @description Who submitted it. */
+                                submitted_by: number | null;
+                                /** @description Their name. */
+                                submitted_by_name: string | null;
+                            } | null;
+                            /** @description When it is to be published (ISO 8601, UTC), or null */
+                            scheduled_at: string | null;
+                            /** @description Its section, if any. */
+                            section_id: number | null;
+                            /** @description Its own description for search engines (empty: the standfirst). */
+                            seo_description: string;
+                            /** @description Its own title for search engines (empty: the headline). */
+                            seo_title: string;
+                            /** @description Its address's last part. */
+                            slug: string;
+                            /** @description The partner it came from, if any. */
+                            source_id: number | null;
+                            /** @description The partner's page of it, if any. */
+                            source_url: string | null;
+                            /** @description The line under the headline. */
+                            standfirst: string;
+                            /** @description Where the story stands: draft, review, scheduled, published or archived. */
+                            status: "draft" | "review" | "scheduled" | "published" | "archived";
+                            /** @description Its tags, by name. */
+                            tags: {
+                                /** @description The tag's id. */
+                                id: number;
+                                /** @description The tag. */
+                                name: string;
+                                /** @description Its address. */
+                                slug: string;
+                            }[];
+                            /** @description The site's IANA time zone (the schedule field and dates follow it). */
+                            time_zone: string;
+                            /** @description The story it translates (its translation group), or null for a group of its own. */
+                            translation_group: number | null;
+                            /** @description The version the next save is made from (send it back as baseUpdatedAt) (ISO 8601, UTC) */
+                            updated_at: string;
+                            /** @description The live version's words. */
+                            word_count: number;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -4355,7 +4464,116 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The article. */
+                        article: {
+                            /** @description The people in its byline, in order. */
+                            authorIds: number[];
+                            /** @description The body, as HTML the editor writes. */
+                            body_html: string;
+                            /** @description The live version's body as plain text (for search). */
+                            body_text: string;
+                            /** @description A published story's unpublished changes (null: none). */
+                            changes: {
+                                /** @description Who made it. */
+                                by: number | null;
+                                /** @description When the first unpublished change was made (ISO 8601, UTC) */
+                                since: string;
+                                /** @description When the last one was (ISO 8601, UTC) */
+                                updatedAt: string;
+                                /** @description Who made the last one. */
+                                updatedBy: number | null;
+                            } | null;
+                            /** @description Whether readers may comment: 1 yes, 0 no. */
+                            comments_open: number;
+                            /** @description When it was started (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description The staff account that started it. */
+                            created_by: number | null;
+                            /** @description Whether the newsroom pinned it (imported sticky posts): 1 yes, 0 no. */
+                            featured: number;
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The picture's text for screen readers. */
+                            hero_alt: string;
+                            /** @description The picture's caption. */
+                            hero_caption: string;
+                            /** @description The picture's credit. */
+                            hero_credit: string;
+                            /** @description Its hero picture, if any. */
+                            hero_media_id: number | null;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description When the live version last changed (ISO 8601, UTC) */
+                            live_updated_at: string;
+                            /** @description What the caller may do with it now. */
+                            moves: ("submit" | "publish" | "update" | "schedule" | "unpublish" | "archive" | "send_back" | "discard")[];
+                            /** @description Whether it is left out of the feeds offered to partners and aggregators: 1 yes, 0 no. */
+                            no_syndication: number;
+                            /** @description A partner story's byline as the partner gave it (empty otherwise). */
+                            original_byline: string;
+                            /** @description When the partner first published it (ISO 8601, UTC), or null */
+                            original_published_at: string | null;
+                            /** @description When it was first published (ISO 8601, UTC), or null */
+                            published_at: string | null;
+                            /** @description The latest review round, if any. */
+                            review: {
+                                /** @description The article. */
+                                article_id: number;
+                                /** @description The note it was sent back with (may be empty). */
+                                note: string;
+                                /** @description When (ISO 8601, UTC), or null */
+                                sent_back_at: string | null;
+                                /** @description Who sent it back. */
+                                sent_back_by: number | null;
+                                /** @description Their name. */
+                                sent_back_by_name: string | null;
+                                /** @description When (ISO 8601, UTC), or null */
+                                submitted_at: string | null;
+                                /** @description Who submitted it. */
+                                submitted_by: number | null;
+                                /** @description Their name. */
+                                submitted_by_name: string | null;
+                            } | null;
+                            /** @description When it is to be published (ISO 8601, UTC), or null */
+                            scheduled_at: string | null;
+                            /** @description Its section, if any. */
+                            section_id: number | null;
+                            /** @description Its own description for search engines (empty: the standfirst). */
+                            seo_description: string;
+                            /** @description Its own title for search engines (empty: the headline). */
+                            seo_title: string;
+                            /** @description Its address's last part. */
+                            slug: string;
+                            /** @description The partner it came from, if any. */
+                            source_id: number | null;
+                            /** @description The partner's page of it, if any. */
+                            source_url: string | null;
+                            /** @description The line under the headline. */
+                            standfirst: string;
+                            /** @description Where the story stands: draft, review, scheduled, published or archived. */
+                            status: "draft" | "review" | "scheduled" | "published" | "archived";
+                            /** @description Its tags, by name. */
+                            tags: {
+                                /** @description The tag's id. */
+                                id: number;
+                                /** @description The tag. */
+                                name: string;
+                                /** @description Its address. */
+                                slug: string;
+                            }[];
+                            /** @description The site's IANA time zone (the schedule field and dates follow it). */
+                            time_zone: string;
+                            /** @description The story it translates (its translation group), or null for a group of its own. */
+                            translation_group: number | null;
+                            /** @description The version the next save is made from (send it back as baseUpdatedAt) (ISO 8601, UTC) */
+                            updated_at: string;
+                            /** @description The live version's words. */
+                            word_count: number;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -4435,7 +4653,116 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The article. */
+                        article: {
+                            /** @description The people in its byline, in order. */
+                            authorIds: number[];
+                            /** @description The body, as HTML the editor writes. */
+                            body_html: string;
+                            /** @description The live version's body as plain text (for search). */
+                            body_text: string;
+                            /** @description A published story's unpublished changes (null: none). */
+                            changes: {
+                                /** @description Who made it. */
+                                by: number | null;
+                                /** @description When the first unpublished change was made (ISO 8601, UTC) */
+                                since: string;
+                                /** @description When the last one was (ISO 8601, UTC) */
+                                updatedAt: string;
+                                /** @description Who made the last one. */
+                                updatedBy: number | null;
+                            } | null;
+                            /** @description Whether readers may comment: 1 yes, 0 no. */
+                            comments_open: number;
+                            /** @description When it was started (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description The staff account that started it. */
+                            created_by: number | null;
+                            /** @description Whether the newsroom pinned it (imported sticky posts): 1 yes, 0 no. */
+                            featured: number;
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The picture's text for screen readers. */
+                            hero_alt: string;
+                            /** @description The picture's caption. */
+                            hero_caption: string;
+                            /** @description The picture's credit. */
+                            hero_credit: string;
+                            /** @description Its hero picture, if any. */
+                            hero_media_id: number | null;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description When the live version last changed (ISO 8601, UTC) */
+                            live_updated_at: string;
+                            /** @description What the caller may do with it now. */
+                            moves: ("submit" | "publish" | "update" | "schedule" | "unpublish" | "archive" | "send_back" | "discard")[];
+                            /** @description Whether it is left out of the feeds offered to partners and aggregators: 1 yes, 0 no. */
+                            no_syndication: number;
+                            /** @description A partner story's byline as the partner gave it (empty otherwise). */
+                            original_byline: string;
+                            /** @description When the partner first published it (ISO 8601, UTC), or null */
+                            original_published_at: string | null;
+                            /** @description When it was first published (ISO 8601, UTC), or null */
+                            published_at: string | null;
+                            /** @description The latest review round, if any. */
+                            review: {
+                                /** @description The article. */
+                                article_id: number;
+                                /** @description The note it was sent back with (may be empty). */
+                                note: string;
+                                /** @description When (ISO 8601, UTC), or null */
+                                sent_back_at: string | null;
+                                /** @description Who sent it back. */
+                                sent_back_by: number | null;
+                                /** @description Their name. */
+                                sent_back_by_name: string | null;
+                                /** @description When (ISO 8601, UTC), or null */
+                                submitted_at: string | null;
+                                /** @description Who submitted it. */
+                                submitted_by: number | null;
+                                /** @description Their name. */
+                                submitted_by_name: string | null;
+                            } | null;
+                            /** @description When it is to be published (ISO 8601, UTC), or null */
+                            scheduled_at: string | null;
+                            /** @description Its section, if any. */
+                            section_id: number | null;
+                            /** @description Its own description for search engines (empty: the standfirst). */
+                            seo_description: string;
+                            /** @description Its own title for search engines (empty: the headline). */
+                            seo_title: string;
+                            /** @description Its address's last part. */
+                            slug: string;
+                            /** @description The partner it came from, if any. */
+                            source_id: number | null;
+                            /** @description The partner's page of it, if any. */
+                            source_url: string | null;
+                            /** @description The line under the headline. */
+                            standfirst: string;
+                            /** @description Where the story stands: draft, review, scheduled, published or archived. */
+                            status: "draft" | "review" | "scheduled" | "published" | "archived";
+                            /** @description Its tags, by name. */
+                            tags: {
+                                /** @description The tag's id. */
+                                id: number;
+                                /** @description The tag. */
+                                name: string;
+                                /** @description Its address. */
+                                slug: string;
+                            }[];
+                            /** @description The site's IANA time zone (the schedule field and dates follow it). */
+                            time_zone: string;
+                            /** @description The story it translates (its translation group), or null for a group of its own. */
+                            translation_group: number | null;
+                            /** @description The version the next save is made from (send it back as baseUpdatedAt) (ISO 8601, UTC) */
+                            updated_at: string;
+                            /** @description The live version's words. */
+                            word_count: number;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -4552,7 +4879,116 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The article. */
+                        article: {
+                            /** @description The people in its byline, in order. */
+                            authorIds: number[];
+                            /** @description The body, as HTML the editor writes. */
+                            body_html: string;
+                            /** @description The live version's body as plain text (for search). */
+                            body_text: string;
+                            /** @description A published story's unpublished changes (null: none). */
+                            changes: {
+                                /** @description Who made it. */
+                                by: number | null;
+                                /** @description When the first unpublished change was made (ISO 8601, UTC) */
+                                since: string;
+                                /** @description When the last one was (ISO 8601, UTC) */
+                                updatedAt: string;
+                                /** @description Who made the last one. */
+                                updatedBy: number | null;
+                            } | null;
+                            /** @description Whether readers may comment: 1 yes, 0 no. */
+                            comments_open: number;
+                            /** @description When it was started (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description The staff account that started it. */
+                            created_by: number | null;
+                            /** @description Whether the newsroom pinned it (imported sticky posts): 1 yes, 0 no. */
+                            featured: number;
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The picture's text for screen readers. */
+                            hero_alt: string;
+                            /** @description The picture's caption. */
+                            hero_caption: string;
+                            /** @description The picture's credit. */
+                            hero_credit: string;
+                            /** @description Its hero picture, if any. */
+                            hero_media_id: number | null;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description When the live version last changed (ISO 8601, UTC) */
+                            live_updated_at: string;
+                            /** @description What the caller may do with it now. */
+                            moves: ("submit" | "publish" | "update" | "schedule" | "unpublish" | "archive" | "send_back" | "discard")[];
+                            /** @description Whether it is left out of the feeds offered to partners and aggregators: 1 yes, 0 no. */
+                            no_syndication: number;
+                            /** @description A partner story's byline as the partner gave it (empty otherwise). */
+                            original_byline: string;
+                            /** @description When the partner first published it (ISO 8601, UTC), or null */
+                            original_published_at: string | null;
+                            /** @description When it was first published (ISO 8601, UTC), or null */
+                            published_at: string | null;
+                            /** @description The latest review round, if any. */
+                            review: {
+                                /** @description The article. */
+                                article_id: number;
+                                /** @description The note it was sent back with (may be empty). */
+                                note: string;
+                                /** @description When (ISO 8601, UTC), or null */
+                                sent_back_at: string | null;
+                                /** @description Who sent it back. */
+                                sent_back_by: number | null;
+                                /** @description Their name. */
+                                sent_back_by_name: string | null;
+                                /** @description When (ISO 8601, UTC), or null */
+                                submitted_at: string | null;
+                                /** @description Who submitted it. */
+                                submitted_by: number | null;
+                                /** @description Their name. */
+                                submitted_by_name: string | null;
+                            } | null;
+                            /** @description When it is to be published (ISO 8601, UTC), or null */
+                            scheduled_at: string | null;
+                            /** @description Its section, if any. */
+                            section_id: number | null;
+                            /** @description Its own description for search engines (empty: the standfirst). */
+                            seo_description: string;
+                            /** @description Its own title for search engines (empty: the headline). */
+                            seo_title: string;
+                            /** @description Its address's last part. */
+                            slug: string;
+                            /** @description The partner it came from, if any. */
+                            source_id: number | null;
+                            /** @description The partner's page of it, if any. */
+                            source_url: string | null;
+                            /** @description The line under the headline. */
+                            standfirst: string;
+                            /** @description Where the story stands: draft, review, scheduled, published or archived. */
+                            status: "draft" | "review" | "scheduled" | "published" | "archived";
+                            /** @description Its tags, by name. */
+                            tags: {
+                                /** @description The tag's id. */
+                                id: number;
+                                /** @description The tag. */
+                                name: string;
+                                /** @description Its address. */
+                                slug: string;
+                            }[];
+                            /** @description The site's IANA time zone (the schedule field and dates follow it). */
+                            time_zone: string;
+                            /** @description The story it translates (its translation group), or null for a group of its own. */
+                            translation_group: number | null;
+                            /** @description The version the next save is made from (send it back as baseUpdatedAt) (ISO 8601, UTC) */
+                            updated_at: string;
+                            /** @description The live version's words. */
+                            word_count: number;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -4730,7 +5166,116 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The article. */
+                        article: {
+                            /** @description The people in its byline, in order. */
+                            authorIds: number[];
+                            /** @description The body, as HTML the editor writes. */
+                            body_html: string;
+                            /** @description The live version's body as plain text (for search). */
+                            body_text: string;
+                            /** @description A published story's unpublished changes (null: none). */
+                            changes: {
+                                /** @description Who made it. */
+                                by: number | null;
+                                /** @description When the first unpublished change was made (ISO 8601, UTC) */
+                                since: string;
+                                /** @description When the last one was (ISO 8601, UTC) */
+                                updatedAt: string;
+                                /** @description Who made the last one. */
+                                updatedBy: number | null;
+                            } | null;
+                            /** @description Whether readers may comment: 1 yes, 0 no. */
+                            comments_open: number;
+                            /** @description When it was started (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description The staff account that started it. */
+                            created_by: number | null;
+                            /** @description Whether the newsroom pinned it (imported sticky posts): 1 yes, 0 no. */
+                            featured: number;
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The picture's text for screen readers. */
+                            hero_alt: string;
+                            /** @description The picture's caption. */
+                            hero_caption: string;
+                            /** @description The picture's credit. */
+                            hero_credit: string;
+                            /** @description Its hero picture, if any. */
+                            hero_media_id: number | null;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description When the live version last changed (ISO 8601, UTC) */
+                            live_updated_at: string;
+                            /** @description What the caller may do with it now. */
+                            moves: ("submit" | "publish" | "update" | "schedule" | "unpublish" | "archive" | "send_back" | "discard")[];
+                            /** @description Whether it is left out of the feeds offered to partners and aggregators: 1 yes, 0 no. */
+                            no_syndication: number;
+                            /** @description A partner story's byline as the partner gave it (empty otherwise). */
+                            original_byline: string;
+                            /** @description When the partner first published it (ISO 8601, UTC), or null */
+                            original_published_at: string | null;
+                            /** @description When it was first published (ISO 8601, UTC), or null */
+                            published_at: string | null;
+                            /** @description The latest review round, if any. */
+                            review: {
+                                /** @description The article. */
+                                article_id: number;
+                                /** @description The note it was sent back with (may be empty). */
+                                note: string;
+                                /** @description When (ISO 8601, UTC), or null */
+                                sent_back_at: string | null;
+                                /** @description Who sent it back. */
+                                sent_back_by: number | null;
+                                /** @description Their name. */
+                                sent_back_by_name: string | null;
+                                /** @description When (ISO 8601, UTC), or null */
+                                submitted_at: string | null;
+                                /** @description Who submitted it. */
+                                submitted_by: number | null;
+                                /** @description Their name. */
+                                submitted_by_name: string | null;
+                            } | null;
+                            /** @description When it is to be published (ISO 8601, UTC), or null */
+                            scheduled_at: string | null;
+                            /** @description Its section, if any. */
+                            section_id: number | null;
+                            /** @description Its own description for search engines (empty: the standfirst). */
+                            seo_description: string;
+                            /** @description Its own title for search engines (empty: the headline). */
+                            seo_title: string;
+                            /** @description Its address's last part. */
+                            slug: string;
+                            /** @description The partner it came from, if any. */
+                            source_id: number | null;
+                            /** @description The partner's page of it, if any. */
+                            source_url: string | null;
+                            /** @description The line under the headline. */
+                            standfirst: string;
+                            /** @description Where the story stands: draft, review, scheduled, published or archived. */
+                            status: "draft" | "review" | "scheduled" | "published" | "archived";
+                            /** @description Its tags, by name. */
+                            tags: {
+                                /** @description The tag's id. */
+                                id: number;
+                                /** @description The tag. */
+                                name: string;
+                                /** @description Its address. */
+                                slug: string;
+                            }[];
+                            /** @description The site's IANA time zone (the schedule field and dates follow it). */
+                            time_zone: string;
+                            /** @description The story it translates (its translation group), or null for a group of its own. */
+                            translation_group: number | null;
+                            /** @description The version the next save is made from (send it back as baseUpdatedAt) (ISO 8601, UTC) */
+                            updated_at: string;
+                            /** @description The live version's words. */
+                            word_count: number;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -5243,7 +5788,116 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The article. */
+                        article: {
+                            /** @description The people in its byline, in order. */
+                            authorIds: number[];
+                            /** @description The body, as HTML the editor writes. */
+                            body_html: string;
+                            /** @description The live version's body as plain text (for search). */
+                            body_text: string;
+                            /** @description A published story's unpublished changes (null: none). */
+                            changes: {
+                                /** @description Who made it. */
+                                by: number | null;
+                                /** @description When the first unpublished change was made (ISO 8601, UTC) */
+                                since: string;
+                                /** @description When the last one was (ISO 8601, UTC) */
+                                updatedAt: string;
+                                /** @description Who made the last one. */
+                                updatedBy: number | null;
+                            } | null;
+                            /** @description Whether readers may comment: 1 yes, 0 no. */
+                            comments_open: number;
+                            /** @description When it was started (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description The staff account that started it. */
+                            created_by: number | null;
+                            /** @description Whether the newsroom pinned it (imported sticky posts): 1 yes, 0 no. */
+                            featured: number;
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The picture's text for screen readers. */
+                            hero_alt: string;
+                            /** @description The picture's caption. */
+                            hero_caption: string;
+                            /** @description The picture's credit. */
+                            hero_credit: string;
+                            /** @description Its hero picture, if any. */
+                            hero_media_id: number | null;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description When the live version last changed (ISO 8601, UTC) */
+                            live_updated_at: string;
+                            /** @description What the caller may do with it now. */
+                            moves: ("submit" | "publish" | "update" | "schedule" | "unpublish" | "archive" | "send_back" | "discard")[];
+                            /** @description Whether it is left out of the feeds offered to partners and aggregators: 1 yes, 0 no. */
+                            no_syndication: number;
+                            /** @description A partner story's byline as the partner gave it (empty otherwise). */
+                            original_byline: string;
+                            /** @description When the partner first published it (ISO 8601, UTC), or null */
+                            original_published_at: string | null;
+                            /** @description When it was first published (ISO 8601, UTC), or null */
+                            published_at: string | null;
+                            /** @description The latest review round, if any. */
+                            review: {
+                                /** @description The article. */
+                                article_id: number;
+                                /** @description The note it was sent back with (may be empty). */
+                                note: string;
+                                /** @description When (ISO 8601, UTC), or null */
+                                sent_back_at: string | null;
+                                /** @description Who sent it back. */
+                                sent_back_by: number | null;
+                                /** @description Their name. */
+                                sent_back_by_name: string | null;
+                                /** @description When (ISO 8601, UTC), or null */
+                                submitted_at: string | null;
+                                /** @description Who submitted it. */
+                                submitted_by: number | null;
+                                /** @description Their name. */
+                                submitted_by_name: string | null;
+                            } | null;
+                            /** @description When it is to be published (ISO 8601, UTC), or null */
+                            scheduled_at: string | null;
+                            /** @description Its section, if any. */
+                            section_id: number | null;
+                            /** @description Its own description for search engines (empty: the standfirst). */
+                            seo_description: string;
+                            /** @description Its own title for search engines (empty: the headline). */
+                            seo_title: string;
+                            /** @description Its address's last part. */
+                            slug: string;
+                            /** @description The partner it came from, if any. */
+                            source_id: number | null;
+                            /** @description The partner's page of it, if any. */
+                            source_url: string | null;
+                            /** @description The line under the headline. */
+                            standfirst: string;
+                            /** @description Where the story stands: draft, review, scheduled, published or archived. */
+                            status: "draft" | "review" | "scheduled" | "published" | "archived";
+                            /** @description Its tags, by name. */
+                            tags: {
+                                /** @description The tag's id. */
+                                id: number;
+                                /** @description The tag. */
+                                name: string;
+                                /** @description Its address. */
+                                slug: string;
+                            }[];
+                            /** @description The site's IANA time zone (the schedule field and dates follow it). */
+                            time_zone: string;
+                            /** @description The story it translates (its translation group), or null for a group of its own. */
+                            translation_group: number | null;
+                            /** @description The version the next save is made from (send it back as baseUpdatedAt) (ISO 8601, UTC) */
+                            updated_at: string;
+                            /** @description The live version's words. */
+                            word_count: number;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -5449,7 +6103,116 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The article. */
+                        article: {
+                            /** @description The people in its byline, in order. */
+                            authorIds: number[];
+                            /** @description The body, as HTML the editor writes. */
+                            body_html: string;
+                            /** @description The live version's body as plain text (for search). */
+                            body_text: string;
+                            /** @description A published story's unpublished changes (null: none). */
+                            changes: {
+                                /** @description Who made it. */
+                                by: number | null;
+                                /** @description When the first unpublished change was made (ISO 8601, UTC) */
+                                since: string;
+                                /** @description When the last one was (ISO 8601, UTC) */
+                                updatedAt: string;
+                                /** @description Who made the last one. */
+                                updatedBy: number | null;
+                            } | null;
+                            /** @description Whether readers may comment: 1 yes, 0 no. */
+                            comments_open: number;
+                            /** @description When it was started (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description The staff account that started it. */
+                            created_by: number | null;
+                            /** @description Whether the newsroom pinned it (imported sticky posts): 1 yes, 0 no. */
+                            featured: number;
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The picture's text for screen readers. */
+                            hero_alt: string;
+                            /** @description The picture's caption. */
+                            hero_caption: string;
+                            /** @description The picture's credit. */
+                            hero_credit: string;
+                            /** @description Its hero picture, if any. */
+                            hero_media_id: number | null;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description When the live version last changed (ISO 8601, UTC) */
+                            live_updated_at: string;
+                            /** @description What the caller may do with it now. */
+                            moves: ("submit" | "publish" | "update" | "schedule" | "unpublish" | "archive" | "send_back" | "discard")[];
+                            /** @description Whether it is left out of the feeds offered to partners and aggregators: 1 yes, 0 no. */
+                            no_syndication: number;
+                            /** @description A partner story's byline as the partner gave it (empty otherwise). */
+                            original_byline: string;
+                            /** @description When the partner first published it (ISO 8601, UTC), or null */
+                            original_published_at: string | null;
+                            /** @description When it was first published (ISO 8601, UTC), or null */
+                            published_at: string | null;
+                            /** @description The latest review round, if any. */
+                            review: {
+                                /** @description The article. */
+                                article_id: number;
+                                /** @description The note it was sent back with (may be empty). */
+                                note: string;
+                                /** @description When (ISO 8601, UTC), or null */
+                                sent_back_at: string | null;
+                                /** @description Who sent it back. */
+                                sent_back_by: number | null;
+                                /** @description Their name. */
+                                sent_back_by_name: string | null;
+                                /** @description When (ISO 8601, UTC), or null */
+                                submitted_at: string | null;
+                                /** @description Who submitted it. */
+                                submitted_by: number | null;
+                                /** @description Their name. */
+                                submitted_by_name: string | null;
+                            } | null;
+                            /** @description When it is to be published (ISO 8601, UTC), or null */
+                            scheduled_at: string | null;
+                            /** @description Its section, if any. */
+                            section_id: number | null;
+                            /** @description Its own description for search engines (empty: the standfirst). */
+                            seo_description: string;
+                            /** @description Its own title for search engines (empty: the headline). */
+                            seo_title: string;
+                            /** @description Its address's last part. */
+                            slug: string;
+                            /** @description The partner it came from, if any. */
+                            source_id: number | null;
+                            /** @description The partner's page of it, if any. */
+                            source_url: string | null;
+                            /** @description The line under the headline. */
+                            standfirst: string;
+                            /** @description Where the story stands: draft, review, scheduled, published or archived. */
+                            status: "draft" | "review" | "scheduled" | "published" | "archived";
+                            /** @description Its tags, by name. */
+                            tags: {
+                                /** @description The tag's id. */
+                                id: number;
+                                /** @description The tag. */
+                                name: string;
+                                /** @description Its address. */
+                                slug: string;
+                            }[];
+                            /** @description The site's IANA time zone (the schedule field and dates follow it). */
+                            time_zone: string;
+                            /** @description The story it translates (its translation group), or null for a group of its own. */
+                            translation_group: number | null;
+                            /** @description The version the next save is made from (send it back as baseUpdatedAt) (ISO 8601, UTC) */
+                            updated_at: string;
+                            /** @description The live version's words. */
+                            word_count: number;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -5622,7 +6385,116 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The article. */
+                        article: {
+                            /** @description The people in its byline, in order. */
+                            authorIds: number[];
+                            /** @description The body, as HTML the editor writes. */
+                            body_html: string;
+                            /** @description The live version's body as plain text (for search). */
+                            body_text: string;
+                            /** @description A published story's unpublished changes (null: none). */
+                            changes: {
+                                /** @description Who made it. */
+                                by: number | null;
+                                /** @description When the first unpublished change was made (ISO 8601, UTC) */
+                                since: string;
+                                /** @description When the last one was (ISO 8601, UTC) */
+                                updatedAt: string;
+                                /** @description Who made the last one. */
+                                updatedBy: number | null;
+                            } | null;
+                            /** @description Whether readers may comment: 1 yes, 0 no. */
+                            comments_open: number;
+                            /** @description When it was started (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description The staff account that started it. */
+                            created_by: number | null;
+                            /** @description Whether the newsroom pinned it (imported sticky posts): 1 yes, 0 no. */
+                            featured: number;
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The picture's text for screen readers. */
+                            hero_alt: string;
+                            /** @description The picture's caption. */
+                            hero_caption: string;
+                            /** @description The picture's credit. */
+                            hero_credit: string;
+                            /** @description Its hero picture, if any. */
+                            hero_media_id: number | null;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description When the live version last changed (ISO 8601, UTC) */
+                            live_updated_at: string;
+                            /** @description What the caller may do with it now. */
+                            moves: ("submit" | "publish" | "update" | "schedule" | "unpublish" | "archive" | "send_back" | "discard")[];
+                            /** @description Whether it is left out of the feeds offered to partners and aggregators: 1 yes, 0 no. */
+                            no_syndication: number;
+                            /** @description A partner story's byline as the partner gave it (empty otherwise). */
+                            original_byline: string;
+                            /** @description When the partner first published it (ISO 8601, UTC), or null */
+                            original_published_at: string | null;
+                            /** @description When it was first published (ISO 8601, UTC), or null */
+                            published_at: string | null;
+                            /** @description The latest review round, if any. */
+                            review: {
+                                /** @description The article. */
+                                article_id: number;
+                                /** @description The note it was sent back with (may be empty). */
+                                note: string;
+                                /** @description When (ISO 8601, UTC), or null */
+                                sent_back_at: string | null;
+                                /** @description Who sent it back. */
+                                sent_back_by: number | null;
+                                /** @description Their name. */
+                                sent_back_by_name: string | null;
+                                /** @description When (ISO 8601, UTC), or null */
+                                submitted_at: string | null;
+                                /** @description Who submitted it. */
+                                submitted_by: number | null;
+                                /** @description Their name. */
+                                submitted_by_name: string | null;
+                            } | null;
+                            /** @description When it is to be published (ISO 8601, UTC), or null */
+                            scheduled_at: string | null;
+                            /** @description Its section, if any. */
+                            section_id: number | null;
+                            /** @description Its own description for search engines (empty: the standfirst). */
+                            seo_description: string;
+                            /** @description Its own title for search engines (empty: the headline). */
+                            seo_title: string;
+                            /** @description Its address's last part. */
+                            slug: string;
+                            /** @description The partner it came from, if any. */
+                            source_id: number | null;
+                            /** @description The partner's page of it, if any. */
+                            source_url: string | null;
+                            /** @description The line under the headline. */
+                            standfirst: string;
+                            /** @description Where the story stands: draft, review, scheduled, published or archived. */
+                            status: "draft" | "review" | "scheduled" | "published" | "archived";
+                            /** @description Its tags, by name. */
+                            tags: {
+                                /** @description The tag's id. */
+                                id: number;
+                                /** @description The tag. */
+                                name: string;
+                                /** @description Its address. */
+                                slug: string;
+                            }[];
+                            /** @description The site's IANA time zone (the schedule field and dates follow it). */
+                            time_zone: string;
+                            /** @description The story it translates (its translation group), or null for a group of its own. */
+                            translation_group: number | null;
+                            /** @description The version the next save is made from (send it back as baseUpdatedAt) (ISO 8601, UTC) */
+                            updated_at: string;
+                            /** @description The live version's words. */
+                            word_count: number;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -5709,7 +6581,116 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The article. */
+                        article: {
+                            /** @description The people in its byline, in order. */
+                            authorIds: number[];
+                            /** @description The body, as HTML the editor writes. */
+                            body_html: string;
+                            /** @description The live version's body as plain text (for search). */
+                            body_text: string;
+                            /** @description A published story's unpublished changes (null: none). */
+                            changes: {
+                                /** @description Who made it. */
+                                by: number | null;
+                                /** @description When the first unpublished change was made (ISO 8601, UTC) */
+                                since: string;
+                                /** @description When the last one was (ISO 8601, UTC) */
+                                updatedAt: string;
+                                /** @description Who made the last one. */
+                                updatedBy: number | null;
+                            } | null;
+                            /** @description Whether readers may comment: 1 yes, 0 no. */
+                            comments_open: number;
+                            /** @description When it was started (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description The staff account that started it. */
+                            created_by: number | null;
+                            /** @description Whether the newsroom pinned it (imported sticky posts): 1 yes, 0 no. */
+                            featured: number;
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The picture's text for screen readers. */
+                            hero_alt: string;
+                            /** @description The picture's caption. */
+                            hero_caption: string;
+                            /** @description The picture's credit. */
+                            hero_credit: string;
+                            /** @description Its hero picture, if any. */
+                            hero_media_id: number | null;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description When the live version last changed (ISO 8601, UTC) */
+                            live_updated_at: string;
+                            /** @description What the caller may do with it now. */
+                            moves: ("submit" | "publish" | "update" | "schedule" | "unpublish" | "archive" | "send_back" | "discard")[];
+                            /** @description Whether it is left out of the feeds offered to partners and aggregators: 1 yes, 0 no. */
+                            no_syndication: number;
+                            /** @description A partner story's byline as the partner gave it (empty otherwise). */
+                            original_byline: string;
+                            /** @description When the partner first published it (ISO 8601, UTC), or null */
+                            original_published_at: string | null;
+                            /** @description When it was first published (ISO 8601, UTC), or null */
+                            published_at: string | null;
+                            /** @description The latest review round, if any. */
+                            review: {
+                                /** @description The article. */
+                                article_id: number;
+                                /** @description The note it was sent back with (may be empty). */
+                                note: string;
+                                /** @description When (ISO 8601, UTC), or null */
+                                sent_back_at: string | null;
+                                /** @description Who sent it back. */
+                                sent_back_by: number | null;
+                                /** @description Their name. */
+                                sent_back_by_name: string | null;
+                                /** @description When (ISO 8601, UTC), or null */
+                                submitted_at: string | null;
+                                /** @description Who submitted it. */
+                                submitted_by: number | null;
+                                /** @description Their name. */
+                                submitted_by_name: string | null;
+                            } | null;
+                            /** @description When it is to be published (ISO 8601, UTC), or null */
+                            scheduled_at: string | null;
+                            /** @description Its section, if any. */
+                            section_id: number | null;
+                            /** @description Its own description for search engines (empty: the standfirst). */
+                            seo_description: string;
+                            /** @description Its own title for search engines (empty: the headline). */
+                            seo_title: string;
+                            /** @description Its address's last part. */
+                            slug: string;
+                            /** @description The partner it came from, if any. */
+                            source_id: number | null;
+                            /** @description The partner's page of it, if any. */
+                            source_url: string | null;
+                            /** @description The line under the headline. */
+                            standfirst: string;
+                            /** @description Where the story stands: draft, review, scheduled, published or archived. */
+                            status: "draft" | "review" | "scheduled" | "published" | "archived";
+                            /** @description Its tags, by name. */
+                            tags: {
+                                /** @description The tag's id. */
+                                id: number;
+                                /** @description The tag. */
+                                name: string;
+                                /** @description Its address. */
+                                slug: string;
+                            }[];
+                            /** @description The site's IANA time zone (the schedule field and dates follow it). */
+                            time_zone: string;
+                            /** @description The story it translates (its translation group), or null for a group of its own. */
+                            translation_group: number | null;
+                            /** @description The version the next save is made from (send it back as baseUpdatedAt) (ISO 8601, UTC) */
+                            updated_at: string;
+                            /** @description The live version's words. */
+                            word_count: number;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -5789,7 +6770,116 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The article. */
+                        article: {
+                            /** @description The people in its byline, in order. */
+                            authorIds: number[];
+                            /** @description The body, as HTML the editor writes. */
+                            body_html: string;
+                            /** @description The live version's body as plain text (for search). */
+                            body_text: string;
+                            /** @description A published story's unpublished changes (null: none). */
+                            changes: {
+                                /** @description Who made it. */
+                                by: number | null;
+                                /** @description When the first unpublished change was made (ISO 8601, UTC) */
+                                since: string;
+                                /** @description When the last one was (ISO 8601, UTC) */
+                                updatedAt: string;
+                                /** @description Who made the last one. */
+                                updatedBy: number | null;
+                            } | null;
+                            /** @description Whether readers may comment: 1 yes, 0 no. */
+                            comments_open: number;
+                            /** @description When it was started (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description The staff account that started it. */
+                            created_by: number | null;
+                            /** @description Whether the newsroom pinned it (imported sticky posts): 1 yes, 0 no. */
+                            featured: number;
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The picture's text for screen readers. */
+                            hero_alt: string;
+                            /** @description The picture's caption. */
+                            hero_caption: string;
+                            /** @description The picture's credit. */
+                            hero_credit: string;
+                            /** @description Its hero picture, if any. */
+                            hero_media_id: number | null;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description When the live version last changed (ISO 8601, UTC) */
+                            live_updated_at: string;
+                            /** @description What the caller may do with it now. */
+                            moves: ("submit" | "publish" | "update" | "schedule" | "unpublish" | "archive" | "send_back" | "discard")[];
+                            /** @description Whether it is left out of the feeds offered to partners and aggregators: 1 yes, 0 no. */
+                            no_syndication: number;
+                            /** @description A partner story's byline as the partner gave it (empty otherwise). */
+                            original_byline: string;
+                            /** @description When the partner first published it (ISO 8601, UTC), or null */
+                            original_published_at: string | null;
+                            /** @description When it was first published (ISO 8601, UTC), or null */
+                            published_at: string | null;
+                            /** @description The latest review round, if any. */
+                            review: {
+                                /** @description The article. */
+                                article_id: number;
+                                /** @description The note it was sent back with (may be empty). */
+                                note: string;
+                                /** @description When (ISO 8601, UTC), or null */
+                                sent_back_at: string | null;
+                                /** @description Who sent it back. */
+                                sent_back_by: number | null;
+                                /** @description Their name. */
+                                sent_back_by_name: string | null;
+                                /** @description When (ISO 8601, UTC), or null */
+                                submitted_at: string | null;
+                                /** @description Who submitted it. */
+                                submitted_by: number | null;
+                                /** @description Their name. */
+                                submitted_by_name: string | null;
+                            } | null;
+                            /** @description When it is to be published (ISO 8601, UTC), or null */
+                            scheduled_at: string | null;
+                            /** @description Its section, if any. */
+                            section_id: number | null;
+                            /** @description Its own description for search engines (empty: the standfirst). */
+                            seo_description: string;
+                            /** @description Its own title for search engines (empty: the headline). */
+                            seo_title: string;
+                            /** @description Its address's last part. */
+                            slug: string;
+                            /** @description The partner it came from, if any. */
+                            source_id: number | null;
+                            /** @description The partner's page of it, if any. */
+                            source_url: string | null;
+                            /** @description The line under the headline. */
+                            standfirst: string;
+                            /** @description Where the story stands: draft, review, scheduled, published or archived. */
+                            status: "draft" | "review" | "scheduled" | "published" | "archived";
+                            /** @description Its tags, by name. */
+                            tags: {
+                                /** @description The tag's id. */
+                                id: number;
+                                /** @description The tag. */
+                                name: string;
+                                /** @description Its address. */
+                                slug: string;
+                            }[];
+                            /** @description The site's IANA time zone (the schedule field and dates follow it). */
+                            time_zone: string;
+                            /** @description The story it translates (its translation group), or null for a group of its own. */
+                            translation_group: number | null;
+                            /** @description The version the next save is made from (send it back as baseUpdatedAt) (ISO 8601, UTC) */
+                            updated_at: string;
+                            /** @description The live version's words. */
+                            word_count: number;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -6031,7 +7121,116 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The article. */
+                        article: {
+                            /** @description The people in its byline, in order. */
+                            authorIds: number[];
+                            /** @description The body, as HTML the editor writes. */
+                            body_html: string;
+                            /** @description The live version's body as plain text (for search). */
+                            body_text: string;
+                            /** @description A published story's unpublished changes (null: none). */
+                            changes: {
+                                /** @description Who made it. */
+                                by: number | null;
+                                /** @description When the first unpublished change was made (ISO 8601, UTC) */
+                                since: string;
+                                /** @description When the last one was (ISO 8601, UTC) */
+                                updatedAt: string;
+                                /** @description Who made the last one. */
+                                updatedBy: number | null;
+                            } | null;
+                            /** @description Whether readers may comment: 1 yes, 0 no. */
+                            comments_open: number;
+                            /** @description When it was started (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description The staff account that started it. */
+                            created_by: number | null;
+                            /** @description Whether the newsroom pinned it (imported sticky posts): 1 yes, 0 no. */
+                            featured: number;
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The picture's text for screen readers. */
+                            hero_alt: string;
+                            /** @description The picture's caption. */
+                            hero_caption: string;
+                            /** @description The picture's credit. */
+                            hero_credit: string;
+                            /** @description Its hero picture, if any. */
+                            hero_media_id: number | null;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description When the live version last changed (ISO 8601, UTC) */
+                            live_updated_at: string;
+                            /** @description What the caller may do with it now. */
+                            moves: ("submit" | "publish" | "update" | "schedule" | "unpublish" | "archive" | "send_back" | "discard")[];
+                            /** @description Whether it is left out of the feeds offered to partners and aggregators: 1 yes, 0 no. */
+                            no_syndication: number;
+                            /** @description A partner story's byline as the partner gave it (empty otherwise). */
+                            original_byline: string;
+                            /** @description When the partner first published it (ISO 8601, UTC), or null */
+                            original_published_at: string | null;
+                            /** @description When it was first published (ISO 8601, UTC), or null */
+                            published_at: string | null;
+                            /** @description The latest review round, if any. */
+                            review: {
+                                /** @description The article. */
+                                article_id: number;
+                                /** @description The note it was sent back with (may be empty). */
+                                note: string;
+                                /** @description When (ISO 8601, UTC), or null */
+                                sent_back_at: string | null;
+                                /** @description Who sent it back. */
+                                sent_back_by: number | null;
+                                /** @description Their name. */
+                                sent_back_by_name: string | null;
+                                /** @description When (ISO 8601, UTC), or null */
+                                submitted_at: string | null;
+                                /** @description Who submitted it. */
+                                submitted_by: number | null;
+                                /** @description Their name. */
+                                submitted_by_name: string | null;
+                            } | null;
+                            /** @description When it is to be published (ISO 8601, UTC), or null */
+                            scheduled_at: string | null;
+                            /** @description Its section, if any. */
+                            section_id: number | null;
+                            /** @description Its own description for search engines (empty: the standfirst). */
+                            seo_description: string;
+                            /** @description Its own title for search engines (empty: the headline). */
+                            seo_title: string;
+                            /** @description Its address's last part. */
+                            slug: string;
+                            /** @description The partner it came from, if any. */
+                            source_id: number | null;
+                            /** @description The partner's page of it, if any. */
+                            source_url: string | null;
+                            /** @description The line under the headline. */
+                            standfirst: string;
+                            /** @description Where the story stands: draft, review, scheduled, published or archived. */
+                            status: "draft" | "review" | "scheduled" | "published" | "archived";
+                            /** @description Its tags, by name. */
+                            tags: {
+                                /** @description The tag's id. */
+                                id: number;
+                                /** @description The tag. */
+                                name: string;
+                                /** @description Its address. */
+                                slug: string;
+                            }[];
+                            /** @description The site's IANA time zone (the schedule field and dates follow it). */
+                            time_zone: string;
+                            /** @description The story it translates (its translation group), or null for a group of its own. */
+                            translation_group: number | null;
+                            /** @description The version the next save is made from (send it back as baseUpdatedAt) (ISO 8601, UTC) */
+                            updated_at: string;
+                            /** @description The live version's words. */
+                            word_count: number;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -6102,7 +7301,116 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The article. */
+                        article: {
+                            /** @description The people in its byline, in order. */
+                            authorIds: number[];
+                            /** @description The body, as HTML the editor writes. */
+                            body_html: string;
+                            /** @description The live version's body as plain text (for search). */
+                            body_text: string;
+                            /** @description A published story's unpublished changes (null: none). */
+                            changes: {
+                                /** @description Who made it. */
+                                by: number | null;
+                                /** @description When the first unpublished change was made (ISO 8601, UTC) */
+                                since: string;
+                                /** @description When the last one was (ISO 8601, UTC) */
+                                updatedAt: string;
+                                /** @description Who made the last one. */
+                                updatedBy: number | null;
+                            } | null;
+                            /** @description Whether readers may comment: 1 yes, 0 no. */
+                            comments_open: number;
+                            /** @description When it was started (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description The staff account that started it. */
+                            created_by: number | null;
+                            /** @description Whether the newsroom pinned it (imported sticky posts): 1 yes, 0 no. */
+                            featured: number;
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The picture's text for screen readers. */
+                            hero_alt: string;
+                            /** @description The picture's caption. */
+                            hero_caption: string;
+                            /** @description The picture's credit. */
+                            hero_credit: string;
+                            /** @description Its hero picture, if any. */
+                            hero_media_id: number | null;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description When the live version last changed (ISO 8601, UTC) */
+                            live_updated_at: string;
+                            /** @description What the caller may do with it now. */
+                            moves: ("submit" | "publish" | "update" | "schedule" | "unpublish" | "archive" | "send_back" | "discard")[];
+                            /** @description Whether it is left out of the feeds offered to partners and aggregators: 1 yes, 0 no. */
+                            no_syndication: number;
+                            /** @description A partner story's byline as the partner gave it (empty otherwise). */
+                            original_byline: string;
+                            /** @description When the partner first published it (ISO 8601, UTC), or null */
+                            original_published_at: string | null;
+                            /** @description When it was first published (ISO 8601, UTC), or null */
+                            published_at: string | null;
+                            /** @description The latest review round, if any. */
+                            review: {
+                                /** @description The article. */
+                                article_id: number;
+                                /** @description The note it was sent back with (may be empty). */
+                                note: string;
+                                /** @description When (ISO 8601, UTC), or null */
+                                sent_back_at: string | null;
+                                /** @description Who sent it back. */
+                                sent_back_by: number | null;
+                                /** @description Their name. */
+                                sent_back_by_name: string | null;
+                                /** @description When (ISO 8601, UTC), or null */
+                                submitted_at: string | null;
+                                /** @description Who submitted it. */
+                                submitted_by: number | null;
+                                /** @description Their name. */
+                                submitted_by_name: string | null;
+                            } | null;
+                            /** @description When it is to be published (ISO 8601, UTC), or null */
+                            scheduled_at: string | null;
+                            /** @description Its section, if any. */
+                            section_id: number | null;
+                            /** @description Its own description for search engines (empty: the standfirst). */
+                            seo_description: string;
+                            /** @description Its own title for search engines (empty: the headline). */
+                            seo_title: string;
+                            /** @description Its address's last part. */
+                            slug: string;
+                            /** @description The partner it came from, if any. */
+                            source_id: number | null;
+                            /** @description The partner's page of it, if any. */
+                            source_url: string | null;
+                            /** @description The line under the headline. */
+                            standfirst: string;
+                            /** @description Where the story stands: draft, review, scheduled, published or archived. */
+                            status: "draft" | "review" | "scheduled" | "published" | "archived";
+                            /** @description Its tags, by name. */
+                            tags: {
+                                /** @description The tag's id. */
+                                id: number;
+                                /** @description The tag. */
+                                name: string;
+                                /** @description Its address. */
+                                slug: string;
+                            }[];
+                            /** @description The site's IANA time zone (the schedule field and dates follow it). */
+                            time_zone: string;
+                            /** @description The story it translates (its translation group), or null for a group of its own. */
+                            translation_group: number | null;
+                            /** @description The version the next save is made from (send it back as baseUpdatedAt) (ISO 8601, UTC) */
+                            updated_at: string;
+                            /** @description The live version's words. */
+                            word_count: number;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -8595,6 +9903,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Tokens to set (sealed, never answered back; "" clears one). */
                     secrets?: {
                         /** @description The Mastodon account's access token (write:statuses). */
                         mastodonToken?: string;

@@ -175,7 +175,7 @@ export const FrontAnswer = Type.Object({
   }), { description: 'What the front shows now, in order: the lead first.' }),
 });
 
-const ArticleStatus = Type.Union([Type.Literal('draft'), Type.Literal('review'), Type.Literal('scheduled'), Type.Literal('published'), Type.Literal('archived')],
+export const ArticleStatus = Type.Union([Type.Literal('draft'), Type.Literal('review'), Type.Literal('scheduled'), Type.Literal('published'), Type.Literal('archived')],
   { description: 'Where the story stands: draft, review, scheduled, published or archived.' });
 
 /** GET /api/admin/articles: one page of the list. */

@@ -34,10 +34,10 @@ export async function channelsRoutes(app: FastifyInstance): Promise<void> {
     description: 'Tokens (telegramTokens by language, mastodonToken) are sealed with the site\'s secret and never answered back; "" clears one.',
     body: Strict({
       settings: Type.Optional(d('Settings to change (docs/alerts_and_channels.md lists them).', Type.Record(Type.String(), Type.Unknown()))),
-      secrets: Type.Optional(Strict({
+      secrets: Type.Optional(d('Tokens to set (sealed, never answered back; "" clears one).', Strict({
         telegramTokens: Type.Optional(d('A bot token per language, e.g. {"fa": "123456:ABC..."}.', Type.Record(Type.String(), Text(200)))),
         mastodonToken: Type.Optional(d('The Mastodon account\'s access token (write:statuses).', Text(200))),
-      })),
+      }))),
     }),
     handle: async (req) => {
       if (req.body.secrets) await setChannelSecrets(ctx, req.body.secrets);

@@ -7,7 +7,8 @@ import type { MediaRow } from '../screens/media_picker.tsx';
 import type { Answer, Item } from '../api_types.ts';
 import type { ArticleRecord } from './saving.ts';
 
-export type Move = 'submit' | 'publish' | 'update' | 'schedule' | 'unpublish' | 'archive' | 'send_back' | 'discard';
+/** A move the server may offer on an article. */
+export type Move = Item<ArticleRecord['moves']>;
 
 export type UnpublishedChanges = NonNullable<Answer<'/api/admin/articles/{id}/changes', 'get'>['changes']>;
 /** Word-level differences in headline, standfirst and body. */
