@@ -10101,6 +10101,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description The comment, with its decisions and reports. */
                         comment: {
                             /** @description The story's headline. */
                             article_headline: string;
@@ -16018,6 +16019,7 @@ export interface operations {
                             receivedAt: string;
                             /** @description The slug of the section it is filed under, if any. */
                             section: string | null;
+                            /** @description The partner it came from. */
                             source: {
                                 /** @description The source's id. */
                                 id: number;

@@ -1,7 +1,7 @@
 // The shapes of the review queues' answers, for the document and the app's types: readers' comments as moderators
 // see them (with the reasons behind each bot score) and partner stories waiting for review.
 import { Num, OrNull, Str, When, WhenOrNull } from './answer_kit.ts';
-import { Type } from './schemas.ts';
+import { Described as d, Type } from './schemas.ts';
 
 /** One step of the bot defence behind a comment's score. */
 const Reason = Type.Object({
@@ -41,7 +41,7 @@ export const CommentList = Type.Object({ comments: Type.Array(ModeratedComment, 
 
 /** GET /api/admin/comments/{id} */
 export const CommentAnswer = Type.Object({
-  comment: Type.Object({
+  comment: d('The comment, with its decisions and reports.', Type.Object({
     ...ModeratedComment.properties,
     decisions: Type.Array(Type.Object({
       id: Num('The decision\'s id.'),
@@ -55,7 +55,7 @@ export const CommentAnswer = Type.Object({
     }), { description: 'Every decision on it, oldest first.' }),
     reports: Type.Array(Type.Object({ id: Num('The report\'s id.'), reason: Str('Why the reader reported it.'), created_at: When('When') }),
       { description: 'Readers\' reports, oldest first.' }),
-  }),
+  })),
 });
 
 /** GET /api/admin/syndication/queue */
@@ -65,7 +65,7 @@ export const SyndicationQueue = Type.Object({
     articleId: Num('The story\'s article (in review).'),
     headline: Str('Its headline.'),
     originalUrl: Str('Where the partner published it.'),
-    source: Type.Object({ id: Num('The source\'s id.'), name: Str('The partner\'s name.') }),
+    source: d('The partner it came from.', Type.Object({ id: Num('The source\'s id.'), name: Str('The partner\'s name.') })),
     section: OrNull(Type.String(), 'The slug of the section it is filed under, if any.'),
     why: Str('Why that section was chosen.'),
     byline: OrNull(Type.String(), 'The partner\'s byline, if any.'),
