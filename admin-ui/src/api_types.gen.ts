@@ -5421,7 +5421,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The story's coverage; null when it was never covered live. */
+                        coverage: {
+                            /** @description The story. */
+                            articleId: number;
+                            /** @description When it ended (null: it runs) (ISO 8601, UTC), or null */
+                            endedAt: string | null;
+                            /** @description Whether it runs now. */
+                            live: boolean;
+                            /** @description When the coverage started (ISO 8601, UTC) */
+                            startedAt: string;
+                        } | null;
+                        /** @description Every entry, newest first, deleted ones too. */
+                        entries: {
+                            /** @description The story. */
+                            articleId: number;
+                            /** @description The staff account that posted it. */
+                            authorId: number | null;
+                            /** @description Their name, as readers see it. */
+                            authorName: string;
+                            /** @description When it was last corrected (ISO 8601, UTC), or null */
+                            correctedAt: string | null;
+                            /** @description When it was deleted (readers see that it was removed) (ISO 8601, UTC), or null */
+                            deletedAt: string | null;
+                            /** @description The entry as readers see it (sanitized HTML). */
+                            html: string;
+                            /** @description The entry's id. */
+                            id: number;
+                            /** @description Whether it is a key entry (among the highlights). */
+                            key: boolean;
+                            /** @description Addresses it links to. */
+                            links: string[];
+                            /** @description Its pictures, in order. */
+                            mediaIds: number[];
+                            /** @description When it was posted (ISO 8601, UTC) */
+                            postedAt: string;
+                            /** @description The entry as it was written. */
+                            text: string;
+                        }[];
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -5480,7 +5519,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The coverage now. */
+                        coverage: {
+                            /** @description The story. */
+                            articleId: number;
+                            /** @description When it ended (null: it runs) (ISO 8601, UTC), or null */
+                            endedAt: string | null;
+                            /** @description Whether it runs now. */
+                            live: boolean;
+                            /** @description When the coverage started (ISO 8601, UTC) */
+                            startedAt: string;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -5565,7 +5616,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The entry now. */
+                        entry: {
+                            /** @description The story. */
+                            articleId: number;
+                            /** @description The staff account that posted it. */
+                            authorId: number | null;
+                            /** @description Their name, as readers see it. */
+                            authorName: string;
+                            /** @description When it was last corrected (ISO 8601, UTC), or null */
+                            correctedAt: string | null;
+                            /** @description When it was deleted (readers see that it was removed) (ISO 8601, UTC), or null */
+                            deletedAt: string | null;
+                            /** @description The entry as readers see it (sanitized HTML). */
+                            html: string;
+                            /** @description The entry's id. */
+                            id: number;
+                            /** @description Whether it is a key entry (among the highlights). */
+                            key: boolean;
+                            /** @description Addresses it links to. */
+                            links: string[];
+                            /** @description Its pictures, in order. */
+                            mediaIds: number[];
+                            /** @description When it was posted (ISO 8601, UTC) */
+                            postedAt: string;
+                            /** @description The entry as it was written. */
+                            text: string;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -5642,7 +5721,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The coverage now. */
+                        coverage: {
+                            /** @description The story. */
+                            articleId: number;
+                            /** @description When it ended (null: it runs) (ISO 8601, UTC), or null */
+                            endedAt: string | null;
+                            /** @description Whether it runs now. */
+                            live: boolean;
+                            /** @description When the coverage started (ISO 8601, UTC) */
+                            startedAt: string;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -11599,7 +11690,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The entry now. */
+                        entry: {
+                            /** @description The story. */
+                            articleId: number;
+                            /** @description The staff account that posted it. */
+                            authorId: number | null;
+                            /** @description Their name, as readers see it. */
+                            authorName: string;
+                            /** @description When it was last corrected (ISO 8601, UTC), or null */
+                            correctedAt: string | null;
+                            /** @description When it was deleted (readers see that it was removed) (ISO 8601, UTC), or null */
+                            deletedAt: string | null;
+                            /** @description The entry as readers see it (sanitized HTML). */
+                            html: string;
+                            /** @description The entry's id. */
+                            id: number;
+                            /** @description Whether it is a key entry (among the highlights). */
+                            key: boolean;
+                            /** @description Addresses it links to. */
+                            links: string[];
+                            /** @description Its pictures, in order. */
+                            mediaIds: number[];
+                            /** @description When it was posted (ISO 8601, UTC) */
+                            postedAt: string;
+                            /** @description The entry as it was written. */
+                            text: string;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
