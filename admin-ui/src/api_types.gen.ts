@@ -9537,7 +9537,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The alerts sent, newest first. */
+                        alerts: {
+                            /** @description The story it announced, if any. */
+                            articleId: number | null;
+                            /** @description When it was made (ISO 8601, UTC) */
+                            createdAt: string;
+                            /** @description The live entry it announced, if any. */
+                            entryId: number | null;
+                            /** @description Failed. */
+                            failed: number;
+                            /** @description When the sending finished (ISO 8601, UTC), or null */
+                            finishedAt: string | null;
+                            /** @description The alert's id. */
+                            id: number;
+                            /** @description The readers it went to. */
+                            language: string;
+                            /** @description Still to send or to retry. */
+                            pending: number;
+                            /** @description Readers it was for. */
+                            recipients: number;
+                            /** @description The push service said the reader's subscription is gone. */
+                            removed: number;
+                            /** @description Delivered to the push service. */
+                            sent: number;
+                            /** @description Where the sending stands. */
+                            status: string;
+                            /** @description Its text. */
+                            text: string;
+                            /** @description The page it opens. */
+                            url: string;
+                        }[];
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */
@@ -9591,7 +9623,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The story it announced, if any. */
+                        articleId: number | null;
+                        /** @description When it was made (ISO 8601, UTC) */
+                        createdAt: string;
+                        /** @description The live entry it announced, if any. */
+                        entryId: number | null;
+                        /** @description Failed. */
+                        failed: number;
+                        /** @description When the sending finished (ISO 8601, UTC), or null */
+                        finishedAt: string | null;
+                        /** @description The alert's id. */
+                        id: number;
+                        /** @description The readers it went to. */
+                        language: string;
+                        /** @description Still to send or to retry. */
+                        pending: number;
+                        /** @description Readers it was for. */
+                        recipients: number;
+                        /** @description The push service said the reader's subscription is gone. */
+                        removed: number;
+                        /** @description Delivered to the push service. */
+                        sent: number;
+                        /** @description Where the sending stands. */
+                        status: string;
+                        /** @description Its text. */
+                        text: string;
+                        /** @description The page it opens. */
+                        url: string;
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -9650,7 +9711,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The story it announced, if any. */
+                        articleId: number | null;
+                        /** @description When it was made (ISO 8601, UTC) */
+                        createdAt: string;
+                        /** @description The live entry it announced, if any. */
+                        entryId: number | null;
+                        /** @description Failed. */
+                        failed: number;
+                        /** @description When the sending finished (ISO 8601, UTC), or null */
+                        finishedAt: string | null;
+                        /** @description The alert's id. */
+                        id: number;
+                        /** @description The readers it went to. */
+                        language: string;
+                        /** @description Still to send or to retry. */
+                        pending: number;
+                        /** @description Readers it was for. */
+                        recipients: number;
+                        /** @description The push service said the reader's subscription is gone. */
+                        removed: number;
+                        /** @description Delivered to the push service. */
+                        sent: number;
+                        /** @description Where the sending stands. */
+                        status: string;
+                        /** @description Its text. */
+                        text: string;
+                        /** @description The page it opens. */
+                        url: string;
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -9923,7 +10013,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The posts, newest first. */
+                        posts: {
+                            /** @description Tries so far. */
+                            attempts: number;
+                            /** @description The channel (telegram, mastodon). */
+                            channel: string;
+                            /** @description When it was made (ISO 8601, UTC) */
+                            createdAt: string;
+                            /** @description Why the last try failed (empty when it did not). */
+                            error: string;
+                            /** @description The post's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description When it was posted (ISO 8601, UTC), or null */
+                            postedAt: string | null;
+                            /** @description The channel's id of the post, once posted. */
+                            remoteId: string;
+                            /** @description Where it stands (pending, posted, failed, ...). */
+                            status: string;
+                            /** @description What it posts, e.g. article:12. */
+                            subject: string;
+                        }[];
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */
@@ -9961,7 +10075,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Which tokens are set (never the tokens). */
+                        secrets: {
+                            /** @description Whether a Mastodon token is set. */
+                            mastodonToken: boolean;
+                            /** @description The languages that have a Telegram bot token. */
+                            telegramTokens: string[];
+                        };
+                        /** @description The settings now. */
+                        settings: {
+                            /** @description The Mastodon instance (https://...); empty: no Mastodon account. */
+                            mastodonInstance: string;
+                            /** @description The languages whose stories go to Mastodon; none: every language. */
+                            mastodonLanguages: string[];
+                            /** @description Whether the site offers the "Get alerts" button. */
+                            pushEnabled: boolean;
+                            /** @description A language's Telegram channel (@name or a chat id), by language. */
+                            telegramChannels: {
+                                [key: string]: string;
+                            };
+                            /** @description Whether Telegram posts carry the story's text (else the picture, headline, standfirst and link). */
+                            telegramFullText: boolean;
+                        };
+                        /** @description Readers subscribed to alerts, per language. */
+                        subscriptions: {
+                            /** @description Readers subscribed to its alerts. */
+                            all: number;
+                            /** @description The language. */
+                            language: string;
+                            /** @description Of them, those who follow only a section. */
+                            sections: number;
+                        }[];
+                        /** @description The site's web push public key. */
+                        vapidPublicKey: string;
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */
@@ -10017,7 +10165,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Which tokens are set (never the tokens). */
+                        secrets: {
+                            /** @description Whether a Mastodon token is set. */
+                            mastodonToken: boolean;
+                            /** @description The languages that have a Telegram bot token. */
+                            telegramTokens: string[];
+                        };
+                        /** @description The settings now. */
+                        settings: {
+                            /** @description The Mastodon instance (https://...); empty: no Mastodon account. */
+                            mastodonInstance: string;
+                            /** @description The languages whose stories go to Mastodon; none: every language. */
+                            mastodonLanguages: string[];
+                            /** @description Whether the site offers the "Get alerts" button. */
+                            pushEnabled: boolean;
+                            /** @description A language's Telegram channel (@name or a chat id), by language. */
+                            telegramChannels: {
+                                [key: string]: string;
+                            };
+                            /** @description Whether Telegram posts carry the story's text (else the picture, headline, standfirst and link). */
+                            telegramFullText: boolean;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
