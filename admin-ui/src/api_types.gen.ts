@@ -12881,7 +12881,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Every list. */
+                        lists: {
+                            /** @description Its description, by language. */
+                            descriptions: {
+                                [key: string]: string;
+                            };
+                            /**
+                             * @description Its digest: off, daily or weekly.
+                             * @enum {string}
+                             */
+                            digest: "off" | "daily" | "weekly";
+                            /** @description When the digest goes (HH:MM, the site's time zone). */
+                            digestTime: string;
+                            /** @description The weekly digest's day (0 Sunday). */
+                            digestWeekday: number;
+                            /** @description The list's id. */
+                            id: number;
+                            /** @description The language its letters are written in. */
+                            language: string;
+                            /** @description When the last digest went (ISO 8601, UTC), or null */
+                            lastDigestAt: string | null;
+                            /** @description Its name, by language. */
+                            names: {
+                                [key: string]: string;
+                            };
+                            /** @description When the next one goes (ISO 8601, UTC), or null */
+                            nextDigestAt: string | null;
+                            /** @description Whether the public form offers it. */
+                            public: boolean;
+                            /** @description Its readers by status. */
+                            readers: {
+                                /** @description Readers who have not confirmed yet. */
+                                pending: number;
+                                /** @description Readers subscribed. */
+                                subscribed: number;
+                                /** @description Readers who left. */
+                                unsubscribed: number;
+                            };
+                            /** @description The sections its digest draws from; none: every section. */
+                            sectionIds: number[];
+                            /** @description Its address-safe name (List-Id, the sign-up form). */
+                            slug: string;
+                        }[];
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */
@@ -13464,7 +13508,53 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The sends, newest first. */
+                        sends: {
+                            /** @description Letters that bounced. */
+                            bounced: number;
+                            /** @description Clicks on its links. */
+                            clicks: number;
+                            /** @description Readers who marked it as spam. */
+                            complained: number;
+                            /** @description When it was made (ISO 8601, UTC) */
+                            createdAt: string;
+                            /** @description Letters that failed. */
+                            failed: number;
+                            /** @description When it finished (ISO 8601, UTC), or null */
+                            finishedAt: string | null;
+                            /** @description The send's id. */
+                            id: number;
+                            /**
+                             * @description digest, story or alert (breaking).
+                             * @enum {string}
+                             */
+                            kind: "digest" | "story" | "alert";
+                            /** @description Letters still to send. */
+                            left: number;
+                            /** @description The list it goes to. */
+                            listId: number;
+                            /** @description Readers it goes to. */
+                            recipients: number;
+                            /** @description When it is to start (ISO 8601, UTC), or null */
+                            scheduledAt: string | null;
+                            /** @description Letters sent. */
+                            sent: number;
+                            /** @description Readers skipped (suppressed, left meanwhile). */
+                            skipped: number;
+                            /** @description When it started (ISO 8601, UTC), or null */
+                            startedAt: string | null;
+                            /**
+                             * @description Where it stands: draft, scheduled, sending, sent or cancelled.
+                             * @enum {string}
+                             */
+                            status: "draft" | "scheduled" | "sending" | "sent" | "cancelled";
+                            /** @description Its subject. */
+                            subject: string;
+                            /** @description Readers who left after it. */
+                            unsubscribed: number;
+                        }[];
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */
@@ -13527,7 +13617,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Letters that bounced. */
+                        bounced: number;
+                        /** @description Clicks on its links. */
+                        clicks: number;
+                        /** @description Readers who marked it as spam. */
+                        complained: number;
+                        /** @description When it was made (ISO 8601, UTC) */
+                        createdAt: string;
+                        /** @description Letters that failed. */
+                        failed: number;
+                        /** @description When it finished (ISO 8601, UTC), or null */
+                        finishedAt: string | null;
+                        /** @description The send's id. */
+                        id: number;
+                        /**
+                         * @description digest, story or alert (breaking).
+                         * @enum {string}
+                         */
+                        kind: "digest" | "story" | "alert";
+                        /** @description Letters still to send. */
+                        left: number;
+                        /** @description The list it goes to. */
+                        listId: number;
+                        /** @description Readers it goes to. */
+                        recipients: number;
+                        /** @description When it is to start (ISO 8601, UTC), or null */
+                        scheduledAt: string | null;
+                        /** @description Letters sent. */
+                        sent: number;
+                        /** @description Readers skipped (suppressed, left meanwhile). */
+                        skipped: number;
+                        /** @description When it started (ISO 8601, UTC), or null */
+                        startedAt: string | null;
+                        /**
+                         * @description Where it stands: draft, scheduled, sending, sent or cancelled.
+                         * @enum {string}
+                         */
+                        status: "draft" | "scheduled" | "sending" | "sent" | "cancelled";
+                        /** @description Its subject. */
+                        subject: string;
+                        /** @description Readers who left after it. */
+                        unsubscribed: number;
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -13586,7 +13719,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Letters that bounced. */
+                        bounced: number;
+                        /** @description Clicks on its links. */
+                        clicks: number;
+                        /** @description Readers who marked it as spam. */
+                        complained: number;
+                        /** @description When it was made (ISO 8601, UTC) */
+                        createdAt: string;
+                        /** @description Letters that failed. */
+                        failed: number;
+                        /** @description When it finished (ISO 8601, UTC), or null */
+                        finishedAt: string | null;
+                        /** @description The send's id. */
+                        id: number;
+                        /**
+                         * @description digest, story or alert (breaking).
+                         * @enum {string}
+                         */
+                        kind: "digest" | "story" | "alert";
+                        /** @description Letters still to send. */
+                        left: number;
+                        /** @description The list it goes to. */
+                        listId: number;
+                        /** @description Readers it goes to. */
+                        recipients: number;
+                        /** @description When it is to start (ISO 8601, UTC), or null */
+                        scheduledAt: string | null;
+                        /** @description Letters sent. */
+                        sent: number;
+                        /** @description Readers skipped (suppressed, left meanwhile). */
+                        skipped: number;
+                        /** @description When it started (ISO 8601, UTC), or null */
+                        startedAt: string | null;
+                        /**
+                         * @description Where it stands: draft, scheduled, sending, sent or cancelled.
+                         * @enum {string}
+                         */
+                        status: "draft" | "scheduled" | "sending" | "sent" | "cancelled";
+                        /** @description Its subject. */
+                        subject: string;
+                        /** @description Readers who left after it. */
+                        unsubscribed: number;
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
