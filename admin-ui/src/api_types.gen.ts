@@ -13345,7 +13345,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The readers found, newest first (at most 50). */
+                        readers: {
+                            /** @description When they were added (ISO 8601, UTC) */
+                            createdAt: string;
+                            /** @description Their address. */
+                            email: string;
+                            /** @description The reader's id. */
+                            id: number;
+                            /** @description The language they read in. */
+                            language: string;
+                            /** @description Their subscriptions. */
+                            lists: {
+                                /** @description When they confirmed (ISO 8601, UTC), or null */
+                                confirmedAt: string | null;
+                                /** @description When they consented (ISO 8601, UTC) */
+                                consentAt: string;
+                                /** @description The list. */
+                                listId: number;
+                                /**
+                                 * @description pending, subscribed or unsubscribed.
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "subscribed" | "unsubscribed";
+                                /** @description When they left (ISO 8601, UTC), or null */
+                                unsubscribedAt: string | null;
+                            }[];
+                            /** @description Their name (may be empty). */
+                            name: string;
+                            /** @description Where they came from: form, staff, import:mailchimp, import:ghost or import:csv. */
+                            source: string;
+                        }[];
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */

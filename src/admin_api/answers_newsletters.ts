@@ -51,3 +51,22 @@ export const SendFiguresAnswer = Type.Object({
 });
 /** GET /api/admin/newsletters/sends */
 export const SendList = Type.Object({ sends: Type.Array(SendFiguresAnswer, { description: 'The sends, newest first.' }) });
+
+/** GET /api/admin/newsletters/readers */
+export const ReaderList = Type.Object({
+  readers: Type.Array(Type.Object({
+    id: Num('The reader\'s id.'),
+    email: Str('Their address.'),
+    name: Str('Their name (may be empty).'),
+    language: Str('The language they read in.'),
+    source: Str('Where they came from: form, staff, import:mailchimp, import:ghost or import:csv.'),
+    createdAt: When('When they were added'),
+    lists: Type.Array(Type.Object({
+      listId: Num('The list.'),
+      status: d('pending, subscribed or unsubscribed.', OneOf(['pending', 'subscribed', 'unsubscribed'] as const)),
+      consentAt: When('When they consented'),
+      confirmedAt: WhenOrNull('When they confirmed'),
+      unsubscribedAt: WhenOrNull('When they left'),
+    }), { description: 'Their subscriptions.' }),
+  }), { description: 'The readers found, newest first (at most 50).' }),
+});

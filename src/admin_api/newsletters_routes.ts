@@ -10,7 +10,7 @@ import { deleteSubscriber, exportListCsv, exportSubscriber, importCsv, searchSub
 import { listSuppressions, unsuppress } from '../newsletters/suppression.ts';
 import { getNewsletterSecrets, getNewsletterSettings, secretsSet, setNewsletterSecrets, updateNewsletterSettings } from '../newsletters/settings.ts';
 import { checkRelay } from '../newsletters/relay_check.ts';
-import { NewsletterListList, SendFiguresAnswer, SendList } from './answers_newsletters.ts';
+import { NewsletterListList, ReaderList, SendFiguresAnswer, SendList } from './answers_newsletters.ts';
 import { endpoint } from './endpoint.ts';
 import { staffOf } from './access.ts';
 import { Described as d, DateTime, Id, IdParams, Int, ListOf, OneOf, Strict, Text, Type } from './schemas.ts';
@@ -129,7 +129,7 @@ export async function newslettersRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'GET', url: `${base}/readers`, operationId: 'searchNewsletterReaders', summary: 'Find readers by address or name', tags, access,
+    method: 'GET', url: `${base}/readers`, operationId: 'searchNewsletterReaders', summary: 'Find readers by address or name', tags, access, answers: ReaderList,
     query: Strict({ q: Type.Optional(d('Words in the address or name.', Text(200))) }),
     handle: async (req) => ({ readers: await searchSubscribers(ctx, req.query.q ?? '') }),
   });
