@@ -1,12 +1,12 @@
 // The live desk's calls to the Admin API (/api/admin/articles/:id/live, /api/admin/live/entries/:id).
 import { api } from '../api.ts';
-import type { Answer, Item } from '../api_types.ts';
+import type { Answer, Item, RequestBody } from '../api_types.ts';
 
 type Live = Answer<'/api/admin/articles/{id}/live', 'get'>;
 export type Coverage = NonNullable<Live['coverage']>;
 export type Entry = Item<Live['entries']>;
 export type Story = Answer<'/api/admin/articles/{id}', 'get'>['article'];
-export interface NewEntry { text: string; key: boolean; alert: boolean; channels: boolean; mediaIds: number[] }
+export type NewEntry = RequestBody<'/api/admin/articles/{id}/live/entries', 'post'>;
 type MediaList = Answer<'/api/admin/media', 'get'>;
 export type Picture = Item<MediaList['media']>;
 
