@@ -4210,7 +4210,116 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The article. */
+                        article: {
+                            /** @description The people in its byline, in order. */
+                            authorIds: number[];
+                            /** @description The body, as HTML the editor writes. */
+                            body_html: string;
+                            /** @description The live version's body as plain text (for search). */
+                            body_text: string;
+                            /** @description A published story's unpublished changes (null: none). */
+                            changes: {
+                                /** @description Who made it. */
+                                by: number | null;
+                                /** @description When the first unpublished change was made (ISO 8601, UTC) */
+                                since: string;
+                                /** @description When the last one was (ISO 8601, UTC) */
+                                updatedAt: string;
+                                /** @description Who made the last one. */
+                                updatedBy: number | null;
+                            } | null;
+                            /** @description Whether readers may comment: 1 yes, 0 no. */
+                            comments_open: number;
+                            /** @description When it was started (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description The staff account that started it. */
+                            created_by: number | null;
+                            /** @description Whether the newsroom pinned it (imported sticky posts): 1 yes, 0 no. */
+                            featured: number;
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The picture's text for screen readers. */
+                            hero_alt: string;
+                            /** @description The picture's caption. */
+                            hero_caption: string;
+                            /** @description The picture's credit. */
+                            hero_credit: string;
+                            /** @description Its hero picture, if any. */
+                            hero_media_id: number | null;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description When the live version last changed (ISO 8601, UTC) */
+                            live_updated_at: string;
+                            /** @description What the caller may do with it now. */
+                            moves: ("submit" | "publish" | "update" | "schedule" | "unpublish" | "archive" | "send_back" | "discard")[];
+                            /** @description Whether it is left out of the feeds offered to partners and aggregators: 1 yes, 0 no. */
+                            no_syndication: number;
+                            /** @description A partner story's byline as the partner gave it (empty otherwise). */
+                            original_byline: string;
+                            /** @description When the partner first published it (ISO 8601, UTC), or null */
+                            original_published_at: string | null;
+                            /** @description When it was first published (ISO 8601, UTC), or null */
+                            published_at: string | null;
+                            /** @description The latest review round, if any. */
+                            review: {
+                                /** @description The article. */
+                                article_id: number;
+                                /** @description The note it was sent back with (may be empty). */
+                                note: string;
+                                /** @description When (ISO 8601, UTC), or null */
+                                sent_back_at: string | null;
+                                /** @description Who sent it back. */
+                                sent_back_by: number | null;
+                                /** @description Their name. */
+                                sent_back_by_name: string | null;
+                                /** @description When (ISO 8601, UTC), or null */
+                                submitted_at: string | null;
+                                /** @description Who submitted it. */
+                                submitted_by: number | null;
+                                /** @description Their name. */
+                                submitted_by_name: string | null;
+                            } | null;
+                            /** @description When it is to be published (ISO 8601, UTC), or null */
+                            scheduled_at: string | null;
+                            /** @description Its section, if any. */
+                            section_id: number | null;
+                            /** @description Its own description for search engines (empty: the standfirst). */
+                            seo_description: string;
+                            /** @description Its own title for search engines (empty: the headline). */
+                            seo_title: string;
+                            /** @description Its address's last part. */
+                            slug: string;
+                            /** @description The partner it came from, if any. */
+                            source_id: number | null;
+                            /** @description The partner's page of it, if any. */
+                            source_url: string | null;
+                            /** @description The line under the headline. */
+                            standfirst: string;
+                            /** @description Where the story stands: draft, review, scheduled, published or archived. */
+                            status: "draft" | "review" | "scheduled" | "published" | "archived";
+                            /** @description Its tags, by name. */
+                            tags: {
+                                /** @description The tag's id. */
+                                id: number;
+                                /** @description The tag. */
+                                name: string;
+                                /** @description Its address. */
+                                slug: string;
+                            }[];
+                            /** @description The site's IANA time zone (the schedule field and dates follow it). */
+                            time_zone: string;
+                            /** @description The story it translates (its translation group), or null for a group of its own. */
+                            translation_group: number | null;
+                            /** @description The version the next save is made from (send it back as baseUpdatedAt) (ISO 8601, UTC) */
+                            updated_at: string;
+                            /** @description The live version's words. */
+                            word_count: number;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -4375,7 +4484,116 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The article. */
+                        article: {
+                            /** @description The people in its byline, in order. */
+                            authorIds: number[];
+                            /** @description The body, as HTML the editor writes. */
+                            body_html: string;
+                            /** @description The live version's body as plain text (for search). */
+                            body_text: string;
+                            /** @description A published story's unpublished changes (null: none). */
+                            changes: {
+                                /** @description Who made it. */
+                                by: number | null;
+                                /** @description When the first unpublished change was made (ISO 8601, UTC) */
+                                since: string;
+                                /** @description When the last one was (ISO 8601, UTC) */
+                                updatedAt: string;
+                                /** @description Who made the last one. */
+                                updatedBy: number | null;
+                            } | null;
+                            /** @description Whether readers may comment: 1 yes, 0 no. */
+                            comments_open: number;
+                            /** @description When it was started (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description The staff account that started it. */
+                            created_by: number | null;
+                            /** @description Whether the newsroom pinned it (imported sticky posts): 1 yes, 0 no. */
+                            featured: number;
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The picture's text for screen readers. */
+                            hero_alt: string;
+                            /** @description The picture's caption. */
+                            hero_caption: string;
+                            /** @description The picture's credit. */
+                            hero_credit: string;
+                            /** @description Its hero picture, if any. */
+                            hero_media_id: number | null;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description When the live version last changed (ISO 8601, UTC) */
+                            live_updated_at: string;
+                            /** @description What the caller may do with it now. */
+                            moves: ("submit" | "publish" | "update" | "schedule" | "unpublish" | "archive" | "send_back" | "discard")[];
+                            /** @description Whether it is left out of the feeds offered to partners and aggregators: 1 yes, 0 no. */
+                            no_syndication: number;
+                            /** @description A partner story's byline as the partner gave it (empty otherwise). */
+                            original_byline: string;
+                            /** @description When the partner first published it (ISO 8601, UTC), or null */
+                            original_published_at: string | null;
+                            /** @description When it was first published (ISO 8601, UTC), or null */
+                            published_at: string | null;
+                            /** @description The latest review round, if any. */
+                            review: {
+                                /** @description The article. */
+                                article_id: number;
+                                /** @description The note it was sent back with (may be empty). */
+                                note: string;
+                                /** @description When (ISO 8601, UTC), or null */
+                                sent_back_at: string | null;
+                                /** @description Who sent it back. */
+                                sent_back_by: number | null;
+                                /** @description Their name. */
+                                sent_back_by_name: string | null;
+                                /** @description When (ISO 8601, UTC), or null */
+                                submitted_at: string | null;
+                                /** @description Who submitted it. */
+                                submitted_by: number | null;
+                                /** @description Their name. */
+                                submitted_by_name: string | null;
+                            } | null;
+                            /** @description When it is to be published (ISO 8601, UTC), or null */
+                            scheduled_at: string | null;
+                            /** @description Its section, if any. */
+                            section_id: number | null;
+                            /** @description Its own description for search engines (empty: the standfirst). */
+                            seo_description: string;
+                            /** @description Its own title for search engines (empty: the headline). */
+                            seo_title: string;
+                            /** @description Its address's last part. */
+                            slug: string;
+                            /** @description The partner it came from, if any. */
+                            source_id: number | null;
+                            /** @description The partner's page of it, if any. */
+                            source_url: string | null;
+                            /** @description The line under the headline. */
+                            standfirst: string;
+                            /** @description Where the story stands: draft, review, scheduled, published or archived. */
+                            status: "draft" | "review" | "scheduled" | "published" | "archived";
+                            /** @description Its tags, by name. */
+                            tags: {
+                                /** @description The tag's id. */
+                                id: number;
+                                /** @description The tag. */
+                                name: string;
+                                /** @description Its address. */
+                                slug: string;
+                            }[];
+                            /** @description The site's IANA time zone (the schedule field and dates follow it). */
+                            time_zone: string;
+                            /** @description The story it translates (its translation group), or null for a group of its own. */
+                            translation_group: number | null;
+                            /** @description The version the next save is made from (send it back as baseUpdatedAt) (ISO 8601, UTC) */
+                            updated_at: string;
+                            /** @description The live version's words. */
+                            word_count: number;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -4455,7 +4673,116 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The article. */
+                        article: {
+                            /** @description The people in its byline, in order. */
+                            authorIds: number[];
+                            /** @description The body, as HTML the editor writes. */
+                            body_html: string;
+                            /** @description The live version's body as plain text (for search). */
+                            body_text: string;
+                            /** @description A published story's unpublished changes (null: none). */
+                            changes: {
+                                /** @description Who made it. */
+                                by: number | null;
+                                /** @description When the first unpublished change was made (ISO 8601, UTC) */
+                                since: string;
+                                /** @description When the last one was (ISO 8601, UTC) */
+                                updatedAt: string;
+                                /** @description Who made the last one. */
+                                updatedBy: number | null;
+                            } | null;
+                            /** @description Whether readers may comment: 1 yes, 0 no. */
+                            comments_open: number;
+                            /** @description When it was started (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description The staff account that started it. */
+                            created_by: number | null;
+                            /** @description Whether the newsroom pinned it (imported sticky posts): 1 yes, 0 no. */
+                            featured: number;
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The picture's text for screen readers. */
+                            hero_alt: string;
+                            /** @description The picture's caption. */
+                            hero_caption: string;
+                            /** @description The picture's credit. */
+                            hero_credit: string;
+                            /** @description Its hero picture, if any. */
+                            hero_media_id: number | null;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description When the live version last changed (ISO 8601, UTC) */
+                            live_updated_at: string;
+                            /** @description What the caller may do with it now. */
+                            moves: ("submit" | "publish" | "update" | "schedule" | "unpublish" | "archive" | "send_back" | "discard")[];
+                            /** @description Whether it is left out of the feeds offered to partners and aggregators: 1 yes, 0 no. */
+                            no_syndication: number;
+                            /** @description A partner story's byline as the partner gave it (empty otherwise). */
+                            original_byline: string;
+                            /** @description When the partner first published it (ISO 8601, UTC), or null */
+                            original_published_at: string | null;
+                            /** @description When it was first published (ISO 8601, UTC), or null */
+                            published_at: string | null;
+                            /** @description The latest review round, if any. */
+                            review: {
+                                /** @description The article. */
+                                article_id: number;
+                                /** @description The note it was sent back with (may be empty). */
+                                note: string;
+                                /** @description When (ISO 8601, UTC), or null */
+                                sent_back_at: string | null;
+                                /** @description Who sent it back. */
+                                sent_back_by: number | null;
+                                /** @description Their name. */
+                                sent_back_by_name: string | null;
+                                /** @description When (ISO 8601, UTC), or null */
+                                submitted_at: string | null;
+                                /** @description Who submitted it. */
+                                submitted_by: number | null;
+                                /** @description Their name. */
+                                submitted_by_name: string | null;
+                            } | null;
+                            /** @description When it is to be published (ISO 8601, UTC), or null */
+                            scheduled_at: string | null;
+                            /** @description Its section, if any. */
+                            section_id: number | null;
+                            /** @description Its own description for search engines (empty: the standfirst). */
+                            seo_description: string;
+                            /** @description Its own title for search engines (empty: the headline). */
+                            seo_title: string;
+                            /** @description Its address's last part. */
+                            slug: string;
+                            /** @description The partner it came from, if any. */
+                            source_id: number | null;
+                            /** @description The partner's page of it, if any. */
+                            source_url: string | null;
+                            /** @description The line under the headline. */
+                            standfirst: string;
+                            /** @description Where the story stands: draft, review, scheduled, published or archived. */
+                            status: "draft" | "review" | "scheduled" | "published" | "archived";
+                            /** @description Its tags, by name. */
+                            tags: {
+                                /** @description The tag's id. */
+                                id: number;
+                                /** @description The tag. */
+                                name: string;
+                                /** @description Its address. */
+                                slug: string;
+                            }[];
+                            /** @description The site's IANA time zone (the schedule field and dates follow it). */
+                            time_zone: string;
+                            /** @description The story it translates (its translation group), or null for a group of its own. */
+                            translation_group: number | null;
+                            /** @description The version the next save is made from (send it back as baseUpdatedAt) (ISO 8601, UTC) */
+                            updated_at: string;
+                            /** @description The live version's words. */
+                            word_count: number;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -4572,7 +4899,116 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The article. */
+                        article: {
+                            /** @description The people in its byline, in order. */
+                            authorIds: number[];
+                            /** @description The body, as HTML the editor writes. */
+                            body_html: string;
+                            /** @description The live version's body as plain text (for search). */
+                            body_text: string;
+                            /** @description A published story's unpublished changes (null: none). */
+                            changes: {
+                                /** @description Who made it. */
+                                by: number | null;
+                                /** @description When the first unpublished change was made (ISO 8601, UTC) */
+                                since: string;
+                                /** @description When the last one was (ISO 8601, UTC) */
+                                updatedAt: string;
+                                /** @description Who made the last one. */
+                                updatedBy: number | null;
+                            } | null;
+                            /** @description Whether readers may comment: 1 yes, 0 no. */
+                            comments_open: number;
+                            /** @description When it was started (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description The staff account that started it. */
+                            created_by: number | null;
+                            /** @description Whether the newsroom pinned it (imported sticky posts): 1 yes, 0 no. */
+                            featured: number;
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The picture's text for screen readers. */
+                            hero_alt: string;
+                            /** @description The picture's caption. */
+                            hero_caption: string;
+                            /** @description The picture's credit. */
+                            hero_credit: string;
+                            /** @description Its hero picture, if any. */
+                            hero_media_id: number | null;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description When the live version last changed (ISO 8601, UTC) */
+                            live_updated_at: string;
+                            /** @description What the caller may do with it now. */
+                            moves: ("submit" | "publish" | "update" | "schedule" | "unpublish" | "archive" | "send_back" | "discard")[];
+                            /** @description Whether it is left out of the feeds offered to partners and aggregators: 1 yes, 0 no. */
+                            no_syndication: number;
+                            /** @description A partner story's byline as the partner gave it (empty otherwise). */
+                            original_byline: string;
+                            /** @description When the partner first published it (ISO 8601, UTC), or null */
+                            original_published_at: string | null;
+                            /** @description When it was first published (ISO 8601, UTC), or null */
+                            published_at: string | null;
+                            /** @description The latest review round, if any. */
+                            review: {
+                                /** @description The article. */
+                                article_id: number;
+                                /** @description The note it was sent back with (may be empty). */
+                                note: string;
+                                /** @description When (ISO 8601, UTC), or null */
+                                sent_back_at: string | null;
+                                /** @description Who sent it back. */
+                                sent_back_by: number | null;
+                                /** @description Their name. */
+                                sent_back_by_name: string | null;
+                                /** @description When (ISO 8601, UTC), or null */
+                                submitted_at: string | null;
+                                /** @description Who submitted it. */
+                                submitted_by: number | null;
+                                /** @description Their name. */
+                                submitted_by_name: string | null;
+                            } | null;
+                            /** @description When it is to be published (ISO 8601, UTC), or null */
+                            scheduled_at: string | null;
+                            /** @description Its section, if any. */
+                            section_id: number | null;
+                            /** @description Its own description for search engines (empty: the standfirst). */
+                            seo_description: string;
+                            /** @description Its own title for search engines (empty: the headline). */
+                            seo_title: string;
+                            /** @description Its address's last part. */
+                            slug: string;
+                            /** @description The partner it came from, if any. */
+                            source_id: number | null;
+                            /** @description The partner's page of it, if any. */
+                            source_url: string | null;
+                            /** @description The line under the headline. */
+                            standfirst: string;
+                            /** @description Where the story stands: draft, review, scheduled, published or archived. */
+                            status: "draft" | "review" | "scheduled" | "published" | "archived";
+                            /** @description Its tags, by name. */
+                            tags: {
+                                /** @description The tag's id. */
+                                id: number;
+                                /** @description The tag. */
+                                name: string;
+                                /** @description Its address. */
+                                slug: string;
+                            }[];
+                            /** @description The site's IANA time zone (the schedule field and dates follow it). */
+                            time_zone: string;
+                            /** @description The story it translates (its translation group), or null for a group of its own. */
+                            translation_group: number | null;
+                            /** @description The version the next save is made from (send it back as baseUpdatedAt) (ISO 8601, UTC) */
+                            updated_at: string;
+                            /** @description The live version's words. */
+                            word_count: number;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -4649,7 +5085,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description From the live version to the text being edited; null when there are no unpublished changes. */
+                        changes: {
+                            /** @description The body's words as plain text (a blank line between paragraphs). */
+                            body: {
+                                /** @description They came in. */
+                                added?: boolean;
+                                /** @description They went out. */
+                                removed?: boolean;
+                                /** @description The words. */
+                                value: string;
+                            }[];
+                            /** @description Whether any of the three differs. */
+                            changed: boolean;
+                            /** @description The other fields that differ from the live version (e.g. sectionId, tags). */
+                            fields: string[];
+                            /** @description The headline's words, in order. */
+                            headline: {
+                                /** @description They came in. */
+                                added?: boolean;
+                                /** @description They went out. */
+                                removed?: boolean;
+                                /** @description The words. */
+                                value: string;
+                            }[];
+                            /** @description When the first unpublished change was made (ISO 8601, UTC) */
+                            since: string;
+                            /** @description The standfirst's words. */
+                            standfirst: {
+                                /** @description They came in. */
+                                added?: boolean;
+                                /** @description They went out. */
+                                removed?: boolean;
+                                /** @description The words. */
+                                value: string;
+                            }[];
+                            /** @description When the last one was (send it back as baseUpdatedAt) (ISO 8601, UTC) */
+                            updatedAt: string;
+                        } | null;
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -4711,7 +5186,116 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The article. */
+                        article: {
+                            /** @description The people in its byline, in order. */
+                            authorIds: number[];
+                            /** @description The body, as HTML the editor writes. */
+                            body_html: string;
+                            /** @description The live version's body as plain text (for search). */
+                            body_text: string;
+                            /** @description A published story's unpublished changes (null: none). */
+                            changes: {
+                                /** @description Who made it. */
+                                by: number | null;
+                                /** @description When the first unpublished change was made (ISO 8601, UTC) */
+                                since: string;
+                                /** @description When the last one was (ISO 8601, UTC) */
+                                updatedAt: string;
+                                /** @description Who made the last one. */
+                                updatedBy: number | null;
+                            } | null;
+                            /** @description Whether readers may comment: 1 yes, 0 no. */
+                            comments_open: number;
+                            /** @description When it was started (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description The staff account that started it. */
+                            created_by: number | null;
+                            /** @description Whether the newsroom pinned it (imported sticky posts): 1 yes, 0 no. */
+                            featured: number;
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The picture's text for screen readers. */
+                            hero_alt: string;
+                            /** @description The picture's caption. */
+                            hero_caption: string;
+                            /** @description The picture's credit. */
+                            hero_credit: string;
+                            /** @description Its hero picture, if any. */
+                            hero_media_id: number | null;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description When the live version last changed (ISO 8601, UTC) */
+                            live_updated_at: string;
+                            /** @description What the caller may do with it now. */
+                            moves: ("submit" | "publish" | "update" | "schedule" | "unpublish" | "archive" | "send_back" | "discard")[];
+                            /** @description Whether it is left out of the feeds offered to partners and aggregators: 1 yes, 0 no. */
+                            no_syndication: number;
+                            /** @description A partner story's byline as the partner gave it (empty otherwise). */
+                            original_byline: string;
+                            /** @description When the partner first published it (ISO 8601, UTC), or null */
+                            original_published_at: string | null;
+                            /** @description When it was first published (ISO 8601, UTC), or null */
+                            published_at: string | null;
+                            /** @description The latest review round, if any. */
+                            review: {
+                                /** @description The article. */
+                                article_id: number;
+                                /** @description The note it was sent back with (may be empty). */
+                                note: string;
+                                /** @description When (ISO 8601, UTC), or null */
+                                sent_back_at: string | null;
+                                /** @description Who sent it back. */
+                                sent_back_by: number | null;
+                                /** @description Their name. */
+                                sent_back_by_name: string | null;
+                                /** @description When (ISO 8601, UTC), or null */
+                                submitted_at: string | null;
+                                /** @description Who submitted it. */
+                                submitted_by: number | null;
+                                /** @description Their name. */
+                                submitted_by_name: string | null;
+                            } | null;
+                            /** @description When it is to be published (ISO 8601, UTC), or null */
+                            scheduled_at: string | null;
+                            /** @description Its section, if any. */
+                            section_id: number | null;
+                            /** @description Its own description for search engines (empty: the standfirst). */
+                            seo_description: string;
+                            /** @description Its own title for search engines (empty: the headline). */
+                            seo_title: string;
+                            /** @description Its address's last part. */
+                            slug: string;
+                            /** @description The partner it came from, if any. */
+                            source_id: number | null;
+                            /** @description The partner's page of it, if any. */
+                            source_url: string | null;
+                            /** @description The line under the headline. */
+                            standfirst: string;
+                            /** @description Where the story stands: draft, review, scheduled, published or archived. */
+                            status: "draft" | "review" | "scheduled" | "published" | "archived";
+                            /** @description Its tags, by name. */
+                            tags: {
+                                /** @description The tag's id. */
+                                id: number;
+                                /** @description The tag. */
+                                name: string;
+                                /** @description Its address. */
+                                slug: string;
+                            }[];
+                            /** @description The site's IANA time zone (the schedule field and dates follow it). */
+                            time_zone: string;
+                            /** @description The story it translates (its translation group), or null for a group of its own. */
+                            translation_group: number | null;
+                            /** @description The version the next save is made from (send it back as baseUpdatedAt) (ISO 8601, UTC) */
+                            updated_at: string;
+                            /** @description The live version's words. */
+                            word_count: number;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -4857,7 +5441,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The story's coverage; null when it was never covered live. */
+                        coverage: {
+                            /** @description The story. */
+                            articleId: number;
+                            /** @description When it ended (null: it runs) (ISO 8601, UTC), or null */
+                            endedAt: string | null;
+                            /** @description Whether it runs now. */
+                            live: boolean;
+                            /** @description When the coverage started (ISO 8601, UTC) */
+                            startedAt: string;
+                        } | null;
+                        /** @description Every entry, newest first, deleted ones too. */
+                        entries: {
+                            /** @description The story. */
+                            articleId: number;
+                            /** @description The staff account that posted it. */
+                            authorId: number | null;
+                            /** @description Their name, as readers see it. */
+                            authorName: string;
+                            /** @description When it was last corrected (ISO 8601, UTC), or null */
+                            correctedAt: string | null;
+                            /** @description When it was deleted (readers see that it was removed) (ISO 8601, UTC), or null */
+                            deletedAt: string | null;
+                            /** @description The entry as readers see it (sanitized HTML). */
+                            html: string;
+                            /** @description The entry's id. */
+                            id: number;
+                            /** @description Whether it is a key entry (among the highlights). */
+                            key: boolean;
+                            /** @description Addresses it links to. */
+                            links: string[];
+                            /** @description Its pictures, in order. */
+                            mediaIds: number[];
+                            /** @description When it was posted (ISO 8601, UTC) */
+                            postedAt: string;
+                            /** @description The entry as it was written. */
+                            text: string;
+                        }[];
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -4916,7 +5539,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The coverage now. */
+                        coverage: {
+                            /** @description The story. */
+                            articleId: number;
+                            /** @description When it ended (null: it runs) (ISO 8601, UTC), or null */
+                            endedAt: string | null;
+                            /** @description Whether it runs now. */
+                            live: boolean;
+                            /** @description When the coverage started (ISO 8601, UTC) */
+                            startedAt: string;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -5001,7 +5636,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The entry now. */
+                        entry: {
+                            /** @description The story. */
+                            articleId: number;
+                            /** @description The staff account that posted it. */
+                            authorId: number | null;
+                            /** @description Their name, as readers see it. */
+                            authorName: string;
+                            /** @description When it was last corrected (ISO 8601, UTC), or null */
+                            correctedAt: string | null;
+                            /** @description When it was deleted (readers see that it was removed) (ISO 8601, UTC), or null */
+                            deletedAt: string | null;
+                            /** @description The entry as readers see it (sanitized HTML). */
+                            html: string;
+                            /** @description The entry's id. */
+                            id: number;
+                            /** @description Whether it is a key entry (among the highlights). */
+                            key: boolean;
+                            /** @description Addresses it links to. */
+                            links: string[];
+                            /** @description Its pictures, in order. */
+                            mediaIds: number[];
+                            /** @description When it was posted (ISO 8601, UTC) */
+                            postedAt: string;
+                            /** @description The entry as it was written. */
+                            text: string;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -5078,7 +5741,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The coverage now. */
+                        coverage: {
+                            /** @description The story. */
+                            articleId: number;
+                            /** @description When it ended (null: it runs) (ISO 8601, UTC), or null */
+                            endedAt: string | null;
+                            /** @description Whether it runs now. */
+                            live: boolean;
+                            /** @description When the coverage started (ISO 8601, UTC) */
+                            startedAt: string;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -5224,7 +5899,116 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The article. */
+                        article: {
+                            /** @description The people in its byline, in order. */
+                            authorIds: number[];
+                            /** @description The body, as HTML the editor writes. */
+                            body_html: string;
+                            /** @description The live version's body as plain text (for search). */
+                            body_text: string;
+                            /** @description A published story's unpublished changes (null: none). */
+                            changes: {
+                                /** @description Who made it. */
+                                by: number | null;
+                                /** @description When the first unpublished change was made (ISO 8601, UTC) */
+                                since: string;
+                                /** @description When the last one was (ISO 8601, UTC) */
+                                updatedAt: string;
+                                /** @description Who made the last one. */
+                                updatedBy: number | null;
+                            } | null;
+                            /** @description Whether readers may comment: 1 yes, 0 no. */
+                            comments_open: number;
+                            /** @description When it was started (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description The staff account that started it. */
+                            created_by: number | null;
+                            /** @description Whether the newsroom pinned it (imported sticky posts): 1 yes, 0 no. */
+                            featured: number;
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The picture's text for screen readers. */
+                            hero_alt: string;
+                            /** @description The picture's caption. */
+                            hero_caption: string;
+                            /** @description The picture's credit. */
+                            hero_credit: string;
+                            /** @description Its hero picture, if any. */
+                            hero_media_id: number | null;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description When the live version last changed (ISO 8601, UTC) */
+                            live_updated_at: string;
+                            /** @description What the caller may do with it now. */
+                            moves: ("submit" | "publish" | "update" | "schedule" | "unpublish" | "archive" | "send_back" | "discard")[];
+                            /** @description Whether it is left out of the feeds offered to partners and aggregators: 1 yes, 0 no. */
+                            no_syndication: number;
+                            /** @description A partner story's byline as the partner gave it (empty otherwise). */
+                            original_byline: string;
+                            /** @description When the partner first published it (ISO 8601, UTC), or null */
+                            original_published_at: string | null;
+                            /** @description When it was first published (ISO 8601, UTC), or null */
+                            published_at: string | null;
+                            /** @description The latest review round, if any. */
+                            review: {
+                                /** @description The article. */
+                                article_id: number;
+                                /** @description The note it was sent back with (may be empty). */
+                                note: string;
+                                /** @description When (ISO 8601, UTC), or null */
+                                sent_back_at: string | null;
+                                /** @description Who sent it back. */
+                                sent_back_by: number | null;
+                                /** @description Their name. */
+                                sent_back_by_name: string | null;
+                                /** @description When (ISO 8601, UTC), or null */
+                                submitted_at: string | null;
+                                /** @description Who submitted it. */
+                                submitted_by: number | null;
+                                /** @description Their name. */
+                                submitted_by_name: string | null;
+                            } | null;
+                            /** @description When it is to be published (ISO 8601, UTC), or null */
+                            scheduled_at: string | null;
+                            /** @description Its section, if any. */
+                            section_id: number | null;
+                            /** @description Its own description for search engines (empty: the standfirst). */
+                            seo_description: string;
+                            /** @description Its own title for search engines (empty: the headline). */
+                            seo_title: string;
+                            /** @description Its address's last part. */
+                            slug: string;
+                            /** @description The partner it came from, if any. */
+                            source_id: number | null;
+                            /** @description The partner's page of it, if any. */
+                            source_url: string | null;
+                            /** @description The line under the headline. */
+                            standfirst: string;
+                            /** @description Where the story stands: draft, review, scheduled, published or archived. */
+                            status: "draft" | "review" | "scheduled" | "published" | "archived";
+                            /** @description Its tags, by name. */
+                            tags: {
+                                /** @description The tag's id. */
+                                id: number;
+                                /** @description The tag. */
+                                name: string;
+                                /** @description Its address. */
+                                slug: string;
+                            }[];
+                            /** @description The site's IANA time zone (the schedule field and dates follow it). */
+                            time_zone: string;
+                            /** @description The story it translates (its translation group), or null for a group of its own. */
+                            translation_group: number | null;
+                            /** @description The version the next save is made from (send it back as baseUpdatedAt) (ISO 8601, UTC) */
+                            updated_at: string;
+                            /** @description The live version's words. */
+                            word_count: number;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -5292,7 +6076,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The revisions, newest first (without their bodies). */
+                        revisions: {
+                            /** @description The article. */
+                            article_id: number;
+                            /** @description When it was saved (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description Who saved it. */
+                            created_by: number | null;
+                            /** @description Its headline then. */
+                            headline: string;
+                            /** @description The revision's id. */
+                            id: number;
+                            /** @description What it was (autosave, edited, restored from ...). */
+                            note: string | null;
+                        }[];
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -5414,7 +6214,116 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The article. */
+                        article: {
+                            /** @description The people in its byline, in order. */
+                            authorIds: number[];
+                            /** @description The body, as HTML the editor writes. */
+                            body_html: string;
+                            /** @description The live version's body as plain text (for search). */
+                            body_text: string;
+                            /** @description A published story's unpublished changes (null: none). */
+                            changes: {
+                                /** @description Who made it. */
+                                by: number | null;
+                                /** @description When the first unpublished change was made (ISO 8601, UTC) */
+                                since: string;
+                                /** @description When the last one was (ISO 8601, UTC) */
+                                updatedAt: string;
+                                /** @description Who made the last one. */
+                                updatedBy: number | null;
+                            } | null;
+                            /** @description Whether readers may comment: 1 yes, 0 no. */
+                            comments_open: number;
+                            /** @description When it was started (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description The staff account that started it. */
+                            created_by: number | null;
+                            /** @description Whether the newsroom pinned it (imported sticky posts): 1 yes, 0 no. */
+                            featured: number;
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The picture's text for screen readers. */
+                            hero_alt: string;
+                            /** @description The picture's caption. */
+                            hero_caption: string;
+                            /** @description The picture's credit. */
+                            hero_credit: string;
+                            /** @description Its hero picture, if any. */
+                            hero_media_id: number | null;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description When the live version last changed (ISO 8601, UTC) */
+                            live_updated_at: string;
+                            /** @description What the caller may do with it now. */
+                            moves: ("submit" | "publish" | "update" | "schedule" | "unpublish" | "archive" | "send_back" | "discard")[];
+                            /** @description Whether it is left out of the feeds offered to partners and aggregators: 1 yes, 0 no. */
+                            no_syndication: number;
+                            /** @description A partner story's byline as the partner gave it (empty otherwise). */
+                            original_byline: string;
+                            /** @description When the partner first published it (ISO 8601, UTC), or null */
+                            original_published_at: string | null;
+                            /** @description When it was first published (ISO 8601, UTC), or null */
+                            published_at: string | null;
+                            /** @description The latest review round, if any. */
+                            review: {
+                                /** @description The article. */
+                                article_id: number;
+                                /** @description The note it was sent back with (may be empty). */
+                                note: string;
+                                /** @description When (ISO 8601, UTC), or null */
+                                sent_back_at: string | null;
+                                /** @description Who sent it back. */
+                                sent_back_by: number | null;
+                                /** @description Their name. */
+                                sent_back_by_name: string | null;
+                                /** @description When (ISO 8601, UTC), or null */
+                                submitted_at: string | null;
+                                /** @description Who submitted it. */
+                                submitted_by: number | null;
+                                /** @description Their name. */
+                                submitted_by_name: string | null;
+                            } | null;
+                            /** @description When it is to be published (ISO 8601, UTC), or null */
+                            scheduled_at: string | null;
+                            /** @description Its section, if any. */
+                            section_id: number | null;
+                            /** @description Its own description for search engines (empty: the standfirst). */
+                            seo_description: string;
+                            /** @description Its own title for search engines (empty: the headline). */
+                            seo_title: string;
+                            /** @description Its address's last part. */
+                            slug: string;
+                            /** @description The partner it came from, if any. */
+                            source_id: number | null;
+                            /** @description The partner's page of it, if any. */
+                            source_url: string | null;
+                            /** @description The line under the headline. */
+                            standfirst: string;
+                            /** @description Where the story stands: draft, review, scheduled, published or archived. */
+                            status: "draft" | "review" | "scheduled" | "published" | "archived";
+                            /** @description Its tags, by name. */
+                            tags: {
+                                /** @description The tag's id. */
+                                id: number;
+                                /** @description The tag. */
+                                name: string;
+                                /** @description Its address. */
+                                slug: string;
+                            }[];
+                            /** @description The site's IANA time zone (the schedule field and dates follow it). */
+                            time_zone: string;
+                            /** @description The story it translates (its translation group), or null for a group of its own. */
+                            translation_group: number | null;
+                            /** @description The version the next save is made from (send it back as baseUpdatedAt) (ISO 8601, UTC) */
+                            updated_at: string;
+                            /** @description The live version's words. */
+                            word_count: number;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -5478,7 +6387,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description From the older revision to the newer. */
+                        diff: {
+                            /** @description The body's words as plain text (a blank line between paragraphs). */
+                            body: {
+                                /** @description They came in. */
+                                added?: boolean;
+                                /** @description They went out. */
+                                removed?: boolean;
+                                /** @description The words. */
+                                value: string;
+                            }[];
+                            /** @description Whether any of the three differs. */
+                            changed: boolean;
+                            /** @description The older revision. */
+                            from: number;
+                            /** @description The headline's words, in order. */
+                            headline: {
+                                /** @description They came in. */
+                                added?: boolean;
+                                /** @description They went out. */
+                                removed?: boolean;
+                                /** @description The words. */
+                                value: string;
+                            }[];
+                            /** @description The standfirst's words. */
+                            standfirst: {
+                                /** @description They came in. */
+                                added?: boolean;
+                                /** @description They went out. */
+                                removed?: boolean;
+                                /** @description The words. */
+                                value: string;
+                            }[];
+                            /** @description The newer revision. */
+                            to: number;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -5550,7 +6496,116 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The article. */
+                        article: {
+                            /** @description The people in its byline, in order. */
+                            authorIds: number[];
+                            /** @description The body, as HTML the editor writes. */
+                            body_html: string;
+                            /** @description The live version's body as plain text (for search). */
+                            body_text: string;
+                            /** @description A published story's unpublished changes (null: none). */
+                            changes: {
+                                /** @description Who made it. */
+                                by: number | null;
+                                /** @description When the first unpublished change was made (ISO 8601, UTC) */
+                                since: string;
+                                /** @description When the last one was (ISO 8601, UTC) */
+                                updatedAt: string;
+                                /** @description Who made the last one. */
+                                updatedBy: number | null;
+                            } | null;
+                            /** @description Whether readers may comment: 1 yes, 0 no. */
+                            comments_open: number;
+                            /** @description When it was started (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description The staff account that started it. */
+                            created_by: number | null;
+                            /** @description Whether the newsroom pinned it (imported sticky posts): 1 yes, 0 no. */
+                            featured: number;
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The picture's text for screen readers. */
+                            hero_alt: string;
+                            /** @description The picture's caption. */
+                            hero_caption: string;
+                            /** @description The picture's credit. */
+                            hero_credit: string;
+                            /** @description Its hero picture, if any. */
+                            hero_media_id: number | null;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description When the live version last changed (ISO 8601, UTC) */
+                            live_updated_at: string;
+                            /** @description What the caller may do with it now. */
+                            moves: ("submit" | "publish" | "update" | "schedule" | "unpublish" | "archive" | "send_back" | "discard")[];
+                            /** @description Whether it is left out of the feeds offered to partners and aggregators: 1 yes, 0 no. */
+                            no_syndication: number;
+                            /** @description A partner story's byline as the partner gave it (empty otherwise). */
+                            original_byline: string;
+                            /** @description When the partner first published it (ISO 8601, UTC), or null */
+                            original_published_at: string | null;
+                            /** @description When it was first published (ISO 8601, UTC), or null */
+                            published_at: string | null;
+                            /** @description The latest review round, if any. */
+                            review: {
+                                /** @description The article. */
+                                article_id: number;
+                                /** @description The note it was sent back with (may be empty). */
+                                note: string;
+                                /** @description When (ISO 8601, UTC), or null */
+                                sent_back_at: string | null;
+                                /** @description Who sent it back. */
+                                sent_back_by: number | null;
+                                /** @description Their name. */
+                                sent_back_by_name: string | null;
+                                /** @description When (ISO 8601, UTC), or null */
+                                submitted_at: string | null;
+                                /** @description Who submitted it. */
+                                submitted_by: number | null;
+                                /** @description Their name. */
+                                submitted_by_name: string | null;
+                            } | null;
+                            /** @description When it is to be published (ISO 8601, UTC), or null */
+                            scheduled_at: string | null;
+                            /** @description Its section, if any. */
+                            section_id: number | null;
+                            /** @description Its own description for search engines (empty: the standfirst). */
+                            seo_description: string;
+                            /** @description Its own title for search engines (empty: the headline). */
+                            seo_title: string;
+                            /** @description Its address's last part. */
+                            slug: string;
+                            /** @description The partner it came from, if any. */
+                            source_id: number | null;
+                            /** @description The partner's page of it, if any. */
+                            source_url: string | null;
+                            /** @description The line under the headline. */
+                            standfirst: string;
+                            /** @description Where the story stands: draft, review, scheduled, published or archived. */
+                            status: "draft" | "review" | "scheduled" | "published" | "archived";
+                            /** @description Its tags, by name. */
+                            tags: {
+                                /** @description The tag's id. */
+                                id: number;
+                                /** @description The tag. */
+                                name: string;
+                                /** @description Its address. */
+                                slug: string;
+                            }[];
+                            /** @description The site's IANA time zone (the schedule field and dates follow it). */
+                            time_zone: string;
+                            /** @description The story it translates (its translation group), or null for a group of its own. */
+                            translation_group: number | null;
+                            /** @description The version the next save is made from (send it back as baseUpdatedAt) (ISO 8601, UTC) */
+                            updated_at: string;
+                            /** @description The live version's words. */
+                            word_count: number;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -5637,7 +6692,116 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The article. */
+                        article: {
+                            /** @description The people in its byline, in order. */
+                            authorIds: number[];
+                            /** @description The body, as HTML the editor writes. */
+                            body_html: string;
+                            /** @description The live version's body as plain text (for search). */
+                            body_text: string;
+                            /** @description A published story's unpublished changes (null: none). */
+                            changes: {
+                                /** @description Who made it. */
+                                by: number | null;
+                                /** @description When the first unpublished change was made (ISO 8601, UTC) */
+                                since: string;
+                                /** @description When the last one was (ISO 8601, UTC) */
+                                updatedAt: string;
+                                /** @description Who made the last one. */
+                                updatedBy: number | null;
+                            } | null;
+                            /** @description Whether readers may comment: 1 yes, 0 no. */
+                            comments_open: number;
+                            /** @description When it was started (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description The staff account that started it. */
+                            created_by: number | null;
+                            /** @description Whether the newsroom pinned it (imported sticky posts): 1 yes, 0 no. */
+                            featured: number;
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The picture's text for screen readers. */
+                            hero_alt: string;
+                            /** @description The picture's caption. */
+                            hero_caption: string;
+                            /** @description The picture's credit. */
+                            hero_credit: string;
+                            /** @description Its hero picture, if any. */
+                            hero_media_id: number | null;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description When the live version last changed (ISO 8601, UTC) */
+                            live_updated_at: string;
+                            /** @description What the caller may do with it now. */
+                            moves: ("submit" | "publish" | "update" | "schedule" | "unpublish" | "archive" | "send_back" | "discard")[];
+                            /** @description Whether it is left out of the feeds offered to partners and aggregators: 1 yes, 0 no. */
+                            no_syndication: number;
+                            /** @description A partner story's byline as the partner gave it (empty otherwise). */
+                            original_byline: string;
+                            /** @description When the partner first published it (ISO 8601, UTC), or null */
+                            original_published_at: string | null;
+                            /** @description When it was first published (ISO 8601, UTC), or null */
+                            published_at: string | null;
+                            /** @description The latest review round, if any. */
+                            review: {
+                                /** @description The article. */
+                                article_id: number;
+                                /** @description The note it was sent back with (may be empty). */
+                                note: string;
+                                /** @description When (ISO 8601, UTC), or null */
+                                sent_back_at: string | null;
+                                /** @description Who sent it back. */
+                                sent_back_by: number | null;
+                                /** @description Their name. */
+                                sent_back_by_name: string | null;
+                                /** @description When (ISO 8601, UTC), or null */
+                                submitted_at: string | null;
+                                /** @description Who submitted it. */
+                                submitted_by: number | null;
+                                /** @description Their name. */
+                                submitted_by_name: string | null;
+                            } | null;
+                            /** @description When it is to be published (ISO 8601, UTC), or null */
+                            scheduled_at: string | null;
+                            /** @description Its section, if any. */
+                            section_id: number | null;
+                            /** @description Its own description for search engines (empty: the standfirst). */
+                            seo_description: string;
+                            /** @description Its own title for search engines (empty: the headline). */
+                            seo_title: string;
+                            /** @description Its address's last part. */
+                            slug: string;
+                            /** @description The partner it came from, if any. */
+                            source_id: number | null;
+                            /** @description The partner's page of it, if any. */
+                            source_url: string | null;
+                            /** @description The line under the headline. */
+                            standfirst: string;
+                            /** @description Where the story stands: draft, review, scheduled, published or archived. */
+                            status: "draft" | "review" | "scheduled" | "published" | "archived";
+                            /** @description Its tags, by name. */
+                            tags: {
+                                /** @description The tag's id. */
+                                id: number;
+                                /** @description The tag. */
+                                name: string;
+                                /** @description Its address. */
+                                slug: string;
+                            }[];
+                            /** @description The site's IANA time zone (the schedule field and dates follow it). */
+                            time_zone: string;
+                            /** @description The story it translates (its translation group), or null for a group of its own. */
+                            translation_group: number | null;
+                            /** @description The version the next save is made from (send it back as baseUpdatedAt) (ISO 8601, UTC) */
+                            updated_at: string;
+                            /** @description The live version's words. */
+                            word_count: number;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -5717,7 +6881,116 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The article. */
+                        article: {
+                            /** @description The people in its byline, in order. */
+                            authorIds: number[];
+                            /** @description The body, as HTML the editor writes. */
+                            body_html: string;
+                            /** @description The live version's body as plain text (for search). */
+                            body_text: string;
+                            /** @description A published story's unpublished changes (null: none). */
+                            changes: {
+                                /** @description Who made it. */
+                                by: number | null;
+                                /** @description When the first unpublished change was made (ISO 8601, UTC) */
+                                since: string;
+                                /** @description When the last one was (ISO 8601, UTC) */
+                                updatedAt: string;
+                                /** @description Who made the last one. */
+                                updatedBy: number | null;
+                            } | null;
+                            /** @description Whether readers may comment: 1 yes, 0 no. */
+                            comments_open: number;
+                            /** @description When it was started (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description The staff account that started it. */
+                            created_by: number | null;
+                            /** @description Whether the newsroom pinned it (imported sticky posts): 1 yes, 0 no. */
+                            featured: number;
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The picture's text for screen readers. */
+                            hero_alt: string;
+                            /** @description The picture's caption. */
+                            hero_caption: string;
+                            /** @description The picture's credit. */
+                            hero_credit: string;
+                            /** @description Its hero picture, if any. */
+                            hero_media_id: number | null;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description When the live version last changed (ISO 8601, UTC) */
+                            live_updated_at: string;
+                            /** @description What the caller may do with it now. */
+                            moves: ("submit" | "publish" | "update" | "schedule" | "unpublish" | "archive" | "send_back" | "discard")[];
+                            /** @description Whether it is left out of the feeds offered to partners and aggregators: 1 yes, 0 no. */
+                            no_syndication: number;
+                            /** @description A partner story's byline as the partner gave it (empty otherwise). */
+                            original_byline: string;
+                            /** @description When the partner first published it (ISO 8601, UTC), or null */
+                            original_published_at: string | null;
+                            /** @description When it was first published (ISO 8601, UTC), or null */
+                            published_at: string | null;
+                            /** @description The latest review round, if any. */
+                            review: {
+                                /** @description The article. */
+                                article_id: number;
+                                /** @description The note it was sent back with (may be empty). */
+                                note: string;
+                                /** @description When (ISO 8601, UTC), or null */
+                                sent_back_at: string | null;
+                                /** @description Who sent it back. */
+                                sent_back_by: number | null;
+                                /** @description Their name. */
+                                sent_back_by_name: string | null;
+                                /** @description When (ISO 8601, UTC), or null */
+                                submitted_at: string | null;
+                                /** @description Who submitted it. */
+                                submitted_by: number | null;
+                                /** @description Their name. */
+                                submitted_by_name: string | null;
+                            } | null;
+                            /** @description When it is to be published (ISO 8601, UTC), or null */
+                            scheduled_at: string | null;
+                            /** @description Its section, if any. */
+                            section_id: number | null;
+                            /** @description Its own description for search engines (empty: the standfirst). */
+                            seo_description: string;
+                            /** @description Its own title for search engines (empty: the headline). */
+                            seo_title: string;
+                            /** @description Its address's last part. */
+                            slug: string;
+                            /** @description The partner it came from, if any. */
+                            source_id: number | null;
+                            /** @description The partner's page of it, if any. */
+                            source_url: string | null;
+                            /** @description The line under the headline. */
+                            standfirst: string;
+                            /** @description Where the story stands: draft, review, scheduled, published or archived. */
+                            status: "draft" | "review" | "scheduled" | "published" | "archived";
+                            /** @description Its tags, by name. */
+                            tags: {
+                                /** @description The tag's id. */
+                                id: number;
+                                /** @description The tag. */
+                                name: string;
+                                /** @description Its address. */
+                                slug: string;
+                            }[];
+                            /** @description The site's IANA time zone (the schedule field and dates follow it). */
+                            time_zone: string;
+                            /** @description The story it translates (its translation group), or null for a group of its own. */
+                            translation_group: number | null;
+                            /** @description The version the next save is made from (send it back as baseUpdatedAt) (ISO 8601, UTC) */
+                            updated_at: string;
+                            /** @description The live version's words. */
+                            word_count: number;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -5792,7 +7065,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Every article of the translation group, itself included, in any status. */
+                        translations: {
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description Its slug. */
+                            slug: string;
+                            /** @description Its status. */
+                            status: string;
+                        }[];
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -5869,7 +7156,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Every article of the translation group, itself included, in any status. */
+                        translations: {
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description Its slug. */
+                            slug: string;
+                            /** @description Its status. */
+                            status: string;
+                        }[];
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -5931,7 +7232,116 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The article. */
+                        article: {
+                            /** @description The people in its byline, in order. */
+                            authorIds: number[];
+                            /** @description The body, as HTML the editor writes. */
+                            body_html: string;
+                            /** @description The live version's body as plain text (for search). */
+                            body_text: string;
+                            /** @description A published story's unpublished changes (null: none). */
+                            changes: {
+                                /** @description Who made it. */
+                                by: number | null;
+                                /** @description When the first unpublished change was made (ISO 8601, UTC) */
+                                since: string;
+                                /** @description When the last one was (ISO 8601, UTC) */
+                                updatedAt: string;
+                                /** @description Who made the last one. */
+                                updatedBy: number | null;
+                            } | null;
+                            /** @description Whether readers may comment: 1 yes, 0 no. */
+                            comments_open: number;
+                            /** @description When it was started (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description The staff account that started it. */
+                            created_by: number | null;
+                            /** @description Whether the newsroom pinned it (imported sticky posts): 1 yes, 0 no. */
+                            featured: number;
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The picture's text for screen readers. */
+                            hero_alt: string;
+                            /** @description The picture's caption. */
+                            hero_caption: string;
+                            /** @description The picture's credit. */
+                            hero_credit: string;
+                            /** @description Its hero picture, if any. */
+                            hero_media_id: number | null;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description When the live version last changed (ISO 8601, UTC) */
+                            live_updated_at: string;
+                            /** @description What the caller may do with it now. */
+                            moves: ("submit" | "publish" | "update" | "schedule" | "unpublish" | "archive" | "send_back" | "discard")[];
+                            /** @description Whether it is left out of the feeds offered to partners and aggregators: 1 yes, 0 no. */
+                            no_syndication: number;
+                            /** @description A partner story's byline as the partner gave it (empty otherwise). */
+                            original_byline: string;
+                            /** @description When the partner first published it (ISO 8601, UTC), or null */
+                            original_published_at: string | null;
+                            /** @description When it was first published (ISO 8601, UTC), or null */
+                            published_at: string | null;
+                            /** @description The latest review round, if any. */
+                            review: {
+                                /** @description The article. */
+                                article_id: number;
+                                /** @description The note it was sent back with (may be empty). */
+                                note: string;
+                                /** @description When (ISO 8601, UTC), or null */
+                                sent_back_at: string | null;
+                                /** @description Who sent it back. */
+                                sent_back_by: number | null;
+                                /** @description Their name. */
+                                sent_back_by_name: string | null;
+                                /** @description When (ISO 8601, UTC), or null */
+                                submitted_at: string | null;
+                                /** @description Who submitted it. */
+                                submitted_by: number | null;
+                                /** @description Their name. */
+                                submitted_by_name: string | null;
+                            } | null;
+                            /** @description When it is to be published (ISO 8601, UTC), or null */
+                            scheduled_at: string | null;
+                            /** @description Its section, if any. */
+                            section_id: number | null;
+                            /** @description Its own description for search engines (empty: the standfirst). */
+                            seo_description: string;
+                            /** @description Its own title for search engines (empty: the headline). */
+                            seo_title: string;
+                            /** @description Its address's last part. */
+                            slug: string;
+                            /** @description The partner it came from, if any. */
+                            source_id: number | null;
+                            /** @description The partner's page of it, if any. */
+                            source_url: string | null;
+                            /** @description The line under the headline. */
+                            standfirst: string;
+                            /** @description Where the story stands: draft, review, scheduled, published or archived. */
+                            status: "draft" | "review" | "scheduled" | "published" | "archived";
+                            /** @description Its tags, by name. */
+                            tags: {
+                                /** @description The tag's id. */
+                                id: number;
+                                /** @description The tag. */
+                                name: string;
+                                /** @description Its address. */
+                                slug: string;
+                            }[];
+                            /** @description The site's IANA time zone (the schedule field and dates follow it). */
+                            time_zone: string;
+                            /** @description The story it translates (its translation group), or null for a group of its own. */
+                            translation_group: number | null;
+                            /** @description The version the next save is made from (send it back as baseUpdatedAt) (ISO 8601, UTC) */
+                            updated_at: string;
+                            /** @description The live version's words. */
+                            word_count: number;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -6002,7 +7412,116 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The article. */
+                        article: {
+                            /** @description The people in its byline, in order. */
+                            authorIds: number[];
+                            /** @description The body, as HTML the editor writes. */
+                            body_html: string;
+                            /** @description The live version's body as plain text (for search). */
+                            body_text: string;
+                            /** @description A published story's unpublished changes (null: none). */
+                            changes: {
+                                /** @description Who made it. */
+                                by: number | null;
+                                /** @description When the first unpublished change was made (ISO 8601, UTC) */
+                                since: string;
+                                /** @description When the last one was (ISO 8601, UTC) */
+                                updatedAt: string;
+                                /** @description Who made the last one. */
+                                updatedBy: number | null;
+                            } | null;
+                            /** @description Whether readers may comment: 1 yes, 0 no. */
+                            comments_open: number;
+                            /** @description When it was started (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description The staff account that started it. */
+                            created_by: number | null;
+                            /** @description Whether the newsroom pinned it (imported sticky posts): 1 yes, 0 no. */
+                            featured: number;
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The picture's text for screen readers. */
+                            hero_alt: string;
+                            /** @description The picture's caption. */
+                            hero_caption: string;
+                            /** @description The picture's credit. */
+                            hero_credit: string;
+                            /** @description Its hero picture, if any. */
+                            hero_media_id: number | null;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description When the live version last changed (ISO 8601, UTC) */
+                            live_updated_at: string;
+                            /** @description What the caller may do with it now. */
+                            moves: ("submit" | "publish" | "update" | "schedule" | "unpublish" | "archive" | "send_back" | "discard")[];
+                            /** @description Whether it is left out of the feeds offered to partners and aggregators: 1 yes, 0 no. */
+                            no_syndication: number;
+                            /** @description A partner story's byline as the partner gave it (empty otherwise). */
+                            original_byline: string;
+                            /** @description When the partner first published it (ISO 8601, UTC), or null */
+                            original_published_at: string | null;
+                            /** @description When it was first published (ISO 8601, UTC), or null */
+                            published_at: string | null;
+                            /** @description The latest review round, if any. */
+                            review: {
+                                /** @description The article. */
+                                article_id: number;
+                                /** @description The note it was sent back with (may be empty). */
+                                note: string;
+                                /** @description When (ISO 8601, UTC), or null */
+                                sent_back_at: string | null;
+                                /** @description Who sent it back. */
+                                sent_back_by: number | null;
+                                /** @description Their name. */
+                                sent_back_by_name: string | null;
+                                /** @description When (ISO 8601, UTC), or null */
+                                submitted_at: string | null;
+                                /** @description Who submitted it. */
+                                submitted_by: number | null;
+                                /** @description Their name. */
+                                submitted_by_name: string | null;
+                            } | null;
+                            /** @description When it is to be published (ISO 8601, UTC), or null */
+                            scheduled_at: string | null;
+                            /** @description Its section, if any. */
+                            section_id: number | null;
+                            /** @description Its own description for search engines (empty: the standfirst). */
+                            seo_description: string;
+                            /** @description Its own title for search engines (empty: the headline). */
+                            seo_title: string;
+                            /** @description Its address's last part. */
+                            slug: string;
+                            /** @description The partner it came from, if any. */
+                            source_id: number | null;
+                            /** @description The partner's page of it, if any. */
+                            source_url: string | null;
+                            /** @description The line under the headline. */
+                            standfirst: string;
+                            /** @description Where the story stands: draft, review, scheduled, published or archived. */
+                            status: "draft" | "review" | "scheduled" | "published" | "archived";
+                            /** @description Its tags, by name. */
+                            tags: {
+                                /** @description The tag's id. */
+                                id: number;
+                                /** @description The tag. */
+                                name: string;
+                                /** @description Its address. */
+                                slug: string;
+                            }[];
+                            /** @description The site's IANA time zone (the schedule field and dates follow it). */
+                            time_zone: string;
+                            /** @description The story it translates (its translation group), or null for a group of its own. */
+                            translation_group: number | null;
+                            /** @description The version the next save is made from (send it back as baseUpdatedAt) (ISO 8601, UTC) */
+                            updated_at: string;
+                            /** @description The live version's words. */
+                            word_count: number;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -6209,7 +7728,99 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The period's first day (YYYY-MM-DD, the site's time zone). */
+                        from: string;
+                        /** @description The small breakdowns of the period. */
+                        groups: {
+                            /** @description Editions (the site, mirrors, the offline edition, ...). */
+                            edition: {
+                                /** @description What the row counts (an id, a host name, an address). */
+                                key: string;
+                                /** @description Its name as the newsroom reads it. */
+                                label: string;
+                                /** @description A story's language, for a link. */
+                                language?: string;
+                                /** @description A story's slug, for a link. */
+                                slug?: string;
+                                /** @description Page views. */
+                                views: number;
+                                /** @description Readers (counted, never tracked: no cookie). */
+                                visitors: number;
+                            }[];
+                            /** @description Kinds of page. */
+                            kind: {
+                                /** @description What the row counts (an id, a host name, an address). */
+                                key: string;
+                                /** @description Its name as the newsroom reads it. */
+                                label: string;
+                                /** @description A story's language, for a link. */
+                                language?: string;
+                                /** @description A story's slug, for a link. */
+                                slug?: string;
+                                /** @description Page views. */
+                                views: number;
+                                /** @description Readers (counted, never tracked: no cookie). */
+                                visitors: number;
+                            }[];
+                            /** @description Languages. */
+                            language: {
+                                /** @description What the row counts (an id, a host name, an address). */
+                                key: string;
+                                /** @description Its name as the newsroom reads it. */
+                                label: string;
+                                /** @description A story's language, for a link. */
+                                language?: string;
+                                /** @description A story's slug, for a link. */
+                                slug?: string;
+                                /** @description Page views. */
+                                views: number;
+                                /** @description Readers (counted, never tracked: no cookie). */
+                                visitors: number;
+                            }[];
+                            /** @description Referrer groups (search, social, direct, ...). */
+                            ref_group: {
+                                /** @description What the row counts (an id, a host name, an address). */
+                                key: string;
+                                /** @description Its name as the newsroom reads it. */
+                                label: string;
+                                /** @description A story's language, for a link. */
+                                language?: string;
+                                /** @description A story's slug, for a link. */
+                                slug?: string;
+                                /** @description Page views. */
+                                views: number;
+                                /** @description Readers (counted, never tracked: no cookie). */
+                                visitors: number;
+                            }[];
+                        };
+                        /** @description The period. */
+                        range: "today" | "7d" | "30d" | "90d";
+                        /** @description The chart: one point per hour (today) or day, oldest first. */
+                        series: {
+                            /** @description The hour it counts (ISO 8601, UTC) or the day (YYYY-MM-DD, the site's time zone). */
+                            at: string;
+                            /** @description Page views. */
+                            views: number;
+                            /** @description Readers. */
+                            visitors: number;
+                        }[];
+                        /** @description The site's IANA time zone, which the days and hours follow. */
+                        timeZone: string;
+                        /** @description Its last day. */
+                        to: string;
+                        /** @description The period's totals. */
+                        totals: {
+                            /** @description Page views by bots (apart from the readers'). */
+                            bots: number;
+                            /** @description Feed fetches. */
+                            feedFetches: number;
+                            /** @description Readers' page views. */
+                            views: number;
+                            /** @description Daily readers (a reader counts once a day). */
+                            visitors: number;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -6450,7 +8061,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Over how many days (today included). */
+                        days: number;
+                        /** @description Each story's figures, by its id. */
+                        figures: {
+                            [key: string]: {
+                                /** @description Page views. */
+                                views: number;
+                                /** @description Readers. */
+                                visitors: number;
+                            };
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -6500,7 +8123,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The story. */
+                        articleId: number;
+                        /** @description Its last 30 days, one point a day. */
+                        days: {
+                            /** @description The hour it counts (ISO 8601, UTC) or the day (YYYY-MM-DD, the site's time zone). */
+                            at: string;
+                            /** @description Page views. */
+                            views: number;
+                            /** @description Readers. */
+                            visitors: number;
+                        }[];
+                        /** @description Where its readers came from, over all its days. */
+                        referrers: {
+                            /** @description What the row counts (an id, a host name, an address). */
+                            key: string;
+                            /** @description Its name as the newsroom reads it. */
+                            label: string;
+                            /** @description A story's language, for a link. */
+                            language?: string;
+                            /** @description A story's slug, for a link. */
+                            slug?: string;
+                            /** @description Page views. */
+                            views: number;
+                            /** @description Readers (counted, never tracked: no cookie). */
+                            visitors: number;
+                        }[];
+                        /** @description Its views and readers since it was first counted. */
+                        total: {
+                            /** @description Page views. */
+                            views: number;
+                            /** @description Readers. */
+                            visitors: number;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -6564,7 +8221,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The top rows, most viewed first. */
+                        rows: {
+                            /** @description What the row counts (an id, a host name, an address). */
+                            key: string;
+                            /** @description Its name as the newsroom reads it. */
+                            label: string;
+                            /** @description A story's language, for a link. */
+                            language?: string;
+                            /** @description A story's slug, for a link. */
+                            slug?: string;
+                            /** @description Page views. */
+                            views: number;
+                            /** @description Readers (counted, never tracked: no cookie). */
+                            visitors: number;
+                        }[];
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -7884,7 +9557,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The alerts sent, newest first. */
+                        alerts: {
+                            /** @description The story it announced, if any. */
+                            articleId: number | null;
+                            /** @description When it was made (ISO 8601, UTC) */
+                            createdAt: string;
+                            /** @description The live entry it announced, if any. */
+                            entryId: number | null;
+                            /** @description Failed. */
+                            failed: number;
+                            /** @description When the sending finished (ISO 8601, UTC), or null */
+                            finishedAt: string | null;
+                            /** @description The alert's id. */
+                            id: number;
+                            /** @description The readers it went to. */
+                            language: string;
+                            /** @description Still to send or to retry. */
+                            pending: number;
+                            /** @description Readers it was for. */
+                            recipients: number;
+                            /** @description The push service said the reader's subscription is gone. */
+                            removed: number;
+                            /** @description Delivered to the push service. */
+                            sent: number;
+                            /** @description Where the sending stands. */
+                            status: string;
+                            /** @description Its text. */
+                            text: string;
+                            /** @description The page it opens. */
+                            url: string;
+                        }[];
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */
@@ -7938,7 +9643,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The story it announced, if any. */
+                        articleId: number | null;
+                        /** @description When it was made (ISO 8601, UTC) */
+                        createdAt: string;
+                        /** @description The live entry it announced, if any. */
+                        entryId: number | null;
+                        /** @description Failed. */
+                        failed: number;
+                        /** @description When the sending finished (ISO 8601, UTC), or null */
+                        finishedAt: string | null;
+                        /** @description The alert's id. */
+                        id: number;
+                        /** @description The readers it went to. */
+                        language: string;
+                        /** @description Still to send or to retry. */
+                        pending: number;
+                        /** @description Readers it was for. */
+                        recipients: number;
+                        /** @description The push service said the reader's subscription is gone. */
+                        removed: number;
+                        /** @description Delivered to the push service. */
+                        sent: number;
+                        /** @description Where the sending stands. */
+                        status: string;
+                        /** @description Its text. */
+                        text: string;
+                        /** @description The page it opens. */
+                        url: string;
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -7997,7 +9731,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The story it announced, if any. */
+                        articleId: number | null;
+                        /** @description When it was made (ISO 8601, UTC) */
+                        createdAt: string;
+                        /** @description The live entry it announced, if any. */
+                        entryId: number | null;
+                        /** @description Failed. */
+                        failed: number;
+                        /** @description When the sending finished (ISO 8601, UTC), or null */
+                        finishedAt: string | null;
+                        /** @description The alert's id. */
+                        id: number;
+                        /** @description The readers it went to. */
+                        language: string;
+                        /** @description Still to send or to retry. */
+                        pending: number;
+                        /** @description Readers it was for. */
+                        recipients: number;
+                        /** @description The push service said the reader's subscription is gone. */
+                        removed: number;
+                        /** @description Delivered to the push service. */
+                        sent: number;
+                        /** @description Where the sending stands. */
+                        status: string;
+                        /** @description Its text. */
+                        text: string;
+                        /** @description The page it opens. */
+                        url: string;
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -8270,7 +10033,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The posts, newest first. */
+                        posts: {
+                            /** @description Tries so far. */
+                            attempts: number;
+                            /** @description The channel (telegram, mastodon). */
+                            channel: string;
+                            /** @description When it was made (ISO 8601, UTC) */
+                            createdAt: string;
+                            /** @description Why the last try failed (empty when it did not). */
+                            error: string;
+                            /** @description The post's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description When it was posted (ISO 8601, UTC), or null */
+                            postedAt: string | null;
+                            /** @description The channel's id of the post, once posted. */
+                            remoteId: string;
+                            /** @description Where it stands (pending, posted, failed, ...). */
+                            status: string;
+                            /** @description What it posts, e.g. article:12. */
+                            subject: string;
+                        }[];
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */
@@ -8308,7 +10095,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Which tokens are set (never the tokens). */
+                        secrets: {
+                            /** @description Whether a Mastodon token is set. */
+                            mastodonToken: boolean;
+                            /** @description The languages that have a Telegram bot token. */
+                            telegramTokens: string[];
+                        };
+                        /** @description The settings now. */
+                        settings: {
+                            /** @description The Mastodon instance (https://...); empty: no Mastodon account. */
+                            mastodonInstance: string;
+                            /** @description The languages whose stories go to Mastodon; none: every language. */
+                            mastodonLanguages: string[];
+                            /** @description Whether the site offers the "Get alerts" button. */
+                            pushEnabled: boolean;
+                            /** @description A language's Telegram channel (@name or a chat id), by language. */
+                            telegramChannels: {
+                                [key: string]: string;
+                            };
+                            /** @description Whether Telegram posts carry the story's text (else the picture, headline, standfirst and link). */
+                            telegramFullText: boolean;
+                        };
+                        /** @description Readers subscribed to alerts, per language. */
+                        subscriptions: {
+                            /** @description Readers subscribed to its alerts. */
+                            all: number;
+                            /** @description The language. */
+                            language: string;
+                            /** @description Of them, those who follow only a section. */
+                            sections: number;
+                        }[];
+                        /** @description The site's web push public key. */
+                        vapidPublicKey: string;
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */
@@ -8341,6 +10162,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Tokens to set (sealed, never answered back; "" clears one). */
                     secrets?: {
                         /** @description The Mastodon account's access token (write:statuses). */
                         mastodonToken?: string;
@@ -8363,7 +10185,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Which tokens are set (never the tokens). */
+                        secrets: {
+                            /** @description Whether a Mastodon token is set. */
+                            mastodonToken: boolean;
+                            /** @description The languages that have a Telegram bot token. */
+                            telegramTokens: string[];
+                        };
+                        /** @description The settings now. */
+                        settings: {
+                            /** @description The Mastodon instance (https://...); empty: no Mastodon account. */
+                            mastodonInstance: string;
+                            /** @description The languages whose stories go to Mastodon; none: every language. */
+                            mastodonLanguages: string[];
+                            /** @description Whether the site offers the "Get alerts" button. */
+                            pushEnabled: boolean;
+                            /** @description A language's Telegram channel (@name or a chat id), by language. */
+                            telegramChannels: {
+                                [key: string]: string;
+                            };
+                            /** @description Whether Telegram posts carry the story's text (else the picture, headline, standfirst and link). */
+                            telegramFullText: boolean;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -8432,7 +10277,62 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The comments, newest first. */
+                        comments: {
+                            /** @description The story's headline. */
+                            article_headline: string;
+                            /** @description The story it is on. */
+                            article_id: number;
+                            /** @description The story's slug. */
+                            article_slug: string;
+                            /** @description Their email, if given (never shown on the site). */
+                            author_email: string | null;
+                            /** @description The commenter's name. */
+                            author_name: string;
+                            /** @description The text. */
+                            body: string;
+                            /** @description A hash of the folded text, for duplicate checks. */
+                            body_hash: string;
+                            /** @description When it was posted (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description How deep it nests (0: top level). */
+                            depth: number;
+                            /** @description When a moderator last edited its text (ISO 8601, UTC), or null */
+                            edited_at: string | null;
+                            /** @description The comment's id. */
+                            id: number;
+                            /** @description The address it came from (never shown on the site). */
+                            ip: string;
+                            /** @description The /24 (IPv4) or /64 (IPv6) around the address. */
+                            network: string;
+                            /** @description The comment it answers, if any. */
+                            parent_id: number | null;
+                            /** @description The steps behind the score. */
+                            reasons: {
+                                /** @description What it decided: spam, refuse or hold. */
+                                action?: string;
+                                /** @description What it added to the score (which starts at 1). */
+                                delta?: number;
+                                /** @description For a refusal: the message the reader got. */
+                                messageKey?: string;
+                                /** @description The check, e.g. links or blocked_words. */
+                                phase: string;
+                                /** @description What it found. */
+                                reason: string;
+                                /** @description For a refusal: the HTTP status the reader got. */
+                                status?: number;
+                            }[];
+                            /** @description How many readers reported it. */
+                            report_count: number;
+                            /** @description The bot defence's score, 0 (a bot) to 1 (a person). */
+                            score: number;
+                            /** @description pending (held), approved, spam or trash. */
+                            status: "pending" | "approved" | "spam" | "trash";
+                            /** @description When it last changed (ISO 8601, UTC) */
+                            updated_at: string;
+                        }[];
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -8482,7 +10382,90 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The comment, with its decisions and reports. */
+                        comment: {
+                            /** @description The story's headline. */
+                            article_headline: string;
+                            /** @description The story it is on. */
+                            article_id: number;
+                            /** @description The story's slug. */
+                            article_slug: string;
+                            /** @description Their email, if given (never shown on the site). */
+                            author_email: string | null;
+                            /** @description The commenter's name. */
+                            author_name: string;
+                            /** @description The text. */
+                            body: string;
+                            /** @description A hash of the folded text, for duplicate checks. */
+                            body_hash: string;
+                            /** @description When it was posted (ISO 8601, UTC) */
+                            created_at: string;
+                            /** @description Every decision on it, oldest first. */
+                            decisions: {
+                                /** @description What was decided, e.g. approve or spam. */
+                                action: string;
+                                /** @description The moderator (null: the bot defence or a reader). */
+                                actor_id: number | null;
+                                /** @description The comment. */
+                                comment_id: number;
+                                /** @description When (ISO 8601, UTC) */
+                                created_at: string;
+                                /** @description Its status before. */
+                                from_status: string | null;
+                                /** @description The decision's id. */
+                                id: number;
+                                /** @description A note (may be empty). */
+                                note: string;
+                                /** @description Its status after. */
+                                to_status: string | null;
+                            }[];
+                            /** @description How deep it nests (0: top level). */
+                            depth: number;
+                            /** @description When a moderator last edited its text (ISO 8601, UTC), or null */
+                            edited_at: string | null;
+                            /** @description The comment's id. */
+                            id: number;
+                            /** @description The address it came from (never shown on the site). */
+                            ip: string;
+                            /** @description The /24 (IPv4) or /64 (IPv6) around the address. */
+                            network: string;
+                            /** @description The comment it answers, if any. */
+                            parent_id: number | null;
+                            /** @description The steps behind the score. */
+                            reasons: {
+                                /** @description What it decided: spam, refuse or hold. */
+                                action?: string;
+                                /** @description What it added to the score (which starts at 1). */
+                                delta?: number;
+                                /** @description For a refusal: the message the reader got. */
+                                messageKey?: string;
+                                /** @description The check, e.g. links or blocked_words. */
+                                phase: string;
+                                /** @description What it found. */
+                                reason: string;
+                                /** @description For a refusal: the HTTP status the reader got. */
+                                status?: number;
+                            }[];
+                            /** @description How many readers reported it. */
+                            report_count: number;
+                            /** @description Readers' reports, oldest first. */
+                            reports: {
+                                /** @description When (ISO 8601, UTC) */
+                                created_at: string;
+                                /** @description The report's id. */
+                                id: number;
+                                /** @description Why the reader reported it. */
+                                reason: string;
+                            }[];
+                            /** @description The bot defence's score, 0 (a bot) to 1 (a person). */
+                            score: number;
+                            /** @description pending (held), approved, spam or trash. */
+                            status: "pending" | "approved" | "spam" | "trash";
+                            /** @description When it last changed (ISO 8601, UTC) */
+                            updated_at: string;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -9150,7 +11133,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The comment settings by name (bodyMin, blockedWords, captchaProvider, ...; the captcha secret never: captchaSecretSet says whether one is set). */
+                        comments: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Comments close this many days after publication; null: never (a site setting). */
+                        commentsCloseAfterDays: number | null;
+                        /** @description Whether every comment is held for a moderator (a site setting). */
+                        moderateAll: boolean;
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */
@@ -9201,7 +11193,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The comment settings by name (bodyMin, blockedWords, captchaProvider, ...; the captcha secret never: captchaSecretSet says whether one is set). */
+                        comments: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Comments close this many days after publication; null: never (a site setting). */
+                        commentsCloseAfterDays: number | null;
+                        /** @description Whether every comment is held for a moderator (a site setting). */
+                        moderateAll: boolean;
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -9880,7 +11881,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The entry now. */
+                        entry: {
+                            /** @description The story. */
+                            articleId: number;
+                            /** @description The staff account that posted it. */
+                            authorId: number | null;
+                            /** @description Their name, as readers see it. */
+                            authorName: string;
+                            /** @description When it was last corrected (ISO 8601, UTC), or null */
+                            correctedAt: string | null;
+                            /** @description When it was deleted (readers see that it was removed) (ISO 8601, UTC), or null */
+                            deletedAt: string | null;
+                            /** @description The entry as readers see it (sanitized HTML). */
+                            html: string;
+                            /** @description The entry's id. */
+                            id: number;
+                            /** @description Whether it is a key entry (among the highlights). */
+                            key: boolean;
+                            /** @description Addresses it links to. */
+                            links: string[];
+                            /** @description Its pictures, in order. */
+                            mediaIds: number[];
+                            /** @description When it was posted (ISO 8601, UTC) */
+                            postedAt: string;
+                            /** @description The entry as it was written. */
+                            text: string;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -10957,7 +12986,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Every list. */
+                        lists: {
+                            /** @description Its description, by language. */
+                            descriptions: {
+                                [key: string]: string;
+                            };
+                            /**
+                             * @description Its digest: off, daily or weekly.
+                             * @enum {string}
+                             */
+                            digest: "off" | "daily" | "weekly";
+                            /** @description When the digest goes (HH:MM, the site's time zone). */
+                            digestTime: string;
+                            /** @description The weekly digest's day (0 Sunday). */
+                            digestWeekday: number;
+                            /** @description The list's id. */
+                            id: number;
+                            /** @description The language its letters are written in. */
+                            language: string;
+                            /** @description When the last digest went (ISO 8601, UTC), or null */
+                            lastDigestAt: string | null;
+                            /** @description Its name, by language. */
+                            names: {
+                                [key: string]: string;
+                            };
+                            /** @description When the next one goes (ISO 8601, UTC), or null */
+                            nextDigestAt: string | null;
+                            /** @description Whether the public form offers it. */
+                            public: boolean;
+                            /** @description Its readers by status. */
+                            readers: {
+                                /** @description Readers who have not confirmed yet. */
+                                pending: number;
+                                /** @description Readers subscribed. */
+                                subscribed: number;
+                                /** @description Readers who left. */
+                                unsubscribed: number;
+                            };
+                            /** @description The sections its digest draws from; none: every section. */
+                            sectionIds: number[];
+                            /** @description Its address-safe name (List-Id, the sign-up form). */
+                            slug: string;
+                        }[];
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */
@@ -11377,7 +13450,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The readers found, newest first (at most 50). */
+                        readers: {
+                            /** @description When they were added (ISO 8601, UTC) */
+                            createdAt: string;
+                            /** @description Their address. */
+                            email: string;
+                            /** @description The reader's id. */
+                            id: number;
+                            /** @description The language they read in. */
+                            language: string;
+                            /** @description Their subscriptions. */
+                            lists: {
+                                /** @description When they confirmed (ISO 8601, UTC), or null */
+                                confirmedAt: string | null;
+                                /** @description When they consented (ISO 8601, UTC) */
+                                consentAt: string;
+                                /** @description The list. */
+                                listId: number;
+                                /**
+                                 * @description pending, subscribed or unsubscribed.
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "subscribed" | "unsubscribed";
+                                /** @description When they left (ISO 8601, UTC), or null */
+                                unsubscribedAt: string | null;
+                            }[];
+                            /** @description Their name (may be empty). */
+                            name: string;
+                            /** @description Where they came from: form, staff, import:mailchimp, import:ghost or import:csv. */
+                            source: string;
+                        }[];
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -11540,7 +13645,53 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description The sends, newest first. */
+                        sends: {
+                            /** @description Letters that bounced. */
+                            bounced: number;
+                            /** @description Clicks on its links. */
+                            clicks: number;
+                            /** @description Readers who marked it as spam. */
+                            complained: number;
+                            /** @description When it was made (ISO 8601, UTC) */
+                            createdAt: string;
+                            /** @description Letters that failed. */
+                            failed: number;
+                            /** @description When it finished (ISO 8601, UTC), or null */
+                            finishedAt: string | null;
+                            /** @description The send's id. */
+                            id: number;
+                            /**
+                             * @description digest, story or alert (breaking).
+                             * @enum {string}
+                             */
+                            kind: "digest" | "story" | "alert";
+                            /** @description Letters still to send. */
+                            left: number;
+                            /** @description The list it goes to. */
+                            listId: number;
+                            /** @description Readers it goes to. */
+                            recipients: number;
+                            /** @description When it is to start (ISO 8601, UTC), or null */
+                            scheduledAt: string | null;
+                            /** @description Letters sent. */
+                            sent: number;
+                            /** @description Readers skipped (suppressed, left meanwhile). */
+                            skipped: number;
+                            /** @description When it started (ISO 8601, UTC), or null */
+                            startedAt: string | null;
+                            /**
+                             * @description Where it stands: draft, scheduled, sending, sent or cancelled.
+                             * @enum {string}
+                             */
+                            status: "draft" | "scheduled" | "sending" | "sent" | "cancelled";
+                            /** @description Its subject. */
+                            subject: string;
+                            /** @description Readers who left after it. */
+                            unsubscribed: number;
+                        }[];
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */
@@ -11603,7 +13754,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Letters that bounced. */
+                        bounced: number;
+                        /** @description Clicks on its links. */
+                        clicks: number;
+                        /** @description Readers who marked it as spam. */
+                        complained: number;
+                        /** @description When it was made (ISO 8601, UTC) */
+                        createdAt: string;
+                        /** @description Letters that failed. */
+                        failed: number;
+                        /** @description When it finished (ISO 8601, UTC), or null */
+                        finishedAt: string | null;
+                        /** @description The send's id. */
+                        id: number;
+                        /**
+                         * @description digest, story or alert (breaking).
+                         * @enum {string}
+                         */
+                        kind: "digest" | "story" | "alert";
+                        /** @description Letters still to send. */
+                        left: number;
+                        /** @description The list it goes to. */
+                        listId: number;
+                        /** @description Readers it goes to. */
+                        recipients: number;
+                        /** @description When it is to start (ISO 8601, UTC), or null */
+                        scheduledAt: string | null;
+                        /** @description Letters sent. */
+                        sent: number;
+                        /** @description Readers skipped (suppressed, left meanwhile). */
+                        skipped: number;
+                        /** @description When it started (ISO 8601, UTC), or null */
+                        startedAt: string | null;
+                        /**
+                         * @description Where it stands: draft, scheduled, sending, sent or cancelled.
+                         * @enum {string}
+                         */
+                        status: "draft" | "scheduled" | "sending" | "sent" | "cancelled";
+                        /** @description Its subject. */
+                        subject: string;
+                        /** @description Readers who left after it. */
+                        unsubscribed: number;
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -11662,7 +13856,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Letters that bounced. */
+                        bounced: number;
+                        /** @description Clicks on its links. */
+                        clicks: number;
+                        /** @description Readers who marked it as spam. */
+                        complained: number;
+                        /** @description When it was made (ISO 8601, UTC) */
+                        createdAt: string;
+                        /** @description Letters that failed. */
+                        failed: number;
+                        /** @description When it finished (ISO 8601, UTC), or null */
+                        finishedAt: string | null;
+                        /** @description The send's id. */
+                        id: number;
+                        /**
+                         * @description digest, story or alert (breaking).
+                         * @enum {string}
+                         */
+                        kind: "digest" | "story" | "alert";
+                        /** @description Letters still to send. */
+                        left: number;
+                        /** @description The list it goes to. */
+                        listId: number;
+                        /** @description Readers it goes to. */
+                        recipients: number;
+                        /** @description When it is to start (ISO 8601, UTC), or null */
+                        scheduledAt: string | null;
+                        /** @description Letters sent. */
+                        sent: number;
+                        /** @description Readers skipped (suppressed, left meanwhile). */
+                        skipped: number;
+                        /** @description When it started (ISO 8601, UTC), or null */
+                        startedAt: string | null;
+                        /**
+                         * @description Where it stands: draft, scheduled, sending, sent or cancelled.
+                         * @enum {string}
+                         */
+                        status: "draft" | "scheduled" | "sending" | "sent" | "cancelled";
+                        /** @description Its subject. */
+                        subject: string;
+                        /** @description Readers who left after it. */
+                        unsubscribed: number;
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -12869,7 +15106,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Stories sent back to their writers, newest first. */
+                        sentBack: {
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description The note it was sent back with (null without a review round). */
+                            note: string | null;
+                            /** @description When it was sent back (ISO 8601, UTC), or null */
+                            sent_back_at: string | null;
+                            /** @description Who sent it back. */
+                            sent_back_by_name: string | null;
+                            /** @description review (waiting) or draft (sent back). */
+                            status: string;
+                            /** @description When it was submitted (null: it came in before review rounds were kept) (ISO 8601, UTC), or null */
+                            submitted_at: string | null;
+                            /** @description Who submitted it. */
+                            submitted_by_name: string | null;
+                        }[];
+                        /** @description Stories waiting for review, oldest submission first. */
+                        waiting: {
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The article's id. */
+                            id: number;
+                            /** @description Its language. */
+                            language: string;
+                            /** @description The note it was sent back with (null without a review round). */
+                            note: string | null;
+                            /** @description When it was sent back (ISO 8601, UTC), or null */
+                            sent_back_at: string | null;
+                            /** @description Who sent it back. */
+                            sent_back_by_name: string | null;
+                            /** @description review (waiting) or draft (sent back). */
+                            status: string;
+                            /** @description When it was submitted (null: it came in before review rounds were kept) (ISO 8601, UTC), or null */
+                            submitted_at: string | null;
+                            /** @description Who submitted it. */
+                            submitted_by_name: string | null;
+                        }[];
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */
@@ -13373,7 +15653,68 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Every site setting. */
+                        settings: {
+                            /** @description Whether authors submit their stories for review instead of publishing them. */
+                            authorsSubmitForReview: boolean;
+                            /** @description Per language: its calendar. */
+                            calendars: {
+                                [key: string]: {
+                                    /** @description The calendar its dates follow. */
+                                    calendar: "gregorian" | "solar-hijri";
+                                    /** @description Whether the date bar adds the date in the other calendar. */
+                                    secondDate: boolean;
+                                };
+                            };
+                            /** @description Comments close this many days after publication; null: never. */
+                            commentsCloseAfterDays: number | null;
+                            /** @description One line about the newsroom. */
+                            description: string;
+                            /** @description What feeds carry: the full text or only a summary. */
+                            feedContent: "full" | "excerpt";
+                            /** @description The site's language. */
+                            language: string;
+                            /** @description The languages the site publishes in besides its own. */
+                            languages: string[];
+                            /** @description Per language: the site's words in it. */
+                            localized: {
+                                [key: string]: {
+                                    /** @description Its one-line description. */
+                                    description?: string;
+                                    /** @description The site's name in that language. */
+                                    name?: string;
+                                    /** @description Section names, by the section's slug. */
+                                    sections?: {
+                                        [key: string]: string;
+                                    };
+                                    /** @description The footer links' labels, by the link's address. */
+                                    social?: {
+                                        [key: string]: string;
+                                    };
+                                };
+                            };
+                            /** @description The logo's media id, or null for the name in type. */
+                            logoMediaId: number | null;
+                            /** @description Whether every comment is held for a moderator. */
+                            moderateAll: boolean;
+                            /** @description The newsroom's name, at the top of every page. */
+                            name: string;
+                            /** @description Which Persian dates follow. */
+                            persianLocale: "fa-AF" | "fa-IR";
+                            /** @description New articles' addresses from Dari and Pashto headlines: in their script or in Latin letters. */
+                            slugScript: "native" | "latin";
+                            /** @description Links in the footer, in order. */
+                            social: {
+                                /** @description The link's text. */
+                                label: string;
+                                /** @description Its address. */
+                                url: string;
+                            }[];
+                            /** @description The newsroom's IANA time zone. */
+                            timeZone: string;
+                        };
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */
@@ -13476,7 +15817,68 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Every site setting. */
+                        settings: {
+                            /** @description Whether authors submit their stories for review instead of publishing them. */
+                            authorsSubmitForReview: boolean;
+                            /** @description Per language: its calendar. */
+                            calendars: {
+                                [key: string]: {
+                                    /** @description The calendar its dates follow. */
+                                    calendar: "gregorian" | "solar-hijri";
+                                    /** @description Whether the date bar adds the date in the other calendar. */
+                                    secondDate: boolean;
+                                };
+                            };
+                            /** @description Comments close this many days after publication; null: never. */
+                            commentsCloseAfterDays: number | null;
+                            /** @description One line about the newsroom. */
+                            description: string;
+                            /** @description What feeds carry: the full text or only a summary. */
+                            feedContent: "full" | "excerpt";
+                            /** @description The site's language. */
+                            language: string;
+                            /** @description The languages the site publishes in besides its own. */
+                            languages: string[];
+                            /** @description Per language: the site's words in it. */
+                            localized: {
+                                [key: string]: {
+                                    /** @description Its one-line description. */
+                                    description?: string;
+                                    /** @description The site's name in that language. */
+                                    name?: string;
+                                    /** @description Section names, by the section's slug. */
+                                    sections?: {
+                                        [key: string]: string;
+                                    };
+                                    /** @description The footer links' labels, by the link's address. */
+                                    social?: {
+                                        [key: string]: string;
+                                    };
+                                };
+                            };
+                            /** @description The logo's media id, or null for the name in type. */
+                            logoMediaId: number | null;
+                            /** @description Whether every comment is held for a moderator. */
+                            moderateAll: boolean;
+                            /** @description The newsroom's name, at the top of every page. */
+                            name: string;
+                            /** @description Which Persian dates follow. */
+                            persianLocale: "fa-AF" | "fa-IR";
+                            /** @description New articles' addresses from Dari and Pashto headlines: in their script or in Latin letters. */
+                            slugScript: "native" | "latin";
+                            /** @description Links in the footer, in order. */
+                            social: {
+                                /** @description The link's text. */
+                                label: string;
+                                /** @description Its address. */
+                                url: string;
+                            }[];
+                            /** @description The newsroom's IANA time zone. */
+                            timeZone: string;
+                        };
+                    };
                 };
             };
             /** @description Bad input: `field` is the path to the field at fault and `message` says what is wrong with it. */
@@ -14201,7 +16603,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @description Partner stories waiting for review, oldest first. */
+                        items: {
+                            /** @description The story's article (in review). */
+                            articleId: number;
+                            /** @description The partner's byline, if any. */
+                            byline: string | null;
+                            /** @description Its headline. */
+                            headline: string;
+                            /** @description The queue item's id. */
+                            id: number;
+                            /** @description When the partner published it (ISO 8601, UTC), or null */
+                            originallyPublishedAt: string | null;
+                            /** @description Where the partner published it. */
+                            originalUrl: string;
+                            /** @description When it came in (ISO 8601, UTC) */
+                            receivedAt: string;
+                            /** @description The slug of the section it is filed under, if any. */
+                            section: string | null;
+                            /** @description The partner it came from. */
+                            source: {
+                                /** @description The source's id. */
+                                id: number;
+                                /** @description The partner's name. */
+                                name: string;
+                            };
+                            /** @description Why that section was chosen. */
+                            why: string;
+                        }[];
+                    };
                 };
             };
             /** @description Not signed in, the sign-in is not finished (second step or two-factor setup), or the session ended. */

@@ -1,11 +1,8 @@
 // The shapes of the Admin API's answers that the newsroom app reads, declared once: an endpoint names one as its
 // `answers` (endpoint.ts), the OpenAPI document carries it, and the app's types are generated from the document
 // (admin-ui/src/api_types.gen.ts). They describe and never serialize, so a field they leave out still goes out.
+import { Flag, Num, OrNull, Str, When, WhenOrNull } from './answer_kit.ts';
 import { Described as d, Type } from './schemas.ts';
-
-const Str = (description: string) => Type.String({ description });
-const Num = (description: string) => Type.Integer({ description });
-const OrNull = <T extends Parameters<typeof Type.Union>[0][number]>(s: T, description: string) => Type.Union([s, Type.Null()], { description });
 
 /** GET /api/admin/auth/me: who is signed in, how far the sign-in got, and what they may do. */
 export const MeAnswer = Type.Object({
@@ -22,10 +19,6 @@ export const MeAnswer = Type.Object({
   capabilities: Type.Array(Type.String(), { description: 'What this account may do (the capability names, e.g. articles.publish).' }),
   timeZone: Str('The site\'s IANA time zone (e.g. Asia/Kabul): the app shows every date and time on its clock.'),
 });
-
-const When = (description: string) => Type.String({ description: `${description} (ISO 8601, UTC)` });
-const WhenOrNull = (description: string) => OrNull(Type.String(), `${description} (ISO 8601, UTC), or null`);
-const Flag = (description: string) => Type.Integer({ description: `${description}: 1 yes, 0 no.` });
 
 /** One staff account as the staff screen lists it. */
 const StaffAccount = Type.Object({
@@ -182,7 +175,7 @@ export const FrontAnswer = Type.Object({
   }), { description: 'What the front shows now, in order: the lead first.' }),
 });
 
-const ArticleStatus = Type.Union([Type.Literal('draft'), Type.Literal('review'), Type.Literal('scheduled'), Type.Literal('published'), Type.Literal('archived')],
+export const ArticleStatus = Type.Union([Type.Literal('draft'), Type.Literal('review'), Type.Literal('scheduled'), Type.Literal('published'), Type.Literal('archived')],
   { description: 'Where the story stands: draft, review, scheduled, published or archived.' });
 
 /** GET /api/admin/articles: one page of the list. */
@@ -279,32 +272,6 @@ export const AdCreativeItem = Type.Object({
   active: Flag('Whether it runs at all'),
   language: OrNull(Type.String(), 'The language it speaks, or null for pages of any language without ads of their own.'),
   created_at: When('When it was made'),
-});
-
-/** A row of an audience table (a story, section, author, referring site, page...). */
-const FigureRowSchema = Type.Object({
-  key: Str('What the row counts (an id, a host name, an address).'),
-  label: Str('Its name as the newsroom reads it.'),
-  views: Num('Page views.'),
-  visitors: Num('Readers (counted, never tracked: no cookie).'),
-  slug: Type.Optional(Str('A story\'s slug, for a link.')),
-  language: Type.Optional(Str('A story\'s language, for a link.')),
-});
-
-/** GET /api/admin/audience/realtime */
-export const AudienceRealtimeAnswer = Type.Object({
-  since: When('The start of the 30 minutes'),
-  views: Num('Page views in the last 30 minutes.'),
-  visitors: Num('Readers in the last 30 minutes.'),
-  minutes: Type.Array(Type.Object({ at: When('The minute'), views: Num('Page views in it.') }), { description: 'Views per minute, oldest first, 30 of them.' }),
-  stories: Type.Array(FigureRowSchema, { description: 'The stories read most in the last 30 minutes.' }),
-});
-
-/** GET and PATCH /api/admin/audience/settings */
-export const AudienceSettingsAnswer = Type.Object({
-  mostRead: Type.Union([Type.Literal('off'), Type.Literal('24h'), Type.Literal('7d')], { description: 'The readers\' Most read list: off, the last 24 hours or the last 7 days.' }),
-  mostReadCount: Num('How many stories it lists.'),
-  partners: Type.Array(Type.String(), { description: 'Partner sites by host name.' }),
 });
 
 /** One poll of a syndication source's feed. */

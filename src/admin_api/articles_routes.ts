@@ -12,6 +12,7 @@ import { personIdOf } from '../auth/users.ts';
 import type { KhabarEvents } from '../events.ts';
 import { actorOf, staffOf } from './access.ts';
 import { ArticleCountQuery, ArticleListQuery, ArticleParams, BulkArchiveBody, CorrectionBody, PreviewBody, SaveQuery } from './article_schemas.ts';
+import { EditedArticleAnswer } from './answers_editorial.ts';
 import { endpoint, type EndpointRequest } from './endpoint.ts';
 import { editorialRoutes } from './editorial_routes.ts';
 import { articleFor, readableBy } from './ownership.ts';
@@ -85,7 +86,7 @@ export async function articlesRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'GET', url: `${base}/:id`, operationId: 'getArticle', summary: 'Read an article', tags, access: { capability: 'articles.read' }, params: ArticleParams,
+    method: 'GET', url: `${base}/:id`, operationId: 'getArticle', summary: 'Read an article', tags, access: { capability: 'articles.read' }, params: ArticleParams, answers: EditedArticleAnswer,
     description: 'For a published or scheduled article with unpublished changes, the working copy (what its editor shows; `changes` says since '
       + 'when), with `live_updated_at` the live version\'s time; `moves` lists what the caller may do now; `review` the latest review round.',
     handle: async (req) => ({ article: await articleForEditing(ctx, actorOf(req), req.params.id) }),
@@ -99,10 +100,10 @@ export async function articlesRoutes(app: FastifyInstance): Promise<void> {
   const edit = { capability: 'articles.edit_own' } as const;
   const keeps = 'A published or scheduled article keeps its live version: the change goes to its working copy, public on Update.';
   endpoint(app, { method: 'PATCH', url: `${base}/:id`, operationId: 'updateArticle', summary: 'Save changes to an article', tags, access: edit, params: ArticleParams, query: SaveQuery, body: ArticlePatch,
-    description: `A revision is kept. ${keeps}`, errors: { 409: 'The article changed since baseUpdatedAt (field updatedAt); nothing was saved.' }, events: changed, handle: save(false) });
+    description: `A revision is kept. ${keeps}`, errors: { 409: 'The article changed since baseUpdatedAt (field updatedAt); nothing was saved.' }, answers: EditedArticleAnswer, events: changed, handle: save(false) });
   endpoint(app, { method: 'PUT', url: `${base}/:id/autosave`, operationId: 'autosaveArticle', summary: 'Autosave an article', tags, access: edit, params: ArticleParams, query: SaveQuery,
     description: `A checkpoint revision is kept every few minutes of typing, not one per save. ${keeps}`,
-    errors: { 409: 'The article changed since baseUpdatedAt (field updatedAt); nothing was saved.' }, body: ArticlePatch, events: changed, handle: save(true) });
+    errors: { 409: 'The article changed since baseUpdatedAt (field updatedAt); nothing was saved.' }, body: ArticlePatch, answers: EditedArticleAnswer, events: changed, handle: save(true) });
 
   endpoint(app, {
     method: 'POST', url: `${base}/:id/preview`, operationId: 'previewArticle', summary: 'Make a preview link', tags, access: edit, params: ArticleParams, body: PreviewBody,

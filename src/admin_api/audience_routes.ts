@@ -1,7 +1,7 @@
 // Audience figures in the Admin API (src/audience): the period's overview and chart, the top of any table, the last
 // 30 minutes, each story's figures (the article list's column and the editor's panel), and the newsroom's choices
 // (the readers' "Most read" list, partner sites).
-import { AudienceRealtimeAnswer, AudienceSettingsAnswer } from './answers.ts';
+import { AudienceOverviewAnswer, AudienceRealtimeAnswer, AudienceSettingsAnswer, AudienceTableAnswer, StoriesFiguresAnswer, StoryFiguresAnswer } from './answers_audience.ts';
 import type { FastifyInstance } from 'fastify';
 import { audienceOverview, audienceRealtime, audienceTable, RANGES, storiesFigures, storyFigures, TABLES } from '../audience/figures.ts';
 import { getAudienceSettings, MOST_READ_PERIODS, updateAudienceSettings } from '../audience/audience_settings.ts';
@@ -18,13 +18,13 @@ export async function audienceRoutes(app: FastifyInstance): Promise<void> {
   const base = '/api/admin/audience';
   const access = { capability: 'audience.read' } as const;
   endpoint(app, {
-    method: 'GET', url: base, operationId: 'audienceOverview', summary: 'Views and readers over a period', tags, access,
+    method: 'GET', url: base, operationId: 'audienceOverview', summary: 'Views and readers over a period', tags, access, answers: AudienceOverviewAnswer,
     query: Strict({ range: Type.Optional(RangeQuery) }),
     description: 'Readers\' page views and daily readers (a reader counts once a day; over several days, once each day), bots and feed fetches apart, one point per hour (today) or day, and the period\'s referrer groups, editions, languages and kinds of page. Totals are rolled up every minute.',
     handle: (req) => audienceOverview(ctx, req.query.range ?? '7d'),
   });
   endpoint(app, {
-    method: 'GET', url: `${base}/tables/:table`, operationId: 'audienceTable', summary: 'The top of one table', tags, access,
+    method: 'GET', url: `${base}/tables/:table`, operationId: 'audienceTable', summary: 'The top of one table', tags, access, answers: AudienceTableAnswer,
     params: Strict({ table: d('stories (article), section, author, language, edition, ref_group, ref_host (referring sites), page, kind, bot', OneOf(TABLES)) }),
     query: Strict({ range: Type.Optional(RangeQuery), limit: Type.Optional(d('Rows at most (10 when not given; 1000 for an export).', Int(1, 1000))) }),
     handle: async (req) => ({ rows: await audienceTable(ctx, req.params.table, req.query.range ?? '7d', req.query.limit ?? 10) }),
@@ -35,7 +35,7 @@ export async function audienceRoutes(app: FastifyInstance): Promise<void> {
     handle: () => audienceRealtime(ctx),
   });
   endpoint(app, {
-    method: 'GET', url: `${base}/stories`, operationId: 'audienceStories', summary: 'Figures of several stories', tags, access,
+    method: 'GET', url: `${base}/stories`, operationId: 'audienceStories', summary: 'Figures of several stories', tags, access, answers: StoriesFiguresAnswer,
     query: Strict({ ids: d('Story ids, comma separated (at most 100).', Text(1200, 1)), days: Type.Optional(d('Over the last this many days (7 when not given).', Int(1, 90))) }),
     handle: async (req) => {
       const ids = req.query.ids.split(',').map((s) => Number(s.trim()));
@@ -44,7 +44,7 @@ export async function audienceRoutes(app: FastifyInstance): Promise<void> {
     },
   });
   endpoint(app, {
-    method: 'GET', url: `${base}/stories/:id`, operationId: 'audienceStory', summary: 'One story\'s figures', tags, access, params: IdParams,
+    method: 'GET', url: `${base}/stories/:id`, operationId: 'audienceStory', summary: 'One story\'s figures', tags, access, params: IdParams, answers: StoryFiguresAnswer,
     description: 'Its views and readers since it was first counted, its last 30 days, and its referrer groups.',
     handle: (req) => storyFigures(ctx, req.params.id),
   });

@@ -8,6 +8,7 @@ import { subscriptionCounts } from '../channels/subscriptions.ts';
 import { listPosts } from '../channels/posting.ts';
 import { announceStory, getPlan, setPlan } from '../channels/plans.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
+import { AlertAnswer, AlertList, ChannelPostList, ChannelSettingsAnswer, ChannelSettingsChanged } from './answers_channels.ts';
 import { endpoint } from './endpoint.ts';
 import { staffOf } from './access.ts';
 import { Described as d, IdParams, NullableId, OneOf, Strict, Text, Type } from './schemas.ts';
@@ -26,11 +27,11 @@ export async function channelsRoutes(app: FastifyInstance): Promise<void> {
   const settingsAccess = { capability: 'settings.manage' } as const;
 
   endpoint(app, {
-    method: 'GET', url: `${base}/settings`, operationId: 'getChannelSettings', summary: 'Alerts and channels settings (tokens only as set or not), readers subscribed', tags, access: settingsAccess,
+    method: 'GET', url: `${base}/settings`, operationId: 'getChannelSettings', summary: 'Alerts and channels settings (tokens only as set or not), readers subscribed', tags, access: settingsAccess, answers: ChannelSettingsAnswer,
     handle: async () => ({ settings: await getChannelSettings(ctx), secrets: await channelSecretsSet(ctx), vapidPublicKey: (await vapidKeys(ctx)).publicKey, subscriptions: await subscriptionCounts(ctx) }),
   });
   endpoint(app, {
-    method: 'PATCH', url: `${base}/settings`, operationId: 'updateChannelSettings', summary: 'Change alerts and channels settings and tokens', tags, access: settingsAccess,
+    method: 'PATCH', url: `${base}/settings`, operationId: 'updateChannelSettings', summary: 'Change alerts and channels settings and tokens', tags, access: settingsAccess, answers: ChannelSettingsChanged,
     description: 'Tokens (telegramTokens by language, mastodonToken) are sealed with the site\'s secret and never answered back; "" clears one.',
     body: Strict({
       settings: Type.Optional(d('Settings to change (docs/alerts_and_channels.md lists them).', Type.Record(Type.String(), Type.Unknown()))),
@@ -48,11 +49,11 @@ export async function channelsRoutes(app: FastifyInstance): Promise<void> {
     audit: { action: 'channel_settings.update', entry: (req) => ({ subject: { type: 'channel_settings' }, detail: { settings: Object.keys(req.body.settings ?? {}), secrets: Object.keys(req.body.secrets ?? {}) } }) },
   });
   endpoint(app, {
-    method: 'GET', url: `${base}/alerts`, operationId: 'listAlerts', summary: 'The alerts sent, newest first, with their figures (sent, failed, removed)', tags, access,
+    method: 'GET', url: `${base}/alerts`, operationId: 'listAlerts', summary: 'The alerts sent, newest first, with their figures (sent, failed, removed)', tags, access, answers: AlertList,
     handle: async () => ({ alerts: await listAlerts(ctx) }),
   });
   endpoint(app, {
-    method: 'POST', url: `${base}/alerts`, operationId: 'sendAlert', summary: 'Send readers a push alert: a short text and a link', tags, access, status: 201,
+    method: 'POST', url: `${base}/alerts`, operationId: 'sendAlert', summary: 'Send readers a push alert: a short text and a link', tags, access, status: 201, answers: AlertAnswer,
     body: Strict({
       language: d('The readers it goes to: those who asked for alerts in this language.', OneOf(LANGUAGES)),
       text: d('One or two lines (at most 200 characters).', Text(200, 1)),
@@ -63,11 +64,11 @@ export async function channelsRoutes(app: FastifyInstance): Promise<void> {
     audit: { action: 'alert.send', entry: (req, r) => ({ subject: { type: 'alert', id: r.id }, detail: { language: req.body.language, recipients: r.recipients } }) },
   });
   endpoint(app, {
-    method: 'GET', url: `${base}/alerts/:id`, operationId: 'getAlert', summary: 'One alert\'s figures', tags, access, params: IdParams,
+    method: 'GET', url: `${base}/alerts/:id`, operationId: 'getAlert', summary: 'One alert\'s figures', tags, access, params: IdParams, answers: AlertAnswer,
     handle: (req) => alertFigures(ctx, req.params.id),
   });
   endpoint(app, {
-    method: 'GET', url: `${base}/posts`, operationId: 'listChannelPosts', summary: 'The posts to the channels, newest first, with their state', tags, access,
+    method: 'GET', url: `${base}/posts`, operationId: 'listChannelPosts', summary: 'The posts to the channels, newest first, with their state', tags, access, answers: ChannelPostList,
     handle: async () => ({ posts: await listPosts(ctx) }),
   });
   endpoint(app, {

@@ -12,6 +12,7 @@ import { reviewQueue } from '../content/reviews.ts';
 import type { KhabarEvents } from '../events.ts';
 import { actorOf } from './access.ts';
 import { ArticleParams, SaveQuery, ScheduleBody } from './article_schemas.ts';
+import { EditedArticleAnswer, ReviewQueue, UnpublishedChangesAnswer } from './answers_editorial.ts';
 import { endpoint } from './endpoint.ts';
 import { Described as d, Strict, Text, type TSchema } from './schemas.ts';
 
@@ -35,7 +36,7 @@ export async function editorialRoutes(app: FastifyInstance): Promise<void> {
     run: (actor: Actor, id: number, body: unknown, baseUpdatedAt: string | undefined) => Promise<void>, body?: B): void {
     endpoint(app, {
       method: 'POST', url: `${base}/:id/${path}`, operationId, summary: doc.summary, description: doc.description, tags,
-      answer: 'The article as it is now.', access: { capability }, params: ArticleParams, query: SaveQuery, body, events: doc.events,
+      answer: 'The article as it is now.', answers: EditedArticleAnswer, access: { capability }, params: ArticleParams, query: SaveQuery, body, events: doc.events,
       errors: { 409: 'The article\'s status does not allow this move (field status), or it changed since baseUpdatedAt or at the same moment (field updatedAt).' },
       handle: async (req) => {
         const actor = actorOf(req);
@@ -73,7 +74,7 @@ export async function editorialRoutes(app: FastifyInstance): Promise<void> {
   (actor, id, _b, baseUpdatedAt) => archiveArticle(ctx, id, actor, { baseUpdatedAt }));
 
   endpoint(app, {
-    method: 'GET', url: `${base}/:id/changes`, operationId: 'getUnpublishedChanges', summary: 'See a published article\'s unpublished changes', tags,
+    method: 'GET', url: `${base}/:id/changes`, operationId: 'getUnpublishedChanges', summary: 'See a published article\'s unpublished changes', tags, answers: UnpublishedChangesAnswer,
     access: { capability: 'articles.read' }, params: ArticleParams,
     description: 'Word by word, from the live version to the working copy: headline, standfirst and body, and the names of other fields that differ. '
       + '`changes` is null when there are none.',
@@ -82,7 +83,7 @@ export async function editorialRoutes(app: FastifyInstance): Promise<void> {
 
   endpoint(app, {
     method: 'DELETE', url: `${base}/:id/changes`, operationId: 'discardUnpublishedChanges', summary: 'Discard a published article\'s unpublished changes', tags,
-    access: { capability: 'articles.edit_own' }, params: ArticleParams, query: SaveQuery, answer: 'The article as its editor now shows it: the live version.',
+    access: { capability: 'articles.edit_own' }, params: ArticleParams, query: SaveQuery, answer: 'The article as its editor now shows it: the live version.', answers: EditedArticleAnswer,
     errors: { 409: 'There are no unpublished changes (field status), or they changed since baseUpdatedAt (field updatedAt).' },
     handle: async (req) => {
       const actor = actorOf(req);
@@ -93,7 +94,7 @@ export async function editorialRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'GET', url: '/api/admin/reviews', operationId: 'listReviews', summary: 'The review queue', tags, access: { capability: 'articles.read' },
+    method: 'GET', url: '/api/admin/reviews', operationId: 'listReviews', summary: 'The review queue', tags, access: { capability: 'articles.read' }, answers: ReviewQueue,
     description: 'What waits for review (with who submitted it and when, oldest first) and what was sent back with a note (newest first). '
       + 'Editors see every article; writers their own.',
     handle: async (req) => reviewQueue(ctx.db, await visibleTo(ctx, actorOf(req))),

@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { endCoverage, getCoverage, liveArticle, startCoverage } from '../live/coverage.ts';
 import { correctEntry, deleteEntry, listEntries, MAX_LINKS, MAX_PICTURES, MAX_TEXT, postEntry } from '../live/entries.ts';
+import { CoverageAnswer, EntryAnswer, LiveAnswer } from './answers_live.ts';
 import { endpoint } from './endpoint.ts';
 import { actorOf } from './access.ts';
 import { Described as d, Id, IdParams, ListOf, Strict, Text, Type } from './schemas.ts';
@@ -28,7 +29,7 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
   const access = { capability: 'articles.publish_own' } as const;
 
   endpoint(app, {
-    method: 'GET', url: base, operationId: 'getLiveCoverage', summary: 'A story\'s live coverage and its entries, newest first', tags, access, params: IdParams,
+    method: 'GET', url: base, operationId: 'getLiveCoverage', summary: 'A story\'s live coverage and its entries, newest first', tags, access, params: IdParams, answers: LiveAnswer,
     description: 'coverage is null when the story was never covered live. Deleted entries are listed with deletedAt.',
     handle: async (req) => {
       await liveArticle(ctx, actorOf(req), req.params.id);
@@ -36,19 +37,19 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
     },
   });
   endpoint(app, {
-    method: 'POST', url: `${base}/start`, operationId: 'startLiveCoverage', summary: 'Start covering a story live', tags, access, params: IdParams, events: ['article.changed'],
+    method: 'POST', url: `${base}/start`, operationId: 'startLiveCoverage', summary: 'Start covering a story live', tags, access, params: IdParams, answers: CoverageAnswer, events: ['article.changed'],
     errors: { 409: 'The story is archived.' },
     handle: async (req) => ({ coverage: await startCoverage(ctx, actorOf(req), req.params.id) }),
     audit: { action: 'live.start', entry: (req) => ({ subject: { type: 'article', id: req.params.id } }) },
   });
   endpoint(app, {
-    method: 'POST', url: `${base}/end`, operationId: 'endLiveCoverage', summary: 'End live coverage: the story stays, with its entries', tags, access, params: IdParams, events: ['article.changed'],
+    method: 'POST', url: `${base}/end`, operationId: 'endLiveCoverage', summary: 'End live coverage: the story stays, with its entries', tags, access, params: IdParams, answers: CoverageAnswer, events: ['article.changed'],
     errors: { 409: 'The story is not covered live.' },
     handle: async (req) => ({ coverage: await endCoverage(ctx, actorOf(req), req.params.id) }),
     audit: { action: 'live.end', entry: (req) => ({ subject: { type: 'article', id: req.params.id } }) },
   });
   endpoint(app, {
-    method: 'POST', url: `${base}/entries`, operationId: 'postLiveEntry', summary: 'Post an entry to a live story', tags, access, params: IdParams, body: PostBody, status: 201,
+    method: 'POST', url: `${base}/entries`, operationId: 'postLiveEntry', summary: 'Post an entry to a live story', tags, access, params: IdParams, body: PostBody, status: 201, answers: EntryAnswer,
     events: ['live.entry.posted'], errors: { 409: 'The coverage has not started or has ended, or the story is not published.' },
     handle: async (req) => {
       const { alert, channels, ...input } = req.body;
@@ -58,7 +59,7 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
   });
   endpoint(app, {
     method: 'PATCH', url: '/api/admin/live/entries/:id', operationId: 'correctLiveEntry', summary: 'Correct a live entry or mark it key (readers see when it was updated)', tags, access,
-    params: IdParams, body: PatchBody, events: ['article.changed'], errors: { 409: 'The entry was deleted.' },
+    params: IdParams, body: PatchBody, answers: EntryAnswer, events: ['article.changed'], errors: { 409: 'The entry was deleted.' },
     handle: async (req) => ({ entry: await correctEntry(ctx, actorOf(req), req.params.id, req.body) }),
     audit: { action: 'live.entry.correct', entry: (req) => ({ subject: { type: 'live_entry', id: req.params.id }, detail: { changed: Object.keys(req.body ?? {}) } }) },
   });

@@ -3,6 +3,8 @@
 // the comment settings (moderateAll, commentsCloseAfterDays) belong to the site settings and change only with
 // settings.manage. Every settings change is in the audit log.
 import { CommentBlockList } from './answers.ts';
+import { CommentSettingsAnswer } from './answers_settings.ts';
+import { CommentAnswer, CommentList } from './answers_queues.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can } from '../auth/capabilities.ts';
 import { ForbiddenError } from '../errors.ts';
@@ -47,7 +49,7 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
 
   endpoint(app, {
-    method: 'GET', url: base, operationId: 'listComments', summary: 'List comments in the moderation queue', tags, access,
+    method: 'GET', url: base, operationId: 'listComments', summary: 'List comments in the moderation queue', tags, access, answers: CommentList,
     query: Strict({
       status: opt(d('The queue\'s tab: pending (held for a moderator), approved, spam or trash. All when not given.', OneOf(COMMENT_STATUSES))),
       article_id: opt(ArticleFilter),
@@ -88,12 +90,12 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'GET', url: `${base}/settings`, operationId: 'getCommentSettings', summary: 'Read the comment settings', tags, access,
+    method: 'GET', url: `${base}/settings`, operationId: 'getCommentSettings', summary: 'Read the comment settings', tags, access, answers: CommentSettingsAnswer,
     handle: async () => publicSettings(await getCommentSettings(ctx.db), await getSettings(ctx.db)),
   });
 
   endpoint(app, {
-    method: 'PATCH', url: `${base}/settings`, operationId: 'updateCommentSettings', summary: 'Change the comment settings', tags, access, body: SettingsPatch, events: ['settings.changed'],
+    method: 'PATCH', url: `${base}/settings`, operationId: 'updateCommentSettings', summary: 'Change the comment settings', tags, access, body: SettingsPatch, answers: CommentSettingsAnswer, events: ['settings.changed'],
     description: 'comments: comment settings (comments.moderate). moderateAll, commentsCloseAfterDays: site settings, changed only with settings.manage.',
     handle: async (req) => {
       const b = req.body;
@@ -137,7 +139,7 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'GET', url: `${base}/:id`, operationId: 'getComment', summary: 'Read a comment with its score and reasons', tags, access, params: CommentParams,
+    method: 'GET', url: `${base}/:id`, operationId: 'getComment', summary: 'Read a comment with its score and reasons', tags, access, params: CommentParams, answers: CommentAnswer,
     handle: async (req) => ({ comment: await getCommentForModeration(ctx.db, req.params.id) }),
   });
 

@@ -10,6 +10,7 @@ import { deleteSubscriber, exportListCsv, exportSubscriber, importCsv, searchSub
 import { listSuppressions, unsuppress } from '../newsletters/suppression.ts';
 import { getNewsletterSecrets, getNewsletterSettings, secretsSet, setNewsletterSecrets, updateNewsletterSettings } from '../newsletters/settings.ts';
 import { checkRelay } from '../newsletters/relay_check.ts';
+import { NewsletterListList, ReaderList, SendFiguresAnswer, SendList } from './answers_newsletters.ts';
 import { endpoint } from './endpoint.ts';
 import { staffOf } from './access.ts';
 import { Described as d, DateTime, Id, IdParams, Int, ListOf, OneOf, Strict, Text, Type } from './schemas.ts';
@@ -34,7 +35,7 @@ export async function newslettersRoutes(app: FastifyInstance): Promise<void> {
   const settingsAccess = { capability: 'settings.manage' } as const;
 
   endpoint(app, {
-    method: 'GET', url: `${base}/lists`, operationId: 'listNewsletterLists', summary: 'List the newsletter lists with their readers by status', tags, access,
+    method: 'GET', url: `${base}/lists`, operationId: 'listNewsletterLists', summary: 'List the newsletter lists with their readers by status', tags, access, answers: NewsletterListList,
     handle: async () => {
       const [lists, counts] = await Promise.all([listLists(ctx.db), listCounts(ctx.db)]);
       return { lists: lists.map((l) => ({ ...l, readers: counts[l.id] ?? { pending: 0, subscribed: 0, unsubscribed: 0 } })) };
@@ -71,11 +72,11 @@ export async function newslettersRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'GET', url: `${base}/sends`, operationId: 'listNewsletterSends', summary: 'The sends, newest first, with their figures', tags, access,
+    method: 'GET', url: `${base}/sends`, operationId: 'listNewsletterSends', summary: 'The sends, newest first, with their figures', tags, access, answers: SendList,
     handle: async () => ({ sends: await listSends(ctx) }),
   });
   endpoint(app, {
-    method: 'POST', url: `${base}/sends`, operationId: 'createNewsletterSend', summary: 'Send stories as a newsletter (now, later, or a draft)', tags, access, status: 201,
+    method: 'POST', url: `${base}/sends`, operationId: 'createNewsletterSend', summary: 'Send stories as a newsletter (now, later, or a draft)', tags, access, status: 201, answers: SendFiguresAnswer,
     description: 'kind "story" sends one story, "alert" a breaking alert, "digest" a set of stories. With `start: true` it starts at once; with `scheduledAt` it starts then; otherwise it is a draft to preview and test first.',
     body: Strict({
       listId: d('The list it goes to.', Id), kind: d('digest, story or alert (breaking).', OneOf(['digest', 'story', 'alert'] as const)),
@@ -92,7 +93,7 @@ export async function newslettersRoutes(app: FastifyInstance): Promise<void> {
     audit: { action: 'newsletter_send.create', entry: (req, r) => ({ subject: { type: 'newsletter_send', id: r.id }, detail: { kind: req.body.kind, listId: req.body.listId, start: !!req.body.start } }) },
   });
   endpoint(app, {
-    method: 'GET', url: `${base}/sends/:id`, operationId: 'getNewsletterSend', summary: 'A send\'s progress and figures (sent, failed, left, bounced, complained, unsubscribed)', tags, access, params: IdParams,
+    method: 'GET', url: `${base}/sends/:id`, operationId: 'getNewsletterSend', summary: 'A send\'s progress and figures (sent, failed, left, bounced, complained, unsubscribed)', tags, access, params: IdParams, answers: SendFiguresAnswer,
     handle: (req) => sendFigures(ctx, req.params.id),
   });
   endpoint(app, {
@@ -128,7 +129,7 @@ export async function newslettersRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'GET', url: `${base}/readers`, operationId: 'searchNewsletterReaders', summary: 'Find readers by address or name', tags, access,
+    method: 'GET', url: `${base}/readers`, operationId: 'searchNewsletterReaders', summary: 'Find readers by address or name', tags, access, answers: ReaderList,
     query: Strict({ q: Type.Optional(d('Words in the address or name.', Text(200))) }),
     handle: async (req) => ({ readers: await searchSubscribers(ctx, req.query.q ?? '') }),
   });

@@ -5,6 +5,7 @@ import { diffRevisions, getRevision, listRevisions } from '../content/revisions.
 import { articleForEditing, restoreRevision } from '../content/articles.ts';
 import { NotFoundError } from '../errors.ts';
 import { actorOf } from './access.ts';
+import { EditedArticleAnswer, RevisionDiff, RevisionList } from './answers_editorial.ts';
 import { endpoint } from './endpoint.ts';
 import { articleFor } from './ownership.ts';
 import { Described as d, Id, IdParams, Strict } from './schemas.ts';
@@ -18,12 +19,12 @@ export async function revisionsRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
 
   endpoint(app, {
-    method: 'GET', url: base, operationId: 'listRevisions', summary: "List an article's revisions", tags, access, params: IdParams,
+    method: 'GET', url: base, operationId: 'listRevisions', summary: "List an article's revisions", tags, access, params: IdParams, answers: RevisionList,
     handle: async (req) => ({ revisions: await listRevisions(ctx.db, (await articleFor(ctx, req, req.params.id, 'view')).id) }),
   });
 
   endpoint(app, {
-    method: 'GET', url: `${base}/diff`, operationId: 'diffRevisions', summary: 'Compare two revisions', tags, access, params: IdParams, query: Strict({ from: d('The older revision\'s id.', Id), to: d('The newer revision\'s id.', Id) }),
+    method: 'GET', url: `${base}/diff`, operationId: 'diffRevisions', summary: 'Compare two revisions', tags, access, params: IdParams, answers: RevisionDiff, query: Strict({ from: d('The older revision\'s id.', Id), to: d('The newer revision\'s id.', Id) }),
     handle: async (req) => {
       const a = await articleFor(ctx, req, req.params.id, 'view');
       return { diff: await diffRevisions(ctx.db, a.id, req.query.from, req.query.to) };
@@ -41,7 +42,7 @@ export async function revisionsRoutes(app: FastifyInstance): Promise<void> {
   });
 
   endpoint(app, {
-    method: 'POST', url: `${base}/:revisionId/restore`, operationId: 'restoreRevision', summary: 'Restore a revision', description: 'Its text becomes the text being edited: a draft\'s, or a published article\'s working copy (public on Update).', tags, access, params: RevisionParams, events: ['article.changed'],
+    method: 'POST', url: `${base}/:revisionId/restore`, operationId: 'restoreRevision', summary: 'Restore a revision', description: 'Its text becomes the text being edited: a draft\'s, or a published article\'s working copy (public on Update).', tags, access, params: RevisionParams, answers: EditedArticleAnswer, events: ['article.changed'],
     handle: async (req) => {
       const a = await articleFor(ctx, req, req.params.id, 'edit');
       await restoreRevision(ctx, a.id, req.params.revisionId, actorOf(req));

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { CALENDARS, FEED_CONTENTS, PERSIAN_LOCALES, SLUG_SCRIPTS, getSettings, updateSettings, type LanguageDates, type LocalizedSite } from '../content/settings.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
+import { SiteSettingsAnswer } from './answers_settings.ts';
 import { endpoint } from './endpoint.ts';
 import { Bool, Described as d, ListOf, NullableId, OneOf, Strict, Text, Type } from './schemas.ts';
 
@@ -37,11 +38,11 @@ export async function settingsRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['settings'];
   const access = { capability: 'settings.manage' } as const;
   endpoint(app, {
-    method: 'GET', url: '/api/admin/settings', operationId: 'getSettings', summary: 'Read the site settings', tags, access,
+    method: 'GET', url: '/api/admin/settings', operationId: 'getSettings', summary: 'Read the site settings', tags, access, answers: SiteSettingsAnswer,
     handle: async () => ({ settings: await getSettings(ctx.db) }),
   });
   endpoint(app, {
-    method: 'PATCH', url: '/api/admin/settings', operationId: 'updateSettings', summary: 'Change the site settings', tags, access, body: SettingsPatch, events: ['settings.changed'],
+    method: 'PATCH', url: '/api/admin/settings', operationId: 'updateSettings', summary: 'Change the site settings', tags, access, body: SettingsPatch, answers: SiteSettingsAnswer, events: ['settings.changed'],
     handle: async (req) => ({ settings: await updateSettings(ctx, req.body) }),
     audit: { action: 'settings.update', entry: (req) => ({ subject: { type: 'settings' }, detail: { changed: req.body } }) },
   });

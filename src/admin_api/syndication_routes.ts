@@ -5,6 +5,7 @@ import { PollList } from './answers.ts';
 import type { FastifyInstance } from 'fastify';
 import { pollSource, listPolls } from '../syndication/poll.ts';
 import { approveItem, correctSection, rejectItem, reviewQueue } from '../syndication/queue.ts';
+import { SyndicationQueue } from './answers_queues.ts';
 import { endpoint } from './endpoint.ts';
 import { staffOf } from './access.ts';
 import { Described, Id, IdParams, Strict } from './schemas.ts';
@@ -25,7 +26,7 @@ export async function syndicationRoutes(app: FastifyInstance): Promise<void> {
     handle: async (req) => ({ polls: await listPolls(ctx, req.params.id) }),
   });
   endpoint(app, {
-    method: 'GET', url: '/api/admin/syndication/queue', operationId: 'listSyndicationQueue', summary: 'Partner stories waiting for review', tags,
+    method: 'GET', url: '/api/admin/syndication/queue', operationId: 'listSyndicationQueue', summary: 'Partner stories waiting for review', tags, answers: SyndicationQueue,
     description: 'Stories from sources that do not publish at once, with the section chosen for each and why.', access,
     handle: async () => ({ items: await reviewQueue(ctx) }),
   });

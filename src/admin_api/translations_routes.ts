@@ -3,6 +3,7 @@
 // list's search (GET /api/admin/articles?q=, any language).
 import type { FastifyInstance } from 'fastify';
 import { linkTranslation, translationGroup } from '../content/translations.ts';
+import { TranslationList } from './answers_editorial.ts';
 import { endpoint } from './endpoint.ts';
 import { articleFor } from './ownership.ts';
 import { actorOf } from './access.ts';
@@ -17,7 +18,7 @@ const LinkBody = Strict({
 export async function translationsRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
   endpoint(app, {
-    method: 'GET', url: `${base}/:id/translations`, operationId: 'listTranslations', summary: 'List an article\'s translations', tags,
+    method: 'GET', url: `${base}/:id/translations`, operationId: 'listTranslations', summary: 'List an article\'s translations', tags, answers: TranslationList,
     access: { capability: 'articles.read' }, params: IdParams,
     description: 'Every article of its translation group, itself included, in any status: id, slug, language, headline, status.',
     handle: async (req) => {
@@ -26,7 +27,7 @@ export async function translationsRoutes(app: FastifyInstance): Promise<void> {
     },
   });
   endpoint(app, {
-    method: 'PUT', url: `${base}/:id/translation`, operationId: 'linkTranslation', summary: 'Link an article to the story it translates', tags,
+    method: 'PUT', url: `${base}/:id/translation`, operationId: 'linkTranslation', summary: 'Link an article to the story it translates', tags, answers: TranslationList,
     access: { capability: 'articles.read' }, params: IdParams, body: LinkBody, events: ['article.changed'],
     description: 'Makes the article a translation of another (both pages then offer each other in their language switcher and hreflang '
       + 'links), or unlinks it with null. A group holds one story a language: a second one in a language is refused (409, field of). The '

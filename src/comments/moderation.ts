@@ -6,6 +6,7 @@ import { likePattern } from '../content/article_search.ts';
 import type { Db } from '../db/schema.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { COMMENT_STATUSES, type CommentStatus } from './tables.ts';
+import type { PhaseResult } from './phases/types.ts';
 import { getCommentSettings } from './settings.ts';
 import { bodyHash } from './fold.ts';
 import { learn } from './classifier.ts';
@@ -101,7 +102,7 @@ export async function listComments(db: Db, f: CommentFilter = {}) {
     ]));
   }
   const rows = await q.orderBy('comments.created_at', 'desc').orderBy('comments.id', 'desc').limit(limit).offset(Math.max(f.offset ?? 0, 0)).execute();
-  return rows.map((r) => ({ ...r, reasons: JSON.parse(r.reasons) as unknown[] }));
+  return rows.map((r) => ({ ...r, reasons: JSON.parse(r.reasons) as PhaseResult[] }));
 }
 
 /** One comment with its decision history and reports, for moderators. */
@@ -116,7 +117,7 @@ export async function getCommentForModeration(db: Db, id: number) {
 async function listOne(db: Db, id: number) {
   const rows = await db.selectFrom('comments').innerJoin('articles', 'articles.id', 'comments.article_id')
     .selectAll('comments').select(['articles.headline as article_headline', 'articles.slug as article_slug']).where('comments.id', '=', id).execute();
-  return rows.map((r) => ({ ...r, reasons: JSON.parse(r.reasons) as unknown[] }));
+  return rows.map((r) => ({ ...r, reasons: JSON.parse(r.reasons) as PhaseResult[] }));
 }
 
 /** How many comments are in each status, and how many published ones readers reported. */

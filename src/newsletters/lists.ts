@@ -7,7 +7,7 @@ import { NotFoundError, ValidationError, ConflictError } from '../errors.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
 import { getSettings } from '../content/settings.ts';
 import { listSections } from '../content/sections.ts';
-import type { DigestEvery, NewsletterListsTable } from './tables.ts';
+import type { DigestEvery, NewsletterListsTable, SubscriptionStatus } from './tables.ts';
 import { nextDigestAt } from './schedule.ts';
 import type { Selectable } from 'kysely';
 
@@ -136,10 +136,10 @@ export async function deleteList(ctx: AppContext, id: number): Promise<void> {
 }
 
 /** Readers of each list by status. */
-export async function listCounts(db: Db): Promise<Record<number, Record<string, number>>> {
+export async function listCounts(db: Db): Promise<Record<number, Record<SubscriptionStatus, number>>> {
   const rows = await db.selectFrom('newsletter_subscriptions').select(['list_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy(['list_id', 'status']).execute();
-  const out: Record<number, Record<string, number>> = {};
+  const out: Record<number, Record<SubscriptionStatus, number>> = {};
   for (const r of rows) (out[r.list_id] ??= { pending: 0, subscribed: 0, unsubscribed: 0 })[r.status] = Number(r.n);
   return out;
 }

@@ -4,9 +4,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import { t } from '../i18n/index.ts';
 import { ErrorNote } from '../ui.tsx';
+import type { Answer, Item } from '../api_types.ts';
 
-type Alert = { id: number; language: string; text: string; url: string; createdAt: string; sent: number; failed: number; removed: number; pending: number };
-type Post = { id: number; channel: string; subject: string; status: string; error: string; createdAt: string; postedAt: string | null };
+type Alert = Item<Answer<'/api/admin/channels/alerts', 'get'>['alerts']>;
+type Post = Item<Answer<'/api/admin/channels/posts', 'get'>['posts']>;
 
 function useList<T>(path: string, key: string): { items: T[] | null; error: unknown } {
   const [items, setItems] = useState<T[] | null>(null);

@@ -4,13 +4,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import type { ScreenProps } from '../session.ts';
+import type { Answer } from '../api_types.ts';
 import { t } from '../i18n/index.ts';
 import { ErrorNote, Heading, when } from '../ui.tsx';
 import { AlertFigures, ChannelPosts } from './channel_lists.tsx';
 
 const LANGUAGES = ['en', 'fa', 'ps'];
-type Settings = { pushEnabled: boolean; telegramChannels: Record<string, string>; telegramFullText: boolean; mastodonInstance: string; mastodonLanguages: string[] };
-type Loaded = { settings: Settings; secrets: { telegramTokens: string[]; mastodonToken: boolean }; subscriptions: { language: string; all: number; sections: number }[] };
+type Loaded = Answer<'/api/admin/channels/settings', 'get'>;
+type Settings = Loaded['settings'];
 
 export function ChannelsScreen({ me }: ScreenProps) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);

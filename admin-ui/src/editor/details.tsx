@@ -5,26 +5,27 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import type { Me } from '../session.ts';
+import type { Answer } from '../api_types.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { MediaPicker, thumbnail, type MediaRow } from '../screens/media_picker.tsx';
 import { Field, fieldError } from '../ui.tsx';
 import type { ArticleForm } from './draft_store.ts';
 import { picturesIn, SendingList, usePictureUpload } from './picture_upload.tsx';
 
-interface Named { id: number; name: string; names?: Record<string, string> }
+type ListPath = '/api/admin/sections' | '/api/admin/tags' | '/api/admin/people' | '/api/admin/sources';
 
-/** A list the form picks from; not asked for at all when the person may not read it. */
-function useList(path: string, key: string, may = true): Named[] {
-  const [rows, setRows] = useState<Named[]>([]);
-  useEffect(() => { if (may) void api<Record<string, Named[]>>('GET', path).then((r) => setRows(r[key] ?? []), () => setRows([])); }, [may]);
+/** A list the form picks from (`rowsOf` takes it from the answer); not asked for at all when the person may not read it. */
+function useList<P extends ListPath, T>(path: P, rowsOf: (r: Answer<P, 'get'>) => T[], may = true): T[] {
+  const [rows, setRows] = useState<T[]>([]);
+  useEffect(() => { if (may) void api<Answer<P, 'get'>>('GET', path).then((r) => setRows(rowsOf(r)), () => setRows([])); }, [may]);
   return rows;
 }
 
 export function ArticleDetails({ me, form, error, onChange }: { me: Me; form: ArticleForm; error: unknown; onChange: (p: Partial<ArticleForm>) => void }) {
-  const sections = useList('/api/admin/sections', 'sections');
-  const tags = useList('/api/admin/tags', 'tags');
-  const people = useList('/api/admin/people', 'people');
-  const sources = useList('/api/admin/sources', 'sources', me.capabilities.includes('sources.manage'));
+  const sections = useList('/api/admin/sections', (r) => r.sections);
+  const tags = useList('/api/admin/tags', (r) => r.tags);
+  const people = useList('/api/admin/people', (r) => r.people);
+  const sources = useList('/api/admin/sources', (r) => r.sources, me.capabilities.includes('sources.manage'));
   const [picking, setPicking] = useState(false);
   const [over, setOver] = useState(false);
   const file = useRef<HTMLInputElement>(null);

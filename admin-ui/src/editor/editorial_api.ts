@@ -4,13 +4,16 @@
 // straight from the editor through the media library's upload.
 import { api, query, upload } from '../api.ts';
 import type { MediaRow } from '../screens/media_picker.tsx';
+import type { Answer, Item } from '../api_types.ts';
 import type { ArticleRecord } from './saving.ts';
 
-export type Move = 'submit' | 'publish' | 'update' | 'schedule' | 'unpublish' | 'archive' | 'send_back' | 'discard';
+/** A move the server may offer on an article. */
+export type Move = Item<ArticleRecord['moves']>;
 
-export interface Part { value: string; added?: boolean; removed?: boolean }
-export interface TextDiff { headline: Part[]; standfirst: Part[]; body: Part[] }
-export interface UnpublishedChanges extends TextDiff { fields: string[]; since: string; updatedAt: string }
+export type UnpublishedChanges = NonNullable<Answer<'/api/admin/articles/{id}/changes', 'get'>['changes']>;
+/** Word-level differences in headline, standfirst and body. */
+export type TextDiff = Pick<UnpublishedChanges, 'headline' | 'standfirst' | 'body'>;
+export type Part = Item<TextDiff['headline']>;
 
 const base = (id: number) => `/api/admin/articles/${id}`;
 const at = (updatedAt: string | null) => query({ baseUpdatedAt: updatedAt ?? undefined });
@@ -26,37 +29,35 @@ export async function discardChanges(id: number, updatedAt: string | null): Prom
 }
 
 export async function unpublishedChanges(id: number): Promise<UnpublishedChanges | null> {
-  return (await api<{ changes: UnpublishedChanges | null }>('GET', `${base(id)}/changes`)).changes;
+  return (await api<Answer<'/api/admin/articles/{id}/changes', 'get'>>('GET', `${base(id)}/changes`)).changes;
 }
 
-export interface ReviewRow {
-  id: number; headline: string; status: string; submitted_at: string | null; submitted_by_name: string | null;
-  sent_back_at: string | null; sent_back_by_name: string | null; note: string;
-}
+type ReviewQueue = Answer<'/api/admin/reviews', 'get'>;
+export type ReviewRow = Item<ReviewQueue['waiting']>;
 
-export function reviewQueue(): Promise<{ waiting: ReviewRow[]; sentBack: ReviewRow[] }> {
+export function reviewQueue(): Promise<ReviewQueue> {
   return api('GET', '/api/admin/reviews');
 }
 
-export interface Revision { id: number; headline: string; created_at: string; note: string | null; created_by: number | null }
+export type Revision = Item<Answer<'/api/admin/articles/{id}/revisions', 'get'>['revisions']>;
 
 export async function listRevisions(id: number): Promise<Revision[]> {
-  return (await api<{ revisions: Revision[] }>('GET', `${base(id)}/revisions`)).revisions;
+  return (await api<Answer<'/api/admin/articles/{id}/revisions', 'get'>>('GET', `${base(id)}/revisions`)).revisions;
 }
 
 export async function compareRevisions(id: number, from: number, to: number): Promise<TextDiff> {
-  return (await api<{ diff: TextDiff }>('GET', `${base(id)}/revisions/diff${query({ from, to })}`)).diff;
+  return (await api<Answer<'/api/admin/articles/{id}/revisions/diff', 'get'>>('GET', `${base(id)}/revisions/diff${query({ from, to })}`)).diff;
 }
 
 export async function restoreRevision(id: number, revisionId: number): Promise<ArticleRecord> {
   return (await api<{ article: ArticleRecord }>('POST', `${base(id)}/revisions/${revisionId}/restore`)).article;
 }
 
-export interface StoryLink { id: number; headline: string; slug: string; status: string }
+export type StoryLink = Item<Answer<'/api/admin/articles', 'get'>['articles']>;
 
 /** The newsroom's published stories whose headline or standfirst has these words (for a link). */
 export async function findStories(q: string): Promise<StoryLink[]> {
-  return (await api<{ articles: StoryLink[] }>('GET', `/api/admin/articles${query({ q, status: 'published', limit: 8 })}`)).articles;
+  return (await api<Answer<'/api/admin/articles', 'get'>>('GET', `/api/admin/articles${query({ q, status: 'published', limit: 8 })}`)).articles;
 }
 
 /** Uploads a picture to the media library (with its alt text when given) and answers its record; `progress` hears

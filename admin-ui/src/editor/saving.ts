@@ -3,6 +3,7 @@
 // nothing is overwritten. What the screen says about it is a SaveState.
 import { api, ApiError } from '../api.ts';
 import type { ArticleForm } from './draft_store.ts';
+import type { Answer } from '../api_types.ts';
 
 export type SaveState =
   | { kind: 'saved'; at: number }
@@ -12,21 +13,9 @@ export type SaveState =
   | { kind: 'conflict' }
   | { kind: 'refused'; error: ApiError };
 
-export interface ArticleRecord {
-  id: number; slug: string; headline: string; standfirst: string; body_html: string; section_id: number | null;
-  tags: { id: number; name: string }[]; authorIds: number[]; hero_media_id: number | null; hero_alt: string; hero_caption: string;
-  hero_credit: string; language: string; comments_open: number | boolean; no_syndication?: number | boolean; source_id: number | null; source_url: string | null;
-  status: 'draft' | 'review' | 'scheduled' | 'published' | 'archived'; updated_at: string; scheduled_at: string | null; published_at: string | null;
-  created_by: number | null; seo_title?: string; seo_description?: string;
-  /** what this person may do now (the server decides) */
-  moves?: import('./editorial_api.ts').Move[];
-  /** a published story's unpublished changes: since when (null: none) */
-  changes?: { since: string; by: number | null; updatedAt: string } | null;
-  /** the latest review round: who submitted it, the note it was sent back with */
-  review?: { submitted_at: string | null; submitted_by_name: string | null; sent_back_at: string | null; sent_back_by_name: string | null; note: string } | null;
-  /** the site's time zone (the schedule field and dates follow it) */
-  time_zone?: string;
-}
+/** An article as its editor shows it (the working copy of a published story with unpublished changes), with the
+ * moves this person may make now, the latest review round and the site's time zone. */
+export type ArticleRecord = Answer<'/api/admin/articles/{id}', 'get'>['article'];
 
 export function formOf(a: ArticleRecord): ArticleForm {
   return {
@@ -59,7 +48,7 @@ function bodyOf(f: ArticleForm, creating: boolean) {
 export async function saveArticle(id: number | null, form: ArticleForm, base: string | null, autosave: boolean): Promise<ArticleRecord> {
   if (id === null) {
     const created = await api<{ id: number }>('POST', '/api/admin/articles', bodyOf(form, true));
-    return (await api<{ article: ArticleRecord }>('GET', `/api/admin/articles/${created.id}`)).article;
+    return (await api<Answer<'/api/admin/articles/{id}', 'get'>>('GET', `/api/admin/articles/${created.id}`)).article;
   }
   const q = base ? `?baseUpdatedAt=${encodeURIComponent(base)}` : '';
   const path = autosave ? `/api/admin/articles/${id}/autosave${q}` : `/api/admin/articles/${id}${q}`;

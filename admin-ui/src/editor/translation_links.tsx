@@ -5,9 +5,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, query } from '../api.ts';
 import { t, isRtl, type MessageKey } from '../i18n/index.ts';
 import { ErrorNote } from '../ui.tsx';
+import type { Answer, Item } from '../api_types.ts';
 
-interface Member { id: number; slug: string; language: string; headline: string; status: string }
-interface Found { id: number; headline: string; language: string; status: string }
+type Translations = Answer<'/api/admin/articles/{id}/translations', 'get'>;
+type Member = Item<Translations['translations']>;
+type Found = Item<Answer<'/api/admin/articles', 'get'>['articles']>;
 
 export function TranslationLinks({ articleId, language }: { articleId: number; language: string }) {
   const [group, setGroup] = useState<Member[] | null>(null);
@@ -17,7 +19,7 @@ export function TranslationLinks({ articleId, language }: { articleId: number; l
   const [done, setDone] = useState(false);
   const load = async () => {
     try {
-      setGroup((await api<{ translations: Member[] }>('GET', `/api/admin/articles/${articleId}/translations`)).translations);
+      setGroup((await api<Translations>('GET', `/api/admin/articles/${articleId}/translations`)).translations);
     } catch (err) { setError(err); }
   };
   useEffect(() => { void load(); }, [articleId]);
@@ -27,7 +29,7 @@ export function TranslationLinks({ articleId, language }: { articleId: number; l
     if (q.length < 2) { setFound(null); return; }
     let current = true;
     const timer = setTimeout(() => {
-      void api<{ articles: Found[] }>('GET', `/api/admin/articles${query({ q, limit: 8 })}`)
+      void api<Answer<'/api/admin/articles', 'get'>>('GET', `/api/admin/articles${query({ q, limit: 8 })}`)
         .then((r) => { if (current) setFound(r.articles.filter((a) => a.id !== articleId)); }, (err) => { if (current) setError(err); });
     }, 250);
     return () => { current = false; clearTimeout(timer); };
@@ -36,7 +38,7 @@ export function TranslationLinks({ articleId, language }: { articleId: number; l
     setError(null);
     setDone(false);
     try {
-      const r = await api<{ translations: Member[] }>('PUT', `/api/admin/articles/${id}/translation`, { of });
+      const r = await api<Answer<'/api/admin/articles/{id}/translation', 'put'>>('PUT', `/api/admin/articles/${id}/translation`, { of });
       if (id === articleId) setGroup(r.translations); else await load();
       setWords('');
       setDone(of !== null);

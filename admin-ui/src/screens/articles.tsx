@@ -13,7 +13,8 @@ export const STATUSES = ['draft', 'review', 'scheduled', 'published', 'archived'
 export type Status = (typeof STATUSES)[number];
 /** An article as the list answers it (GET /api/admin/articles). */
 export type ArticleRow = Item<Answer<'/api/admin/articles', 'get'>['articles']>;
-export interface Named { id: number; name: string }
+type Section = Item<Answer<'/api/admin/sections', 'get'>['sections']>;
+type Person = Item<Answer<'/api/admin/people', 'get'>['people']>;
 const PAGE = 25;
 const FILTERS = ['q', 'section', 'author', 'language', 'from', 'to'] as const;
 
@@ -25,8 +26,8 @@ export function ArticleList({ me, params }: ScreenProps) {
   const views = useStoryViews(me, rows);
   const [total, setTotal] = useState(0);
   const [counts, setCounts] = useState<Record<string, number>>({});
-  const [sections, setSections] = useState<Named[]>([]);
-  const [people, setPeople] = useState<Named[]>([]);
+  const [sections, setSections] = useState<Section[]>([]);
+  const [people, setPeople] = useState<Person[]>([]);
   const [picked, setPicked] = useState<Set<number>>(new Set());
   const [error, setError] = useState<unknown>(null);
   const [note, setNote] = useState('');
@@ -54,8 +55,8 @@ export function ArticleList({ me, params }: ScreenProps) {
   };
   useEffect(() => { void load(); }, [key]);
   useEffect(() => {
-    void api<{ sections: Named[] }>('GET', '/api/admin/sections').then((r) => setSections(r.sections)).catch(() => {});
-    void api<{ people: Named[] }>('GET', '/api/admin/people').then((r) => setPeople(r.people)).catch(() => {});
+    void api<Answer<'/api/admin/sections', 'get'>>('GET', '/api/admin/sections').then((r) => setSections(r.sections)).catch(() => {});
+    void api<Answer<'/api/admin/people', 'get'>>('GET', '/api/admin/people').then((r) => setPeople(r.people)).catch(() => {});
   }, []);
 
   const archive = async () => {

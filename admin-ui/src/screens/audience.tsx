@@ -7,7 +7,7 @@ import { api } from '../api.ts';
 import type { ScreenProps } from '../session.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { ErrorNote, Field, Heading, siteClock, Tabs } from '../ui.tsx';
-import { Chart, downloadCsv, FigureTable, num, type FigureRow, type Point } from './audience_chart.tsx';
+import { Chart, downloadCsv, FigureTable, num, type FigureRow } from './audience_chart.tsx';
 import './audience.css';
 import type { Answer } from '../api_types.ts';
 
@@ -16,12 +16,8 @@ type Range = (typeof RANGES)[number];
 const TABLES = ['article', 'section', 'author', 'ref_host', 'page'] as const;
 const REALTIME_EVERY_MS = 15_000;
 
-interface Overview {
-  range: Range; from: string; to: string;
-  totals: { views: number; visitors: number; bots: number; feedFetches: number };
-  series: Point[];
-  groups: { ref_group: FigureRow[]; edition: FigureRow[]; language: FigureRow[]; kind: FigureRow[] };
-}
+type Overview = Answer<'/api/admin/audience', 'get'>;
+type TableAnswer = Answer<'/api/admin/audience/tables/{table}', 'get'>;
 type Realtime = Answer<'/api/admin/audience/realtime', 'get'>;
 type Settings = Answer<'/api/admin/audience/settings', 'get'>;
 
@@ -39,7 +35,7 @@ export function Audience({ me, params }: ScreenProps) {
     try {
       const [o, ...rows] = await Promise.all([
         api<Overview>('GET', `/api/admin/audience?range=${pick}`),
-        ...TABLES.map((table) => api<{ rows: FigureRow[] }>('GET', tableUrl(table, pick, 10))),
+        ...TABLES.map((table) => api<TableAnswer>('GET', tableUrl(table, pick, 10))),
       ]);
       setOverview(o);
       setTables(Object.fromEntries(TABLES.map((table, i) => [table, rows[i].rows])));
@@ -51,7 +47,7 @@ export function Audience({ me, params }: ScreenProps) {
 
   const csv = (table: string) => async () => {
     try {
-      const { rows } = await api<{ rows: FigureRow[] }>('GET', tableUrl(table, pick, 1000));
+      const { rows } = await api<TableAnswer>('GET', tableUrl(table, pick, 1000));
       downloadCsv(`audience-${table}-${pick}`, rows);
     } catch (err) {
       setError(err);

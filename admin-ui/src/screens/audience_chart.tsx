@@ -4,9 +4,12 @@
 // The labels (the highest figure, the times) are HTML beside the SVG, so a phone's narrow chart never squeezes them.
 import { formatNumber, interfaceLanguage, t, type MessageKey } from '../i18n/index.ts';
 import { siteClock } from '../ui.tsx';
+import type { Answer, Item } from '../api_types.ts';
 
-export interface Point { at: string; views: number; visitors?: number }
-export interface FigureRow { key: string; label: string; views: number; visitors: number; slug?: string; language?: string }
+/** A point of a chart (the realtime minutes have no readers). */
+export type Point = Omit<Item<Answer<'/api/admin/audience', 'get'>['series']>, 'visitors'> & { visitors?: number };
+/** A row of a figures table. */
+export type FigureRow = Item<Answer<'/api/admin/audience/tables/{table}', 'get'>['rows']>;
 
 export const num = (n: number) => formatNumber(n);
 

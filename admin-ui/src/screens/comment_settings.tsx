@@ -8,6 +8,7 @@ import type { ScreenProps } from '../session.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { ErrorNote, Field, fieldError, Heading } from '../ui.tsx';
 import { CommentBlocks } from './comment_blocks.tsx';
+import type { Answer } from '../api_types.ts';
 
 type Kind = 'bool' | 'int' | 'score' | 'list' | 'text' | 'secret' | 'days' | 'provider';
 /** The settings the screen shows, in groups; `site` ones belong to the site settings. */
@@ -24,7 +25,7 @@ const GROUPS: { title: MessageKey; fields: { key: string; kind: Kind; site?: boo
   ] },
 ];
 const PROVIDERS = ['none', 'recaptcha', 'turnstile', 'hcaptcha'];
-type Loaded = { comments: Record<string, unknown>; moderateAll: boolean; commentsCloseAfterDays: number | null };
+type Loaded = Answer<'/api/admin/comments/settings', 'get'>;
 
 /** The form's text for a stored value, and the value to send for the form's text. */
 const shown = (kind: Kind, v: unknown): string => (kind === 'list' ? ((v as string[]) ?? []).join('\n') : v === null || v === undefined ? '' : String(v));

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, query } from '../api.ts';
 import type { ScreenProps } from '../session.ts';
+import type { Answer } from '../api_types.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { navigate } from '../router.ts';
 import { ErrorNote, Heading, Tabs, when } from '../ui.tsx';
@@ -13,10 +14,8 @@ import { BlockSender } from './block_sender.tsx';
 type Tab = 'all' | 'approved' | 'held' | 'reported' | 'spam' | 'trash';
 const TABS: readonly Tab[] = ['all', 'approved', 'held', 'reported', 'spam', 'trash'];
 type Action = 'approve' | 'spam' | 'trash';
-interface Comment {
-  id: number; author_name: string; author_email: string | null; body: string; score: number; status: string; report_count: number;
-  reasons: { phase?: string; reason?: string; delta?: number }[]; article_headline: string; created_at: string; network: string;
-}
+type CommentList = Answer<'/api/admin/comments', 'get'>;
+type Comment = CommentList['comments'][number];
 const FILTER: Record<Tab, Record<string, string | boolean>> = {
   all: {}, approved: { status: 'approved' }, held: { status: 'pending' }, reported: { reported: true, status: 'approved' }, spam: { status: 'spam' }, trash: { status: 'trash' },
 };
@@ -42,7 +41,7 @@ export function Moderation({ params }: ScreenProps) {
     setError(null);
     try {
       const [r, c] = await Promise.all([
-        api<{ comments: Comment[] }>('GET', `/api/admin/comments${query({ ...FILTER[tab], q: q || undefined, limit: 100 })}`),
+        api<CommentList>('GET', `/api/admin/comments${query({ ...FILTER[tab], q: q || undefined, limit: 100 })}`),
         api<{ counts: Record<string, number> }>('GET', '/api/admin/comments/counts'),
       ]);
       setComments(r.comments);

@@ -1,21 +1,12 @@
 // What the Newsletters screen's tabs share: the shapes the Admin API answers, a list's name in the interface, the
 // language names, numbers and a file download.
 import { api } from '../api.ts';
+import type { Answer, Item } from '../api_types.ts';
 import { isRtl, t, type MessageKey } from '../i18n/index.ts';
 import { SITE_LANGUAGES } from './language_names.tsx';
 
-export interface NewsletterList {
-  id: number; slug: string; language: string; names: Record<string, string>; descriptions: Record<string, string>;
-  sectionIds: number[]; public: boolean; digest: 'off' | 'daily' | 'weekly'; digestTime: string; digestWeekday: number;
-  lastDigestAt: string | null; nextDigestAt: string | null;
-  readers: { pending: number; subscribed: number; unsubscribed: number };
-}
-
-export interface SendFigures {
-  id: number; listId: number; kind: 'digest' | 'story' | 'alert'; subject: string; status: 'draft' | 'scheduled' | 'sending' | 'sent' | 'cancelled';
-  scheduledAt: string | null; startedAt: string | null; finishedAt: string | null; createdAt: string; recipients: number;
-  sent: number; failed: number; skipped: number; left: number; bounced: number; complained: number; unsubscribed: number; clicks: number;
-}
+export type NewsletterList = Item<Answer<'/api/admin/newsletters/lists', 'get'>['lists']>;
+export type SendFigures = Answer<'/api/admin/newsletters/sends/{id}', 'get'>;
 
 export const LANGUAGES = SITE_LANGUAGES;
 

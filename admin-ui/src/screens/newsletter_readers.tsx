@@ -4,12 +4,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, query } from '../api.ts';
 import { t } from '../i18n/index.ts';
 import { ErrorNote, Field, when } from '../ui.tsx';
+import type { Answer, Item } from '../api_types.ts';
 import { download, languageName, ListName, num, type NewsletterList } from './newsletter_kit.tsx';
 
-interface Reader {
-  id: number; email: string; name: string; language: string; source: string; createdAt: string;
-  lists: { listId: number; status: 'pending' | 'subscribed' | 'unsubscribed'; consentAt: string; confirmedAt: string | null; unsubscribedAt: string | null }[];
-}
+type Readers = Answer<'/api/admin/newsletters/readers', 'get'>;
+type Reader = Item<Readers['readers']>;
 
 const SOURCES = ['form', 'staff', 'import:mailchimp', 'import:ghost', 'import:csv'];
 const sourceLabel = (s: string) => (SOURCES.includes(s) ? t(`newsletters.source.${s.replace('import:', 'import_')}` as 'newsletters.source.form') : s);
@@ -25,7 +24,7 @@ export function ReadersPanel({ lists }: { lists: NewsletterList[] }) {
   const search = async () => {
     setError(null);
     try {
-      setReaders((await api<{ readers: Reader[] }>('GET', `/api/admin/newsletters/readers${query({ q: q.trim() })}`)).readers);
+      setReaders((await api<Readers>('GET', `/api/admin/newsletters/readers${query({ q: q.trim() })}`)).readers);
     } catch (err) {
       setError(err);
     }

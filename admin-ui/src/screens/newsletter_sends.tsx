@@ -7,10 +7,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, query } from '../api.ts';
 import { t } from '../i18n/index.ts';
 import { ErrorNote, Field, fieldError, when } from '../ui.tsx';
+import type { Answer, Item } from '../api_types.ts';
 import { listLabel, num, statusLabel, type NewsletterList, type SendFigures } from './newsletter_kit.tsx';
 
 const REFRESH_MS = 3000;
-interface Story { id: number; headline: string; language: string; published_at: string | null }
+type Story = Item<Answer<'/api/admin/articles', 'get'>['articles']>;
 interface Preview { subject: string; html: string; text: string; bytes: number }
 
 export function SendsPanel({ lists }: { lists: NewsletterList[] }) {
@@ -149,7 +150,7 @@ function Compose({ lists, onDone, onCancel }: { lists: NewsletterList[]; onDone:
 
   useEffect(() => {
     const timer = setTimeout(() => {
-      void api<{ articles: Story[] }>('GET', `/api/admin/articles${query({ status: 'published', language: list.language, q, limit: 15 })}`)
+      void api<Answer<'/api/admin/articles', 'get'>>('GET', `/api/admin/articles${query({ status: 'published', language: list.language, q, limit: 15 })}`)
         .then((r) => setFound(r.articles), setError);
     }, 250);
     return () => clearTimeout(timer);

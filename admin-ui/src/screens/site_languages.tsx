@@ -8,9 +8,9 @@ import { Field, fieldError } from '../ui.tsx';
 import type { Answer } from '../api_types.ts';
 import type { Section } from './sections.tsx';
 
-type Calendar = 'gregorian' | 'solar-hijri';
-export interface LanguageDates { calendar: Calendar; secondDate: boolean }
-export interface LocalizedSite { name?: string; description?: string; sections?: Record<string, string>; social?: Record<string, string> }
+type AllSettings = Answer<'/api/admin/settings', 'get'>['settings'];
+export type LanguageDates = AllSettings['calendars'][string];
+export type LocalizedSite = AllSettings['localized'][string];
 
 export function SiteLanguages({ language, languages, calendars, localized, social, error, onChange }: {
   language: string; languages: string[]; calendars: Record<string, LanguageDates>; localized: Record<string, LocalizedSite>;
@@ -45,7 +45,7 @@ export function SiteLanguages({ language, languages, calendars, localized, socia
           <fieldset key={l} class="site-language">
             <legend>{name(l)}</legend>
             <Field id={`cal-${l}`} label={t('languages.calendar', { language: name(l) })}>
-              <select id={`cal-${l}`} value={calendars[l]?.calendar ?? (l === 'en' ? 'gregorian' : 'solar-hijri')} onChange={(e) => setDates(l, { calendar: (e.target as HTMLSelectElement).value as Calendar })}>
+              <select id={`cal-${l}`} value={calendars[l]?.calendar ?? (l === 'en' ? 'gregorian' : 'solar-hijri')} onChange={(e) => setDates(l, { calendar: (e.target as HTMLSelectElement).value as LanguageDates['calendar'] })}>
                 <option value="gregorian">{t('settings.gregorian')}</option>
                 <option value="solar-hijri">{t('settings.solar_hijri')}</option>
               </select>

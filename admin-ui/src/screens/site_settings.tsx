@@ -8,15 +8,14 @@ import { t, type MessageKey } from '../i18n/index.ts';
 import { ErrorNote, Field, fieldError, Heading, setSiteZone } from '../ui.tsx';
 import { Done, FormError, textOf } from './content_kit.tsx';
 import { MediaPicker, thumbnail, type MediaRow } from './media_picker.tsx';
-import { SiteLanguages, type LanguageDates, type LocalizedSite } from './site_languages.tsx';
+import { SiteLanguages } from './site_languages.tsx';
+import type { Answer, Item } from '../api_types.ts';
 
 const LANGUAGES = ['en', 'fa', 'ps'] as const;
-interface Social { label: string; url: string }
-interface Settings {
-  name: string; description: string; logoMediaId: number | null; language: string; languages: string[]; timeZone: string;
-  calendars: Record<string, LanguageDates>; localized: Record<string, LocalizedSite>; feedContent: 'full' | 'excerpt'; social: Social[];
-  authorsSubmitForReview: boolean;
-}
+type AllSettings = Answer<'/api/admin/settings', 'get'>['settings'];
+type Social = Item<AllSettings['social']>;
+/** The settings this screen edits (the comment settings screen has the others). */
+type Settings = Pick<AllSettings, (typeof FIELDS)[number]>;
 const FIELDS = ['name', 'description', 'logoMediaId', 'language', 'languages', 'timeZone', 'calendars', 'localized', 'feedContent', 'social', 'authorsSubmitForReview'] as const;
 
 /** Every time zone this browser knows (the server checks the one chosen). */
@@ -32,7 +31,7 @@ export function SiteSettings(_props: ScreenProps) {
   const load = async () => {
     setLoadError(null);
     try {
-      const all = (await api<{ settings: Settings }>('GET', '/api/admin/settings')).settings;
+      const all = (await api<Answer<'/api/admin/settings', 'get'>>('GET', '/api/admin/settings')).settings;
       setS(Object.fromEntries(FIELDS.map((k) => [k, all[k]])) as unknown as Settings);
     } catch (err) { setLoadError(err); }
   };
@@ -50,7 +49,7 @@ export function SiteSettings(_props: ScreenProps) {
     setError(null);
     setDone(false);
     try {
-      const saved = (await api<{ settings: Settings }>('PATCH', '/api/admin/settings', { ...s, languages: s.languages.filter((l) => l !== s.language) })).settings;
+      const saved = (await api<Answer<'/api/admin/settings', 'patch'>>('PATCH', '/api/admin/settings', { ...s, languages: s.languages.filter((l) => l !== s.language) })).settings;
       setS(Object.fromEntries(FIELDS.map((k) => [k, saved[k]])) as unknown as Settings);
       // Every date in the app follows the site's time zone from now on, without a reload.
       setSiteZone(saved.timeZone);

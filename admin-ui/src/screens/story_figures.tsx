@@ -5,10 +5,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import type { Me } from '../session.ts';
 import { t } from '../i18n/index.ts';
-import { Chart, num, type FigureRow, type Point } from './audience_chart.tsx';
+import { Chart, num } from './audience_chart.tsx';
+import type { Answer } from '../api_types.ts';
 import './audience.css';
 
-type Figures = Record<number, { views: number; visitors: number }>;
+type Figures = Answer<'/api/admin/audience/stories', 'get'>['figures'];
 
 /** The last 7 days' figures of the stories listed (null while loading, or when the person may not read them). */
 export function useStoryViews(me: Me, rows: { id: number }[] | null): Figures | null {
@@ -17,7 +18,7 @@ export function useStoryViews(me: Me, rows: { id: number }[] | null): Figures | 
   const ids = (rows ?? []).map((r) => r.id).join(',');
   useEffect(() => {
     if (!may || !ids) return;
-    void api<{ figures: Figures }>('GET', `/api/admin/audience/stories?ids=${ids}&days=7`).then((r) => setFigures(r.figures), () => setFigures(null));
+    void api<Answer<'/api/admin/audience/stories', 'get'>>('GET', `/api/admin/audience/stories?ids=${ids}&days=7`).then((r) => setFigures(r.figures), () => setFigures(null));
   }, [ids, may]);
   return may ? figures : null;
 }
@@ -34,7 +35,7 @@ export function StoryViews({ figures, id }: { figures: Figures | null; id: numbe
   return <td class="n" title={t('audience.column_cell', { views: num(f.views), visitors: num(f.visitors) })}>{num(f.views)}</td>;
 }
 
-interface Story { total: { views: number; visitors: number }; days: Point[]; referrers: FigureRow[] }
+type Story = Answer<'/api/admin/audience/stories/{id}', 'get'>;
 
 /** The editor's panel: the story's readers so far, its last 30 days and where its readers came from. */
 export function StoryFigures({ me, articleId }: { me: Me; articleId: number | undefined }) {

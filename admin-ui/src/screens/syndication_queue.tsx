@@ -10,10 +10,8 @@ import { PickAndApply } from './pick_and_apply.tsx';
 import type { Answer } from '../api_types.ts';
 import type { Section } from './sections.tsx';
 
-interface Item {
-  id: number; articleId: number; headline: string; originalUrl: string; source: { id: number; name: string }; section: string | null; why: string;
-  byline: string | null; receivedAt: string;
-}
+type Queue = Answer<'/api/admin/syndication/queue', 'get'>;
+type Item = Queue['items'][number];
 
 export function SyndicationQueue(_props: ScreenProps) {
   const [items, setItems] = useState<Item[] | null>(null);
@@ -21,7 +19,7 @@ export function SyndicationQueue(_props: ScreenProps) {
   const load = async () => {
     try {
       const [q, s] = await Promise.all([
-        api<{ items: Item[] }>('GET', '/api/admin/syndication/queue'),
+        api<Queue>('GET', '/api/admin/syndication/queue'),
         api<Answer<'/api/admin/sections', 'get'>>('GET', '/api/admin/sections'),
       ]);
       setItems(q.items);
