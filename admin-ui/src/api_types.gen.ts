@@ -10162,7 +10162,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description Tokens to set (sealed, never answered back; "" clears one). */
+                    /** @description Tokens to seal; "" clears one. Never answered back. */
                     secrets?: {
                         /** @description The Mastodon account's access token (write:statuses). */
                         mastodonToken?: string;
@@ -13663,10 +13663,10 @@ export interface operations {
                             /** @description The send's id. */
                             id: number;
                             /**
-                             * @description digest, story or alert (breaking).
+                             * @description digest, story, alert (breaking) or notice (a message without stories, such as the addresses readers can reach the site at).
                              * @enum {string}
                              */
-                            kind: "digest" | "story" | "alert";
+                            kind: "digest" | "story" | "alert" | "notice";
                             /** @description Letters still to send. */
                             left: number;
                             /** @description The list it goes to. */
@@ -13770,10 +13770,10 @@ export interface operations {
                         /** @description The send's id. */
                         id: number;
                         /**
-                         * @description digest, story or alert (breaking).
+                         * @description digest, story, alert (breaking) or notice (a message without stories, such as the addresses readers can reach the site at).
                          * @enum {string}
                          */
-                        kind: "digest" | "story" | "alert";
+                        kind: "digest" | "story" | "alert" | "notice";
                         /** @description Letters still to send. */
                         left: number;
                         /** @description The list it goes to. */
@@ -13872,10 +13872,10 @@ export interface operations {
                         /** @description The send's id. */
                         id: number;
                         /**
-                         * @description digest, story or alert (breaking).
+                         * @description digest, story, alert (breaking) or notice (a message without stories, such as the addresses readers can reach the site at).
                          * @enum {string}
                          */
-                        kind: "digest" | "story" | "alert";
+                        kind: "digest" | "story" | "alert" | "notice";
                         /** @description Letters still to send. */
                         left: number;
                         /** @description The list it goes to. */

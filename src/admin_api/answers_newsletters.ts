@@ -32,7 +32,7 @@ export const NewsletterListList = Type.Object({
 export const SendFiguresAnswer = Type.Object({
   id: Num('The send\'s id.'),
   listId: Num('The list it goes to.'),
-  kind: d('digest, story or alert (breaking).', OneOf(['digest', 'story', 'alert'] as const)),
+  kind: d('digest, story, alert (breaking) or notice (a message without stories, such as the addresses readers can reach the site at).', OneOf(['digest', 'story', 'alert', 'notice'] as const)),
   subject: Str('Its subject.'),
   status: d('Where it stands: draft, scheduled, sending, sent or cancelled.', OneOf(['draft', 'scheduled', 'sending', 'sent', 'cancelled'] as const)),
   scheduledAt: WhenOrNull('When it is to start'),

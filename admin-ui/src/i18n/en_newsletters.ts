@@ -56,6 +56,7 @@ export const enNewsletters = {
   'newsletters.kind.digest': 'Digest of stories',
   'newsletters.kind.story': 'One story',
   'newsletters.kind.alert': 'Breaking alert',
+  'newsletters.kind.notice': 'Notice to readers',
   'newsletters.send_status.draft': 'Draft',
   'newsletters.send_status.scheduled': 'Scheduled',
   'newsletters.send_status.sending': 'Sending',

@@ -58,6 +58,7 @@ export const faNewsletters = {
   'newsletters.kind.digest': 'گزیدهٔ گزارش‌ها',
   'newsletters.kind.story': 'یک گزارش',
   'newsletters.kind.alert': 'خبر فوری',
+  'newsletters.kind.notice': 'اطلاعیه به خوانندگان',
   'newsletters.send_status.draft': 'پیش‌نویس',
   'newsletters.send_status.scheduled': 'زمان‌بندی‌شده',
   'newsletters.send_status.sending': 'در حال ارسال',

@@ -58,6 +58,7 @@ export const psNewsletters = {
   'newsletters.kind.digest': 'د راپورونو لنډیز',
   'newsletters.kind.story': 'یو راپور',
   'newsletters.kind.alert': 'تازه خبر',
+  'newsletters.kind.notice': 'لوستونکو ته خبرتیا',
   'newsletters.send_status.draft': 'مسوده',
   'newsletters.send_status.scheduled': 'مهالوېشل شوی',
   'newsletters.send_status.sending': 'استول کېږي',
