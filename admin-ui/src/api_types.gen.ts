@@ -12639,22 +12639,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description When the copy was last exported (ISO 8601, UTC), or null */
                         lastExportAt: string | null;
+                        /** @description Every mirror, oldest first. */
                         mirrors: {
                             /** @description What the last push or check found (the files that differ, the error). */
                             detail: string;
+                            /** @description Files in the copy it was last brought to. */
                             files: number;
+                            /** @description The mirror's id. */
                             id: number;
+                            /**
+                             * @description s3, sftp, git or folder.
+                             * @enum {string}
+                             */
                             kind: "s3" | "sftp" | "git" | "folder";
+                            /** @description The last check (ISO 8601, UTC), or null */
                             lastCheckAt: string | null;
+                            /** @description The last push (ISO 8601, UTC), or null */
                             lastPushAt: string | null;
+                            /** @description What the newsroom calls it. */
                             name: string;
                             /** @description Where it is pushed, without credentials. */
                             place: string;
+                            /** @description Where readers reach the copy. */
                             publicUrl: string;
+                            /**
+                             * @description new (never pushed), current, stale (an older genuine copy), changed (a file differs from what was signed) or failing.
+                             * @enum {string}
+                             */
                             status: "new" | "current" | "stale" | "changed" | "failing";
                         }[];
-                        /** @description The Ed25519 public key (base64) that signs every copy. */
+                        /** @description The Ed25519 public key (43 characters, base64url) that signs every copy. */
                         publicKey: string;
                     };
                 };
@@ -12885,29 +12901,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description What was announced. */
                         addresses: {
+                            /** @description The main site's address. */
                             main: string;
+                            /** @description The mirrors holding a genuine copy, and KHABAR_MIRRORS. */
                             mirrors: string[];
+                            /** @description The onion address, if any. */
                             onion: string | null;
+                            /** @description The signing key readers check copies with. */
                             publicKey: string;
                         };
                         /** @description One newsletter send started per list. */
                         letters: {
+                            /** @description Its language. */
                             language: string;
+                            /** @description Its name. */
                             list: string;
+                            /** @description The list. */
                             listId: number;
+                            /** @description Readers it goes to. */
                             recipients: number;
+                            /** @description The send started. */
                             sendId: number;
                         }[];
                         /** @description Channel posts queued per language. */
                         posts: {
+                            /** @description The language. */
                             language: string;
+                            /** @description Posts queued. */
                             queued: number;
                         }[];
                         /** @description What was not reached and why (no lists, no relay, a language without a channel). */
                         skipped: {
+                            /** @description The language, when the reason is one language's. */
                             language: string | null;
+                            /** @description The reason in words. */
                             message: string;
+                            /**
+                             * @description no_lists, no_relay or no_channel.
+                             * @enum {string}
+                             */
                             reason: "no_lists" | "no_relay" | "no_channel";
                         }[];
                     };

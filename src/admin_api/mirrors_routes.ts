@@ -11,6 +11,7 @@ import { signingKey } from '../mirrors/signing.ts';
 import { endpoint } from './endpoint.ts';
 import { Described as d, IdParams, OneOf, Strict, Text, Type } from './schemas.ts';
 import { KINDS } from '../mirrors/targets.ts';
+import { Num, OrNull, Str, WhenOrNull } from './answer_kit.ts';
 
 const tags = ['mirrors'];
 const access = { capability: 'settings.manage' } as const;
@@ -24,27 +25,40 @@ const MirrorFields = Strict({
   Type.Record(Type.String(), Type.Union([Type.String({ maxLength: 20_000 }), Type.Number(), Type.Boolean()]))),
 });
 
-const Status = Type.Union([Type.Literal('new'), Type.Literal('current'), Type.Literal('stale'), Type.Literal('changed'), Type.Literal('failing')]);
-const Kind = Type.Union([Type.Literal('s3'), Type.Literal('sftp'), Type.Literal('git'), Type.Literal('folder')]);
+const Status = OneOf(['new', 'current', 'stale', 'changed', 'failing'] as const);
 const MirrorRecord = Type.Object({
-  id: Type.Integer(), kind: Kind, name: Type.String(), publicUrl: Type.String(),
-  place: d('Where it is pushed, without credentials.', Type.String()), status: Status,
-  detail: d('What the last push or check found (the files that differ, the error).', Type.String()), files: Type.Integer(),
-  lastPushAt: Type.Union([Type.String(), Type.Null()]), lastCheckAt: Type.Union([Type.String(), Type.Null()]),
+  id: Num('The mirror\'s id.'),
+  kind: d('s3, sftp, git or folder.', OneOf(KINDS)),
+  name: Str('What the newsroom calls it.'),
+  publicUrl: Str('Where readers reach the copy.'),
+  place: Str('Where it is pushed, without credentials.'),
+  status: d('new (never pushed), current, stale (an older genuine copy), changed (a file differs from what was signed) or failing.', Status),
+  detail: Str('What the last push or check found (the files that differ, the error).'),
+  files: Num('Files in the copy it was last brought to.'),
+  lastPushAt: WhenOrNull('The last push'),
+  lastCheckAt: WhenOrNull('The last check'),
 });
 const MirrorList = Type.Object({
-  mirrors: Type.Array(MirrorRecord),
-  publicKey: d('The Ed25519 public key (base64) that signs every copy.', Type.String()),
-  lastExportAt: Type.Union([Type.String(), Type.Null()]),
+  mirrors: d('Every mirror, oldest first.', Type.Array(MirrorRecord)),
+  publicKey: Str('The Ed25519 public key (43 characters, base64url) that signs every copy.'),
+  lastExportAt: WhenOrNull('When the copy was last exported'),
 });
 const Announced = Type.Object({
-  addresses: Type.Object({ main: Type.String(), mirrors: Type.Array(Type.String()), onion: Type.Union([Type.String(), Type.Null()]), publicKey: Type.String() }),
-  letters: Type.Array(Type.Object({ listId: Type.Integer(), list: Type.String(), language: Type.String(), sendId: Type.Integer(), recipients: Type.Integer() }),
-    { description: 'One newsletter send started per list.' }),
-  posts: Type.Array(Type.Object({ language: Type.String(), queued: Type.Integer() }), { description: 'Channel posts queued per language.' }),
-  skipped: Type.Array(Type.Object({
-    reason: Type.Union([Type.Literal('no_lists'), Type.Literal('no_relay'), Type.Literal('no_channel')]), language: Type.Union([Type.String(), Type.Null()]), message: Type.String(),
-  }), { description: 'What was not reached and why (no lists, no relay, a language without a channel).' }),
+  addresses: d('What was announced.', Type.Object({
+    main: Str('The main site\'s address.'),
+    mirrors: d('The mirrors holding a genuine copy, and KHABAR_MIRRORS.', Type.Array(Type.String())),
+    onion: OrNull(Type.String(), 'The onion address, if any.'),
+    publicKey: Str('The signing key readers check copies with.'),
+  })),
+  letters: d('One newsletter send started per list.', Type.Array(Type.Object({
+    listId: Num('The list.'), list: Str('Its name.'), language: Str('Its language.'), sendId: Num('The send started.'), recipients: Num('Readers it goes to.'),
+  }))),
+  posts: d('Channel posts queued per language.', Type.Array(Type.Object({ language: Str('The language.'), queued: Num('Posts queued.') }))),
+  skipped: d('What was not reached and why (no lists, no relay, a language without a channel).', Type.Array(Type.Object({
+    reason: d('no_lists, no_relay or no_channel.', OneOf(['no_lists', 'no_relay', 'no_channel'] as const)),
+    language: OrNull(Type.String(), 'The language, when the reason is one language\'s.'),
+    message: Str('The reason in words.'),
+  }))),
 });
 
 export async function mirrorsRoutes(app: FastifyInstance): Promise<void> {

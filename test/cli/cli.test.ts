@@ -238,7 +238,7 @@ test('every setting the CLI reads is checked the same way', () => {
     databaseUrl: 'postgresql://u@h/db', redisUrl: 'rediss://cache.example:6380/0', smtpUrl: 'smtps://u:p@mail.example', secret: 's'.repeat(16), dataDir: undefined,
     pageCacheBytes: 0, purgeWebhook: 'https://cdn.example/purge', metrics: 'off', fetchAllow: ['127.0.0.1/32', '10.1.2.3'],
     onionUrl: 'http://khabarxyz.onion', mirrors: ['https://mirror.example/khabar/', 'https://other.example/'],
-    redisPrefix: 'daily', mediaDir: '/srv/khabar-media', s3: null, dbPool: 4, audience: false, audienceRawDays: 30,
+    redisPrefix: 'daily', mediaDir: '/srv/khabar-media', s3: null, dbPool: 4, audience: false, audienceRawDays: 30, telegramApi: 'https://api.telegram.org', pushAllow: [],
   });
   // Media on S3: all four that say where and who, the folder not named as well, a bucket's name, an address alone;
   // the secret key is never echoed.
