@@ -1,6 +1,7 @@
 // The newsroom's mirrors: where the public site is copied to, what each holds, and whether it is current. The
 // places and their credentials are sealed with the site's secret; what the app and the footers see is the
 // public address, the kind and host, and the status (tables.ts).
+import { createPublicKey } from 'node:crypto';
 import { join } from 'node:path';
 import type { AppContext } from '../context.ts';
 import { iso } from '../clock.ts';
@@ -181,9 +182,7 @@ export async function pushMirrors(ctx: AppContext, copyDir: string, only?: numbe
 /** Checks each mirror (or one) through its own target: the signature under the newsroom's key, the manifest
  * against the latest copy (stale when it is an older one), and, when `deep`, every file's hash (changed). */
 export async function checkMirrors(ctx: AppContext, latestManifest: string | null, opts: { deep?: boolean; only?: number } = {}): Promise<Record<number, CopyReport>> {
-  const key = await signingKey(ctx);
-  const { createPublicKey } = await import('node:crypto');
-  const publicKey = createPublicKey(key.privateKey);
+  const publicKey = createPublicKey((await signingKey(ctx)).privateKey);
   const out: Record<number, CopyReport> = {};
   for (const row of await rows(ctx)) {
     if (opts.only !== undefined && row.id !== opts.only) continue;

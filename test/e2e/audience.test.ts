@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyDemo, demoNewsroom } from '../helpers/demo.ts';
 import { testConfig } from '../helpers/context.ts';
-import { launchBrowser, startTestServer, recordRequests, foreignRequests, type TestServer } from '../helpers/browser.ts';
+import { launchBrowser, startTestServer, recordRequests, foreignRequests, scriptProblems, twoWidths, type TestServer } from '../helpers/browser.ts';
 import { seriousAxeFindings } from '../helpers/axe.ts';
 import { createRuntime } from '../../src/runtime.ts';
 import { ManualClock } from '../../src/clock.ts';
@@ -64,23 +64,11 @@ test('the Audience screen in Chromium shows the demo newsroom\'s figures', async
     const page = await browser.newPage();
     page.setDefaultTimeout(60_000);
     const requests = recordRequests(page);
-    const problems: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource.*status of 4\d\d/.test(m.text())) problems.push(`${page.url()}: ${m.text()}`); });
-    page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+    const problems = scriptProblems(page);
     const findings: string[] = [];
     const screen = async (name: string) => {
       for (const f of await seriousAxeFindings(page)) findings.push(`${name}: ${f}`);
-      await page.setViewportSize({ width: 1280, height: 900 });
-      await page.screenshot({ path: `${SCREENS}/${name}-desktop.png`, fullPage: true });
-      await page.setViewportSize({ width: 390, height: 844 });
-      try {
-        await page.screenshot({ path: `${SCREENS}/${name}-390.png`, fullPage: true });
-        const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-        assert.ok(wide <= 390, `${name}: nothing wider than a 390 px phone (${wide} px)`);
-      } finally {
-        // back to the desktop width even when the phone check fails, so the next steps see the desktop's columns
-        await page.setViewportSize({ width: 1280, height: 900 });
-      }
+      await twoWidths(page, SCREENS, name, { fitsPhone: true });
     };
 
     await page.goto(`${base}/admin/sign-in`);

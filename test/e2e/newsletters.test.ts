@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { copyDemo, demoNewsroom } from '../helpers/demo.ts';
 import { testConfig } from '../helpers/context.ts';
-import { launchBrowser, recordRequests, foreignRequests, type TestServer } from '../helpers/browser.ts';
+import { launchBrowser, recordRequests, foreignRequests, scriptProblems, twoWidths, type TestServer } from '../helpers/browser.ts';
 import { seriousAxeFindings } from '../helpers/axe.ts';
 import { createRuntime } from '../../src/runtime.ts';
 import { ManualClock } from '../../src/clock.ts';
@@ -62,23 +62,11 @@ test('the Newsletters screen in Chromium: lists, import, readers, a send and the
     page.setDefaultTimeout(60_000);
     page.on('dialog', (d) => void d.accept());
     const requests = recordRequests(page);
-    const problems: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource.*status of 4\d\d/.test(m.text())) problems.push(`${page.url()}: ${m.text()}`); });
-    page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+    const problems = scriptProblems(page);
     const findings: string[] = [];
     const screen = async (name: string) => {
       for (const f of await seriousAxeFindings(page)) findings.push(`${name}: ${f}`);
-      await page.setViewportSize({ width: 1280, height: 900 });
-      await page.screenshot({ path: `${SCREENS}/${name}-desktop.png`, fullPage: true });
-      await page.setViewportSize({ width: 390, height: 844 });
-      try {
-        await page.screenshot({ path: `${SCREENS}/${name}-390.png`, fullPage: true });
-        const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-        assert.ok(wide <= 390, `${name}: nothing wider than a 390 px phone (${wide} px)`);
-      } finally {
-        // back to the desktop width even when the phone check fails, so the next steps see the desktop's layout
-        await page.setViewportSize({ width: 1280, height: 900 });
-      }
+      await twoWidths(page, SCREENS, name, { fitsPhone: true });
     };
 
     await page.goto(`${base}/admin/sign-in`);

@@ -101,11 +101,18 @@ export function scriptProblems(page: Page): string[] {
   return problems;
 }
 
-/** Screenshots of the page at desktop width and at 390 px (a phone), full length, as <dir>/<name>-desktop.png and -390.png. */
-export async function twoWidths(page: Page, dir: string, name: string): Promise<void> {
+/** Screenshots of the page at desktop width and at 390 px (a phone), full length, as <dir>/<name>-desktop.png and -390.png.
+ * With `fitsPhone`, throws when anything at 390 px is wider than the phone. The page is back at desktop width
+ * afterwards either way, so a failed check never leaves the next steps looking at the phone's layout. */
+export async function twoWidths(page: Page, dir: string, name: string, { fitsPhone = false } = {}): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: `${dir}/${name}-desktop.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${dir}/${name}-390.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 900 });
+  try {
+    await page.screenshot({ path: `${dir}/${name}-390.png`, fullPage: true });
+    const wide = fitsPhone ? await page.evaluate(() => document.documentElement.scrollWidth) : 0;
+    if (wide > 390) throw new Error(`${name}: nothing wider than a 390 px phone (${wide} px)`);
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
 }
